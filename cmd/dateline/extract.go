@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"dateline/models"
+	"dateline/models/extract"
+)
+
+// runExtract prints the extraction of one file (or stdin) as JSON, or in
+// --jsonl mode reads JSON lines of documents and writes one line per input.
+func runExtract(e *env) int {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	var in extract.Input
+	fs.Var(&timeFlag{&in.FetchedAt}, "fetched-at", "when the page was saved (RFC 3339); relative ages resolve against it")
+	fs.Var(&timeFlag{&in.PublishedAt}, "published", "publication time (RFC 3339); overrides detection")
+	fs.StringVar(&in.Source, "source", "", "outlet name; overrides detection")
+	fs.StringVar(&in.URL, "url", "", "the article's URL")
+	jsonl := fs.Bool("jsonl", false, `batch mode: read {"id","text","published_at"?,"fetched_at"?,"source"?,"url"?} lines on stdin`)
+	plain := fs.Bool("plain", false, "the whole text is one article whose body is the text unchanged")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: dateline extract [flags] FILE|-\n       dateline extract --jsonl [--plain] < docs.jsonl")
+		fs.PrintDefaults()
+	}
+	if code := e.parseFlags(fs); code >= 0 {
+		return code
+	}
+	in.Plain = *plain
+	if *jsonl {
+		return extractJSONL(e, in)
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	name := fs.Arg(0)
+	data, err := readInput(e, name)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "dateline extract:", err)
+		return 1
+	}
+	in.Name, in.Data = name, data
+	if in.FetchedAt == nil && name != "-" {
+		if st, err := os.Stat(name); err == nil {
+			t := st.ModTime().UTC()
+			in.FetchedAt = &t
+		}
+	}
+	if strings.HasSuffix(strings.ToLower(name), ".html") || strings.HasSuffix(strings.ToLower(name), ".htm") {
+		in.Format = extract.FormatHTML
+	}
+	x, err := extract.Extract(in)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "dateline extract:", models.ErrorMessage(err))
+		return 1
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(x); err != nil {
+		fmt.Fprintln(e.stderr, "dateline extract:", err)
+		return 1
+	}
+	return 0
+}
+
+// readInput reads a named file, or stdin for "-", refusing more than the
+// configured article size.
+func readInput(e *env, name string) ([]byte, error) {
+	var r io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, e.cfg.MaxArticleBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > e.cfg.MaxArticleBytes {
+		return nil, fmt.Errorf("%s: larger than the %d-byte limit (DATELINE_MAX_ARTICLE_BYTES)", name, e.cfg.MaxArticleBytes)
+	}
+	return data, nil
+}
+
+// jsonlDoc is one input line of extract --jsonl.
+type jsonlDoc struct {
+	ID          json.RawMessage `json:"id"`
+	Text        string          `json:"text"`
+	PublishedAt string          `json:"published_at"`
+	FetchedAt   string          `json:"fetched_at"`
+	Source      string          `json:"source"`
+	URL         string          `json:"url"`
+}
+
+// jsonlOut is one output line of extract --jsonl.
+type jsonlOut struct {
+	ID       json.RawMessage           `json:"id"`
+	Articles []models.ExtractedArticle `json:"articles"`
+	Error    string                    `json:"error,omitempty"`
+}
+
+func extractJSONL(e *env, base extract.Input) int {
+	sc := bufio.NewScanner(e.stdin)
+	sc.Buffer(make([]byte, 1<<20), int(e.cfg.MaxArticleBytes)*2+1<<20)
+	w := bufio.NewWriter(e.stdout)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	failed, line := 0, 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		out, err := extractLine(base, sc.Bytes(), line)
+		if err != nil {
+			failed++
+			out.Error = models.ErrorMessage(err)
+			fmt.Fprintf(e.stderr, "dateline extract: line %d: %s\n", line, out.Error)
+		}
+		if out.Articles == nil {
+			out.Articles = []models.ExtractedArticle{}
+		}
+		if err := enc.Encode(out); err != nil {
+			fmt.Fprintln(e.stderr, "dateline extract:", err)
+			return 1
+		}
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintln(e.stderr, "dateline extract: reading stdin:", err)
+		return 1
+	}
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+func extractLine(base extract.Input, raw []byte, line int) (jsonlOut, error) {
+	var d jsonlDoc
+	if err := json.Unmarshal(raw, &d); err != nil {
+		return jsonlOut{ID: json.RawMessage("null")}, models.Errorf(models.EINVALID, "not a JSON object: %v", err)
+	}
+	out := jsonlOut{ID: d.ID}
+	if len(out.ID) == 0 {
+		out.ID = json.RawMessage(fmt.Sprint(line))
+	}
+	in := base
+	in.Name, in.Data = fmt.Sprintf("line %d", line), []byte(d.Text)
+	if d.Source != "" {
+		in.Source = d.Source
+	}
+	if d.URL != "" {
+		in.URL = d.URL
+	}
+	for _, p := range []struct {
+		s   string
+		dst **time.Time
+	}{{d.PublishedAt, &in.PublishedAt}, {d.FetchedAt, &in.FetchedAt}} {
+		if p.s == "" {
+			continue
+		}
+		t, err := parseTime(p.s)
+		if err != nil {
+			return out, models.Errorf(models.EINVALID, "%v", err)
+		}
+		*p.dst = &t
+	}
+	x, err := extract.Extract(in)
+	out.Articles = x.Articles
+	return out, err
+}

@@ -1,0 +1,98 @@
+// Command dateline reads diplomatic news into dated events and attributed
+// quotes, stores them in SQLite and serves story timelines with charts.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// env carries what a command may touch: its arguments, its standard streams
+// and the configuration. Commands never read os.Args, os.Stdin or the
+// environment themselves, so tests can run them in process.
+type env struct {
+	ctx    context.Context
+	cfg    Config
+	args   []string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand of dateline.
+type command struct {
+	summary string
+	run     func(e *env) int
+}
+
+// commands is the command table; each command lives in its own file.
+func commands() map[string]command {
+	return map[string]command{
+		"extract": {"print the extraction of a file as JSON, without touching the database", runExtract},
+	}
+}
+
+// run is the whole program: it parses the command line and runs one command,
+// returning the process exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg := DefaultConfig()
+	if err := cfg.FromEnv(os.Getenv); err != nil {
+		fmt.Fprintln(stderr, "dateline:", err)
+		return 2
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			return run(ctx, []string{args[1], "-h"}, stdin, stdout, stderr)
+		}
+		usage(stdout)
+		return 0
+	}
+	cmd, ok := commands()[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "dateline: unknown command %q (see dateline help)\n", args[0])
+		return 2
+	}
+	return cmd.run(&env{ctx: ctx, cfg: cfg, args: args[1:], stdin: stdin, stdout: stdout, stderr: stderr})
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "dateline: a timeline and quote tracker for diplomatic news")
+	fmt.Fprintln(w, "\nUsage: dateline COMMAND [flags] [args]\n\nCommands:")
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'dateline COMMAND -h' for a command's flags.")
+}
+
+// parseFlags parses e.args with fs, printing errors to stderr. It returns the
+// exit code to stop with, or -1 to go on.
+func (e *env) parseFlags(fs *flag.FlagSet) int {
+	fs.SetOutput(e.stderr)
+	if err := fs.Parse(e.args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	return -1
+}

@@ -1,0 +1,135 @@
+package models
+
+import "time"
+
+// The types in this file are what extraction produces: a pure function of the
+// input text and its reference times. They are also the JSON written by
+// `dateline extract`; every offset is a rune (code point) offset into the
+// body of the article it belongs to, end exclusive.
+
+// Granularities of a normalised date, from finest to coarsest.
+const (
+	GranTime    = "time"    // 2025-08-06T14:00
+	GranDay     = "day"     // 2025-08-08
+	GranWeek    = "week"    // 2025-W33
+	GranMonth   = "month"   // 2025-04
+	GranQuarter = "quarter" // 2025-Q3
+	GranYear    = "year"    // 2025
+	GranUnknown = "unknown" // nothing better than "some time"
+)
+
+// Precisions of an article's publication time.
+const (
+	PrecHour    = "hour"
+	PrecDay     = "day"
+	PrecUnknown = "unknown"
+)
+
+// Event kinds.
+const (
+	KindMeeting   = "meeting"
+	KindVisit     = "visit"
+	KindCall      = "call"
+	KindTalks     = "talks"
+	KindStatement = "statement"
+	KindDeadline  = "deadline"
+	KindUltimatum = "ultimatum"
+	KindSanction  = "sanction"
+	KindAgreement = "agreement"
+	KindAttack    = "attack"
+	KindOther     = "other"
+)
+
+// EventKinds lists every event kind in display order.
+var EventKinds = []string{KindMeeting, KindVisit, KindCall, KindTalks, KindStatement,
+	KindDeadline, KindUltimatum, KindSanction, KindAgreement, KindAttack, KindOther}
+
+// Quote kinds.
+const (
+	QuoteDirect   = "direct"
+	QuotePartial  = "partial"
+	QuoteIndirect = "indirect"
+)
+
+// Timex is one TIMEX3-style time expression found in a text.
+type Timex struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Type  string `json:"type"`  // DATE, TIME, DURATION, SET
+	Value string `json:"value"` // 2025-08-08, 2025-W33, P2D, PAST_REF, XXXX-04 ...
+}
+
+// Mention is a piece of text naming something at one place.
+type Mention struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Deadline describes a deadline or ultimatum event.
+type Deadline struct {
+	Date        string `json:"date"`                  // normalised value, as the event date
+	SetBy       string `json:"set_by,omitempty"`      // who set it
+	Demand      string `json:"demand,omitempty"`      // what it demands
+	Consequence string `json:"consequence,omitempty"` // what follows if it passes
+}
+
+// ExtractedEvent is a datable happening reported by one sentence.
+type ExtractedEvent struct {
+	Date        string    `json:"date"`        // normalised value (2025-08-06, 2025-04, 2025-W33)
+	Granularity string    `json:"granularity"` // Gran* constant
+	Kind        string    `json:"kind"`        // Kind* constant
+	Cameo       string    `json:"cameo"`       // CAMEO code, "" when none fits
+	Summary     string    `json:"summary"`
+	Sentence    string    `json:"sentence"`
+	Expression  string    `json:"expression"` // the time expression the date came from
+	Start       int       `json:"start"`      // offsets of the sentence in the body
+	End         int       `json:"end"`
+	Actors      []string  `json:"actors"`
+	Deadline    *Deadline `json:"deadline"`
+}
+
+// ExtractedQuote is one quotation (direct, partial or indirect) and its attribution.
+type ExtractedQuote struct {
+	Text           string   `json:"text"`
+	Kind           string   `json:"kind"`
+	Start          int      `json:"start"` // offsets of the quoted words, inside the marks
+	End            int      `json:"end"`
+	Speaker        *string  `json:"speaker"`         // resolved canonical name, nil if unknown
+	SpeakerMention *Mention `json:"speaker_mention"` // the words naming the speaker here
+	Cue            string   `json:"cue"`
+	Venue          string   `json:"venue"`
+	Sentence       string   `json:"sentence"`
+}
+
+// ExtractedPerson is a person, organisation or country named in an article,
+// with the names it went by there.
+type ExtractedPerson struct {
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"` // person, organisation, country
+	Role    string   `json:"role,omitempty"`
+	Aliases []string `json:"aliases,omitempty"`
+}
+
+// ExtractedArticle is one article read from an input, with what was found in it.
+type ExtractedArticle struct {
+	Title              string            `json:"title"`
+	Source             string            `json:"source"`
+	URL                string            `json:"url"`
+	PublishedAt        *time.Time        `json:"published_at"`
+	PublishedPrecision string            `json:"published_precision"`
+	PublishedBy        string            `json:"published_by,omitempty"` // how it was found: flag, age, dateline, meta, none
+	FetchedAt          *time.Time        `json:"fetched_at,omitempty"`
+	ResolvedAgainst    string            `json:"resolved_against,omitempty"` // "published" or "fetched"
+	Body               string            `json:"body"`
+	Events             []ExtractedEvent  `json:"events"`
+	Quotes             []ExtractedQuote  `json:"quotes"`
+	Timexes            []Timex           `json:"timexes"`
+	People             []ExtractedPerson `json:"people,omitempty"`
+}
+
+// Extraction is everything read from one input (a file, a page, a URL).
+type Extraction struct {
+	Articles []ExtractedArticle `json:"articles"`
+}
