@@ -1,0 +1,68 @@
+# dateline: every build, test and run goes through the sqlite_fts5 build tag
+# (the mattn SQLite driver compiles FTS5 in only with it).
+TAGS     ?= sqlite_fts5
+GO       ?= go
+BIN      ?= bin/dateline
+export CGO_ENABLED = 1
+
+.PHONY: all build run assets test test-unit e2e vet fmt fuzz bench eval eval-te3 eval-te3-train eval-quotes eval-quotes-dev clean
+
+all: build
+
+# assets fetches ECharts (pinned in package-lock.json) and copies it where
+# the views package embeds it.
+assets: views/static/vendor/echarts.min.js
+
+views/static/vendor/echarts.min.js: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p views/static/vendor
+	cp node_modules/echarts/dist/echarts.min.js $@
+
+build: assets
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/dateline
+
+# run serves the sample story on http://127.0.0.1:8080
+run: build
+	./$(BIN) serve
+
+# test is the README's test command: vet, unit, handler and golden tests,
+# then the end-to-end tests in headless Chromium.
+test: assets vet
+	$(GO) test -tags "$(TAGS) e2e" -count=1 ./...
+
+test-unit:
+	$(GO) test -tags $(TAGS) ./...
+
+vet:
+	@test -z "$$(gofmt -l cmd models handlers views data)" || (gofmt -l cmd models handlers views data; echo "gofmt needed"; exit 1)
+	$(GO) vet -tags "$(TAGS) e2e" ./...
+
+fmt:
+	gofmt -w cmd models handlers views data
+
+# fuzz runs each fuzz target briefly (FUZZTIME=5m for a longer run by hand).
+FUZZTIME ?= 10s
+fuzz:
+	@for pkg in ./models/text ./models/temporal ./models/extract; do \
+	  for f in $$($(GO) test -tags $(TAGS) -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; done
+
+bench:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./models/...
+
+# The public benchmarks in ../shared/eval (not part of the tests: people
+# clone the repo without ../shared).
+EVAL ?= ../shared/eval/run.py
+eval: eval-te3 eval-quotes
+eval-te3:
+	python3 $(EVAL) te3
+eval-te3-train:
+	python3 $(EVAL) te3 --gold train
+eval-quotes:
+	python3 $(EVAL) quotes --split test
+eval-quotes-dev:
+	python3 $(EVAL) quotes --split dev
+
+clean:
+	rm -rf bin testout
