@@ -43,6 +43,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"extract": {"print the extraction of a file as JSON, without touching the database", runExtract},
+		"bench":   {"measure extraction, ingest, export and page speed on a generated corpus", runBench},
 	}
 }
 

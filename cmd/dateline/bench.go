@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"dateline/models/extract"
+)
+
+// benchRow is one line of the bench table.
+type benchRow struct {
+	stage, measure, value string
+}
+
+// runBench measures extraction, ingest, export and page latency on a
+// generated corpus (plus ../shared/eval texts when present) and prints a table.
+func runBench(e *env) int {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	n := fs.Int("articles", 2000, "generated articles (~5 KB each) for extraction and ingest")
+	evalDir := fs.String("eval", "../shared/eval", "folder of public benchmark texts to add to the extraction corpus, when present")
+	scales := fs.String("scales", "10000,100000", "event counts for the page-latency and export stages (comma-separated; 1000000 takes minutes)")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "Usage: dateline bench [flags]")
+		fs.PrintDefaults()
+	}
+	if code := e.parseFlags(fs); code >= 0 {
+		return code
+	}
+	corpus := generateCorpus(*n, 5000, 1)
+	extra := evalTexts(*evalDir)
+	var rows []benchRow
+	rows = append(rows, benchExtraction("generated", corpus)...)
+	if len(extra) > 0 {
+		rows = append(rows, benchExtraction("eval texts", extra)...)
+	}
+	more, err := benchStore(e, corpus, *scales)
+	rows = append(rows, more...)
+	printBench(e.stdout, rows)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "dateline bench:", err)
+		return 1
+	}
+	return 0
+}
+
+// benchExtraction measures Extract on one core and on all cores.
+func benchExtraction(name string, docs []corpusArticle) []benchRow {
+	var bytes int
+	for _, d := range docs {
+		bytes += len(d.Text)
+	}
+	var rows []benchRow
+	for _, workers := range []int{1, runtime.NumCPU()} {
+		start := time.Now()
+		extractAll(docs, workers)
+		secs := time.Since(start).Seconds()
+		label := fmt.Sprintf("extract %s (%d docs, %.1f MB), %d core(s)", name, len(docs), float64(bytes)/1e6, workers)
+		rows = append(rows,
+			benchRow{label, "MB/s", fmt.Sprintf("%.1f", float64(bytes)/1e6/secs)},
+			benchRow{label, "articles/s", fmt.Sprintf("%.0f", float64(len(docs))/secs)})
+	}
+	return rows
+}
+
+func extractAll(docs []corpusArticle, workers int) {
+	jobs := make(chan corpusArticle)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range jobs {
+				pub := d.Published
+				_, _ = extract.Extract(extract.Input{Name: "bench", Data: []byte(d.Text), PublishedAt: &pub, Plain: true})
+			}
+		}()
+	}
+	for _, d := range docs {
+		jobs <- d
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// evalTexts reads the PolNeAR development texts from the shared evaluation
+// folder, if it is there; the benchmark works without it.
+func evalTexts(dir string) []corpusArticle {
+	f, err := os.Open(filepath.Join(dir, "quotes", "polnear", "dev.jsonl"))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var out []corpusArticle
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		var d struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &d) == nil && d.Text != "" {
+			out = append(out, corpusArticle{Text: d.Text, Published: time.Date(2016, 9, 20, 12, 0, 0, 0, time.UTC)})
+		}
+	}
+	return out
+}
+
+func printBench(w io.Writer, rows []benchRow) {
+	fmt.Fprintf(w, "dateline bench on %s/%s, %d cores, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "stage\tmeasure\tvalue")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.stage, r.measure, r.value)
+	}
+	tw.Flush()
+}

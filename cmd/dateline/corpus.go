@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"time"
+)
+
+// corpusArticle is one generated article for benchmarks.
+type corpusArticle struct {
+	Text      string
+	Published time.Time
+}
+
+// The generator writes wire-style diplomatic copy from these parts. It is
+// deterministic for a seed so benchmark runs are comparable.
+var (
+	benchPeople = []struct{ name, title, last string }{
+		{"Steve Witkoff", "U.S. Special Envoy", "Witkoff"},
+		{"Vladimir Putin", "Russian President", "Putin"},
+		{"Donald Trump", "U.S. President", "Trump"},
+		{"Yuri Ushakov", "Kremlin aide", "Ushakov"},
+		{"Volodymyr Zelensky", "Ukrainian President", "Zelensky"},
+		{"Mark Rutte", "NATO Secretary General", "Rutte"},
+		{"Kirill Dmitriev", "Kremlin envoy", "Dmitriev"},
+		{"Marco Rubio", "Secretary of State", "Rubio"},
+		{"Sergei Lavrov", "Foreign Minister", "Lavrov"},
+		{"Kaja Kallas", "EU foreign policy chief", "Kallas"},
+	}
+	benchCities = []string{"Moscow", "Washington", "Kyiv", "Istanbul", "Brussels", "Riyadh", "Geneva", "Anchorage", "Helsinki", "Doha"}
+	benchWhen   = []string{"on Wednesday", "on Tuesday", "last week", "earlier this month", "on Friday", "in April",
+		"next week", "by Friday", "on 8 August", "within two days", "over the weekend", "earlier in the day", "in January"}
+	benchSentences = []string{
+		"%[1]s %[2]s arrived in %[5]s %[6]s for talks with %[3]s.",
+		"%[4]s said %[6]s that the two sides had held a useful and constructive conversation.",
+		"\"We are not there yet, but we are closer than we were,\" %[4]s told reporters in %[5]s.",
+		"The White House has given Moscow until Friday to agree to a ceasefire or face new sanctions and secondary tariffs.",
+		"According to officials familiar with the plan, a meeting between the leaders could take place %[6]s.",
+		"%[3]s spoke with %[1]s by telephone %[6]s, his office said in a statement.",
+		"\"There is a good chance of a meeting very soon,\" %[4]s wrote on social media.",
+		"Talks in %[5]s %[6]s ended without agreement on a ceasefire, a senior diplomat said.",
+		"%[1]s warned that the deadline would not be extended, calling the offer \"final\".",
+		"Officials in %[5]s said %[6]s that drone attacks had reached a record high.",
+		"The envoy's last visit, in April, focused on reviving direct negotiations.",
+		"Markets reacted calmly as traders weighed the chance of new penalties on buyers of Russian oil.",
+	}
+)
+
+// generateCorpus returns n articles of roughly size bytes each.
+func generateCorpus(n, size int, seed int64) []corpusArticle {
+	rng := rand.New(rand.NewSource(seed))
+	base := time.Date(2025, 8, 1, 9, 0, 0, 0, time.UTC)
+	out := make([]corpusArticle, n)
+	for i := range out {
+		var b strings.Builder
+		a, c := benchPeople[rng.Intn(len(benchPeople))], benchPeople[rng.Intn(len(benchPeople))]
+		city := benchCities[rng.Intn(len(benchCities))]
+		fmt.Fprintf(&b, "%s meets %s in %s as deadline nears\n\n", a.last, c.last, city)
+		fmt.Fprintf(&b, "%s, Aug %d (Wire) - ", strings.ToUpper(city), 1+rng.Intn(28))
+		for b.Len() < size {
+			p, q := benchPeople[rng.Intn(len(benchPeople))], benchPeople[rng.Intn(len(benchPeople))]
+			s := benchSentences[rng.Intn(len(benchSentences))]
+			fmt.Fprintf(&b, s, p.title+" "+p.name, p.last, q.name, q.last,
+				benchCities[rng.Intn(len(benchCities))], benchWhen[rng.Intn(len(benchWhen))])
+			if rng.Intn(4) == 0 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		out[i] = corpusArticle{Text: b.String(), Published: base.Add(time.Duration(i%(24*60)) * time.Hour)}
+	}
+	return out
+}
