@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"dateline/models"
 	"dateline/models/temporal"
@@ -39,15 +38,16 @@ type Input struct {
 // Extract reads in and returns its articles with their events, quotes and
 // time expressions. It fails with EINVALID for input that is not text.
 func Extract(in Input) (models.Extraction, error) {
-	if !utf8.Valid(in.Data) {
-		return models.Extraction{}, models.Errorf(models.EINVALID, "%s: not valid UTF-8 text", in.Name)
+	src, err := text.Decode(in.Data)
+	if err != nil {
+		return models.Extraction{}, models.Wrap(models.EINVALID, err, "%s", in.Name)
 	}
 	var arts []models.ExtractedArticle
 	switch {
 	case in.Plain:
-		arts = []models.ExtractedArticle{{Body: string(in.Data), URL: in.URL, Source: in.Source}}
-	case in.Format == FormatHTML || (in.Format == FormatAuto && looksLikeHTML(in.Data)):
-		page, err := text.FromHTML(in.Data, in.URL)
+		arts = []models.ExtractedArticle{{Body: src, URL: in.URL, Source: in.Source}}
+	case in.Format == FormatHTML || (in.Format == FormatAuto && looksLikeHTML([]byte(src))):
+		page, err := text.FromHTMLAt([]byte(src), in.URL, in.FetchedAt)
 		if err != nil {
 			return models.Extraction{}, models.Wrap(models.EINVALID, err, "%s: cannot read HTML", in.Name)
 		}
@@ -55,7 +55,7 @@ func Extract(in Input) (models.Extraction, error) {
 			Source: page.SiteName, PublishedAt: page.PublishedAt, PublishedPrecision: page.PublishedPrecision,
 			PublishedBy: page.PublishedBy}}
 	default:
-		arts = splitPage(string(in.Data), in.FetchedAt)
+		arts = splitPage(src, in.FetchedAt)
 	}
 	for i := range arts {
 		a := &arts[i]
