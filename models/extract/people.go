@@ -1,0 +1,272 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"dateline/data"
+	"dateline/models"
+)
+
+// Kinds of actor in the people lexicon.
+const (
+	actorPerson       = "person"
+	actorOrganisation = "organisation"
+	actorCountry      = "country"
+)
+
+// actor is one known person, organisation or country of data/lexicon/people.txt.
+type actor struct {
+	Name, Kind, Role string
+	Aliases          []string
+}
+
+// aliasTok is one word of an alias. Caps words (US, EU) only match words
+// without lower-case letters, so "us" is not the United States.
+type aliasTok struct {
+	key  string
+	caps bool
+}
+
+// alias is one name of an actor, as words.
+type alias struct {
+	toks  []aliasTok
+	actor int
+}
+
+// peopleLexicon is the loaded people lexicon: actors and their names indexed
+// by first word, longest first.
+type peopleLexicon struct {
+	actors  []actor
+	byFirst map[string][]alias
+	byName  map[string]int // canonicalKey(name or alias) -> actor
+}
+
+var (
+	peopleOnce sync.Once
+	peopleLex  *peopleLexicon
+)
+
+// lexiconLines returns the non-comment lines of data/lexicon/NAME split at
+// '|' and trimmed. A missing lexicon gives no lines: extraction then works
+// without known names rather than failing.
+func lexiconLines(name string) [][]string {
+	b, err := data.Lexicon(name)
+	if err != nil {
+		return nil
+	}
+	var out [][]string
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		parts := strings.Split(line, "|")
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		out = append(out, parts)
+	}
+	return out
+}
+
+// people returns the people lexicon, loading it on first use.
+func people() *peopleLexicon {
+	peopleOnce.Do(func() { peopleLex = loadPeople(lexiconLines("people.txt")) })
+	return peopleLex
+}
+
+// loadPeople builds the lexicon from lines "name | kind | role | aliases...".
+// A person's surname becomes an alias unless another actor already uses it.
+func loadPeople(lines [][]string) *peopleLexicon {
+	lx := &peopleLexicon{byFirst: map[string][]alias{}, byName: map[string]int{}}
+	for _, p := range lines {
+		if len(p) < 2 || p[0] == "" {
+			continue
+		}
+		a := actor{Name: p[0], Kind: p[1]}
+		if len(p) > 2 {
+			a.Role = p[2]
+		}
+		for _, al := range p[min(3, len(p)):] {
+			if al != "" {
+				a.Aliases = append(a.Aliases, al)
+			}
+		}
+		lx.actors = append(lx.actors, a)
+	}
+	for i, a := range lx.actors {
+		names := append([]string{a.Name}, a.Aliases...)
+		if a.Kind == actorPerson {
+			f := strings.Fields(a.Name)
+			names = append(names, f[len(f)-1])
+		}
+		for _, n := range names {
+			lx.add(n, i)
+		}
+	}
+	for k := range lx.byFirst {
+		as := lx.byFirst[k]
+		sort.SliceStable(as, func(x, y int) bool { return len(as[x].toks) > len(as[y].toks) })
+	}
+	return lx
+}
+
+// add indexes name as a name of actor i; the first actor to claim a name keeps it.
+func (lx *peopleLexicon) add(name string, i int) {
+	ck := canonicalKey(name)
+	if _, dup := lx.byName[ck]; dup {
+		return
+	}
+	lx.byName[ck] = i
+	r := []rune(name)
+	toks := tokenize(r, 0, len(r))
+	if len(toks) == 0 {
+		return
+	}
+	al := alias{actor: i}
+	for _, t := range toks {
+		s := string(r[t.start:t.end])
+		al.toks = append(al.toks, aliasTok{key: t.key, caps: len(t.key) > 1 && !hasLower(s)})
+	}
+	lx.byFirst[al.toks[0].key] = append(lx.byFirst[al.toks[0].key], al)
+}
+
+// matchAt returns the actor whose name starts at toks[i] (longest name
+// wins) and how many words it spans, or -1, 0.
+func (lx *peopleLexicon) matchAt(r []rune, toks []token, i int) (int, int) {
+	for _, al := range lx.byFirst[toks[i].key] {
+		if i+len(al.toks) > len(toks) {
+			continue
+		}
+		ok := true
+		for j, at := range al.toks {
+			t := toks[i+j]
+			if t.key != at.key || (at.caps && hasLower(string(r[t.start:t.end]))) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return al.actor, len(al.toks)
+		}
+	}
+	return -1, 0
+}
+
+// actorMention is a known actor named at one place of a text.
+type actorMention struct {
+	actor      int
+	start, end int // rune offsets
+}
+
+// findActors returns the known actors named in r[from:to], in order.
+func (lx *peopleLexicon) findActors(r []rune, toks []token) []actorMention {
+	var out []actorMention
+	for i := 0; i < len(toks); i++ {
+		if toks[i].punct {
+			continue
+		}
+		a, n := lx.matchAt(r, toks, i)
+		if a < 0 {
+			continue
+		}
+		out = append(out, actorMention{actor: a, start: toks[i].start, end: toks[i+n-1].end})
+		i += n - 1
+	}
+	return out
+}
+
+// actorsIn returns the canonical names of the known people, organisations
+// and countries named in text, each once, in order of first mention.
+func actorsIn(text string) []string {
+	lx := people()
+	r := []rune(text)
+	var out []string
+	seen := map[int]bool{}
+	for _, m := range lx.findActors(r, tokenize(r, 0, len(r))) {
+		if !seen[m.actor] {
+			seen[m.actor] = true
+			out = append(out, lx.actors[m.actor].Name)
+		}
+	}
+	return out
+}
+
+// PersonSlug returns a key for matching a speaker's name across articles:
+// lower case, ASCII letters and digits, words joined by hyphens, accents
+// dropped ("Volodymyr Zelenskyy" -> "volodymyr-zelenskyy", "U.S." -> "us").
+// Known aliases map to the canonical name's slug ("Trump" -> "donald-trump").
+func PersonSlug(name string) string {
+	if i, ok := people().byName[canonicalKey(name)]; ok {
+		name = people().actors[i].Name
+	}
+	var b strings.Builder
+	dash := false
+	for _, c := range name {
+		c = foldAccent(unicode.ToLower(c))
+		switch {
+		case c < 128 && (unicode.IsLetter(c) || unicode.IsDigit(c)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(c)
+		case c == '.' || c == '\'' || c == '’':
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// canonicalKey folds a name for comparison: lower case, accents and dots
+// dropped, a leading "the" dropped, single spaces.
+func canonicalKey(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		w = strings.ToLower(strings.ReplaceAll(w, ".", ""))
+		if w == "" || (b.Len() == 0 && w == "the") {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		for _, c := range w {
+			b.WriteRune(foldAccent(c))
+		}
+	}
+	return b.String()
+}
+
+// foldAccent maps common accented Latin letters to their base letter.
+func foldAccent(c rune) rune {
+	if c < 128 {
+		return c
+	}
+	const from, to = "àáâãäåāăçćčďèéêëēėęěğìíîïīıłñńňòóôõöøōőřśşšťùúûüūůűýÿźżž", "aaaaaaaacccdeeeeeeeegiiiiiilnnnoooooooorsssstuuuuuuuyyzzz"
+	fr := []rune(from)
+	for i, f := range fr {
+		if f == c {
+			return rune(to[i])
+		}
+	}
+	return c
+}
+
+func hasLower(s string) bool {
+	for _, c := range s {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// toPerson returns the registry entry of actor i.
+func (lx *peopleLexicon) toPerson(i int) models.ExtractedPerson {
+	a := lx.actors[i]
+	return models.ExtractedPerson{Name: a.Name, Kind: a.Kind, Role: a.Role}
+}
