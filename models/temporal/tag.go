@@ -1,17 +1,209 @@
 // Package temporal finds time expressions in text and normalises them
 // against an explicit reference time (the article's publication time).
+//
+// The scanner is purpose-built: the text is cut once into tokens whose
+// lower-cased words are looked up in a small lexicon, and expressions are
+// matched by hand-written rules that start only at tokens the lexicon marks
+// as possible triggers (numbers, month and weekday names, "last", "ago" ...).
+// No general date-parsing library runs on this path.
 package temporal
 
 import (
+	"strings"
+	"sync"
 	"time"
 
 	"dateline/models"
 )
 
-// Tag finds the time expressions of text, resolved against ref.
-// SCAFFOLD: replaced by the temporal tagger.
-func Tag(text string, ref time.Time) []models.Timex { return nil }
+// Types of time expressions (TIMEX3).
+const (
+	TypeDate     = "DATE"
+	TypeTime     = "TIME"
+	TypeDuration = "DURATION"
+	TypeSet      = "SET"
+)
 
-// TagUnanchored finds the time expressions of text when no reference time is known.
-// SCAFFOLD: replaced by the temporal tagger.
-func TagUnanchored(text string) []models.Timex { return nil }
+// Tag finds the time expressions of text, resolved against ref. Offsets are
+// rune offsets into text, end exclusive. It never fails.
+func Tag(text string, ref time.Time) []models.Timex {
+	return tag(text, ref.UTC(), true)
+}
+
+// TagUnanchored finds the time expressions of text when no reference time is
+// known: relative expressions keep XXXX placeholders ("XXXX-WXX-3" for
+// "Wednesday", "XXXX-04" for "April").
+func TagUnanchored(text string) []models.Timex {
+	return tag(text, time.Time{}, false)
+}
+
+var tokenPool = sync.Pool{New: func() any { b := make([]token, 0, 1024); return &b }}
+
+func tag(text string, ref time.Time, anchored bool) []models.Timex {
+	bp := tokenPool.Get().(*[]token)
+	g := &tagger{toks: tokenize(text, *bp), ref: ref, anchored: anchored}
+	g.lastDay = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	var out []models.Timex
+	for i := 0; i < len(g.toks); {
+		c, ok := g.matchAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		s, e := g.toks[i].rs, g.toks[c.j-1].re
+		out = append(out, models.Timex{Text: runeSlice(text, g.toks[i], g.toks[c.j-1]), Start: s, End: e,
+			Type: c.typ, Value: c.val})
+		if !c.day.IsZero() {
+			g.lastDay = c.day
+		}
+		i = c.j
+	}
+	*bp = g.toks[:0]
+	tokenPool.Put(bp)
+	return out
+}
+
+// runeSlice returns the text from the start of token a to the end of token b.
+func runeSlice(text string, a, b token) string {
+	return text[a.bs : b.bs+len(b.raw)]
+}
+
+// cand is one matched expression: tokens [i, j), its type and value, and
+// the day it denotes when it denotes exactly one day (for "that day").
+type cand struct {
+	j        int
+	typ, val string
+	day      time.Time
+}
+
+// tagger holds the tokens of one text and its reference time.
+type tagger struct {
+	toks     []token
+	ref      time.Time
+	anchored bool
+	lastDay  time.Time // the last day an expression resolved to, for "that day"
+}
+
+func (g *tagger) tok(i int) *token {
+	if i < 0 || i >= len(g.toks) {
+		return nil
+	}
+	return &g.toks[i]
+}
+
+// is reports whether token i is one of words (lower case).
+func (g *tagger) is(i int, words ...string) bool {
+	t := g.tok(i)
+	if t == nil || t.kind != kWord {
+		return false
+	}
+	for _, w := range words {
+		if len(w) == len(t.raw) && strings.EqualFold(t.raw, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lower returns token i in lower case.
+func (g *tagger) lower(i int) string {
+	t := g.tok(i)
+	if t == nil {
+		return ""
+	}
+	if t.lw != nil {
+		return t.lw.w
+	}
+	return strings.ToLower(t.raw)
+}
+
+// punct reports whether token i is the punctuation mark p.
+func (g *tagger) punct(i int, p string) bool {
+	t := g.tok(i)
+	return t != nil && t.kind == kPunct && t.raw == p
+}
+
+// glued reports whether token i follows token i-1 with no space between.
+func (g *tagger) glued(i int) bool {
+	t := g.tok(i)
+	return t != nil && !t.sp
+}
+
+// boundary reports whether token i ends a clause for tense detection.
+func (g *tagger) boundary(i int) bool {
+	t := g.tok(i)
+	if t == nil {
+		return true
+	}
+	if t.kind == kPunct {
+		switch t.raw {
+		case ".", "!", "?", ";", "\"", "“", "”", ":":
+			return true
+		}
+	}
+	return false
+}
+
+// direction decides whether an underspecified expression at tokens [i, j)
+// points to the past or the future of the reference time, from the
+// preposition before it and the nearest tense cue in its clause.
+func (g *tagger) direction(i, j int) int {
+	p := i - 1
+	if g.is(p, "on", "the", "this") {
+		p--
+	}
+	switch {
+	case g.is(p, "by", "until", "till", "before", "through", "from"):
+		if !g.pastBefore(p) {
+			return dirFuture
+		}
+	case g.is(p, "since"):
+		return dirPast
+	}
+	for k, n := i-1, 0; k >= 0 && n < 14 && !g.boundary(k); k, n = k-1, n+1 {
+		if d := g.cue(k); d != dirNone {
+			return d
+		}
+	}
+	for k, n := j, 0; k < len(g.toks) && n < 8 && !g.boundary(k); k, n = k+1, n+1 {
+		if d := g.cue(k); d != dirNone {
+			return d
+		}
+	}
+	return dirNearest
+}
+
+// pastBefore reports whether the clause before token i is in the past tense
+// ("was killed by Friday" is not a deadline).
+func (g *tagger) pastBefore(i int) bool {
+	for k, n := i-1, 0; k >= 0 && n < 8 && !g.boundary(k); k, n = k-1, n+1 {
+		if d := g.cue(k); d != dirNone {
+			return d == dirPast
+		}
+	}
+	return false
+}
+
+// cue returns the tense direction token k signals, dirNone if none.
+func (g *tagger) cue(k int) int {
+	t := &g.toks[k]
+	if t.kind != kWord {
+		return dirNone
+	}
+	if t.past {
+		return dirPast
+	}
+	if t.lw == nil || t.lw.month != 0 && t.cap {
+		return dirNone
+	}
+	if t.lw.future {
+		if t.lw.w == "going" && !g.is(k+1, "to") {
+			return dirNone
+		}
+		return dirFuture
+	}
+	if t.lw.past {
+		return dirPast
+	}
+	return dirNone
+}
