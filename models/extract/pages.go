@@ -1,13 +1,166 @@
 package extract
 
 import (
+	"strings"
 	"time"
 
 	"dateline/models"
 )
 
-// splitPage splits a pasted page into its articles.
-// SCAFFOLD: replaced by the page splitter.
+// splitPage splits pasted text into its articles: a single article (plain
+// text or wire copy) or a news-aggregator page dump holding a main article
+// and related ones.
+//
+// The page is read as runs of lines: prose runs (running text) and header
+// runs (short lines: headlines, outlet names, ages, bullets, buttons). A
+// header run holding an age ("21 hours ago", "Al Bawaba21 hours ago"), a
+// "Published ..." line or a bare date opens one article per such line; the
+// first run of the page and a headline over a wire dateline open one too.
+// Other header runs are sub-headings, kept, unless they hold page furniture,
+// which ends the current article and drops what follows up to the next
+// header. Copies of one article (the same title, or one body the start of the
+// other, as when a copy ends in "... Read more") are merged.
+//
+// Bodies are clean text, one paragraph per line, paragraphs separated by a
+// blank line. Ages resolve against fetched (hour precision); with nothing to
+// date an article, its PublishedAt stays nil. Empty input gives no articles.
 func splitPage(page string, fetched *time.Time) []models.ExtractedArticle {
-	return []models.ExtractedArticle{{Body: page}}
+	runs := toRuns(page)
+	var drafts []*draft
+	var cur *draft
+	discard := false
+	for i, r := range runs {
+		if r.prose {
+			if cur == nil && !discard {
+				cur = &draft{}
+				drafts = append(drafts, cur)
+			}
+			if !discard {
+				cur.add(r.lines)
+			}
+			continue
+		}
+		next := nextProse(runs, i)
+		if heads := headerGroups(r.lines, fetched); len(heads) > 0 {
+			drafts = append(drafts, heads...)
+			cur, discard = heads[len(heads)-1], false
+			continue
+		}
+		if d, ok := plainHeader(r.lines, i == 0, next, fetched); ok {
+			drafts = append(drafts, d)
+			cur, discard = d, false
+			continue
+		}
+		if hasFurniture(r.lines) {
+			cur, discard = nil, true
+			continue
+		}
+		if cur != nil && !discard {
+			cur.add(r.lines) // sub-headings
+		}
+	}
+	return finishDrafts(drafts, fetched)
+}
+
+// run is a stretch of the page: prose lines, or short header lines.
+type run struct {
+	lines []string
+	prose bool
+}
+
+// toRuns cleans the page's lines and groups them into runs; blank lines
+// separate nothing but are dropped.
+func toRuns(page string) []run {
+	page = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n", "\t", " ").Replace(page)
+	var runs []run
+	for _, raw := range strings.Split(page, "\n") {
+		line := strings.Join(strings.Fields(raw), " ")
+		if line == "" {
+			continue
+		}
+		prose := isProse(line)
+		if n := len(runs); n > 0 && runs[n-1].prose == prose {
+			runs[n-1].lines = append(runs[n-1].lines, line)
+			continue
+		}
+		runs = append(runs, run{lines: []string{line}, prose: prose})
+	}
+	return runs
+}
+
+// nextProse returns the first line of the prose run after runs[i], or "".
+func nextProse(runs []run, i int) string {
+	if i+1 < len(runs) && runs[i+1].prose {
+		return runs[i+1].lines[0]
+	}
+	return ""
+}
+
+func hasFurniture(lines []string) bool {
+	for _, l := range lines {
+		if isFurniture(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// draft is an article being read.
+type draft struct {
+	title, source string
+	st            stamp
+	paras         []string
+	cut           bool // a copy cut short ("... Read more")
+}
+
+// add appends paragraphs, cleaned of teasers; empty ones are dropped.
+func (d *draft) add(lines []string) {
+	for _, l := range lines {
+		p, cut := cleanParagraph(l)
+		d.cut = d.cut || cut
+		if p != "" {
+			d.paras = append(d.paras, p)
+		}
+	}
+}
+
+// plainHeader reads a header run with no age or date in it as the title of
+// a new article when it opens the page, or when the text under it opens with
+// a wire dateline. Lines under the title that are neither furniture nor
+// bylines (a standfirst) become the first paragraphs.
+func plainHeader(lines []string, first bool, next string, fetched *time.Time) (*draft, bool) {
+	_, _, dateline := parseDateline(next, fetched)
+	if !first && !dateline {
+		return nil, false
+	}
+	d := &draft{}
+	d.title, d.source = pickTitle(lines, "")
+	if d.title == "" && !first {
+		return nil, false
+	}
+	start := 0
+	for i, l := range lines {
+		if l == d.title {
+			start = i + 1
+			break
+		}
+	}
+	d.add(leadLines(lines[start:], d))
+	return d, true
+}
+
+// leadLines keeps the header lines under a title that read as text: not the
+// title again, the outlet, furniture, a byline or a "Source:" line.
+func leadLines(lines []string, d *draft) []string {
+	var out []string
+	for _, l := range lines {
+		if l == d.title || l == d.source || isFurniture(l) || bylineRe.MatchString(l) || sourceLineRe.MatchString(l) {
+			continue
+		}
+		if _, ok := bulletSource(l); ok {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }

@@ -1,0 +1,396 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"dateline/models"
+)
+
+// stamp is a publication time read from a page, with how it was found.
+// At is nil when the page says when but the text cannot be resolved
+// (an age with no fetch time, a date without its year).
+type stamp struct {
+	At   *time.Time
+	Prec string // models.PrecHour or PrecDay
+	By   string // age, dateline, published, date
+}
+
+// ageRe matches a relative age at the end of a short line, with whatever is
+// glued in front of it: "21 hours ago", "Al Bawaba21 hours ago",
+// "time6 hours ago", "Reuters · 3h ago", "an hour ago".
+var ageRe = regexp.MustCompile(`(?i)^(.*?)[\s·•|,\-–—]*\b?(\d{1,3}|an|a|one)\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|hr|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago\.?$`)
+
+// iconLabels are words a copy-paste glues to an age from an icon's label;
+// they are not outlet names.
+var iconLabels = map[string]bool{"time": true, "clock": true, "icon": true, "calendar": true,
+	"updated": true, "published": true, "posted": true, "date": true, "ago": true, "schedule": true}
+
+// parseAge reads a line that is (or ends in) a relative age. It returns the
+// outlet name glued in front of it, if any, and the age resolved against
+// fetched: hour precision for minutes and hours, day precision beyond.
+func parseAge(line string, fetched *time.Time) (source string, st stamp, ok bool) {
+	m := ageRe.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return "", stamp{}, false
+	}
+	prefix := strings.TrimSpace(m[1])
+	if len(strings.Fields(prefix)) > 6 {
+		return "", stamp{}, false // a sentence that mentions an age, not an age line
+	}
+	if !iconLabels[strings.ToLower(strings.Trim(prefix, ":"))] {
+		source = strings.Trim(prefix, " :·•|,-–—")
+	}
+	n := 1
+	if v, err := strconv.Atoi(m[2]); err == nil {
+		n = v
+	}
+	st = stamp{By: "age", Prec: models.PrecHour}
+	if fetched == nil {
+		return source, st, true
+	}
+	f := fetched.UTC()
+	var t time.Time
+	switch unit := strings.ToLower(m[3]); {
+	case strings.HasPrefix(unit, "s"):
+		t = f
+	case strings.HasPrefix(unit, "mi"), unit == "m":
+		t = f.Add(-time.Duration(n) * time.Minute)
+	case strings.HasPrefix(unit, "h"):
+		t = f.Add(-time.Duration(n) * time.Hour)
+	case strings.HasPrefix(unit, "d"):
+		t, st.Prec = f.AddDate(0, 0, -n), models.PrecDay
+	case strings.HasPrefix(unit, "w"):
+		t, st.Prec = f.AddDate(0, 0, -7*n), models.PrecDay
+	case strings.HasPrefix(unit, "mo"):
+		t, st.Prec = f.AddDate(0, -n, 0), models.PrecDay
+	default:
+		t, st.Prec = f.AddDate(-n, 0, 0), models.PrecDay
+	}
+	t = truncate(t, st.Prec)
+	st.At = &t
+	return source, st, true
+}
+
+func truncate(t time.Time, prec string) time.Time {
+	if prec == models.PrecDay {
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return t.Truncate(time.Hour)
+}
+
+// datelineRe matches a wire-copy dateline at the start of a story:
+// "MOSCOW, Aug 6 (Reuters) -", "KYIV, Ukraine, August 6, 2025 (AP) —",
+// "WASHINGTON (AFP) -". Group 2 is the date, if any; 3 the agency.
+var datelineRe = regexp.MustCompile(`^\s*([A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)\s*(?:,\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?))?\s*\(([A-Za-z][A-Za-z .&'-]{1,30})\)\s*[-–—]+\s*`)
+
+// parseDateline reads the dateline opening a wire story. It returns the
+// agency and, when the dateline carries a date, that date at day precision
+// (the year from the dateline, else the year that puts the date closest
+// before fetched).
+func parseDateline(para string, fetched *time.Time) (agency string, st stamp, ok bool) {
+	m := datelineRe.FindStringSubmatch(para)
+	if m == nil {
+		return "", stamp{}, false
+	}
+	agency = strings.TrimSpace(m[3])
+	if m[2] == "" {
+		return agency, stamp{}, true
+	}
+	st = stamp{By: "dateline", Prec: models.PrecDay}
+	if t, _, ok := parseDateText(m[2], fetched); ok {
+		d := truncate(t, models.PrecDay)
+		st.At = &d
+	}
+	return agency, st, true
+}
+
+// publishedRe matches a "Published ..." line; group 1 is the cue, 2 the rest.
+var publishedRe = regexp.MustCompile(`(?i)^(first published|last updated|published|updated|posted|date)(?:\s+(?:on|at))?\s*:?\s+(.+)$`)
+
+// parsePublishedLine reads "Published 6 August 2025, 14:05 GMT",
+// "Updated: Aug 7, 2025 9:30 am ET", "Posted 3 hours ago" and the like.
+// Updated lines are marked so a Published line can win over them.
+func parsePublishedLine(line string, fetched *time.Time) (stamp, bool) {
+	m := publishedRe.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return stamp{}, false
+	}
+	by := "published"
+	if strings.Contains(strings.ToLower(m[1]), "updated") {
+		by = "updated"
+	}
+	if _, st, ok := parseAge(m[2], fetched); ok {
+		st.By = by
+		return st, true
+	}
+	t, prec, ok := parseDateText(m[2], fetched)
+	if !ok {
+		return stamp{}, false
+	}
+	return stamp{At: &t, Prec: prec, By: by}, true
+}
+
+// parseDateOnly reads a short line that is nothing but a date with its year,
+// such as "Wednesday, August 6, 2025" or "6 Aug 2025 14:05 BST".
+func parseDateOnly(line string) (stamp, bool) {
+	if len(line) > 60 || !yearRe.MatchString(line) || !onlyDateWords(line) {
+		return stamp{}, false
+	}
+	t, prec, ok := parseDateText(line, nil)
+	if !ok {
+		return stamp{}, false
+	}
+	return stamp{At: &t, Prec: prec, By: "date"}, true
+}
+
+// dateWords are the words a line that is only a date may hold besides
+// month names and zones.
+var dateWords = map[string]bool{"at": true, "on": true, "the": true, "of": true, "am": true, "pm": true,
+	"a": true, "p": true, "m": true, "mon": true, "tue": true, "tues": true, "wed": true, "thu": true,
+	"thur": true, "thurs": true, "fri": true, "sat": true, "sun": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"st": true, "nd": true, "rd": true, "th": true}
+
+func onlyDateWords(line string) bool {
+	for _, t := range tokenizeDate(line) {
+		if !t.num && !dateWords[t.word] && months[t.word] == 0 && zoneMinutes[t.word] == 0 &&
+			t.word != "gmt" && t.word != "utc" && t.word != "et" && t.word != "pt" && !strings.HasPrefix(t.word, "+") && !strings.HasPrefix(t.word, "-") {
+			return false
+		}
+	}
+	return true
+}
+
+var yearRe = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// dateToken is one piece of a date text.
+type dateToken struct {
+	word string // lower-cased letters, or digits
+	num  bool
+	sep  rune // the separator right after it (':', '.', '-', '/', ',', ' ' ...)
+}
+
+func tokenizeDate(s string) []dateToken {
+	var out []dateToken
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		j := i
+		switch {
+		case unicode.IsDigit(r):
+			for j < len(rs) && unicode.IsDigit(rs[j]) {
+				j++
+			}
+		case unicode.IsLetter(r):
+			for j < len(rs) && (unicode.IsLetter(rs[j]) || rs[j] == '.' && j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
+				j++
+			}
+		case r == '+' || r == '-' && i > 0 && rs[i-1] == ' ':
+			if i+1 < len(rs) && unicode.IsDigit(rs[i+1]) {
+				j = i + 1
+				for j < len(rs) && (unicode.IsDigit(rs[j]) || rs[j] == ':') {
+					j++
+				}
+				out = append(out, dateToken{word: string(rs[i:j])})
+				i = j
+				continue
+			}
+			fallthrough
+		default:
+			if len(out) > 0 && (out[len(out)-1].sep == 0 || out[len(out)-1].sep == ' ') {
+				out[len(out)-1].sep = r
+			}
+			i++
+			continue
+		}
+		out = append(out, dateToken{word: strings.ToLower(strings.ReplaceAll(string(rs[i:j]), ".", "")), num: unicode.IsDigit(r)})
+		i = j
+	}
+	return out
+}
+
+var months = map[string]int{"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+	"sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+	"dec": 12, "december": 12}
+
+// zoneHours are the offsets, in minutes, of the zone names news pages print.
+// ET and PT follow daylight saving by month (see zoneOffset).
+var zoneMinutes = map[string]int{"gmt": 0, "utc": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120,
+	"eet": 120, "eest": 180, "msk": 180, "edt": -240, "est": -300, "cdt": -300, "cst": -360,
+	"mdt": -360, "mst": -420, "pdt": -420, "pst": -480, "ist": 330, "gst": 240, "ast": 180,
+	"jst": 540, "kst": 540, "aest": 600, "sgt": 480, "hkt": 480, "wib": 420, "pkt": 300}
+
+var isoRe = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\b`)
+
+// dateParts collects what a date text says.
+type dateParts struct {
+	year, month, day, hour, min int
+	hasTime, pm, am             bool
+	zone                        *int // minutes east of UTC
+	zoneName                    string
+}
+
+// parseDateText reads a human-written date such as "6 August 2025, 14:05
+// GMT", "Wed, Aug. 6, 2025 at 2:05 p.m. ET" or "2025-08-06T14:05:00+03:00".
+// A time without a zone is taken as UTC. A date without a year takes the year
+// that puts it closest before ref (plus a day); without ref it fails. Day
+// precision unless a time of day is given.
+func parseDateText(s string, ref *time.Time) (time.Time, string, bool) {
+	if m := isoRe.FindStringSubmatch(s); m != nil {
+		return isoParts(m)
+	}
+	p, ok := collectDateParts(tokenizeDate(s))
+	if !ok {
+		return time.Time{}, "", false
+	}
+	if p.year == 0 {
+		if ref == nil {
+			return time.Time{}, "", false
+		}
+		p.year = ref.Year()
+		if time.Date(p.year, time.Month(p.month), p.day, 0, 0, 0, 0, time.UTC).After(ref.Add(24 * time.Hour)) {
+			p.year--
+		}
+	}
+	return p.time()
+}
+
+func isoParts(m []string) (time.Time, string, bool) {
+	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	p := dateParts{year: num(m[1]), month: num(m[2]), day: num(m[3])}
+	if m[4] != "" {
+		p.hasTime, p.hour, p.min = true, num(m[4]), num(m[5])
+	}
+	if z := m[7]; z != "" {
+		off := 0
+		if z != "Z" {
+			z = strings.ReplaceAll(z, ":", "")
+			off = num(z[1:3])*60 + num(z[3:5])
+			if z[0] == '-' {
+				off = -off
+			}
+		}
+		p.zone = &off
+	}
+	return p.time()
+}
+
+// collectDateParts reads month, day, year, time and zone from tokens,
+// stopping at a second cue ("updated") so only the first date is read.
+func collectDateParts(toks []dateToken) (dateParts, bool) {
+	var p dateParts
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.word == "updated" || t.word == "modified":
+			if p.month != 0 {
+				i = len(toks)
+			}
+		case !t.num && months[t.word] != 0 && p.month == 0:
+			p.month = months[t.word]
+		case t.num && (t.sep == ':' || t.sep == '.' && i+1 < len(toks) && toks[i+1].num) && i+1 < len(toks) && toks[i+1].num && !p.hasTime:
+			p.hasTime, p.hour, p.min = true, atoi(t.word), atoi(toks[i+1].word)
+			i++
+		case t.num && len(t.word) == 4 && p.year == 0:
+			p.year = atoi(t.word)
+		case t.num && len(t.word) <= 2 && p.day == 0 && atoi(t.word) >= 1 && atoi(t.word) <= 31 && !nextIsMeridiem(toks, i):
+			p.day = atoi(t.word)
+		case t.num && len(t.word) <= 2 && nextIsMeridiem(toks, i) && !p.hasTime:
+			p.hasTime, p.hour = true, atoi(t.word)
+		case t.word == "pm" || t.word == "p" && i+1 < len(toks) && toks[i+1].word == "m":
+			p.pm = true
+		case t.word == "am" || t.word == "a" && i+1 < len(toks) && toks[i+1].word == "m":
+			p.am = true
+		case strings.HasPrefix(t.word, "+") || strings.HasPrefix(t.word, "-"):
+			p.setOffset(t.word)
+		case zoneMinutes[t.word] != 0 || t.word == "gmt" || t.word == "utc" || t.word == "et" || t.word == "pt":
+			p.zoneName = t.word
+		}
+	}
+	return p, p.month != 0 && p.day != 0
+}
+
+func nextIsMeridiem(toks []dateToken, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	w := toks[i+1].word
+	return w == "am" || w == "pm" || (w == "a" || w == "p") && i+2 < len(toks) && toks[i+2].word == "m"
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// setOffset reads "+3", "+03:00", "-0400" (after GMT/UTC or alone).
+func (p *dateParts) setOffset(w string) {
+	sign := 1
+	if w[0] == '-' {
+		sign = -1
+	}
+	d := strings.ReplaceAll(w[1:], ":", "")
+	var off int
+	switch len(d) {
+	case 1, 2:
+		off = atoi(d) * 60
+	case 3, 4:
+		off = atoi(d[:len(d)-2])*60 + atoi(d[len(d)-2:])
+	default:
+		return
+	}
+	off *= sign
+	p.zone = &off
+}
+
+// time builds the UTC time the parts describe.
+func (p dateParts) time() (time.Time, string, bool) {
+	if p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31 || p.year < 1900 || p.year > 2200 {
+		return time.Time{}, "", false
+	}
+	if !p.hasTime {
+		t := time.Date(p.year, time.Month(p.month), p.day, 0, 0, 0, 0, time.UTC)
+		return t, models.PrecDay, t.Day() == p.day
+	}
+	h := p.hour
+	if p.pm && h < 12 {
+		h += 12
+	} else if p.am && h == 12 {
+		h = 0
+	}
+	if h > 23 || p.min > 59 {
+		return time.Time{}, "", false
+	}
+	off := 0
+	if p.zone != nil {
+		off = *p.zone
+	} else if p.zoneName != "" {
+		off = zoneOffset(p.zoneName, p.month)
+	}
+	t := time.Date(p.year, time.Month(p.month), p.day, h, p.min, 0, 0, time.UTC).Add(-time.Duration(off) * time.Minute)
+	return t, models.PrecHour, p.day == time.Date(p.year, time.Month(p.month), p.day, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// zoneOffset gives the offset of a zone name; "ET" and "PT" are daylight
+// time from April to October and standard time otherwise.
+func zoneOffset(name string, month int) int {
+	dst := month >= 4 && month <= 10
+	switch name {
+	case "et":
+		if dst {
+			return -240
+		}
+		return -300
+	case "pt":
+		if dst {
+			return -420
+		}
+		return -480
+	}
+	return zoneMinutes[name]
+}
