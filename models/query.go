@@ -1,0 +1,95 @@
+package models
+
+import "time"
+
+// The types in this file are what the read side returns: filters shared by
+// pages, exports and the JSON API, a story's timeline entries and the flat
+// rows of the CSV and JSON exports.
+
+// Filter narrows events, quotes and articles. Empty fields do not filter.
+type Filter struct {
+	Story   string // story slug
+	Speaker string // quotes: speaker slug or name
+	Person  string // events: actor name or slug (quotes: same as Speaker)
+	Kind    string // event kind, or quote kind for quotes
+	Source  string // outlet name
+	From    string // YYYY-MM-DD, inclusive
+	To      string // YYYY-MM-DD, inclusive
+	Limit   int    // 0: no limit
+}
+
+// TimelineEntry is one event of a story's timeline with the quotes found in
+// the sentences that report it.
+type TimelineEntry struct {
+	Event  Event   `json:"event"` // with Sources and their Article and Source
+	Pinned bool    `json:"pinned"`
+	Quotes []Quote `json:"quotes"` // with Speaker
+}
+
+// SpeakerCount is how many quotes one speaker has in a set.
+type SpeakerCount struct {
+	Name   string `json:"name"`
+	Slug   string `json:"slug"`
+	Quotes int    `json:"quotes"`
+}
+
+// PersonSummary is a person with the number of quotes attributed to them.
+type PersonSummary struct {
+	Person
+	Quotes int `json:"quotes"`
+}
+
+// EventRow is one (event, reporting article) pair of the events export.
+type EventRow struct {
+	EventID             uint       `json:"event_id"`
+	Date                string     `json:"date"`
+	Granularity         string     `json:"granularity"`
+	SortAt              time.Time  `json:"sort_at"`
+	Kind                string     `json:"kind"`
+	Cameo               string     `json:"cameo"`
+	Summary             string     `json:"summary"`
+	Actors              string     `json:"actors"`
+	DeadlineSetBy       string     `json:"deadline_set_by"`
+	DeadlineDemand      string     `json:"deadline_demand"`
+	DeadlineConsequence string     `json:"deadline_consequence"`
+	ArticleID           uint       `json:"article_id"`
+	Title               string     `json:"title"`
+	Source              string     `json:"source"`
+	URL                 string     `json:"url"`
+	PublishedAt         *time.Time `json:"published_at"`
+	Sentence            string     `json:"sentence"`
+	Expression          string     `json:"expression"`
+}
+
+// QuoteRow is one (quote, article it appears in) pair of the quotes export.
+type QuoteRow struct {
+	QuoteID        uint       `json:"quote_id"`
+	Kind           string     `json:"kind"`
+	Text           string     `json:"text"`
+	Speaker        string     `json:"speaker"`
+	SpeakerSlug    string     `json:"speaker_slug"`
+	SaidAt         *time.Time `json:"said_at"`
+	ArticleID      uint       `json:"article_id"`
+	Title          string     `json:"title"`
+	Source         string     `json:"source"`
+	URL            string     `json:"url"`
+	PublishedAt    *time.Time `json:"published_at"`
+	SpeakerMention string     `json:"speaker_mention"`
+	Cue            string     `json:"cue"`
+	Venue          string     `json:"venue"`
+	Sentence       string     `json:"sentence"`
+}
+
+// ArticleRow is one article of the articles export.
+type ArticleRow struct {
+	ArticleID          uint       `json:"article_id"`
+	Title              string     `json:"title"`
+	Source             string     `json:"source"`
+	URL                string     `json:"url"`
+	PublishedAt        *time.Time `json:"published_at"`
+	PublishedPrecision string     `json:"published_precision"`
+	FetchedAt          *time.Time `json:"fetched_at"`
+	DuplicateOfID      *uint      `json:"duplicate_of_id"`
+	Events             int        `json:"events"`
+	Quotes             int        `json:"quotes"`
+}

@@ -1,0 +1,143 @@
+package views
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"dateline/models"
+)
+
+// Chart is what a page hands to its chart script: the ECharts option built
+// with go-echarts, and the page each data point links to. It is rendered by
+// html/template into a <script type="application/json"> block, which
+// escapes "<" and so cannot end the script early, whatever a label holds.
+// go-echarts' own Render and RenderSnippet are never used: they write
+// labels into a script unescaped.
+type Chart struct {
+	ID     string         `json:"id"`
+	Kind   string         `json:"kind"` // "timeline" or "speakers"
+	Option map[string]any `json:"option"`
+	// Links[series][index] is the path a click on that point opens.
+	Links [][]string `json:"links"`
+	Empty bool       `json:"empty"`
+}
+
+// kindColors gives every event kind a stable colour, so a kind looks the
+// same on every story.
+var kindColors = map[string]string{
+	models.KindMeeting: "#2f6db5", models.KindVisit: "#3a8f8a", models.KindCall: "#6a5acd",
+	models.KindTalks: "#1f9e5a", models.KindStatement: "#7a7f87", models.KindDeadline: "#c0392b",
+	models.KindUltimatum: "#a8322a", models.KindSanction: "#d9822b", models.KindAgreement: "#2e8b57",
+	models.KindAttack: "#8b1e3f", models.KindOther: "#9a8c6b",
+}
+
+// TimelineChart places a story's events on a time axis, one row per kind,
+// with deadlines drawn as vertical marked lines and a zoom slider.
+func TimelineChart(id string, entries []models.TimelineEntry) Chart {
+	byKind := map[string][]opts.ScatterData{}
+	links := map[string][]string{}
+	var deadlines []opts.MarkLineNameXAxisItem
+	for _, en := range entries {
+		ev := en.Event
+		if ev.SortAt.IsZero() {
+			continue
+		}
+		at := ev.SortAt.UTC().Format(time.RFC3339)
+		size := 12
+		if en.Pinned {
+			size = 18
+		}
+		byKind[ev.Kind] = append(byKind[ev.Kind], opts.ScatterData{
+			Name:       DisplayDate(ev.Date, ev.Granularity) + ": " + ev.Summary,
+			Value:      []string{at, ev.Kind},
+			SymbolSize: size,
+		})
+		links[ev.Kind] = append(links[ev.Kind], "/events/"+strconv.FormatUint(uint64(ev.ID), 10))
+		if ev.Kind == models.KindDeadline || ev.Kind == models.KindUltimatum {
+			deadlines = append(deadlines, opts.MarkLineNameXAxisItem{
+				Name: "Deadline " + DisplayDate(ev.Date, ev.Granularity), XAxis: at})
+		}
+	}
+	sc := charts.NewScatter()
+	sc.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "time"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: presentKinds(byKind)}),
+		charts.WithGridOpts(opts.Grid{Left: "90", Right: "30", Top: "40", Bottom: "70"}),
+		charts.WithDataZoomOpts(
+			opts.DataZoom{Type: "slider", XAxisIndex: []int{0}, Start: 0, End: 100},
+			opts.DataZoom{Type: "inside", XAxisIndex: []int{0}, Start: 0, End: 100}),
+		charts.WithAnimation(false),
+	)
+	ch := Chart{ID: id, Kind: "timeline", Empty: len(byKind) == 0}
+	for i, kind := range presentKinds(byKind) {
+		so := []charts.SeriesOpts{charts.WithItemStyleOpts(opts.ItemStyle{Color: kindColors[kind]})}
+		if i == 0 && len(deadlines) > 0 {
+			so = append(so, charts.WithMarkLineNameXAxisItemOpts(deadlines...),
+				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
+					Symbol:    []string{"none", "none"},
+					Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"},
+					LineStyle: &opts.LineStyle{Color: kindColors[models.KindDeadline], Type: "dashed", Width: 2},
+				}))
+		}
+		sc.AddSeries(kind, byKind[kind], so...)
+		ch.Links = append(ch.Links, links[kind])
+	}
+	sc.Validate()
+	ch.Option = sc.JSON()
+	return ch
+}
+
+// presentKinds lists the kinds that have points, in the fixed display order.
+func presentKinds(byKind map[string][]opts.ScatterData) []string {
+	var out []string
+	for _, k := range models.EventKinds {
+		if len(byKind[k]) > 0 {
+			out = append(out, k)
+		}
+	}
+	for k := range byKind {
+		if _, known := kindColors[k]; !known {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// SpeakersChart is a horizontal bar chart of how many quotes each speaker
+// has, the most quoted at the top.
+func SpeakersChart(id string, counts []models.SpeakerCount) Chart {
+	names := make([]string, 0, len(counts))
+	data := make([]opts.BarData, 0, len(counts))
+	links := make([]string, 0, len(counts))
+	// ECharts draws category axes bottom-up, so the list goes in reversed.
+	for i := len(counts) - 1; i >= 0; i-- {
+		c := counts[i]
+		names = append(names, c.Name)
+		data = append(data, opts.BarData{Name: c.Name, Value: c.Quotes})
+		link := ""
+		if c.Slug != "" {
+			link = "/people/" + c.Slug
+		}
+		links = append(links, link)
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", Top: "10", Bottom: "30", ContainLabel: opts.Bool(true)}),
+		charts.WithAnimation(false),
+	)
+	bar.SetXAxis(names)
+	bar.AddSeries("quotes", data, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2f6db5"}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
+	bar.XYReversal()
+	bar.Validate()
+	return Chart{ID: id, Kind: "speakers", Option: bar.JSON(), Links: [][]string{links}, Empty: len(counts) == 0}
+}

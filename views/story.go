@@ -1,0 +1,190 @@
+package views
+
+import (
+	"net/url"
+	"sort"
+	"strconv"
+	"time"
+
+	"dateline/models"
+)
+
+// StoryView is the model of a story page and of its embeds.
+type StoryView struct {
+	Story    models.Story
+	Rules    models.StoryRules
+	Filter   models.Filter
+	Pinned   []EntryView
+	Days     []DayGroup
+	Count    int
+	Deadline []DeadlineView
+	Timeline Chart
+	Speakers Chart
+	Counts   []models.SpeakerCount
+	// Choices for the filter form, from the unfiltered timeline.
+	Kinds, People, Sources []string
+	FilterQuery            string // the filter as a query string, for export links
+	BaseURL                string // scheme://host the embed snippet points at
+	Now                    time.Time
+}
+
+// DayGroup is the entries of one day (or one coarser period) of a timeline.
+type DayGroup struct {
+	Heading string
+	Entries []EntryView
+}
+
+// EntryView is one timeline entry ready for the page.
+type EntryView struct {
+	models.TimelineEntry
+	When string
+}
+
+// DeadlineView is one entry of the deadline panel.
+type DeadlineView struct {
+	EventID     uint
+	When        string
+	Status      string
+	Passed      bool
+	SetBy       string
+	Demand      string
+	Consequence string
+	Summary     string
+}
+
+// NewStoryView groups a story's timeline by day, pinned entries first,
+// builds the deadline panel against now (the request time) and the charts.
+// all is the unfiltered timeline (for the filter choices); entries the
+// filtered one, ordered by date.
+func NewStoryView(s models.Story, f models.Filter, all, entries []models.TimelineEntry,
+	counts []models.SpeakerCount, now time.Time, baseURL string) StoryView {
+	v := StoryView{Story: s, Rules: ParseRules(s.Rules), Filter: f, Count: len(entries),
+		Counts: counts, Now: now, BaseURL: baseURL, FilterQuery: FilterQuery(f)}
+	for _, en := range entries {
+		ev := EntryView{TimelineEntry: en, When: DisplayDate(en.Event.Date, en.Event.Granularity)}
+		if en.Pinned {
+			v.Pinned = append(v.Pinned, ev)
+			continue
+		}
+		key := DayKey(en.Event.Date, en.Event.Granularity)
+		if n := len(v.Days); n > 0 && v.Days[n-1].Heading == key {
+			v.Days[n-1].Entries = append(v.Days[n-1].Entries, ev)
+		} else {
+			v.Days = append(v.Days, DayGroup{Heading: key, Entries: []EntryView{ev}})
+		}
+		if d, ok := deadlineOf(en.Event, now); ok {
+			v.Deadline = append(v.Deadline, d)
+		}
+	}
+	for _, en := range v.Pinned {
+		if d, ok := deadlineOf(en.Event, now); ok {
+			v.Deadline = append(v.Deadline, d)
+		}
+	}
+	v.Kinds, v.People, v.Sources = choices(all)
+	v.Timeline = TimelineChart("timeline-chart", entries)
+	v.Speakers = SpeakersChart("speakers-chart", counts)
+	return v
+}
+
+func deadlineOf(ev models.Event, now time.Time) (DeadlineView, bool) {
+	if ev.Kind != models.KindDeadline && ev.Kind != models.KindUltimatum {
+		return DeadlineView{}, false
+	}
+	status := DeadlineStatus(ev.Date, ev.Granularity, now)
+	return DeadlineView{EventID: ev.ID, When: DisplayDate(ev.Date, ev.Granularity), Status: status,
+		Passed: len(status) > 6 && status[:6] == "passed", SetBy: ev.DeadlineSetBy,
+		Demand: ev.DeadlineDemand, Consequence: ev.DeadlineConsequence, Summary: ev.Summary}, true
+}
+
+// choices collects the kinds, actors and outlets of a timeline, sorted.
+func choices(entries []models.TimelineEntry) (kinds, people, sources []string) {
+	k, p, s := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, en := range entries {
+		k[en.Event.Kind] = true
+		for _, a := range splitActors(en.Event.Actors) {
+			p[a] = true
+		}
+		for _, src := range en.Event.Sources {
+			if src.Article != nil && src.Article.Source != nil {
+				s[src.Article.Source.Name] = true
+			}
+		}
+	}
+	return keys(k), keys(p), keys(s)
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		if k != "" {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// FilterQuery writes a filter as a URL query (without "?"), so links to
+// exports and embeds keep the page's filters.
+func FilterQuery(f models.Filter) string {
+	q := url.Values{}
+	for name, v := range map[string]string{"story": f.Story, "kind": f.Kind, "person": f.Person,
+		"speaker": f.Speaker, "source": f.Source, "from": f.From, "to": f.To} {
+		if v != "" {
+			q.Set(name, v)
+		}
+	}
+	return q.Encode()
+}
+
+// EmbedURL is the absolute address of a story embed.
+func (v StoryView) EmbedURL(chart string) string {
+	p := v.BaseURL + "/embed/stories/" + url.PathEscape(v.Story.Slug)
+	if chart != "" {
+		p += "/" + chart
+	}
+	return p
+}
+
+// EmbedSnippet is the HTML a reader copies to embed the story elsewhere:
+// an iframe, and a few lines that resize it when the embed reports its
+// height with postMessage.
+func (v StoryView) EmbedSnippet(chart string) string {
+	u := v.EmbedURL(chart)
+	return `<iframe src="` + u + `" title="` + htmlAttr(v.Story.Title) +
+		`" style="width:100%;border:0" height="480" loading="lazy"></iframe>
+<script>window.addEventListener("message",function(e){var d=e.data;if(!d||d.type!=="dateline:height")return;` +
+		`document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px"})});</script>`
+}
+
+// htmlAttr escapes s for a double-quoted attribute in a snippet the reader
+// copies (the page itself escapes the whole snippet again).
+func htmlAttr(s string) string {
+	r := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '&':
+			r = append(r, "&amp;"...)
+		case '"':
+			r = append(r, "&quot;"...)
+		case '<':
+			r = append(r, "&lt;"...)
+		case '>':
+			r = append(r, "&gt;"...)
+		default:
+			r = append(r, c)
+		}
+	}
+	return string(r)
+}
+
+// ParseRules reads a story's rules; broken JSON reads as no rules.
+func ParseRules(s string) models.StoryRules {
+	var r models.StoryRules
+	_ = jsonUnmarshal(s, &r)
+	return r
+}
+
+// EventPath is the permalink of an event.
+func EventPath(id uint) string { return "/events/" + strconv.FormatUint(uint64(id), 10) }

@@ -1,0 +1,162 @@
+// Package views holds what the browser sees: embedded templates and static
+// files (ECharts included), the page models handlers fill in, chart option
+// builders and the CSV encoders shared with `dateline export`.
+package views
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"net/url"
+	"strings"
+	"time"
+
+	"dateline/models"
+)
+
+//go:generate sh -c "mkdir -p static/vendor && cp ../node_modules/echarts/dist/echarts.min.js static/vendor/echarts.min.js"
+
+// files holds the templates and the static directory. static/vendor is
+// filled by `make assets` (npm ci, then go generate ./views); a fresh clone
+// still builds without it and the pages say the charts are unavailable.
+//
+//go:embed templates static
+var files embed.FS
+
+// EChartsPath is where the pages load ECharts from.
+const EChartsPath = "/static/vendor/echarts.min.js"
+
+// pages lists every page template; each becomes its own template set with
+// the layout and partials it needs.
+var pages = map[string][]string{
+	"home":        {"layout.html", "partials.html", "home.html"},
+	"story":       {"layout.html", "partials.html", "story.html"},
+	"story_form":  {"layout.html", "partials.html", "story_form.html"},
+	"person":      {"layout.html", "partials.html", "person.html"},
+	"people":      {"layout.html", "partials.html", "people.html"},
+	"article":     {"layout.html", "partials.html", "article.html"},
+	"event":       {"layout.html", "partials.html", "event.html"},
+	"search":      {"layout.html", "partials.html", "search.html"},
+	"error":       {"layout.html", "partials.html", "error.html"},
+	"embed_story": {"embed.html", "partials.html", "embed_story.html"},
+	"embed_chart": {"embed.html", "partials.html", "embed_chart.html"},
+}
+
+// Renderer renders pages from the embedded templates.
+type Renderer struct {
+	sets        map[string]*template.Template
+	chartsReady bool
+}
+
+// New parses every page's template set. It fails only on a broken template,
+// which the tests catch.
+func New() (*Renderer, error) {
+	r := &Renderer{sets: map[string]*template.Template{}, chartsReady: ChartsAvailable()}
+	for name, fileNames := range pages {
+		paths := make([]string, len(fileNames))
+		for i, f := range fileNames {
+			paths[i] = "templates/" + f
+		}
+		t, err := template.New(fileNames[0]).Funcs(funcs).ParseFS(files, paths...)
+		if err != nil {
+			return nil, fmt.Errorf("views: parsing %s: %w", name, err)
+		}
+		r.sets[name] = t
+	}
+	return r, nil
+}
+
+// Page is what every template gets: the chrome shared by all pages and the
+// page's own model in Data.
+type Page struct {
+	Title       string
+	Section     string // nav item to highlight: "stories", "people", "search"
+	CSRF        string // form token for pages with forms
+	Theme       string // embeds: "light" or "dark"
+	Query       string // search box contents
+	ChartsReady bool   // set by Render: whether ECharts is embedded
+	Data        any
+}
+
+// Render writes the named page into w. It renders into a buffer first, so
+// a template error becomes a clean error for the caller, never half a page.
+func (r *Renderer) Render(w io.Writer, name string, p *Page) error {
+	t, ok := r.sets[name]
+	if !ok {
+		return fmt.Errorf("views: no page %q", name)
+	}
+	p.ChartsReady = r.chartsReady
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		return fmt.Errorf("views: rendering %s: %w", name, err)
+	}
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// Static returns the embedded static files (style.css, app.js, vendor/...).
+func Static() fs.FS {
+	sub, err := fs.Sub(files, "static")
+	if err != nil {
+		panic(err) // the directory is embedded at build time
+	}
+	return sub
+}
+
+// ChartsAvailable reports whether ECharts was embedded at build time.
+func ChartsAvailable() bool {
+	_, err := fs.Stat(files, "static/vendor/echarts.min.js")
+	return err == nil
+}
+
+var funcs = template.FuncMap{
+	"date":     DisplayDate,
+	"dayKey":   DayKey,
+	"iso":      ISODate,
+	"status":   DeadlineStatus,
+	"pathEsc":  url.PathEscape,
+	"queryEsc": url.QueryEscape,
+	"join":     strings.Join,
+	"actors":   splitActors,
+	"pubDate":  publishedDate,
+	"plural":   plural,
+	"tools":    tools,
+	"sourceName": func(a *models.Article) string {
+		if a == nil || a.Source == nil {
+			return ""
+		}
+		return a.Source.Name
+	},
+}
+
+// splitActors reads an event's "; "-separated actor list.
+func splitActors(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, ";") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// publishedDate shows an article's publication time at its precision.
+func publishedDate(t *time.Time, prec string) string {
+	if t == nil {
+		return "publication date unknown"
+	}
+	if prec == models.PrecHour {
+		return t.UTC().Format("2 Jan 2006, 15:04 UTC")
+	}
+	return t.UTC().Format("2 Jan 2006")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
