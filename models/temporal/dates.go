@@ -28,8 +28,11 @@ func (g *tagger) monthAt(i int) (int, int, bool) {
 // with st/nd/rd/th) not followed by a clock colon.
 func (g *tagger) dayNum(i int) bool {
 	t := g.tok(i)
-	return t != nil && t.kind == kNum && len(t.raw) <= 2 && t.num >= 1 && t.num <= 31 &&
-		!g.punct(i+1, ":") && !(g.punct(i+1, ".") && g.tok(i+2) != nil && g.tok(i+2).kind == kNum && g.glued(i+2))
+	if t == nil || t.kind != kNum || len(t.raw) > 2 || t.num < 1 || t.num > 31 {
+		return false
+	}
+	n := g.tok(i + 2)
+	return !((g.punct(i+1, ":") || g.punct(i+1, ".")) && g.glued(i+1) && n != nil && n.kind == kNum && g.glued(i+2))
 }
 
 // yearNum reports whether token i is a four-digit year.
@@ -57,7 +60,13 @@ func (g *tagger) monthFirst(i int) (cand, bool) {
 		d := g.toks[j].num
 		k := g.skipOrdinal(j + 1)
 		y, k2 := g.yearAfter(k)
+		if y == 0 {
+			y, k2 = g.relYearAfter(k)
+		}
 		return g.dayDate(i, k2, y, m, d), true
+	}
+	if y, k2 := g.relYearAfter(j); y != 0 {
+		return cand{j: k2, typ: TypeDate, val: pad(y, 4) + "-" + pad(m, 2)}, true
 	}
 	k := j
 	if g.punct(k, ",") || g.is(k, "of") {
@@ -100,6 +109,22 @@ func (g *tagger) yearAfter(i int) (int, int) {
 	return 0, i
 }
 
+// relYearAfter reads "last year", "this year", "next year" after a month
+// ("July last year"); it returns 0 and i when there is none.
+func (g *tagger) relYearAfter(i int) (int, int) {
+	if !g.anchored || !g.is(i, "last", "this", "next") || !g.is(i+1, "year") {
+		return 0, i
+	}
+	y := g.ref.Year()
+	switch {
+	case g.is(i, "last"):
+		y--
+	case g.is(i, "next"):
+		y++
+	}
+	return y, i + 2
+}
+
 // dayDate makes the candidate for day d of month m, year y (0: resolve by tense).
 func (g *tagger) dayDate(i, j, y, m, d int) cand {
 	if d > daysIn(y, m) {
@@ -109,7 +134,7 @@ func (g *tagger) dayDate(i, j, y, m, d int) cand {
 		if !g.anchored {
 			return cand{j: j, typ: TypeDate, val: "XXXX-" + pad(m, 2) + "-" + pad(d, 2)}
 		}
-		y = dayYear(g.ref, m, d, g.direction(i, j))
+		y = dayYear(g.ref, m, d, dirNearest)
 	}
 	c := cand{j: j, typ: TypeDate, val: pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)}
 	c.day = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
@@ -203,6 +228,9 @@ func (g *tagger) numeric(i int) (cand, bool) {
 	if c, ok := g.slashDate(k); ok {
 		return c, true
 	}
+	if c, ok := g.century(k); ok {
+		return c, true
+	}
 	if !g.yearNum(k) || k > i && g.is(i, "the") && !g.is(k+1, "s") {
 		return cand{}, false
 	}
@@ -213,6 +241,23 @@ func (g *tagger) numeric(i int) (cand, bool) {
 		return cand{}, false
 	}
 	return cand{j: k + 1, typ: TypeDate, val: pad(t.num, 4)}, true
+}
+
+// century matches "20th century", "the 21st century" (value: the first two
+// digits of its years, "19" for the twentieth).
+func (g *tagger) century(k int) (cand, bool) {
+	t := g.tok(k)
+	if t == nil || t.kind != kNum || t.num < 1 || t.num > 30 || !g.is(k+1, "st", "nd", "rd", "th") || !g.glued(k+1) {
+		return cand{}, false
+	}
+	j := k + 2
+	if g.punct(j, "-") {
+		j++
+	}
+	if !g.is(j, "century") {
+		return cand{}, false
+	}
+	return cand{j: j + 1, typ: TypeDate, val: pad(t.num-1, 2)}, true
 }
 
 // yearContext rejects four-digit numbers that are amounts, not years.

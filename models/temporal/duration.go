@@ -85,13 +85,19 @@ func (g *tagger) duration(i int) (cand, bool) {
 		return g.bareUnits(i, k, det)
 	}
 	if g.punct(k2, "-") && g.glued(k2) && n > 0 && g.unitAt(k2+1) && !g.toks[k2+1].lw.plural && g.glued(k2+1) {
+		if g.punct(k2+2, "-") && g.is(k2+3, "old") {
+			return cand{}, false // an age: "a 6-year-old boy"
+		}
 		u := g.toks[k2+1].lw.unit
 		return cand{j: k2 + 2, typ: TypeDuration, val: durationValue(n, u, false)}, true
 	}
 	if !g.unitAt(k2) {
-		return cand{}, false
+		return g.conjoined(k, k2, n)
 	}
 	u, j := g.toks[k2].lw.unit, k2+1
+	if g.is(j, "old") || g.punct(j, "-") && g.is(j+1, "old") {
+		return cand{}, false // an age: "52 years old"
+	}
 	if n == 1 && g.toks[k2].lw.plural && g.toks[k].kind != kNum || n > 1 && !g.toks[k2].lw.plural && !g.is(k2, "min", "hrs") {
 		return cand{}, false
 	}
@@ -109,6 +115,19 @@ func (g *tagger) duration(i int) (cand, bool) {
 		}
 	}
 	return cand{j: j, typ: TypeDuration, val: durationValue(n, u, n < 0)}, true
+}
+
+// conjoined matches the first count of "between 12 and 18 months" and "two
+// or three days", which takes the unit of the second.
+func (g *tagger) conjoined(k, k2, n int) (cand, bool) {
+	if n <= 0 || !g.is(k2, "and", "or", "to") && !g.punct(k2, "-") {
+		return cand{}, false
+	}
+	m, k3, ok := g.number(k2 + 1)
+	if !ok || m <= n || !g.unitAt(k3) || !g.toks[k3].lw.plural {
+		return cand{}, false
+	}
+	return cand{j: k2, typ: TypeDuration, val: durationValue(n, g.toks[k3].lw.unit, false)}, true
 }
 
 // dated turns "two years ago", "a year earlier", "three days later" and
@@ -204,7 +223,7 @@ func (g *tagger) clockAt(i int) (int, int, int, bool) {
 		h, j = ampm(h, g.is(j, "pm")), j+1
 	case g.is(j, "a", "p") && g.punct(j+1, ".") && g.is(j+2, "m") && g.glued(j+2):
 		h, j = ampm(h, g.is(j, "p")), j+3
-		if g.punct(j, ".") && g.glued(j) && (g.tok(j+1) == nil || !g.tok(j+1).cap) {
+		if n := g.tok(j + 1); g.punct(j, ".") && g.glued(j) && (n == nil || !n.cap || n.lw != nil && n.lw.wday != 0) {
 			j++
 		}
 	case colon && g.punct(j-2, ":") && h <= 24:

@@ -122,7 +122,7 @@ func init() {
 	addWords(func(w *word) { w.future = true },
 		"will", "ll", "shall", "going", "gonna", "due", "expected", "expects", "scheduled", "plans",
 		"plan", "planning", "upcoming", "deadline", "ultimatum", "next", "tomorrow", "aims", "intends",
-		"later", "coming", "await", "awaits", "ahead", "would", "may", "might", "could", "should", "must",
+		"later", "coming", "await", "awaits", "would", "may", "might", "could", "should", "must",
 		"expire", "expires", "hope", "hopes", "want", "wants", "seek", "seeks", "unless")
 }
 

@@ -16,9 +16,8 @@ var allMatchers []matcher
 
 func init() {
 	dateMatchers = []matcher{(*tagger).deictic, (*tagger).relative, (*tagger).monthFirst,
-		(*tagger).dayFirst, (*tagger).numeric, (*tagger).weekday, (*tagger).holiday}
-	allMatchers = append([]matcher{(*tagger).modified, (*tagger).duration, (*tagger).clock,
-		(*tagger).set, (*tagger).anaphoric, (*tagger).generic}, dateMatchers...)
+		(*tagger).dayFirst, (*tagger).numeric, (*tagger).weekday, (*tagger).holiday, (*tagger).bareOrdinal}
+	allMatchers = append([]matcher{(*tagger).set, (*tagger).modified, (*tagger).duration, (*tagger).clock, (*tagger).anaphoric, (*tagger).generic}, dateMatchers...)
 }
 
 // matchAt returns the longest expression starting at token i.
@@ -134,9 +133,7 @@ func (g *tagger) generic(i int) (cand, bool) {
 		return ref(i+1, "PRESENT_REF")
 	case g.is(i, "these") && g.is(i+1, "days"), g.is(i, "at") && g.is(i+1, "present"):
 		return ref(i+2, "PRESENT_REF")
-	case g.is(i, "recently", "lately", "previously", "formerly"):
-		return ref(i+1, "PAST_REF")
-	case g.is(i, "recent") && !g.unitAt(i+1) && !g.is(i+1, "season", "seasons"):
+	case g.is(i, "recently", "lately"):
 		return ref(i+1, "PAST_REF")
 	case g.is(i, "the") && g.is(i+1, "past") && !g.durationFollows(i+2):
 		return ref(i+2, "PAST_REF")

@@ -40,6 +40,9 @@ func (g *tagger) relative(i int) (cand, bool) {
 	case w.wday != 0 && t.cap:
 		return g.relWeekday(mod, k, w.wday)
 	case w.month != 0 && t.cap:
+		if c, ok := g.monthFirst(k); ok && len(c.val) >= 10 {
+			return c, true // "last Oct. 23": the date says it
+		}
 		return g.relMonth(mod, k, w.month)
 	case w.season != "":
 		return g.relSeason(mod, k, w.season)
@@ -75,6 +78,10 @@ func (g *tagger) relUnit(mod string, k, u int) (cand, bool) {
 	}
 	if u == uWeekend {
 		return g.weekend(k+1, n), true
+	}
+	if (u == uDecade || u == uCentury) && n > 0 && mod != "next" {
+		// "the next decade", "the coming century": a stretch of time ahead.
+		return cand{j: k + 1, typ: TypeDuration, val: durationValue(1, u, false)}, true
 	}
 	if u == uQuarter && n == 0 && !g.anchored {
 		return cand{j: k + 1, typ: TypeDate, val: "XXXX-QX"}, true
@@ -189,6 +196,15 @@ func (g *tagger) theUnit(i, k int) (cand, bool) {
 	return g.ordinalPeriod(i, k)
 }
 
+// bareOrdinal matches "third-quarter" and "fiscal first quarter" without a determiner.
+func (g *tagger) bareOrdinal(i int) (cand, bool) {
+	k := i
+	if g.is(k, "fiscal") {
+		k++
+	}
+	return g.ordinalPeriod(i, k)
+}
+
 // ordinalPeriod matches "the third quarter", "third-quarter", "the first
 // half of 2025", "the second quarter of last year".
 func (g *tagger) ordinalPeriod(i, k int) (cand, bool) {
@@ -236,7 +252,7 @@ func (g *tagger) weekday(i int) (cand, bool) {
 		return cand{}, false
 	}
 	j := i + 1
-	if len(t.raw) <= 4 && !g.punct(j, ".") && !g.punct(j, ",") {
+	if len(t.raw) <= 4 && !g.punct(j, ".") {
 		return cand{}, false // "Sun", "Wed" only as abbreviations
 	}
 	if len(t.raw) <= 4 && g.punct(j, ".") {

@@ -154,11 +154,16 @@ func (g *tagger) direction(i, j int) int {
 	}
 	switch {
 	case g.is(p, "by", "until", "till", "before", "through", "from"):
-		if !g.pastBefore(p) {
+		if !g.pastBefore(p) && !g.pastAfter(j) {
 			return dirFuture
 		}
 	case g.is(p, "since"):
 		return dirPast
+	case g.is(p, "as") && g.is(p-1, "soon", "early") && g.is(p-2, "as"):
+		return dirFuture
+	}
+	if (g.punct(j, "'") || g.punct(j, "’")) && g.is(j+1, "s") {
+		return dirPast // "Friday's ruling": a reported happening
 	}
 	for k, n := i-1, 0; k >= 0 && n < 14 && !g.boundary(k); k, n = k-1, n+1 {
 		if d := g.cue(k); d != dirNone {
@@ -184,6 +189,17 @@ func (g *tagger) pastBefore(i int) bool {
 	return false
 }
 
+// pastAfter reports whether the first tense cue after token j is past
+// ("Until Thursday, they had not called").
+func (g *tagger) pastAfter(j int) bool {
+	for k, n := j, 0; k < len(g.toks) && n < 8 && !g.boundary(k); k, n = k+1, n+1 {
+		if d := g.cue(k); d != dirNone {
+			return d == dirPast
+		}
+	}
+	return false
+}
+
 // cue returns the tense direction token k signals, dirNone if none.
 func (g *tagger) cue(k int) int {
 	t := &g.toks[k]
@@ -191,7 +207,16 @@ func (g *tagger) cue(k int) int {
 		return dirNone
 	}
 	if t.past {
+		if g.is(k-1, "be", "being", "to") {
+			return dirNone // "to be published": passive infinitive, no tense
+		}
 		return dirPast
+	}
+	if t.lw == nil && t.raw == "to" || g.is(k, "to") {
+		if n := g.tok(k + 1); n != nil && n.kind == kWord && !n.cap && n.lw == nil && !n.past {
+			return dirFuture // "to leave on Thursday"
+		}
+		return dirNone
 	}
 	if t.lw == nil || t.lw.month != 0 && t.cap {
 		return dirNone
