@@ -1,0 +1,342 @@
+package store
+
+import (
+	"context"
+	"sort"
+
+	"gorm.io/gorm"
+
+	"dateline/models"
+)
+
+// Ping checks that the database answers, for /healthz.
+func (s *Store) Ping(ctx context.Context) error {
+	sqlDB, err := s.rdb.DB()
+	if err != nil {
+		return dbError(err, "database unavailable")
+	}
+	return dbError(sqlDB.PingContext(ctx), "database unavailable")
+}
+
+// eventPreloads loads what a timeline entry shows of its sources.
+func eventPreloads(q *gorm.DB) *gorm.DB {
+	return q.Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("article_id") }).
+		Preload("Sources.Article", func(db *gorm.DB) *gorm.DB {
+			return db.Omit("body") // the body is not shown in a timeline
+		}).Preload("Sources.Article.Source")
+}
+
+// Timeline returns the events of story st that pass filter f, ordered by
+// date, each with its sources and the quotes in the sentences reporting it,
+// pinned ones marked. An event belongs to a story when an article attached
+// to the story reports it, when it matches the story's rules, or when it is
+// pinned; hidden events are left out.
+func (s *Store) Timeline(ctx context.Context, st models.Story, f models.Filter) ([]models.TimelineEntry, error) {
+	sc, err := storyEventsCond(st)
+	if err != nil {
+		return nil, err
+	}
+	fc, err := eventFilterConds(f)
+	if err != nil {
+		return nil, err
+	}
+	q := apply(s.rdb.WithContext(ctx).Table("events AS e").Select("e.*").Where(sc.sql, sc.args...), fc).
+		Order("e.sort_at, e.id")
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var events []models.Event
+	if err := eventPreloads(q).Find(&events).Error; err != nil {
+		return nil, dbError(err, "loading the timeline of %s", st.Slug)
+	}
+	var pinned []uint
+	err = s.rdb.WithContext(ctx).Table("story_events").Where("story_id = ? AND state = ?", st.ID, models.StoryEventPinned).
+		Pluck("event_id", &pinned).Error
+	if err != nil {
+		return nil, dbError(err, "loading pinned events")
+	}
+	return s.entries(ctx, events, pinned)
+}
+
+// entries wraps events as timeline entries with their quotes.
+func (s *Store) entries(ctx context.Context, events []models.Event, pinned []uint) ([]models.TimelineEntry, error) {
+	isPinned := map[uint]bool{}
+	for _, id := range pinned {
+		isPinned[id] = true
+	}
+	quotes, err := s.sentenceQuotes(ctx, events)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.TimelineEntry, len(events))
+	for i, ev := range events {
+		out[i] = models.TimelineEntry{Event: ev, Pinned: isPinned[ev.ID], Quotes: quotes[ev.ID]}
+	}
+	return out, nil
+}
+
+// sentenceQuotes finds, for each event, the quotes whose words lie in a
+// sentence reporting it (same article, offsets inside the sentence).
+func (s *Store) sentenceQuotes(ctx context.Context, events []models.Event) (map[uint][]models.Quote, error) {
+	articleIDs := map[uint]bool{}
+	for _, ev := range events {
+		for _, src := range ev.Sources {
+			articleIDs[src.ArticleID] = true
+		}
+	}
+	if len(articleIDs) == 0 {
+		return nil, nil
+	}
+	var apps []models.QuoteAppearance
+	err := s.rdb.WithContext(ctx).Where("article_id IN ?", keysOf(articleIDs)).Find(&apps).Error
+	if err != nil {
+		return nil, dbError(err, "loading quotes")
+	}
+	quoteIDs := map[uint]bool{}
+	for _, a := range apps {
+		quoteIDs[a.QuoteID] = true
+	}
+	byID, err := s.quotesByID(ctx, keysOf(quoteIDs))
+	if err != nil {
+		return nil, err
+	}
+	out := map[uint][]models.Quote{}
+	for _, ev := range events {
+		seen := map[uint]bool{}
+		for _, src := range ev.Sources {
+			for _, a := range apps {
+				if a.ArticleID == src.ArticleID && a.Start >= src.Start && a.End <= src.End && !seen[a.QuoteID] {
+					if q, ok := byID[a.QuoteID]; ok {
+						seen[a.QuoteID] = true
+						out[ev.ID] = append(out[ev.ID], q)
+					}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// quotesByID loads quotes with their speaker and appearances.
+func (s *Store) quotesByID(ctx context.Context, ids []uint) (map[uint]models.Quote, error) {
+	if len(ids) == 0 {
+		return map[uint]models.Quote{}, nil
+	}
+	var qs []models.Quote
+	err := quotePreloads(s.rdb.WithContext(ctx)).Where("id IN ?", ids).Find(&qs).Error
+	if err != nil {
+		return nil, dbError(err, "loading quotes")
+	}
+	out := make(map[uint]models.Quote, len(qs))
+	for _, q := range qs {
+		out[q.ID] = q
+	}
+	return out, nil
+}
+
+// quotePreloads loads a quote's speaker and where it appeared.
+func quotePreloads(q *gorm.DB) *gorm.DB {
+	return q.Preload("Speaker").
+		Preload("Appearances", func(db *gorm.DB) *gorm.DB { return db.Order("article_id") }).
+		Preload("Appearances.Article", func(db *gorm.DB) *gorm.DB { return db.Omit("body") }).
+		Preload("Appearances.Article.Source")
+}
+
+func keysOf(m map[uint]bool) []uint {
+	out := make([]uint, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// StorySpeakers counts the quotes of each speaker in a story's timeline
+// (the quotes of its entries' sentences) and, when all is true, every quote
+// of the articles attached to the story. Most quoted first.
+func (s *Store) StorySpeakers(ctx context.Context, st models.Story, entries []models.TimelineEntry, all bool) ([]models.SpeakerCount, error) {
+	quotes := map[uint]models.Quote{}
+	for _, en := range entries {
+		for _, q := range en.Quotes {
+			quotes[q.ID] = q
+		}
+	}
+	if all {
+		var qs []models.Quote
+		err := s.rdb.WithContext(ctx).Preload("Speaker").Where(`id IN (SELECT qa.quote_id FROM quote_appearances qa
+			JOIN story_articles sa ON sa.article_id = qa.article_id WHERE sa.story_id = ?)`, st.ID).Find(&qs).Error
+		if err != nil {
+			return nil, dbError(err, "counting quotes")
+		}
+		for _, q := range qs {
+			quotes[q.ID] = q
+		}
+	}
+	return countSpeakers(quotes), nil
+}
+
+func countSpeakers(quotes map[uint]models.Quote) []models.SpeakerCount {
+	counts := map[string]*models.SpeakerCount{}
+	for _, q := range quotes {
+		name, slug := "Unattributed", ""
+		if q.Speaker != nil {
+			name, slug = q.Speaker.Name, q.Speaker.Slug
+		}
+		c, ok := counts[name+"\x00"+slug]
+		if !ok {
+			c = &models.SpeakerCount{Name: name, Slug: slug}
+			counts[name+"\x00"+slug] = c
+		}
+		c.Quotes++
+	}
+	out := make([]models.SpeakerCount, 0, len(counts))
+	for _, c := range counts {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Quotes != out[j].Quotes {
+			return out[i].Quotes > out[j].Quotes
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// LatestEvents returns the n most recent events by date.
+func (s *Store) LatestEvents(ctx context.Context, n int) ([]models.Event, error) {
+	var evs []models.Event
+	err := s.rdb.WithContext(ctx).Order("sort_at DESC, id DESC").Limit(n).Find(&evs).Error
+	return evs, dbError(err, "loading the latest events")
+}
+
+// Event returns one event with its sources, the quotes of its sentences
+// and the stories that include it by attachment or by pin.
+func (s *Store) Event(ctx context.Context, id uint) (models.TimelineEntry, []models.Story, error) {
+	var ev models.Event
+	err := eventPreloads(s.rdb.WithContext(ctx)).First(&ev, id).Error
+	if err != nil {
+		return models.TimelineEntry{}, nil, dbError(err, "no event %d", id)
+	}
+	es, err := s.entries(ctx, []models.Event{ev}, nil)
+	if err != nil {
+		return models.TimelineEntry{}, nil, err
+	}
+	var stories []models.Story
+	err = s.rdb.WithContext(ctx).Where(`id IN (SELECT sa.story_id FROM story_articles sa JOIN event_sources es
+		ON es.article_id = sa.article_id WHERE es.event_id = ?) OR id IN (SELECT story_id FROM story_events
+		WHERE event_id = ? AND state = 'pinned')`, id, id).Order("title").Find(&stories).Error
+	return es[0], stories, dbError(err, "loading the stories of event %d", id)
+}
+
+// Article returns one article with its source, the events it reports and
+// the quotes it carries.
+func (s *Store) Article(ctx context.Context, id uint) (models.Article, []models.Event, []models.Quote, error) {
+	var a models.Article
+	db := s.rdb.WithContext(ctx)
+	if err := db.Preload("Source").First(&a, id).Error; err != nil {
+		return a, nil, nil, dbError(err, "no article %d", id)
+	}
+	var evs []models.Event
+	err := db.Preload("Sources", "article_id = ?", id).
+		Where("id IN (SELECT event_id FROM event_sources WHERE article_id = ?)", id).
+		Order("sort_at, id").Find(&evs).Error
+	if err != nil {
+		return a, nil, nil, dbError(err, "loading the events of article %d", id)
+	}
+	var qs []models.Quote
+	err = quotePreloads(db).Joins("JOIN quote_appearances qa ON qa.quote_id = quotes.id AND qa.article_id = ?", id).
+		Order(`qa."start"`).Find(&qs).Error
+	return a, evs, qs, dbError(err, "loading the quotes of article %d", id)
+}
+
+// Person returns a person (by slug) with aliases, and their quotes by date.
+func (s *Store) Person(ctx context.Context, slug string) (models.Person, []models.Quote, error) {
+	var p models.Person
+	db := s.rdb.WithContext(ctx)
+	if err := db.Preload("Aliases", func(db *gorm.DB) *gorm.DB { return db.Order("alias") }).
+		Where("slug = ?", slug).First(&p).Error; err != nil {
+		return p, nil, dbError(err, "no person %q", slug)
+	}
+	var qs []models.Quote
+	err := quotePreloads(db).Where("speaker_id = ?", p.ID).Order("said_at IS NULL, said_at, id").Find(&qs).Error
+	return p, qs, dbError(err, "loading the quotes of %s", slug)
+}
+
+// People lists everyone with their number of quotes, most quoted first.
+func (s *Store) People(ctx context.Context) ([]models.PersonSummary, error) {
+	var out []models.PersonSummary
+	err := s.rdb.WithContext(ctx).Table("people").
+		Select("people.*, (SELECT count(*) FROM quotes WHERE quotes.speaker_id = people.id) AS quotes").
+		Order("quotes DESC, name").Scan(&out).Error
+	return out, dbError(err, "listing people")
+}
+
+// Quotes lists quotes passing f (speaker, kind, source, from/to on the date
+// said, story), newest first, with speaker and appearances.
+func (s *Store) Quotes(ctx context.Context, f models.Filter) ([]models.Quote, error) {
+	cs, err := s.quoteConds(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	q := apply(s.rdb.WithContext(ctx).Table("quotes AS q").Select("q.*"), cs).Order("q.said_at DESC, q.id DESC")
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var qs []models.Quote
+	err = quotePreloads(q).Find(&qs).Error
+	return qs, dbError(err, "listing quotes")
+}
+
+// quoteConds turns a filter into conditions on quotes q.
+func (s *Store) quoteConds(ctx context.Context, f models.Filter) ([]cond, error) {
+	var cs []cond
+	if sp := firstNonEmpty(f.Speaker, f.Person); sp != "" {
+		cs = append(cs, speakerCond(sp))
+	}
+	if f.Kind != "" {
+		cs = append(cs, cond{"q.kind = ?", []any{f.Kind}})
+	}
+	if f.Source != "" {
+		cs = append(cs, cond{`q.id IN (SELECT sqa.quote_id FROM quote_appearances sqa JOIN articles sa ON sa.id = sqa.article_id
+			JOIN sources ss ON ss.id = sa.source_id WHERE ss.name = ?)`, []any{f.Source}})
+	}
+	from, to, err := dayRange(f.From, f.To)
+	if err != nil {
+		return nil, err
+	}
+	cs = append(cs, timeConds("q.said_at", from, to)...)
+	if f.Story != "" {
+		st, err := s.StoryBySlug(ctx, f.Story)
+		if err != nil {
+			return nil, err
+		}
+		ac, err := storyArticlesCond(st, "tqa.article_id")
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, cond{"q.id IN (SELECT tqa.quote_id FROM quote_appearances tqa WHERE " + ac.sql + ")", ac.args})
+	}
+	return cs, nil
+}
+
+// Find runs the full-text search over quote texts and event sentences.
+func (s *Store) Find(ctx context.Context, q string, limit int) ([]models.Quote, []models.Event, error) {
+	res, err := s.Search(ctx, q, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(res.Quotes) > 0 {
+		ids := make([]uint, len(res.Quotes))
+		for i, q := range res.Quotes {
+			ids[i] = q.ID
+		}
+		byID, err := s.quotesByID(ctx, ids)
+		if err != nil {
+			return nil, nil, err
+		}
+		for i, q := range res.Quotes {
+			res.Quotes[i] = byID[q.ID]
+		}
+	}
+	return res.Quotes, res.Events, nil
+}

@@ -1,0 +1,251 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"dateline/models"
+)
+
+// SaveOptions says where saved articles go besides the main tables.
+type SaveOptions struct {
+	// StorySlug attaches every saved article (duplicates included) to this
+	// story, creating it when missing with StoryTitle (default: from the slug)
+	// and StoryDescription.
+	StorySlug        string
+	StoryTitle       string
+	StoryDescription string
+}
+
+// SaveResult is what saving one article did.
+type SaveResult struct {
+	ArticleID uint
+	// Duplicate is true when the article was already stored (same content
+	// hash, or same URL and title); nothing was added and ArticleID is the
+	// stored one.
+	Duplicate     bool
+	NewEvents     int // events created
+	MergedEvents  int // events this article reported that were already known
+	SkippedEvents int // events whose date names no period (nothing to sort by)
+	NewQuotes     int
+	MergedQuotes  int
+	People        int // people and aliases this article named
+	// Err is set by SaveArticles when this article failed; it was rolled
+	// back alone and the others were kept.
+	Err error
+}
+
+// SaveArticle stores one extracted article with its source, people, events,
+// quotes and story membership in one transaction.
+func (s *Store) SaveArticle(ctx context.Context, a models.ExtractedArticle, opt SaveOptions) (SaveResult, error) {
+	rs, err := s.SaveArticles(ctx, []models.ExtractedArticle{a}, opt)
+	if err != nil {
+		return SaveResult{}, err
+	}
+	return rs[0], rs[0].Err
+}
+
+// SaveArticles stores many articles in one transaction (much faster than one
+// each). Every article sits in its own savepoint: one that fails is rolled
+// back alone and reported in its SaveResult.Err, the others are kept. The
+// error return is for failures of the whole batch (the transaction could not
+// start or commit); then nothing of the batch is stored.
+func (s *Store) SaveArticles(ctx context.Context, arts []models.ExtractedArticle, opt SaveOptions) ([]SaveResult, error) {
+	out := make([]SaveResult, len(arts))
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		w := &writer{tx: tx}
+		storyID, err := w.story(opt)
+		if err != nil {
+			return err
+		}
+		for i := range arts {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			out[i] = w.saveInSavepoint(&arts[i], storyID)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, dbError(err, "saving articles")
+	}
+	return out, nil
+}
+
+// writer does the inserts of one transaction. Its caches map names to ids
+// found or created in this transaction; they are dropped whenever an
+// article is rolled back, since the ids it added are gone then.
+type writer struct {
+	tx      *gorm.DB
+	sources map[string]uint
+	people  map[string]personRef
+}
+
+// saveInSavepoint saves one article inside a savepoint, rolling back to it on
+// failure so the transaction goes on with the next article.
+func (w *writer) saveInSavepoint(a *models.ExtractedArticle, storyID uint) SaveResult {
+	const sp = "article"
+	if err := w.tx.SavePoint(sp).Error; err != nil {
+		return SaveResult{Err: dbError(err, "saving article %q", a.Title)}
+	}
+	r, err := w.save(a, storyID)
+	if err != nil {
+		w.sources, w.people = nil, nil
+		if rerr := w.tx.RollbackTo(sp).Error; rerr != nil {
+			err = rerr
+		}
+		r = SaveResult{Err: dbError(err, "saving article %q", a.Title)}
+	}
+	if err := w.tx.Exec("RELEASE SAVEPOINT " + sp).Error; err != nil && r.Err == nil {
+		r.Err = dbError(err, "saving article %q", a.Title)
+	}
+	return r
+}
+
+// save stores one article and what was extracted from it.
+func (w *writer) save(a *models.ExtractedArticle, storyID uint) (SaveResult, error) {
+	var r SaveResult
+	hash := ContentHash(a.Body)
+	if hash == "" {
+		return r, models.Errorf(models.EINVALID, "article %q has no text", a.Title)
+	}
+	id, dup, err := w.article(a, hash)
+	if err != nil {
+		return r, err
+	}
+	r.ArticleID, r.Duplicate = id, dup
+	if err := w.attach(storyID, id); err != nil || dup {
+		return r, err
+	}
+	reg, err := w.registry(a)
+	if err != nil {
+		return r, err
+	}
+	r.People = len(reg)
+	if err := w.events(a, id, reg, &r); err != nil {
+		return r, err
+	}
+	return r, w.quotes(a, id, reg, &r)
+}
+
+// article inserts the article row, or finds the stored copy it repeats.
+func (w *writer) article(a *models.ExtractedArticle, hash string) (id uint, dup bool, err error) {
+	srcID, err := w.source(a.Source, a.URL)
+	if err != nil {
+		return 0, false, err
+	}
+	prec := a.PublishedPrecision
+	if prec == "" {
+		prec = models.PrecUnknown
+	}
+	var ids []uint
+	err = w.tx.Raw(`INSERT INTO articles (url, title, source_id, published_at, published_precision,
+		published_by, fetched_at, body, content_hash, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)
+		ON CONFLICT DO NOTHING RETURNING id`,
+		strings.TrimSpace(a.URL), strings.TrimSpace(a.Title), srcID, utc(a.PublishedAt), prec,
+		a.PublishedBy, utc(a.FetchedAt), a.Body, hash).Scan(&ids).Error
+	if err != nil {
+		return 0, false, err
+	}
+	if len(ids) == 1 {
+		return ids[0], false, nil
+	}
+	err = w.tx.Raw(`SELECT id FROM articles WHERE content_hash = ?
+		OR (url <> '' AND url = ? AND title = ?) ORDER BY id LIMIT 1`,
+		hash, strings.TrimSpace(a.URL), strings.TrimSpace(a.Title)).Scan(&ids).Error
+	if err != nil {
+		return 0, false, err
+	}
+	if len(ids) == 0 {
+		return 0, false, models.Errorf(models.EINTERNAL, "article conflict without a stored copy")
+	}
+	return ids[0], true, nil
+}
+
+// source returns the id of the outlet called name, adding it when new (nil
+// for no name). Its domain comes from the article's URL when known.
+func (w *writer) source(name, rawURL string) (*uint, error) {
+	name = strings.Join(strings.Fields(name), " ")
+	if name == "" {
+		return nil, nil
+	}
+	if id, ok := w.sources[name]; ok {
+		return &id, nil
+	}
+	domain := ""
+	if u, err := url.Parse(rawURL); err == nil {
+		domain = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	var id uint
+	err := w.tx.Raw(`INSERT INTO sources (name, domain, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)
+		ON CONFLICT (name) DO UPDATE SET domain = CASE WHEN sources.domain = '' THEN excluded.domain ELSE sources.domain END
+		RETURNING id`, name, domain).Scan(&id).Error
+	if err != nil {
+		return nil, err
+	}
+	if w.sources == nil {
+		w.sources = map[string]uint{}
+	}
+	w.sources[name] = id
+	return &id, nil
+}
+
+// story returns the id of opt's story, creating it when missing; 0 for none.
+func (w *writer) story(opt SaveOptions) (uint, error) {
+	if opt.StorySlug == "" {
+		return 0, nil
+	}
+	slug := models.Slug(opt.StorySlug)
+	if slug == "" {
+		return 0, models.Errorf(models.EINVALID, "story slug %q has no letters or digits", opt.StorySlug)
+	}
+	title := opt.StoryTitle
+	if title == "" {
+		title = strings.ReplaceAll(slug, "-", " ")
+		title = strings.ToUpper(title[:1]) + title[1:]
+	}
+	var id uint
+	err := w.tx.Raw(`INSERT INTO stories (slug, title, description, rules, created_at, updated_at)
+		VALUES (?, ?, ?, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+		ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id`,
+		slug, title, opt.StoryDescription).Scan(&id).Error
+	return id, err
+}
+
+// attach puts an article into a story (no-op without a story or when it is
+// there already).
+func (w *writer) attach(storyID, articleID uint) error {
+	if storyID == 0 {
+		return nil
+	}
+	return w.tx.Exec(`INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)
+		ON CONFLICT DO NOTHING`, storyID, articleID).Error
+}
+
+// ContentHash identifies an article body regardless of layout: the hex
+// SHA-256 of its words, lower-cased and joined by single spaces. It returns
+// "" for a body without words.
+func ContentHash(body string) string {
+	words := strings.Fields(strings.ToLower(body))
+	if len(words) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(strings.Join(words, " ")))
+	return hex.EncodeToString(sum[:])
+}
+
+// utc returns t in UTC, or nil.
+func utc(t *time.Time) *time.Time {
+	if t == nil || t.IsZero() {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}

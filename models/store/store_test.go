@@ -1,0 +1,364 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"dateline/models"
+)
+
+func openTest(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "sub", "dir", "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func at(s string) *time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return &t
+}
+
+func mustCounts(t *testing.T, s *Store) Counts {
+	t.Helper()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestOpenSetsPragmasAndMigratesOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new", "folder", "x.db")
+	for round := 0; round < 2; round++ {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		for _, pool := range []struct {
+			name string
+			s    *Store
+			rdb  bool
+		}{{"writer", s, false}, {"reader", s, true}} {
+			db := pool.s.db
+			if pool.rdb {
+				db = pool.s.rdb
+			}
+			var mode string
+			var fk, busy int
+			db.Raw("PRAGMA journal_mode").Scan(&mode)
+			db.Raw("PRAGMA foreign_keys").Scan(&fk)
+			db.Raw("PRAGMA busy_timeout").Scan(&busy)
+			if mode != "wal" || fk != 1 || busy != int(BusyTimeout/time.Millisecond) {
+				t.Errorf("%s: journal_mode=%q foreign_keys=%d busy_timeout=%d", pool.name, mode, fk, busy)
+			}
+		}
+		applied, pending, err := s.SchemaVersion(context.Background())
+		ms, _ := Migrations()
+		if err != nil || pending != 0 || applied != ms[len(ms)-1].Version {
+			t.Errorf("round %d: applied %d pending %d err %v", round, applied, pending, err)
+		}
+		var n int
+		s.rdb.Raw("SELECT count(*) FROM schema_migrations").Scan(&n)
+		if n != len(ms) {
+			t.Errorf("round %d: %d migrations recorded, want %d", round, n, len(ms))
+		}
+		s.Close()
+	}
+}
+
+func TestOpenRefusesBadDSN(t *testing.T) {
+	for _, dsn := range []string{"", ":memory:", "postgres://u@h/db", "x.db?mode=ro"} {
+		if _, err := Open(dsn); models.ErrorCode(err) != models.EINVALID {
+			t.Errorf("Open(%q) = %v, want EINVALID", dsn, err)
+		}
+	}
+}
+
+// envoyArticle is a small article as extraction would hand it over.
+func envoyArticle(title, body string, published string, quote string, speaker string) models.ExtractedArticle {
+	return models.ExtractedArticle{
+		Title: title, Source: "Example Wire", URL: "", Body: body,
+		PublishedAt: at(published), PublishedPrecision: models.PrecHour, PublishedBy: "flag",
+		People: []models.ExtractedPerson{{Name: "Steve Witkoff", Kind: models.PersonKindPerson,
+			Role: "US special envoy", Aliases: []string{"Witkoff"}}},
+		Events: []models.ExtractedEvent{{Date: "2025-08-06", Granularity: models.GranDay, Kind: models.KindVisit,
+			Summary: "Witkoff visits Moscow", Sentence: "Witkoff arrived in Moscow on Wednesday.",
+			Expression: "Wednesday", Start: 0, End: 38, Actors: []string{"Steve Witkoff", "Russia"}}},
+		Quotes: []models.ExtractedQuote{{Text: quote, Kind: models.QuoteDirect, Start: 5, End: 5 + len([]rune(quote)),
+			Speaker: ptr(speaker), SpeakerMention: &models.Mention{Text: speaker}, Cue: "said"}},
+	}
+}
+
+func TestSaveArticleDuplicates(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := envoyArticle("Envoy in Moscow", "Witkoff arrived in Moscow on Wednesday.\n\n\"We will see,\" he said.",
+		"2025-08-06T15:00:00Z", "We will see", "Steve Witkoff")
+	r1, err := s.SaveArticle(ctx, a, SaveOptions{})
+	if err != nil || r1.Duplicate || r1.ArticleID == 0 || r1.NewEvents != 1 || r1.NewQuotes != 1 {
+		t.Fatalf("first save: %+v %v", r1, err)
+	}
+	before := mustCounts(t, s)
+	// The same body with other line breaks and case is the same article.
+	b := a
+	b.Body = "WITKOFF arrived in Moscow   on Wednesday. \"We will see,\" he said."
+	r2, err := s.SaveArticle(ctx, b, SaveOptions{})
+	if err != nil || !r2.Duplicate || r2.ArticleID != r1.ArticleID {
+		t.Fatalf("second save: %+v %v", r2, err)
+	}
+	if after := mustCounts(t, s); after != before {
+		t.Errorf("counts changed on a duplicate: %+v -> %+v", before, after)
+	}
+	// Same URL and title with an updated body is the same article too.
+	c := a
+	c.URL, c.Body = "https://news.example/envoy", "First version."
+	r3, _ := s.SaveArticle(ctx, c, SaveOptions{})
+	c.Body = "Second version, updated."
+	r4, err := s.SaveArticle(ctx, c, SaveOptions{})
+	if err != nil || !r4.Duplicate || r4.ArticleID != r3.ArticleID {
+		t.Errorf("same URL: %+v %+v %v", r3, r4, err)
+	}
+	// No text at all is refused.
+	if _, err := s.SaveArticle(ctx, models.ExtractedArticle{Body: " \n "}, SaveOptions{}); models.ErrorCode(err) != models.EINVALID {
+		t.Errorf("empty body: %v", err)
+	}
+}
+
+func TestSaveMergesEventsQuotesAndPeople(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := envoyArticle("One", "Body one.", "2025-08-06T18:00:00Z", "Great progress was made!", "Steve Witkoff")
+	b := envoyArticle("Two", "Body two.", "2025-08-06T12:00:00Z", "great progress  was made…", "Witkoff")
+	b.People = nil // only the bare surname this time
+	b.Events[0].Actors = []string{"Witkoff", "Vladimir Putin"}
+	b.Events[0].Deadline = nil
+	for _, x := range []models.ExtractedArticle{a, b} {
+		if _, err := s.SaveArticle(ctx, x, SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := mustCounts(t, s)
+	if c.Articles != 2 || c.Events != 1 || c.Quotes != 1 || c.People != 1 {
+		t.Fatalf("counts %+v, want 2 articles, 1 event, 1 quote, 1 person", c)
+	}
+	var ev models.Event
+	if err := s.rdb.Preload("Sources").First(&ev).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(ev.Sources) != 2 || ev.Actors != "Steve Witkoff; Russia; Vladimir Putin" || !ev.SortAt.Equal(*at("2025-08-06T00:00:00Z")) {
+		t.Errorf("event %+v", ev)
+	}
+	var q models.Quote
+	if err := s.rdb.Preload("Appearances").Preload("Speaker.Aliases").First(&q).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Appearances) != 2 || q.Speaker == nil || q.Speaker.Name != "Steve Witkoff" || q.Speaker.Role != "US special envoy" {
+		t.Fatalf("quote %+v speaker %+v", q, q.Speaker)
+	}
+	if !q.SaidAt.Equal(*at("2025-08-06T12:00:00Z")) {
+		t.Errorf("said_at %v, want the earlier publication", q.SaidAt)
+	}
+	if len(q.Speaker.Aliases) != 1 || q.Speaker.Aliases[0].Alias != "Witkoff" {
+		t.Errorf("aliases %+v", q.Speaker.Aliases)
+	}
+}
+
+func TestEventsKeptApart(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	ev := func(date, kind string, actors ...string) models.ExtractedEvent {
+		return models.ExtractedEvent{Date: date, Kind: kind, Summary: kind + " " + date, Actors: actors}
+	}
+	a := models.ExtractedArticle{Title: "a", Body: "a", Events: []models.ExtractedEvent{
+		ev("2025-08-06", models.KindMeeting, "Steve Witkoff", "Vladimir Putin"),
+		ev("2025-08-06", models.KindMeeting, "Donald Trump", "Narendra Modi"), // no shared actor
+		ev("2025-08-07", models.KindMeeting, "Steve Witkoff"),                 // other day
+		ev("2025-08-08", models.KindDeadline, "Donald Trump"),
+		ev("PAST_REF", models.KindMeeting, "Steve Witkoff"), // no period: skipped
+	}}
+	b := models.ExtractedArticle{Title: "b", Body: "b", Events: []models.ExtractedEvent{
+		ev("2025-08-08", models.KindDeadline, "White House"), // same deadline
+		ev("2025-08-06", models.KindMeeting, "Vladimir Putin"),
+	}}
+	r, err := s.SaveArticle(ctx, a, SaveOptions{})
+	if err != nil || r.NewEvents != 4 || r.SkippedEvents != 1 {
+		t.Fatalf("%+v %v", r, err)
+	}
+	r, err = s.SaveArticle(ctx, b, SaveOptions{})
+	if err != nil || r.NewEvents != 0 || r.MergedEvents != 2 {
+		t.Fatalf("%+v %v", r, err)
+	}
+}
+
+func TestSaveArticlesRollsBackOnlyTheBadOne(t *testing.T) {
+	s := openTest(t)
+	good := envoyArticle("Good", "Good body.", "2025-08-06T15:00:00Z", "Fine words", "Steve Witkoff")
+	bad := envoyArticle("Bad", "Bad body.", "2025-08-06T15:00:00Z", "Other words", "Steve Witkoff")
+	bad.Quotes[0].Speaker = ptr("!!!") // a name without letters fails after the article row went in
+	other := envoyArticle("Other", "Other body.", "2025-08-07T15:00:00Z", "More words", "Steve Witkoff")
+	rs, err := s.SaveArticles(context.Background(), []models.ExtractedArticle{good, bad, other}, SaveOptions{StorySlug: "envoy-trip"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs[0].Err != nil || rs[1].Err == nil || rs[2].Err != nil {
+		t.Fatalf("results %+v", rs)
+	}
+	c := mustCounts(t, s)
+	if c.Articles != 2 || c.Quotes != 2 || c.Stories != 1 {
+		t.Errorf("counts %+v", c)
+	}
+	var n int
+	s.rdb.Raw("SELECT count(*) FROM story_articles").Scan(&n)
+	if n != 2 {
+		t.Errorf("%d story articles, want 2", n)
+	}
+	var st models.Story
+	s.rdb.First(&st)
+	if st.Slug != "envoy-trip" || st.Title != "Envoy trip" {
+		t.Errorf("story %+v", st)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := envoyArticle("One", "Body.", "2025-08-06T18:00:00Z", "Secondary tariffs will follow on Friday", "Donald Trump")
+	if _, err := s.SaveArticle(ctx, a, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q              string
+		quotes, events int
+	}{
+		{"tariffs", 1, 0},
+		{"TARIFFS friday", 1, 0},
+		{"tarif", 1, 0}, // prefix of the last word
+		{"moscow", 0, 1},
+		{"arrived", 0, 1}, // from the reporting sentence
+		{"nothing-here", 0, 0},
+		{`"unbalanced`, 0, 0},
+		{`tariffs (`, 1, 0},
+		{`tariffs AND`, 0, 0}, // every word is required, AND included
+		{`NEAR(a b) * : ^ -x`, 0, 0},
+		{"", 0, 0},
+	}
+	for _, tc := range tests {
+		res, err := s.Search(ctx, tc.q, 10)
+		if err != nil {
+			t.Errorf("Search(%q): %v", tc.q, err)
+			continue
+		}
+		if len(res.Quotes) != tc.quotes || len(res.Events) != tc.events {
+			t.Errorf("Search(%q) = %d quotes, %d events; want %d, %d", tc.q, len(res.Quotes), len(res.Events), tc.quotes, tc.events)
+		}
+		if len(res.Quotes) > 0 && (res.Quotes[0].Speaker == nil || res.Quotes[0].Speaker.Name != "Donald Trump") {
+			t.Errorf("Search(%q): speaker not loaded: %+v", tc.q, res.Quotes[0])
+		}
+	}
+}
+
+func FuzzSearch(f *testing.F) {
+	s := openTest(f)
+	if _, err := s.SaveArticle(context.Background(), envoyArticle("x", "x", "2025-08-06T18:00:00Z", "a quote", "A B"), SaveOptions{}); err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{"quote", `"`, "a OR b", "NEAR(", "*", "col:x", "\x00", "ü'ß", "-a +b"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, err := s.Search(context.Background(), q, 5); err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+	})
+}
+
+func TestBackup(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if _, err := s.SaveArticle(ctx, envoyArticle("x", "body", "2025-08-06T18:00:00Z", "a quote", "A B"), SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "backups", "copy.db")
+	if err := s.Backup(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(ctx, path); models.ErrorCode(err) != models.ECONFLICT {
+		t.Errorf("second backup to the same file: %v", err)
+	}
+	cp, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	if res, err := cp.IntegrityCheck(ctx); err != nil || res != "ok" {
+		t.Errorf("integrity %q %v", res, err)
+	}
+	if got, want := mustCounts(t, cp), mustCounts(t, s); got != want {
+		t.Errorf("copy counts %+v, want %+v", got, want)
+	}
+}
+
+func TestPeriodStart(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // RFC 3339, "" for not ok
+	}{
+		{"2025-08-06", "2025-08-06T00:00:00Z"},
+		{"2025-08-06T14:00", "2025-08-06T14:00:00Z"},
+		{"2025-08-06T14:05:09", "2025-08-06T14:05:09Z"},
+		{"2025-08", "2025-08-01T00:00:00Z"},
+		{"2025", "2025-01-01T00:00:00Z"},
+		{"2025-W33", "2025-08-11T00:00:00Z"},
+		{"2026-W01", "2025-12-29T00:00:00Z"},
+		{"2025-Q3", "2025-07-01T00:00:00Z"},
+		{"2025-H2", "2025-07-01T00:00:00Z"},
+		// regressions and failures
+		{"2025-W54", ""},
+		{"2025-Q5", ""},
+		{"XXXX-08", ""},
+		{"PAST_REF", ""},
+		{"P2D", ""},
+		{"", ""},
+		{"2025-13-01", ""},
+	}
+	for _, tc := range tests {
+		got, ok := PeriodStart(tc.in)
+		s := ""
+		if ok {
+			s = got.Format(time.RFC3339)
+		}
+		if s != tc.want {
+			t.Errorf("PeriodStart(%q) = %q, want %q", tc.in, s, tc.want)
+		}
+	}
+}
+
+func TestDBErrorCodes(t *testing.T) {
+	s := openTest(t)
+	var st models.Story
+	err := dbError(s.rdb.Where("slug = ?", "none").First(&st).Error, "story")
+	if models.ErrorCode(err) != models.ENOTFOUND {
+		t.Errorf("missing row: %v", err)
+	}
+	if err := s.db.Create(&models.Story{Slug: "a", Title: "A"}).Error; err != nil {
+		t.Fatal(err)
+	}
+	err = dbError(s.db.Create(&models.Story{Slug: "a", Title: "A again"}).Error, "story")
+	if models.ErrorCode(err) != models.ECONFLICT {
+		t.Errorf("duplicate slug: %v", err)
+	}
+	if dbError(nil, "x") != nil {
+		t.Error("nil error mapped to non-nil")
+	}
+}
