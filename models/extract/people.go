@@ -270,3 +270,132 @@ func (lx *peopleLexicon) toPerson(i int) models.ExtractedPerson {
 	a := lx.actors[i]
 	return models.ExtractedPerson{Name: a.Name, Kind: a.Kind, Role: a.Role}
 }
+
+// registry resolves speaker mentions within one article to canonical names
+// and collects the people, organisations and countries named there.
+type registry struct {
+	lx       *peopleLexicon
+	r        []rune
+	known    []actorMention    // lexicon actors in the text, in order
+	persons  []placedName      // people named, in order of place, for pronouns
+	surnames map[string]string // last-name key -> full name, for people not in the lexicon
+	found    map[string]*models.ExtractedPerson
+	order    []string
+}
+
+// placedName is a person named at a place of the text.
+type placedName struct {
+	at   int
+	name string
+}
+
+func newRegistry(r []rune, toks []token) *registry {
+	reg := &registry{lx: people(), r: r, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
+	reg.known = reg.lx.findActors(r, toks)
+	for _, m := range reg.known {
+		a := reg.lx.actors[m.actor]
+		reg.note(a.Name, a.Kind, a.Role, string(r[m.start:m.end]))
+		if a.Kind == actorPerson {
+			reg.persons = append(reg.persons, placedName{m.start, a.Name})
+		}
+	}
+	return reg
+}
+
+// note records that name (of kind and role) went by alias in the article.
+func (reg *registry) note(name, kind, role, alias string) {
+	p := reg.found[name]
+	if p == nil {
+		p = &models.ExtractedPerson{Name: name, Kind: kind, Role: role}
+		reg.found[name] = p
+		reg.order = append(reg.order, name)
+	}
+	if alias == "" || alias == name {
+		return
+	}
+	for _, a := range p.Aliases {
+		if a == alias {
+			return
+		}
+	}
+	p.Aliases = append(p.Aliases, alias)
+}
+
+// resolve returns the canonical name of the speaker named by r[s:e]: a known
+// actor by any alias whose words end the mention, the nearest person named
+// before a personal pronoun, or a capitalised name (a surname seen with its
+// full name earlier resolves to it). It returns "" when unsure.
+func (reg *registry) resolve(s, e int) string {
+	toks := tokenize(reg.r, s, e)
+	if len(toks) == 0 {
+		return ""
+	}
+	mention := string(reg.r[s:e])
+	for i := range toks {
+		if prepositions[toks[i].key] {
+			break // "a source in Kyiv" is not Ukraine
+		}
+		if a, n := reg.lx.matchAt(reg.r, toks, i); a >= 0 && i+n == len(toks) {
+			act := reg.lx.actors[a]
+			reg.note(act.Name, act.Kind, act.Role, mention)
+			return act.Name
+		}
+	}
+	if len(toks) == 1 && (toks[0].key == "he" || toks[0].key == "she") {
+		return reg.nearestPerson(s)
+	}
+	name := reg.trailingName(toks)
+	if name == "" {
+		return ""
+	}
+	reg.note(name, actorPerson, "", mention)
+	reg.persons = append(reg.persons, placedName{s, name})
+	return name
+}
+
+// nearestPerson returns the person named last before offset s.
+func (reg *registry) nearestPerson(s int) string {
+	best, at := "", -1
+	for _, p := range reg.persons {
+		if p.at < s && p.at > at {
+			best, at = p.name, p.at
+		}
+	}
+	return best
+}
+
+// trailingName returns the capitalised words ending a mention, without
+// titles before them ("White House spokesman Josh Earnest" -> "Josh
+// Earnest"), resolving a lone surname seen earlier with its full name.
+func (reg *registry) trailingName(toks []token) string {
+	i := len(toks)
+	for i > 0 && toks[i-1].upper && !toks[i-1].punct {
+		i--
+	}
+	for i < len(toks) && words().titles[toks[i].key] {
+		i++
+	}
+	if i == len(toks) {
+		return ""
+	}
+	parts := toks[i:]
+	name := string(reg.r[parts[0].start:parts[len(parts)-1].end])
+	last := parts[len(parts)-1].key
+	if len(parts) == 1 {
+		if full, ok := reg.surnames[last]; ok {
+			return full
+		}
+		return name
+	}
+	reg.surnames[last] = name
+	return name
+}
+
+// people returns the people, organisations and countries of the article.
+func (reg *registry) people() []models.ExtractedPerson {
+	out := make([]models.ExtractedPerson, 0, len(reg.order))
+	for _, n := range reg.order {
+		out = append(out, *reg.found[n])
+	}
+	return out
+}

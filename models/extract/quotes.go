@@ -1,12 +1,368 @@
 package extract
 
 import (
+	"sort"
+	"strings"
+	"unicode"
+
 	"dateline/models"
 	"dateline/models/text"
 )
 
-// findQuotes finds the quotes of body and who said them.
-// SCAFFOLD: replaced by the quote extractor.
+// candidate is a quote found so far, before speakers are resolved.
+type candidate struct {
+	s, e    int // rune offsets of the quoted words
+	kind    string
+	attr    attribution
+	mark    int  // index into the marked stretches, -1 for indirect speech
+	weak    bool // a short quoted word with no cue: kept only inside reported speech
+	local   bool // the attribution stands right beside the marks
+	dropped bool
+	text    string // when set, the words (a quote broken by its attribution)
+}
+
+// quoteFinder holds one article while its quotes are found.
+type quoteFinder struct {
+	attributor
+	sents []text.Sentence
+	marks []marked
+	cands []candidate
+	paras []int // rune offsets where paragraphs start
+}
+
+// findQuotes finds the quotes of body (direct, partial and indirect speech),
+// who said them and the people they name. sents are body's sentences. It
+// never fails; text it cannot read gives fewer quotes, not an error.
 func findQuotes(body string, sents []text.Sentence) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	return nil, nil
+	r := []rune(body)
+	f := &quoteFinder{attributor: attributor{r: r, toks: tokenize(r, 0, len(r))}, sents: sents}
+	f.paras = paragraphStarts(r)
+	f.marks = findMarked(r)
+	f.direct()
+	f.mergeBroken()
+	f.indirect()
+	f.fromContext()
+	return f.finish()
+}
+
+// paragraphStarts returns the offsets where paragraphs (lines) start.
+func paragraphStarts(r []rune) []int {
+	out := []int{0}
+	for i, c := range r {
+		if c == '\n' {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+// para returns the index of the paragraph holding offset i.
+func (f *quoteFinder) para(i int) int {
+	return sort.SearchInts(f.paras, i+1) - 1
+}
+
+// paraEnd returns the offset where the paragraph holding i ends.
+func (f *quoteFinder) paraEnd(i int) int {
+	p := f.para(i)
+	if p+1 < len(f.paras) {
+		return f.paras[p+1] - 1
+	}
+	return len(f.r)
+}
+
+// tokAt returns the index of the first token starting at or after offset i.
+func (f *quoteFinder) tokAt(i int) int {
+	return sort.Search(len(f.toks), func(k int) bool { return f.toks[k].start >= i })
+}
+
+// sentAt returns the index of the sentence holding offset i (or the next one).
+func (f *quoteFinder) sentAt(i int) int {
+	k := sort.Search(len(f.sents), func(k int) bool { return f.sents[k].End > i })
+	return min(k, len(f.sents)-1)
+}
+
+// direct turns quoted stretches into candidates with the attribution found
+// right before or after the marks.
+func (f *quoteFinder) direct() {
+	for mi, m := range f.marks {
+		c := candidate{s: m.s, e: m.e, mark: mi, kind: models.QuoteDirect, attr: noAttribution()}
+		preA, preB := f.preRegion(mi)
+		if preB > preA && scareCues[f.toks[preB-1].key] {
+			continue // so-called "secondary tariffs", dubbed "the deal"
+		}
+		n := wordsBetween(f.r, m.s, m.e)
+		before, clean := f.parseBefore(preA, preB)
+		postA, postB := f.postRegion(mi)
+		after := f.parseAfter(postA, postB)
+		endsClause := postA == postB || f.toks[postA].punct
+		switch {
+		case before.found() && clean && (endsClause || n >= 4):
+			c.attr, c.local = before, true
+		case after.found():
+			c.attr, c.local = after, true
+		case before.found() && n >= 3:
+			c.attr = before
+		}
+		opensClause := preB == preA || (preB > preA && (f.toks[preB-1].key == ":" || f.toks[preB-1].key == ","))
+		switch {
+		case c.local:
+		case n >= 4 && opensClause:
+		case n >= 4:
+			c.kind = models.QuotePartial
+		default:
+			c.kind, c.weak = models.QuotePartial, true
+		}
+		f.cands = append(f.cands, c)
+	}
+}
+
+// preRegion returns the tokens between the start of the sentence (or the
+// end of the previous quote in it) and the opening mark of quote mi.
+func (f *quoteFinder) preRegion(mi int) (int, int) {
+	m := f.marks[mi]
+	lo := 0
+	if len(f.sents) > 0 {
+		lo = f.sents[f.sentAt(m.open)].Start
+	}
+	lo = max(lo, f.paras[f.para(m.open)])
+	if mi > 0 && f.marks[mi-1].close >= lo {
+		lo = f.marks[mi-1].close + 1
+	}
+	return f.tokAt(lo), f.tokAt(m.open)
+}
+
+// postRegion returns the tokens between the closing mark of quote mi and the
+// end of the clause after it (a full stop, the next quote, the paragraph end).
+func (f *quoteFinder) postRegion(mi int) (int, int) {
+	m := f.marks[mi]
+	hi := f.paraEnd(m.close)
+	if mi+1 < len(f.marks) && f.marks[mi+1].open < hi {
+		hi = f.marks[mi+1].open
+	}
+	a, b := f.tokAt(m.close+1), f.tokAt(hi)
+	for k := a; k < b; k++ {
+		if t := f.toks[k].key; t == "." || t == "!" || t == "?" || t == ";" {
+			return a, k
+		}
+	}
+	return a, b
+}
+
+// parseAfter reads an attribution following a quote: `, he said`, `, said
+// Trump`, `Trump wrote on his Truth Social platform`.
+func (f *quoteFinder) parseAfter(a, b int) attribution {
+	i := a
+	for i < b && f.toks[i].punct && strings.ContainsAny(f.toks[i].key, ",—–-:") {
+		i++
+	}
+	if i >= b {
+		return noAttribution()
+	}
+	if end, lemma := f.cueExtent(i, b); lemma != "" {
+		if lemma != "according to" {
+			if !invertible[lemma] || strings.HasSuffix(f.toks[i].key, "ing") {
+				return noAttribution()
+			}
+			end = i + 1
+		}
+		if s, e := f.subjectAfter(end, b); s >= 0 {
+			return f.closedAttrib(s, e, i, end, lemma, e, b)
+		}
+		return noAttribution()
+	}
+	s, e := f.subjectAfter(i, b)
+	if s < 0 {
+		return noAttribution()
+	}
+	k := e
+	for k < b && auxiliaries[f.toks[k].key] {
+		k++
+	}
+	if k >= b {
+		return noAttribution()
+	}
+	end, lemma := f.cueExtent(k, b)
+	if lemma == "" || lemma == "according to" || !f.verbAt(k, s) {
+		return noAttribution()
+	}
+	return f.closedAttrib(s, e, k, end, lemma, end, b)
+}
+
+// closedAttrib is attrib for an attribution after a quote, which must end
+// the clause: only a venue, then a comma or the end, may follow the cue.
+func (f *quoteFinder) closedAttrib(s, e, cs, ce int, lemma string, v, b int) attribution {
+	_, ve := f.venueAfter(v, b)
+	if ve < b && f.toks[ve].key != "," {
+		return noAttribution()
+	}
+	return f.attrib(s, e, cs, ce, lemma, v, b)
+}
+
+// attrib builds an attribution with the cue tokens [cs, ce) and the venue
+// read from token v up to b.
+func (f *quoteFinder) attrib(s, e, cs, ce int, lemma string, v, b int) attribution {
+	vs, ve := f.venueAfter(v, b)
+	return attribution{subjS: s, subjE: e, cue: f.text(cs, ce), venue: f.text(vs, ve), lemma: lemma}
+}
+
+// parseBefore reads an attribution before a quote: `Trump said: "`,
+// `according to Reuters, "`, `Trump was blunt: "`. clean is false when
+// words other than a venue stand between the cue and the quote (a partial
+// quote inside reported speech).
+func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
+	end := b
+	colon := false
+	if end > a {
+		switch f.toks[end-1].key {
+		case ":":
+			colon = true
+			end--
+		case ",", "that", "—", "–":
+			end--
+		}
+	}
+	for k := end - 1; k >= a && k >= end-14; k-- {
+		t := f.toks[k]
+		if t.key == "\"" || t.key == "“" || t.key == "”" {
+			break
+		}
+		ce, lemma := f.cueExtent(k, end)
+		if lemma == "" {
+			continue
+		}
+		if k > a && f.toks[k-1].key == "to" && lemma != "according to" {
+			continue // "wants to say"
+		}
+		if lemma == "according to" {
+			s, e := f.subjectAfter(ce, end)
+			if s < 0 {
+				return noAttribution(), false
+			}
+			return f.attrib(s, e, k, ce, lemma, e, end), e == end
+		}
+		s, e := f.subjectBefore(k, a)
+		if !f.verbAt(k, s) {
+			continue
+		}
+		v := ce
+		if s < 0 {
+			if s, e = f.subjectAfter(ce, end); s < 0 {
+				return noAttribution(), false
+			}
+			v = e
+		}
+		at := f.attrib(s, e, k, ce, lemma, v, end)
+		_, ve := f.venueAfter(v, end)
+		return at, ve == end
+	}
+	if colon {
+		return f.colonSpeaker(a, end), true
+	}
+	return noAttribution(), false
+}
+
+// colonSpeaker reads "Trump was blunt:" or "Ushakov:" before a quote: the
+// subject of the clause before the colon.
+func (f *quoteFinder) colonSpeaker(a, end int) attribution {
+	start := a
+	for k := end - 1; k >= a; k-- {
+		if f.toks[k].key == "," {
+			start = k + 1
+			break
+		}
+	}
+	for start < end && openers[f.toks[start].key] && !f.isName(start) {
+		start++
+	}
+	s, e := f.subjectAfter(start, end)
+	if s < 0 || e-start > 8 {
+		return noAttribution()
+	}
+	return attribution{subjS: s, subjE: e, cue: ":", lemma: "say"}
+}
+
+// mergeBroken joins a quote broken by its attribution (`"A," he said, "B."`)
+// into one quote spanning both parts; Text then holds both parts.
+func (f *quoteFinder) mergeBroken() {
+	for i := 0; i+1 < len(f.cands); i++ {
+		c, d := &f.cands[i], &f.cands[i+1]
+		if c.dropped || c.weak || d.weak || !c.attr.found() || d.attr.found() && d.attr.subjS != c.attr.subjS {
+			continue
+		}
+		mc, md := f.marks[c.mark], f.marks[d.mark]
+		if f.para(mc.close) != f.para(md.open) || f.toks[c.attr.subjS].start < mc.close ||
+			f.toks[c.attr.subjS].start > md.open {
+			continue // the speaker is not between the two parts
+		}
+		a, b := f.tokAt(mc.close+1), f.tokAt(md.open)
+		if b-a > 14 || b == 0 || (f.toks[b-1].key != "," && f.toks[b-1].key != ":") {
+			continue
+		}
+		c.text = string(f.r[c.s:c.e]) + " " + string(f.r[d.s:d.e])
+		c.e, c.kind = d.e, models.QuoteDirect
+		d.dropped = true
+		i++
+	}
+}
+
+// finish resolves speakers and returns the quotes in text order and the
+// people named.
+func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerson) {
+	reg := newRegistry(f.r, f.toks)
+	sort.SliceStable(f.cands, func(i, j int) bool { return f.cands[i].s < f.cands[j].s })
+	var out []models.ExtractedQuote
+	for _, c := range f.cands {
+		if c.dropped || c.weak || c.s >= c.e {
+			continue
+		}
+		q := models.ExtractedQuote{Kind: c.kind, Start: c.s, End: c.e, Cue: c.attr.cue, Venue: c.attr.venue, Text: c.text}
+		if q.Text == "" {
+			q.Text = string(f.r[c.s:c.e])
+		}
+		if c.attr.found() {
+			ms, me := f.toks[c.attr.subjS].start, f.toks[c.attr.subjE-1].end
+			q.SpeakerMention = &models.Mention{Text: string(f.r[ms:me]), Start: ms, End: me}
+			if name := reg.resolve(ms, me); name != "" {
+				q.Speaker = &name
+			}
+		}
+		q.Sentence = f.sentenceText(c.s, c.e)
+		out = append(out, q)
+	}
+	return out, reg.people()
+}
+
+// sentenceText returns the sentences holding [s, e).
+func (f *quoteFinder) sentenceText(s, e int) string {
+	if len(f.sents) == 0 {
+		return ""
+	}
+	a, b := f.sentAt(s), f.sentAt(max(s, e-1))
+	return string(f.r[f.sents[a].Start:f.sents[b].End])
+}
+
+// QuoteKey returns a key under which the same quote matches across
+// articles: letters and digits only, lower-cased, accents folded, single
+// spaces, so quote-mark style, punctuation, ellipses and spacing do not
+// matter ("Great progress was made!" and "great progress was made..." give
+// "great progress was made").
+func QuoteKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, c := range s {
+		c = foldAccent(unicode.ToLower(c))
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(c)
+			continue
+		}
+		if c != '\'' && c != '’' {
+			space = true
+		}
+	}
+	return b.String()
 }

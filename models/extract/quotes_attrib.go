@@ -1,0 +1,209 @@
+package extract
+
+import "strings"
+
+// attribution is who said a quote and how: token ranges into the article's
+// tokens ([subjS, subjE) is the speaker mention, subjS < 0 when none) and
+// the cue and venue text.
+type attribution struct {
+	subjS, subjE int
+	cue, venue   string
+	lemma        string
+}
+
+func noAttribution() attribution { return attribution{subjS: -1, subjE: -1} }
+
+func (a attribution) found() bool { return a.subjS >= 0 }
+
+// attributor parses speakers, cues and venues around quotes.
+type attributor struct {
+	r    []rune
+	toks []token
+}
+
+func (p *attributor) text(s, e int) string {
+	if s >= e {
+		return ""
+	}
+	return string(p.r[p.toks[s].start:p.toks[e-1].end])
+}
+
+// isName reports whether token i is a capitalised word.
+func (p *attributor) isName(i int) bool {
+	t := p.toks[i]
+	return !t.punct && t.upper
+}
+
+// subjectBefore returns the speaker mention ending just before the verb at
+// token k (skipping auxiliaries and adverbs), not reaching before token lo.
+func (p *attributor) subjectBefore(k, lo int) (int, int) {
+	j := k - 1
+	for j >= lo && auxiliaries[p.toks[j].key] && !p.toks[j].upper {
+		j--
+	}
+	for j >= lo && auxiliaries[p.toks[j].key] && j > lo && !p.isName(j-1) {
+		j-- // a capitalised auxiliary at a sentence start: "Also said ..."
+	}
+	if j < lo || p.toks[j].punct {
+		return -1, -1
+	}
+	t := p.toks[j]
+	if pronouns[t.key] {
+		return j, j + 1
+	}
+	if t.upper {
+		s := p.nameRunBack(j, lo)
+		return s, j + 1
+	}
+	return p.describedBack(j, lo)
+}
+
+// nameRunBack extends a capitalised name ending at token j backwards over
+// names, connectors, possessives and titles ("Putin's aide Yuri Ushakov",
+// "White House spokesman Josh Earnest") and trims discourse openers.
+func (p *attributor) nameRunBack(j, lo int) int {
+	s := j
+	for s-1 >= lo && j-s < 10 {
+		t := p.toks[s-1]
+		if t.punct && t.key != "-" && t.key != "&" {
+			break
+		}
+		if !(t.upper || nameConnectors[t.key] || words().titles[t.key] || (determiners[t.key] && t.key == "the")) {
+			break
+		}
+		s--
+		if t.key == "the" {
+			break
+		}
+	}
+	for s < j && (nameConnectors[p.toks[s].key] || openers[p.toks[s].key] || (!p.toks[s].upper && p.toks[s].key != "the")) {
+		s++
+	}
+	return s
+}
+
+// describedBack returns a described speaker ending in the lower-case word
+// at token j ("the Kremlin aide", "a senior US official", "campaign
+// officials"), or the name before an apposition ("Smith, a former aide").
+func (p *attributor) describedBack(j, lo int) (int, int) {
+	head := p.toks[j].key
+	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !words().titles[head]) {
+		return -1, -1
+	}
+	s := j
+	ok := words().titles[head]
+	for s-1 >= lo && j-s < 6 {
+		t := p.toks[s-1]
+		if t.punct || pronouns[t.key] || cueLemma(t) != "" || prepositions[t.key] {
+			break
+		}
+		s--
+		if determiners[t.key] {
+			ok = true
+			break
+		}
+		if t.key == "'s" {
+			ok = true
+			s = p.nameRunBack(s-1, lo)
+			break
+		}
+	}
+	if !ok {
+		return -1, -1
+	}
+	d := p.toks[s].key
+	if (d == "a" || d == "an" || d == "the") && s-2 >= lo && p.toks[s-1].key == "," && p.isName(s-2) {
+		return p.nameRunBack(s-2, lo), s - 1 // apposition: the name before it
+	}
+	return s, j + 1
+}
+
+// subjectAfter returns the speaker mention starting at token k ("said
+// Trump", "said the Kremlin aide", "says Putin's aide Yuri Ushakov").
+func (p *attributor) subjectAfter(k, hi int) (int, int) {
+	if k >= hi || p.toks[k].punct {
+		return -1, -1
+	}
+	t := p.toks[k]
+	if pronouns[t.key] && t.key != "who" {
+		return k, k + 1
+	}
+	e := k
+	if t.upper {
+		for e < hi && e-k < 10 && (p.isName(e) || (e > k && (nameConnectors[p.toks[e].key] || (words().titles[p.toks[e].key] && e+1 < hi && p.isName(e+1))))) {
+			e++
+		}
+		for e > k+1 && nameConnectors[p.toks[e-1].key] {
+			e--
+		}
+		return k, e
+	}
+	if !determiners[t.key] {
+		return -1, -1
+	}
+	for e = k + 1; e < hi && e-k < 8; e++ {
+		u := p.toks[e]
+		if u.punct || u.key == "who" || u.key == "that" || venueWords[u.key] && !u.upper && u.key != "the" || cueLemma(u) != "" {
+			break
+		}
+	}
+	if e == k+1 {
+		return -1, -1
+	}
+	return k, e
+}
+
+// cueExtent returns where a cue starting with the verb at token k ends:
+// after the audience of "told" ("told reporters") and a following "to"
+// of "according to". ok is false when k is no reporting verb.
+func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
+	t := p.toks[k]
+	if t.key == "according" && k+1 < hi && p.toks[k+1].key == "to" {
+		return k + 2, "according to"
+	}
+	lemma = cueLemma(t)
+	if lemma == "" {
+		return k, ""
+	}
+	end = k + 1
+	if tellVerbs[lemma] && end < hi && !p.toks[end].punct && p.toks[end].key != "that" {
+		if s, e := p.subjectAfter(end, hi); s >= 0 {
+			end = e
+		} else if !venueWords[p.toks[end].key] && !p.toks[end].punct && end+1 <= hi {
+			end++ // "told reporters", "told journalists"
+		}
+	}
+	return end, lemma
+}
+
+// venueAfter returns the venue words from token k up to a comma, a quote
+// mark, "that" or the end hi ("in an interview with CBS on Tuesday").
+func (p *attributor) venueAfter(k, hi int) (int, int) {
+	e := k
+	for e < hi && e-k < 14 {
+		t := p.toks[e]
+		if (t.punct && t.key != "-" && t.key != "'s") || t.key == "that" || t.key == "adding" || t.key == "without" {
+			break
+		}
+		e++
+	}
+	if e > k && !venueWords[p.toks[k].key] && !prepositions[p.toks[k].key] {
+		return k, k
+	}
+	return k, e
+}
+
+// verbAt reports whether the reporting verb at token k is used as a verb:
+// the bare and -s forms of noun-like lemmas ("state media", "a phone call")
+// count only after a pronoun (subject token subj) or before "that".
+func (p *attributor) verbAt(k, subj int) bool {
+	t := p.toks[k]
+	lemma := cueLemma(t)
+	if !nounish[lemma] || (t.key != lemma && t.key != lemma+"s" && t.key != lemma+"es") {
+		return true
+	}
+	if subj >= 0 && pronouns[p.toks[subj].key] {
+		return true
+	}
+	return k+1 < len(p.toks) && p.toks[k+1].key == "that"
+}

@@ -1,0 +1,319 @@
+package extract
+
+import (
+	"strings"
+
+	"dateline/models"
+)
+
+// prepositions end a described speaker read backwards ("talks described by").
+var prepositions = set("for", "in", "on", "at", "with", "by", "from", "to", "about", "over",
+	"after", "before", "into", "against", "than", "under", "between", "since", "during")
+
+// weekdayWords may stand between a cue and its content ("said Wednesday he ...").
+var weekdayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "today", "yesterday", "tonight", "earlier", "later", "privately", "publicly",
+	"repeatedly", "again", "also", "recently", "flatly", "bluntly", "this", "last", "week",
+	"morning", "afternoon", "evening", "night", "on", "late")
+
+// span is a piece of reported speech in tokens, with its attribution.
+type span struct {
+	cs, ce int // content tokens
+	attr   attribution
+}
+
+// indirect finds reported speech sentence by sentence: "X said (that) ...",
+// "..., X said", "according to X, ..." and "..., according to X". A direct
+// quote making up most of the content takes the attribution; smaller
+// quoted words inside it make the speech a partial quote.
+func (f *quoteFinder) indirect() {
+	inQuote := f.quotedTokens()
+	for _, st := range f.sents {
+		a, b := f.tokAt(st.Start), f.tokAt(st.End)
+		for b > a && f.toks[b-1].punct {
+			b--
+		}
+		if b-a < 4 {
+			continue
+		}
+		sp, ok := f.accordingTo(a, b, inQuote)
+		if !ok {
+			sp, ok = f.trailingCue(a, b, inQuote)
+		}
+		if !ok {
+			sp, ok = f.leadingCue(a, b, inQuote)
+		}
+		if ok && wordsIn(f.toks[sp.cs:sp.ce]) >= 3 {
+			f.addSpeech(sp)
+		}
+	}
+}
+
+// quotedTokens marks the tokens lying inside quotation marks.
+func (f *quoteFinder) quotedTokens() []bool {
+	in := make([]bool, len(f.toks))
+	k := 0
+	for _, m := range f.marks {
+		for k < len(f.toks) && f.toks[k].start < m.open {
+			k++
+		}
+		for j := k; j < len(f.toks) && f.toks[j].start <= m.close; j++ {
+			in[j] = true
+		}
+	}
+	return in
+}
+
+func wordsIn(ts []token) int {
+	n := 0
+	for _, t := range ts {
+		if !t.punct {
+			n++
+		}
+	}
+	return n
+}
+
+// accordingTo reads "According to X, content" and "content, according to X".
+func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
+	for k := a; k+1 < b; k++ {
+		if f.toks[k].key != "according" || f.toks[k+1].key != "to" || inQuote[k] {
+			continue
+		}
+		s, e := f.subjectAfter(k+2, b)
+		if s < 0 {
+			return span{}, false
+		}
+		e = f.extendOf(e, b)
+		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+2), lemma: "according to"}
+		if k > a && f.toks[k-1].key == "," {
+			return span{cs: a, ce: k - 1, attr: at}, true
+		}
+		if k <= a+1 && e < b && f.toks[e].key == "," {
+			return span{cs: e + 1, ce: b, attr: at}, true
+		}
+		return span{}, false
+	}
+	return span{}, false
+}
+
+// extendOf extends a source over "cited by Reuters" and "familiar with the
+// plan" up to the next comma, so the content starts after it.
+func (f *quoteFinder) extendOf(e, b int) int {
+	k := e
+	for k < b && k-e < 8 && f.toks[k].key != "," {
+		k++
+	}
+	if k < b && f.toks[k].key == "," {
+		return k
+	}
+	return e
+}
+
+// trailingCue reads "content, X said [venue]" and "content, said X".
+func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
+	for k := b - 1; k > a+2 && k >= b-16; k-- {
+		if f.toks[k].key != "," || inQuote[k-1] {
+			continue
+		}
+		if q := f.toks[k-1].key; q == "\"" || q == "”" || q == "'" || q == "’" {
+			return span{}, false
+		}
+		at := f.parseAfter(k, b)
+		if !at.found() || !speechVerb[at.lemma] {
+			continue
+		}
+		// the cue must come within a few words of the comma
+		if f.toks[at.subjS].start > f.toks[min(k+8, b-1)].start {
+			continue
+		}
+		return span{cs: a, ce: k, attr: at}, true
+	}
+	return span{}, false
+}
+
+// leadingCue reads "X said (that) content" with the first reporting verb
+// that has a speaker before it.
+func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
+	for k := a; k < b-2; k++ {
+		t := f.toks[k]
+		lemma := cueLemma(t)
+		if lemma == "" || inQuote[k] || t.upper && k > a {
+			continue
+		}
+		if strings.HasSuffix(t.key, "ing") && (k == a || !auxiliaries[f.toks[k-1].key] && f.toks[k-1].key != ",") {
+			continue
+		}
+		if k > a && (f.toks[k-1].key == "to" || f.toks[k-1].key == "be") {
+			continue
+		}
+		s, e := f.subjectBefore(k, a)
+		if s < 0 || !f.verbAt(k, s) || f.afterQuote(s, a, inQuote) {
+			continue
+		}
+		ce, _ := f.cueExtent(k, b)
+		if ce < b && (f.toks[ce].key == "by" || f.toks[ce].key == "," || f.toks[ce].key == ":") {
+			continue // passive "described by", or a direct quote follows
+		}
+		cs := f.contentStart(ce, b)
+		if cs < 0 {
+			continue
+		}
+		at := f.attrib(s, e, k, ce, lemma, ce, cs)
+		if labelVerbs[lemma] && !f.hasQuote(cs, b, inQuote) {
+			continue
+		}
+		end := b
+		if f.toks[s].key == "who" {
+			end = f.nextComma(cs, b)
+		}
+		return span{cs: cs, ce: end, attr: at}, true
+	}
+	return span{}, false
+}
+
+// contentStart returns the first token of reported content after a cue
+// ending at token ce: after "that" when only a venue stands before it, else
+// after time words; -1 when nothing follows.
+func (f *quoteFinder) contentStart(ce, b int) int {
+	for k := ce; k < b && k < ce+16; k++ {
+		t := f.toks[k]
+		if t.key == "that" {
+			return k + 1
+		}
+		if !(venueWords[t.key] || t.upper || t.key == "," || t.key == "'s" || isNumber(t.key)) {
+			break
+		}
+	}
+	k := ce
+	for k < b && weekdayWords[f.toks[k].key] {
+		k++
+	}
+	if k >= b || (f.toks[k].punct && !isOpenMark([]rune(f.toks[k].key)[0], famDouble) && !isOpenMark([]rune(f.toks[k].key)[0], famSingle)) {
+		return -1
+	}
+	return k
+}
+
+// afterQuote reports whether the speaker at token s directly follows a
+// closing quotation mark (`," Trump said`): the direct quote owns that cue.
+func (f *quoteFinder) afterQuote(s, a int, inQuote []bool) bool {
+	k := s - 1
+	for k >= 0 && f.toks[k].punct && !inQuote[k] {
+		k--
+	}
+	return k >= 0 && inQuote[k]
+}
+
+// nextComma returns the first comma token in [a, b), or b.
+func (f *quoteFinder) nextComma(a, b int) int {
+	for k := a; k < b; k++ {
+		if f.toks[k].key == "," {
+			return k
+		}
+	}
+	return b
+}
+
+func isNumber(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hasQuote reports whether tokens [a, b) hold quoted words.
+func (f *quoteFinder) hasQuote(a, b int, inQuote []bool) bool {
+	for k := a; k < b; k++ {
+		if inQuote[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// addSpeech adds reported speech, or hands its attribution to the direct
+// quote that makes up most of it.
+func (f *quoteFinder) addSpeech(sp span) {
+	s, e := f.toks[sp.cs].start, f.toks[sp.ce-1].end
+	s, e = trimMarks(f.r, s, e)
+	if s >= e {
+		return
+	}
+	kind := models.QuoteIndirect
+	var inside []int
+	for i := range f.cands {
+		c := &f.cands[i]
+		if c.dropped || c.mark < 0 || c.e <= s || c.s >= e {
+			continue
+		}
+		ov := min(c.e, e) - max(c.s, s)
+		if c.local && ov*10 < (e-s)*6 {
+			return // a sentence built around an attributed direct quote
+		}
+		if ov*10 >= (e-s)*6 {
+			if !c.attr.found() {
+				c.attr = sp.attr
+			}
+			c.weak = false
+			return
+		}
+		inside = append(inside, i)
+	}
+	for _, i := range inside {
+		f.cands[i].dropped = true
+		kind = models.QuotePartial
+	}
+	f.cands = append(f.cands, candidate{s: s, e: e, kind: kind, attr: sp.attr, mark: -1})
+}
+
+// trimMarks trims white space, quotation marks and final punctuation.
+func trimMarks(r []rune, s, e int) (int, int) {
+	for s < e && strings.ContainsRune(" \t\"“”'‘’«»,:", r[s]) {
+		s++
+	}
+	for e > s && strings.ContainsRune(" \t\"“”'‘’«».,;:!?", r[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+// fromContext gives direct quotes without a speaker in their sentence the
+// speaker of the sentence before when it ends with a colon ("Trump said:"),
+// else the speaker of the previous quote in the same or previous paragraph.
+func (f *quoteFinder) fromContext() {
+	last := -1
+	for i := range f.cands {
+		c := &f.cands[i]
+		if c.dropped || c.weak || c.mark < 0 {
+			continue
+		}
+		if !c.attr.found() {
+			c.attr = f.colonBefore(c.s)
+		}
+		if !c.attr.found() && last >= 0 && f.para(c.s)-f.para(f.cands[last].e) <= 1 {
+			c.attr = f.cands[last].attr
+		}
+		if c.attr.found() {
+			last = i
+		}
+	}
+}
+
+// colonBefore returns the attribution of the sentence before offset s when
+// it ends with a colon.
+func (f *quoteFinder) colonBefore(s int) attribution {
+	si := f.sentAt(s)
+	if si == 0 || len(f.sents) == 0 {
+		return noAttribution()
+	}
+	p := f.sents[si-1]
+	a, b := f.tokAt(p.Start), f.tokAt(p.End)
+	if b <= a || f.toks[b-1].key != ":" {
+		return noAttribution()
+	}
+	at, _ := f.parseBefore(a, b)
+	return at
+}

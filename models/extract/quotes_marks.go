@@ -1,0 +1,195 @@
+package extract
+
+import "unicode"
+
+// marked is a stretch of text between quotation marks. open and close are
+// the rune offsets of the marks (close is the end of the paragraph for a
+// quote left open there); s and e bound the quoted words, marks and edge
+// space excluded. multi is set for a quote running over paragraphs.
+type marked struct {
+	open, close int
+	s, e        int
+	multi       bool
+}
+
+// Families of quotation marks. A quote opened with one family ignores
+// marks of the other family until it closes (nested quotes stay inside).
+const (
+	famNone = iota
+	famDouble
+	famSingle
+)
+
+// markScanner finds quoted stretches in one linear pass over the runes.
+type markScanner struct {
+	r        []rune
+	out      []marked
+	fam      int  // family of the open quote, famNone when none is open
+	style    rune // the opening mark
+	open     int  // offset of the opening mark
+	start    int  // where the current quote began (earlier paragraph when multi)
+	multi    bool
+	skipNext int // offset of a reopening mark to ignore, -1 if none
+}
+
+// findMarked returns the quoted stretches of r in order. Apostrophes
+// ("Putin's", "economy stinks'" closing a single quote, "'90s") are told
+// from single quotes by the letters around them. Unbalanced marks never
+// pair across a paragraph break unless the next paragraph reopens the quote
+// (news style for quotes over several paragraphs).
+func findMarked(r []rune) []marked {
+	m := &markScanner{r: r, skipNext: -1}
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		if c == '\n' {
+			m.paragraphEnd(i)
+			continue
+		}
+		if i == m.skipNext {
+			continue
+		}
+		switch c {
+		case '"', '“', '”', '„', '«', '»', '‹', '›':
+			m.double(i, c)
+		case '\'', '‘', '’':
+			m.single(i, c)
+		}
+	}
+	m.paragraphEnd(len(r))
+	return m.out
+}
+
+func (m *markScanner) begin(i int, fam int, c rune) {
+	m.fam, m.style, m.open, m.start, m.multi = fam, c, i, i, false
+}
+
+func (m *markScanner) emit(close int) {
+	s, e := m.start+1, close
+	for s < e && unicode.IsSpace(m.r[s]) {
+		s++
+	}
+	for e > s && (unicode.IsSpace(m.r[e-1]) || m.r[e-1] == ',') {
+		e--
+	}
+	if s < e {
+		m.out = append(m.out, marked{open: m.start, close: close, s: s, e: e, multi: m.multi})
+	}
+	m.fam = famNone
+}
+
+// double handles a double quotation mark or guillemet at i.
+func (m *markScanner) double(i int, c rune) {
+	opening := c == '“' || c == '„' || c == '«' || c == '‹'
+	closing := c == '”' || c == '»' || c == '›' || (c == '“' && m.style == '„')
+	if c == '"' {
+		opening, closing = m.openContext(i), m.closeContext(i)
+	}
+	switch m.fam {
+	case famNone:
+		if opening || (c == '”' && m.openContext(i)) {
+			m.begin(i, famDouble, c)
+		}
+	case famDouble:
+		if closing || (c == '"' && !opening) || c == '”' {
+			m.emit(i)
+		}
+	}
+}
+
+// single handles a straight or curly single mark at i, which may be an apostrophe.
+func (m *markScanner) single(i int, c rune) {
+	prevWord := i > 0 && isWordRune(m.r[i-1])
+	nextWord := i+1 < len(m.r) && isWordRune(m.r[i+1])
+	switch m.fam {
+	case famNone:
+		if c == '‘' || (c == '\'' && !prevWord && nextWord && !unicode.IsDigit(m.r[i+1])) {
+			m.begin(i, famSingle, c)
+		}
+	case famSingle:
+		if c != '‘' && !nextWord && i > 0 && !unicode.IsSpace(m.r[i-1]) && i > m.open+1 {
+			if c == '’' && m.r[i-1] == 's' && m.laterCloser(i) {
+				return // plural possessive ("leaders’ talks") before the real close
+			}
+			m.emit(i)
+		}
+	}
+}
+
+// laterCloser reports whether a closing single mark follows i in the same
+// paragraph before another opening one.
+func (m *markScanner) laterCloser(i int) bool {
+	for j := i + 1; j < len(m.r) && m.r[j] != '\n'; j++ {
+		switch m.r[j] {
+		case '‘':
+			return false
+		case '’':
+			if j+1 >= len(m.r) || !isWordRune(m.r[j+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// openContext reports whether a straight mark at i looks like it opens:
+// after space, a bracket or a dash (or at the start) and before a non-space.
+func (m *markScanner) openContext(i int) bool {
+	if i+1 >= len(m.r) || unicode.IsSpace(m.r[i+1]) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	p := m.r[i-1]
+	return unicode.IsSpace(p) || p == '(' || p == '[' || p == '—' || p == '–' || p == '-' || p == '/' || p == ':'
+}
+
+// closeContext reports whether a straight mark at i looks like it closes.
+func (m *markScanner) closeContext(i int) bool {
+	if i == 0 || unicode.IsSpace(m.r[i-1]) {
+		return false
+	}
+	return i+1 >= len(m.r) || !isWordRune(m.r[i+1])
+}
+
+// paragraphEnd handles a line break (or the end of the text) at i: an open
+// quote continues when the next paragraph reopens it, else a double quote of
+// several words closes at the break and a single one is dropped.
+func (m *markScanner) paragraphEnd(i int) {
+	if m.fam == famNone {
+		return
+	}
+	j := i
+	for j < len(m.r) && unicode.IsSpace(m.r[j]) {
+		j++
+	}
+	if j < len(m.r) && j > i && isOpenMark(m.r[j], m.fam) {
+		m.multi, m.skipNext = true, j
+		return
+	}
+	if m.fam == famDouble && wordsBetween(m.r, m.start+1, i) >= 4 {
+		m.emit(i)
+		return
+	}
+	m.fam = famNone
+}
+
+func isOpenMark(c rune, fam int) bool {
+	if fam == famDouble {
+		return c == '"' || c == '“' || c == '«' || c == '„'
+	}
+	return c == '\'' || c == '‘'
+}
+
+// wordsBetween counts the words of r[s:e].
+func wordsBetween(r []rune, s, e int) int {
+	n, in := 0, false
+	for _, c := range r[s:e] {
+		w := isWordRune(c)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}

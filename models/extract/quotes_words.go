@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+)
+
+// quoteWords holds the word lists quote attribution uses: reporting verbs
+// and titles from data/lexicon, and small closed word classes kept in code.
+type quoteWords struct {
+	verbs  map[string]string // form -> lemma ("told" -> "tell")
+	titles map[string]bool
+}
+
+var (
+	quoteWordsOnce sync.Once
+	quoteWordsLex  *quoteWords
+)
+
+// words returns the reporting verbs and titles, loading them on first use.
+func words() *quoteWords {
+	quoteWordsOnce.Do(func() {
+		w := &quoteWords{verbs: map[string]string{}, titles: map[string]bool{}}
+		for _, l := range lexiconLines("verbs.txt") {
+			for _, f := range l {
+				w.verbs[strings.ToLower(f)] = strings.ToLower(l[0])
+			}
+		}
+		for _, l := range lexiconLines("titles.txt") {
+			for _, f := range l {
+				fs := strings.Fields(strings.ToLower(f))
+				if len(fs) > 0 {
+					w.titles[fs[len(fs)-1]] = true
+				}
+			}
+		}
+		quoteWordsLex = w
+	})
+	return quoteWordsLex
+}
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	pronouns = set("he", "she", "they", "it", "we", "i", "you", "who")
+	// determiners open a described speaker ("the Kremlin aide", "a senior official").
+	determiners = set("the", "a", "an", "his", "her", "their", "its", "this", "these", "those",
+		"some", "several", "many", "two", "three", "four", "five", "our", "my", "your",
+		"another", "one", "each", "both", "other", "most", "few", "all")
+	// between a speaker and the verb: "Trump also said", "he has repeatedly said".
+	auxiliaries = set("also", "has", "have", "had", "later", "then", "again", "previously",
+		"recently", "repeatedly", "once", "further", "publicly", "privately", "earlier",
+		"separately", "initially", "frequently", "often", "still", "reportedly", "would",
+		"will", "may", "might", "could", "did", "does", "do", "just", "already", "even",
+		"never", "not", "is", "was", "are", "were", "been", "had", "first", "flatly", "simply",
+		"subsequently", "similarly", "likewise", "specifically", "explicitly", "openly",
+		"bluntly", "angrily", "confidently", "directly", "emphatically", "quickly", "finally",
+		"now", "always", "usually", "only", "herself", "himself", "themselves", "be", "being",
+		"can", "should", "must", "shall", "plainly", "clearly", "falsely", "wrongly", "correctly",
+		"had", "ominously", "sharply", "jokingly", "tersely", "softly", "loudly", "proudly")
+	// connectors inside names ("Secretary of State", "bin Salman").
+	nameConnectors = set("of", "de", "del", "van", "von", "der", "al", "bin", "la", "le", "da", "'s", "&", "and", "for", "-")
+	// discourse words that start a sentence but never a name.
+	openers = set("but", "and", "however", "meanwhile", "also", "then", "so", "yet", "still",
+		"now", "asked", "when", "while", "after", "before", "if", "although", "though",
+		"because", "as", "in", "on", "at", "instead", "later", "earlier", "separately", "today",
+		"yesterday", "on", "nevertheless", "moreover", "indeed", "previously", "speaking", "since",
+		"or", "last", "this", "during", "despite", "publicly", "privately", "there")
+	// words before a quote that make it a name or a term, not a statement.
+	scareCues = set("so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term",
+		"word", "words", "phrase", "slogan", "hashtag", "label", "labeled", "labelled", "called",
+		"branded", "coined", "as")
+	// words after a cue that say where or when it was said, before "that".
+	venueWords = set("in", "on", "at", "during", "to", "via", "through", "from", "while",
+		"after", "before", "with", "by", "monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "today", "yesterday", "tonight", "earlier", "later", "last", "this",
+		"week", "month", "year", "morning", "afternoon", "evening", "night", "the", "a", "an",
+		"his", "her", "their", "its", "interview", "statement", "speech", "news", "conference",
+		"briefing", "press", "rally", "post", "posts", "message", "tweet", "twitter", "truth",
+		"social", "platform", "television", "tv", "radio", "program", "show", "event", "meeting",
+		"call", "letter", "also", "repeatedly", "again", "privately", "publicly", "recently",
+		"appearance", "remarks", "hearing", "campaign", "stop", "of", "for", "and", "own", ",",
+		"wednesday's", "week's", "day", "days", "ago", "late", "early", "mid", "speaking", "he", "she")
+	// objects of "told" that are audiences ("told reporters").
+	tellVerbs  = set("tell", "inform", "assure", "warn", "remind", "ask", "urge", "promise", "brief")
+	speechVerb = set("say", "tell", "add", "write", "tweet", "post", "state", "announce", "declare",
+		"note", "argue", "insist", "explain", "warn", "claim", "report", "testify", "reply",
+		"respond", "comment", "remark", "repeat", "acknowledge", "admit", "confirm", "deny",
+		"suggest", "urge", "predict", "promise", "vow", "pledge", "assert", "contend", "recall",
+		"emphasize", "stress", "boast", "complain", "joke", "quip", "mention", "reiterate",
+		"concede", "tout", "recount", "clarify", "allege", "conclude", "estimate", "indicate",
+		"signal", "reveal", "disclose", "inform", "assure", "caution", "observe", "charge",
+		"counter", "ask", "demand", "threaten", "believe", "think")
+	// lemmas whose bare and -s forms are more often nouns ("state media",
+	// "a phone call", "the report"): they count as verbs only after a
+	// pronoun or before "that".
+	nounish = set("state", "report", "call", "post", "note", "comment", "claim", "demand",
+		"promise", "pledge", "charge", "counter", "signal", "tweet", "estimate", "joke", "remark",
+		"reply", "vow", "quip", "tout", "concern", "stress", "boast", "recall")
+	// verbs that may come before the speaker after a quote ("said Trump").
+	invertible = set("say", "add", "ask", "write", "reply", "explain", "insist", "note", "recall",
+		"declare", "continue", "conclude", "respond", "counter", "argue", "warn")
+	// verbs that report only with a quoted word ("called the talks 'productive'").
+	labelVerbs = set("call", "describe")
+)
+
+// cueLemma returns the lemma of a reporting verb at tok, or "".
+func cueLemma(t token) string {
+	if t.punct {
+		return ""
+	}
+	return words().verbs[t.key]
+}
