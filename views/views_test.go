@@ -135,7 +135,7 @@ func TestHighlight(t *testing.T) {
 	segs := Highlight(body, []Span{
 		{Start: 0, End: len(runes), Class: "event", Href: "/events/1"},
 		{Start: qStart, End: qEnd, Class: "quote", Title: "Ushakov"},
-		{Start: 50, End: 10, Class: "quote"},    // reversed: dropped
+		{Start: 50, End: 10, Class: "quote"},   // reversed: dropped
 		{Start: -5, End: 9999, Class: "event"}, // clipped
 	})
 	var all strings.Builder

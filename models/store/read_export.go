@@ -1,0 +1,157 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"gorm.io/gorm"
+
+	"dateline/models"
+)
+
+// The exports stream: rows are read from the database one at a time and
+// handed to fn, so an export of any size needs constant memory. fn's error
+// stops the export and is returned.
+
+// EachEventRow calls fn for every (event, reporting article) pair passing
+// f, ordered by event date, event, article.
+func (s *Store) EachEventRow(ctx context.Context, f models.Filter, fn func(*models.EventRow) error) error {
+	cs, err := eventFilterConds(f)
+	if err != nil {
+		return err
+	}
+	if f.Story != "" {
+		st, err := s.StoryBySlug(ctx, f.Story)
+		if err != nil {
+			return err
+		}
+		sc, err := storyEventsCond(st)
+		if err != nil {
+			return err
+		}
+		cs = append(cs, sc)
+	}
+	q := s.rdb.WithContext(ctx).Table("events AS e").
+		Select(`e.id AS event_id, e.date, e.granularity, e.sort_at, e.kind, e.cameo, e.summary, e.actors,
+			e.deadline_set_by, e.deadline_demand, e.deadline_consequence, es.article_id, a.title,
+			coalesce(src.name, '') AS source, a.url, a.published_at, es.sentence, es.expression`).
+		Joins("JOIN event_sources es ON es.event_id = e.id").
+		Joins("JOIN articles a ON a.id = es.article_id").
+		Joins("LEFT JOIN sources src ON src.id = a.source_id").
+		Order("e.sort_at, e.id, es.article_id")
+	return eachRow(apply(q, cs), f.Limit, func(rows *sql.Rows) error {
+		var r models.EventRow
+		if err := rows.Scan(&r.EventID, &r.Date, &r.Granularity, &r.SortAt, &r.Kind, &r.Cameo, &r.Summary,
+			&r.Actors, &r.DeadlineSetBy, &r.DeadlineDemand, &r.DeadlineConsequence, &r.ArticleID, &r.Title,
+			&r.Source, &r.URL, &r.PublishedAt, &r.Sentence, &r.Expression); err != nil {
+			return err
+		}
+		return fn(&r)
+	})
+}
+
+// EachQuoteRow calls fn for every (quote, article it appears in) pair
+// passing f, ordered by the date said (unknown last), quote, article.
+func (s *Store) EachQuoteRow(ctx context.Context, f models.Filter, fn func(*models.QuoteRow) error) error {
+	cs, err := s.quoteConds(ctx, f)
+	if err != nil {
+		return err
+	}
+	q := s.rdb.WithContext(ctx).Table("quotes AS q").
+		Select(`q.id, q.kind, q.text, coalesce(p.name, ''), coalesce(p.slug, ''), q.said_at, qa.article_id,
+			a.title, coalesce(src.name, ''), a.url, a.published_at, qa.speaker_mention, qa.cue, qa.venue, qa.sentence`).
+		Joins("JOIN quote_appearances qa ON qa.quote_id = q.id").
+		Joins("JOIN articles a ON a.id = qa.article_id").
+		Joins("LEFT JOIN sources src ON src.id = a.source_id").
+		Joins("LEFT JOIN people p ON p.id = q.speaker_id").
+		Order("q.said_at IS NULL, q.said_at, q.id, qa.article_id")
+	return eachRow(apply(q, cs), f.Limit, func(rows *sql.Rows) error {
+		var r models.QuoteRow
+		if err := rows.Scan(&r.QuoteID, &r.Kind, &r.Text, &r.Speaker, &r.SpeakerSlug, &r.SaidAt, &r.ArticleID,
+			&r.Title, &r.Source, &r.URL, &r.PublishedAt, &r.SpeakerMention, &r.Cue, &r.Venue, &r.Sentence); err != nil {
+			return err
+		}
+		return fn(&r)
+	})
+}
+
+// EachArticleRow calls fn for every article passing f (source, from/to on
+// the publication date, story, speaker quoted in it, kind of event it
+// reports), ordered by publication date (unknown last).
+func (s *Store) EachArticleRow(ctx context.Context, f models.Filter, fn func(*models.ArticleRow) error) error {
+	cs, err := s.articleConds(ctx, f)
+	if err != nil {
+		return err
+	}
+	q := s.rdb.WithContext(ctx).Table("articles AS a").
+		Select(`a.id, a.title, coalesce(src.name, ''), a.url, a.published_at, a.published_precision, a.fetched_at,
+			a.duplicate_of_id, (SELECT count(*) FROM event_sources WHERE article_id = a.id),
+			(SELECT count(*) FROM quote_appearances WHERE article_id = a.id)`).
+		Joins("LEFT JOIN sources src ON src.id = a.source_id").
+		Order("a.published_at IS NULL, a.published_at, a.id")
+	return eachRow(apply(q, cs), f.Limit, func(rows *sql.Rows) error {
+		var r models.ArticleRow
+		var dup sql.NullInt64
+		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Source, &r.URL, &r.PublishedAt, &r.PublishedPrecision,
+			&r.FetchedAt, &dup, &r.Events, &r.Quotes); err != nil {
+			return err
+		}
+		if dup.Valid {
+			id := uint(dup.Int64)
+			r.DuplicateOfID = &id
+		}
+		return fn(&r)
+	})
+}
+
+// articleConds turns a filter into conditions on articles a.
+func (s *Store) articleConds(ctx context.Context, f models.Filter) ([]cond, error) {
+	var cs []cond
+	if f.Source != "" {
+		cs = append(cs, cond{"src.name = ?", []any{f.Source}})
+	}
+	from, to, err := dayRange(f.From, f.To)
+	if err != nil {
+		return nil, err
+	}
+	cs = append(cs, timeConds("a.published_at", from, to)...)
+	if sp := firstNonEmpty(f.Speaker, f.Person); sp != "" {
+		c := speakerCond(sp)
+		cs = append(cs, cond{"a.id IN (SELECT qa.article_id FROM quote_appearances qa JOIN quotes q ON q.id = qa.quote_id WHERE " +
+			c.sql + ")", c.args})
+	}
+	if f.Kind != "" {
+		cs = append(cs, cond{`a.id IN (SELECT kes.article_id FROM event_sources kes JOIN events ke ON ke.id = kes.event_id
+			WHERE ke.kind = ?)`, []any{f.Kind}})
+	}
+	if f.Story != "" {
+		st, err := s.StoryBySlug(ctx, f.Story)
+		if err != nil {
+			return nil, err
+		}
+		ac, err := storyArticlesCond(st, "a.id")
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, ac)
+	}
+	return cs, nil
+}
+
+// eachRow runs q and calls scan for each row, up to limit rows (0: all).
+func eachRow(q *gorm.DB, limit int, scan func(*sql.Rows) error) error {
+	if limit > 0 {
+		q = q.Limit(limit)
+	}
+	rows, err := q.Rows()
+	if err != nil {
+		return dbError(err, "reading the export")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return dbError(err, "reading the export")
+		}
+	}
+	return dbError(rows.Err(), "reading the export")
+}
