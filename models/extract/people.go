@@ -372,7 +372,7 @@ func (reg *registry) trailingName(toks []token) string {
 	for i > 0 && toks[i-1].upper && !toks[i-1].punct {
 		i--
 	}
-	for i < len(toks) && words().titles[toks[i].key] {
+	for i < len(toks) && (words().titles[toks[i].key] || titleAbbrevs[toks[i].key]) {
 		i++
 	}
 	if i == len(toks) {

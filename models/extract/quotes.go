@@ -90,6 +90,12 @@ func (f *quoteFinder) direct() {
 		if preB > preA && scareCues[f.toks[preB-1].key] {
 			continue // so-called "secondary tariffs", dubbed "the deal"
 		}
+		if lab := f.speakerLabel(m); lab.found() {
+			c.s, c.attr, c.local = f.toks[lab.subjE].end, lab, true
+			c.s, _ = trimMarks(f.r, c.s, c.e)
+			f.cands = append(f.cands, c)
+			continue
+		}
 		n := wordsBetween(f.r, m.s, m.e)
 		before, clean := f.parseBefore(preA, preB)
 		postA, postB := f.postRegion(mi)
@@ -114,6 +120,24 @@ func (f *quoteFinder) direct() {
 		}
 		f.cands = append(f.cands, c)
 	}
+}
+
+// speakerLabel reads a transcript's speaker label opening a quote
+// ("WALLACE: Let's start ..."): one to three capitalised words, the last
+// all in capitals, and a colon. The label token range ends at the colon.
+func (f *quoteFinder) speakerLabel(m marked) attribution {
+	a := f.tokAt(m.s)
+	for k := a; k < len(f.toks) && k < a+4 && f.toks[k].start < m.e; k++ {
+		t := f.toks[k]
+		if t.key == ":" && k > a && !hasLower(string(f.r[f.toks[k-1].start:f.toks[k-1].end])) &&
+			f.toks[k-1].end-f.toks[k-1].start > 1 {
+			return attribution{subjS: a, subjE: k, cue: ":", lemma: "say"}
+		}
+		if t.punct || !t.upper {
+			break
+		}
+	}
+	return noAttribution()
 }
 
 // preRegion returns the tokens between the start of the sentence (or the
@@ -152,11 +176,23 @@ func (f *quoteFinder) postRegion(mi int) (int, int) {
 // Trump`, `Trump wrote on his Truth Social platform`.
 func (f *quoteFinder) parseAfter(a, b int) attribution {
 	i := a
-	for i < b && f.toks[i].punct && strings.ContainsAny(f.toks[i].key, ",—–-:") {
+	dash := false
+	for i < b && f.toks[i].punct && strings.ContainsAny(f.toks[i].key, ",—–-―:") {
+		dash = dash || strings.ContainsAny(f.toks[i].key, "—–―")
 		i++
 	}
 	if i >= b {
 		return noAttribution()
+	}
+	if dash && b-i <= 6 && f.isName(i) {
+		// a signature after a dash: "... better." ― Jane Doe
+		e := i
+		for e < b && (f.isName(e) || nameConnectors[f.toks[e].key]) {
+			e++
+		}
+		if e == b {
+			return attribution{subjS: i, subjE: e, cue: f.text(i-1, i), lemma: "say"}
+		}
 	}
 	if end, lemma := f.cueExtent(i, b); lemma != "" {
 		if lemma != "according to" {
@@ -170,22 +206,68 @@ func (f *quoteFinder) parseAfter(a, b int) attribution {
 		}
 		return noAttribution()
 	}
-	s, e := f.subjectAfter(i, b)
-	if s < 0 {
-		return noAttribution()
+	return f.speakerFirst(i, b)
+}
+
+// speakerFirst reads "Trump said in an interview", "Clinton campaign
+// spokesman Brian Fallon said", "Scott Pruitt, a state attorney general,
+// said" from token i: a speaker up to the first reporting verb. An
+// apposition is left out of the mention.
+func (f *quoteFinder) speakerFirst(i, b int) attribution {
+	for k := i + 1; k < b && k < i+28; k++ {
+		t := f.toks[k]
+		if t.punct && !strings.Contains(",()-'", t.key) {
+			break
+		}
+		if cueLemma(t) == "" || t.upper || strings.HasSuffix(t.key, "ing") {
+			continue
+		}
+		e := k
+		for e > i && auxiliaries[f.toks[e-1].key] {
+			e--
+		}
+		s, e2 := f.mentionIn(i, e)
+		if s < 0 {
+			return noAttribution()
+		}
+		end, lemma := f.cueExtent(k, b)
+		if lemma == "according to" || !f.verbAt(k, s) {
+			continue
+		}
+		return f.closedAttrib(s, e2, k, end, lemma, end, b)
 	}
-	k := e
-	for k < b && auxiliaries[f.toks[k].key] {
-		k++
+	return noAttribution()
+}
+
+// mentionIn checks that tokens [i, e) name a speaker and returns the
+// mention: a pronoun, or words opening with a capital, a determiner or a
+// possessive, cut at an apposition's comma.
+func (f *quoteFinder) mentionIn(i, e int) (int, int) {
+	if e <= i {
+		return -1, -1
 	}
-	if k >= b {
-		return noAttribution()
+	t := f.toks[i]
+	if pronouns[t.key] {
+		if e == i+1 && t.key != "who" {
+			return i, e
+		}
+		return -1, -1
 	}
-	end, lemma := f.cueExtent(k, b)
-	if lemma == "" || lemma == "according to" || !f.verbAt(k, s) {
-		return noAttribution()
+	if !t.upper && !determiners[t.key] {
+		return -1, -1
 	}
-	return f.closedAttrib(s, e, k, end, lemma, end, b)
+	for k := i; k < e; k++ {
+		if f.toks[k].key == "," {
+			if k == i || !f.toks[i].upper {
+				return -1, -1
+			}
+			return i, k
+		}
+	}
+	if e-i > 12 {
+		return -1, -1
+	}
+	return i, e
 }
 
 // closedAttrib is attrib for an attribution after a quote, which must end

@@ -42,6 +42,9 @@ func tokenize(r []rune, from, to int) []token {
 				}
 				break
 			}
+			if j < to && r[j] == '.' && isAbbrev(r[i:j]) {
+				j++ // "Mr.", "Sen.", the initial of "Mary J. Blige"
+			}
 			toks = append(toks, token{start: i, end: j, key: wordKey(r[i:j]), upper: unicode.IsUpper(c)})
 			i = j
 		case (c == '\'' || c == '’') && isPossessive(r, i, to):
@@ -53,6 +56,22 @@ func tokenize(r []rune, from, to int) []token {
 		}
 	}
 	return toks
+}
+
+// titleAbbrevs are abbreviations written with a period before a name.
+var titleAbbrevs = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st",
+	"jr", "sr", "prof", "rev", "sgt", "capt", "maj", "adm", "cmdr", "amb", "hon", "pres", "sens", "reps")
+
+// isAbbrev reports whether the word w, followed by a period, is an
+// abbreviation or an initial rather than the end of a sentence.
+func isAbbrev(w []rune) bool {
+	if len(w) == 1 {
+		return unicode.IsUpper(w[0])
+	}
+	if len(w) > 4 {
+		return false
+	}
+	return titleAbbrevs[wordKey(w)]
 }
 
 // isPossessive reports whether r[i] is the apostrophe of a possessive 's.
