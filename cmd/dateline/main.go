@@ -44,6 +44,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"extract": {"print the extraction of a file as JSON, without touching the database", runExtract},
 		"bench":   {"measure extraction, ingest, export and page speed on a generated corpus", runBench},
+		"ingest":  {"read files, folders, URLs or stdin into the database", runIngest},
+		"backup":  {"write a consistent copy of the database while it stays in use", runBackup},
 	}
 }
 

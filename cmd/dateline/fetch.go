@@ -1,0 +1,172 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"syscall"
+	"time"
+
+	"dateline/models"
+)
+
+// maxRedirects is how many redirects a URL ingest follows.
+const maxRedirects = 5
+
+// fetcher downloads pages for ingest with limits on time, size, redirects
+// and content type. Unless allowPrivate is set it refuses to connect to
+// loopback, private, link-local, multicast and other non-public addresses:
+// the check runs in the dialer's Control hook, on the address actually
+// dialled after DNS resolution, so it holds for every redirect and cannot
+// be dodged by a name that resolves to 127.0.0.1.
+type fetcher struct {
+	client   *http.Client
+	maxBytes int64
+}
+
+// fetchedPage is a downloaded page.
+type fetchedPage struct {
+	Body   []byte
+	HTML   bool   // text/html rather than text/plain
+	URL    string // after redirects
+	Header http.Header
+}
+
+func newFetcher(timeout time.Duration, maxBytes int64, allowPrivate bool) *fetcher {
+	dialer := &net.Dialer{Timeout: timeout, KeepAlive: 30 * time.Second}
+	if !allowPrivate {
+		dialer.Control = refusePrivate
+	}
+	tr := &http.Transport{
+		Proxy:                 nil, // a proxy would hide the real address from the check
+		DialContext:           dialer.DialContext,
+		TLSHandshakeTimeout:   timeout,
+		ResponseHeaderTimeout: timeout,
+		MaxIdleConnsPerHost:   4,
+		IdleConnTimeout:       30 * time.Second,
+	}
+	return &fetcher{maxBytes: maxBytes, client: &http.Client{
+		Transport: tr,
+		Timeout:   timeout,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) > maxRedirects {
+				return models.Errorf(models.EFORBIDDEN, "more than %d redirects", maxRedirects)
+			}
+			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+				return models.Errorf(models.EFORBIDDEN, "redirect to a %s: URL", req.URL.Scheme)
+			}
+			return nil
+		},
+	}}
+}
+
+// refusePrivate is a net.Dialer Control hook: it fails the connection when
+// the resolved address is not a public unicast address.
+func refusePrivate(network, address string, _ syscall.RawConn) error {
+	host, _, err := net.SplitHostPort(address)
+	if err != nil {
+		return models.Wrap(models.EFORBIDDEN, err, "bad address %q", address)
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return models.Wrap(models.EFORBIDDEN, err, "bad address %q", address)
+	}
+	if !publicAddr(ip) {
+		return models.Errorf(models.EFORBIDDEN, "refusing to connect to non-public address %s (use --allow-private)", ip)
+	}
+	return nil
+}
+
+// nonPublic are ranges that no public web server lives on, besides those the
+// netip methods cover.
+var nonPublic = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"),      // "this" network
+	netip.MustParsePrefix("100.64.0.0/10"),  // carrier-grade NAT
+	netip.MustParsePrefix("192.0.0.0/24"),   // IETF protocol assignments
+	netip.MustParsePrefix("198.18.0.0/15"),  // benchmarking
+	netip.MustParsePrefix("240.0.0.0/4"),    // reserved, broadcast
+	netip.MustParsePrefix("64:ff9b:1::/48"), // local-use NAT64
+	netip.MustParsePrefix("2001:db8::/32"),  // documentation
+	netip.MustParsePrefix("fec0::/10"),      // old site-local
+	netip.MustParsePrefix("100::/64"),       // discard-only
+	netip.MustParsePrefix("2001::/23"),      // IETF protocol assignments
+}
+
+// publicAddr reports whether ip is a public unicast address.
+func publicAddr(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	if !ip.IsValid() || ip.IsLoopback() || ip.IsPrivate() || ip.IsUnspecified() ||
+		ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast() || ip.IsMulticast() {
+		return false
+	}
+	for _, p := range nonPublic {
+		if p.Contains(ip) {
+			return false
+		}
+	}
+	return true
+}
+
+// fetch downloads rawURL. It accepts http and https URLs answering 200 with
+// text/html or text/plain, at most maxBytes long.
+func (f *fetcher) fetch(ctx context.Context, rawURL string) (fetchedPage, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fetchedPage{}, models.Errorf(models.EINVALID, "not an http(s) URL")
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return fetchedPage{}, models.Wrap(models.EINVALID, err, "bad URL")
+	}
+	req.Header.Set("User-Agent", "dateline/1 (news timeline tool)")
+	req.Header.Set("Accept", "text/html, text/plain;q=0.9")
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return fetchedPage{}, fetchError(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fetchedPage{}, models.Errorf(models.EINVALID, "server answered %s", resp.Status)
+	}
+	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	if mt != "text/html" && mt != "text/plain" && mt != "application/xhtml+xml" {
+		return fetchedPage{}, models.Errorf(models.EINVALID, "content type %q is not text/html or text/plain", mt)
+	}
+	if resp.ContentLength > f.maxBytes {
+		return fetchedPage{}, models.Errorf(models.ETOOLARGE, "page of %d bytes is over the %d-byte limit", resp.ContentLength, f.maxBytes)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBytes+1))
+	if err != nil {
+		return fetchedPage{}, fetchError(err)
+	}
+	if int64(len(body)) > f.maxBytes {
+		return fetchedPage{}, models.Errorf(models.ETOOLARGE, "page over the %d-byte limit", f.maxBytes)
+	}
+	return fetchedPage{Body: body, HTML: mt != "text/plain", URL: resp.Request.URL.String(), Header: resp.Header}, nil
+}
+
+// fetchError keeps the code of a refusal from the dialer or redirect check
+// and names time-outs.
+func fetchError(err error) error {
+	var me *models.Error
+	if errors.As(err, &me) {
+		return me
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) {
+		return models.Wrap(models.ETIMEOUT, err, "fetch timed out")
+	}
+	return models.Wrap(models.EINVALID, err, "fetch failed")
+}
+
+// isURL reports whether an ingest argument is a URL rather than a path.
+func isURL(arg string) bool {
+	low := strings.ToLower(arg)
+	return strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://")
+}

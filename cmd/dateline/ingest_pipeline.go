@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"dateline/models"
+	"dateline/models/extract"
+	"dateline/models/store"
+)
+
+// batchArticles is how many articles one write transaction carries at most.
+// Batches form only while extraction is ahead of the writer; an idle writer
+// saves what it has at once.
+const batchArticles = 200
+
+// ingestAll extracts jobs on settings.workers goroutines and saves the
+// articles through one writer goroutine (the caller's), batching them into
+// few transactions. Each article is atomic on its own (a savepoint); a
+// failing input or article is reported and the rest go on.
+func ingestAll(ctx context.Context, st *store.Store, jobs []ingestJob, opt store.SaveOptions, set ingestSettings) ingestReport {
+	rep := ingestReport{Inputs: len(jobs)}
+	results := make(chan inputResult, 2*max(1, set.workers))
+	queue := make(chan ingestJob)
+	var wg sync.WaitGroup
+	for range max(1, set.workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range queue {
+				results <- extractJob(ctx, j, set.timeout)
+			}
+		}()
+	}
+	go func() {
+		defer close(queue)
+		for _, j := range jobs {
+			select {
+			case queue <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	writeResults(ctx, st, results, opt, &rep, set.progress)
+	set.progress.finish()
+	return rep
+}
+
+// writeResults is the single writer: it drains results, saving what is
+// queued as one batch whenever nothing more is waiting or the batch is full.
+func writeResults(ctx context.Context, st *store.Store, results <-chan inputResult, opt store.SaveOptions, rep *ingestReport, pr *progress) {
+	var batch []inputResult
+	n := 0
+	flush := func() {
+		saveBatch(ctx, st, batch, opt, rep)
+		pr.add(len(batch), rep.Stored+rep.Duplicates)
+		batch, n = batch[:0], 0
+	}
+	for r := range results {
+		batch, n = append(batch, r), n+len(r.articles)
+	more:
+		for n < batchArticles {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					break more
+				}
+				batch, n = append(batch, r), n+len(r.articles)
+			default:
+				break more
+			}
+		}
+		flush()
+	}
+}
+
+// saveBatch saves the articles of several inputs in one transaction and
+// tallies the outcome per input.
+func saveBatch(ctx context.Context, st *store.Store, batch []inputResult, opt store.SaveOptions, rep *ingestReport) {
+	var arts []models.ExtractedArticle
+	for _, r := range batch {
+		if r.err == nil {
+			arts = append(arts, r.articles...)
+		}
+	}
+	var saved []store.SaveResult
+	var err error
+	if len(arts) > 0 {
+		saved, err = st.SaveArticles(ctx, arts, opt)
+	}
+	for _, r := range batch {
+		if r.err == nil && err != nil {
+			r.err = err
+		}
+		if r.err == nil {
+			r.saved, saved = saved[:len(r.articles)], saved[len(r.articles):]
+		}
+		rep.tally(r)
+	}
+}
+
+// tally adds one input's outcome to the report.
+func (rep *ingestReport) tally(r inputResult) {
+	if r.err != nil {
+		why := failureReason(r.name, r.err)
+		rep.Failed = append(rep.Failed, ingestFailure{r.name, why})
+		rep.lines = append(rep.lines, fmt.Sprintf("%s: failed: %s", r.name, why))
+		return
+	}
+	stored, dups := 0, 0
+	var firstErr error
+	for _, s := range r.saved {
+		switch {
+		case s.Err != nil:
+			firstErr = s.Err
+		case s.Duplicate:
+			dups++
+		default:
+			stored++
+		}
+		rep.NewEvents += s.NewEvents
+		rep.MergedEvents += s.MergedEvents
+		rep.NewQuotes += s.NewQuotes
+		rep.MergedQuotes += s.MergedQuotes
+	}
+	rep.Stored += stored
+	rep.Duplicates += dups
+	if firstErr != nil {
+		rep.Failed = append(rep.Failed, ingestFailure{r.name, failureReason(r.name, firstErr)})
+	}
+	line := fmt.Sprintf("%s: %d new article(s), %d already stored", r.name, stored, dups)
+	if len(r.saved) == 0 {
+		line = r.name + ": no articles found"
+	}
+	rep.lines = append(rep.lines, line)
+}
+
+// failureReason is the text shown for a failed input. The ingest user runs
+// the tool on their own files, so the whole error chain is shown; the input's
+// name, which the line starts with anyway, is not repeated.
+func failureReason(name string, err error) string {
+	msg := err.Error()
+	for strings.HasPrefix(msg, name+": ") {
+		msg = msg[len(name)+2:]
+	}
+	return msg
+}
+
+// extractJob loads one input and extracts its articles, giving up after
+// timeout. A panic in extraction becomes this input's error, not a crash.
+func extractJob(ctx context.Context, j ingestJob, timeout time.Duration) inputResult {
+	res := inputResult{name: j.name}
+	in, err := j.load(ctx)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	done := make(chan inputResult, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- inputResult{name: j.name, err: models.Errorf(models.EINTERNAL, "extraction crashed: %v", p)}
+			}
+		}()
+		x, err := extract.Extract(in)
+		done <- inputResult{name: j.name, articles: x.Articles, err: err}
+	}()
+	var limit <-chan time.Time
+	if timeout > 0 {
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		limit = t.C
+	}
+	select {
+	case r := <-done:
+		if r.err == nil && len(r.articles) == 0 {
+			r.err = models.Errorf(models.EINVALID, "no article text found")
+		}
+		return r
+	case <-limit:
+		res.err = models.Errorf(models.ETIMEOUT, "extraction took longer than %s (DATELINE_ARTICLE_TIMEOUT)", timeout)
+	case <-ctx.Done():
+		res.err = models.Errorf(models.ETIMEOUT, "interrupted")
+	}
+	return res
+}
