@@ -228,7 +228,7 @@ func (g *tagger) numeric(i int) (cand, bool) {
 	if c, ok := g.slashDate(k); ok {
 		return c, true
 	}
-	if c, ok := g.century(k); ok {
+	if c, ok := g.century(k); ok && k == i {
 		return c, true
 	}
 	if !g.yearNum(k) || k > i && g.is(i, "the") && !g.is(k+1, "s") {

@@ -85,6 +85,9 @@ func (g *tagger) duration(i int) (cand, bool) {
 		return g.bareUnits(i, k, det)
 	}
 	if g.punct(k2, "-") && g.glued(k2) && n > 0 && g.unitAt(k2+1) && !g.toks[k2+1].lw.plural && g.glued(k2+1) {
+		if det != "" {
+			return cand{}, false // "the three-hour meeting": the count starts the expression
+		}
 		if g.punct(k2+2, "-") && g.is(k2+3, "old") {
 			return cand{}, false // an age: "a 6-year-old boy"
 		}
@@ -142,7 +145,10 @@ func (g *tagger) dated(i, j, n, u int) (cand, bool) {
 	case g.is(j, "later", "after") && !g.is(j+1, "than") && g.endsPhrase(j+1):
 		sign = 1
 	case g.is(i-1, "in") && (g.punct(j, "'") || g.punct(j, "’")) && g.is(j+1, "time"):
-		return g.shifted(j+2, n, u, 1), true
+		// Counted from the day the story is about, which may be the day
+		// before publication in a story filed overnight.
+		c := g.point(j+2, shift(g.lastDay, u, n), max(u, uDay))
+		return c, true
 	case g.is(j, "from") && g.is(j+1, "now"):
 		return cand{}, false
 	default:
@@ -268,7 +274,7 @@ func (g *tagger) clock(i int) (cand, bool) {
 	if g.is(k, "on") {
 		k++
 	}
-	if c, ok := g.weekday(k); ok && len(c.val) >= 10 {
+	if c, ok := g.weekdayFrom(i, k); ok && len(c.val) >= 10 {
 		return cand{j: c.j, typ: TypeTime, val: c.val[:10] + hm, day: c.day}, true
 	}
 	if c, ok := g.deictic(k); ok && len(c.val) >= 10 {

@@ -32,6 +32,7 @@ type word struct {
 	past    bool   // a past-tense cue ("said", "met")
 	future  bool   // a future cue ("will", "deadline")
 	trigger bool   // may start a time expression
+	core    bool   // temporal on its own; determiners and modifiers need one nearby
 }
 
 var lexicon = map[string]*word{}
@@ -112,6 +113,16 @@ func init() {
 		"nowadays", "within", "half", "at", "upcoming", "dozen", "dozens", "present", "immediately",
 		"ago", "morning", "afternoon", "evening", "overnight", "weekend", "weekends", "christmas", "new",
 		"midday", "per", "these", "recent", "mere", "that", "hundreds", "dozens")
+	addWords(func(w *word) { w.core = true },
+		"today", "tonight", "yesterday", "tomorrow", "now", "currently", "recently", "lately", "current",
+		"nowadays", "soon", "future", "past", "time", "present", "daily", "weekly", "monthly", "annually",
+		"yearly", "hourly", "nightly", "noon", "midnight", "midday", "christmas", "weekend", "weekends",
+		"morning", "afternoon", "evening", "night", "overnight", "quarter", "half", "fiscal")
+	for _, w := range lexicon {
+		if w.month != 0 || w.wday != 0 || w.num >= 0 && w.w != "a" && w.w != "an" || w.ord != 0 || w.unit != uNone || w.season != "" {
+			w.core = true
+		}
+	}
 	addWords(func(w *word) { w.past = true },
 		"said", "told", "was", "were", "had", "did", "met", "went", "came", "held", "made", "took",
 		"gave", "spoke", "began", "left", "saw", "sent", "won", "lost", "fell", "rose", "paid", "sold",

@@ -25,7 +25,7 @@ func (g *tagger) matchAt(i int) (cand, bool) {
 	t := &g.toks[i]
 	switch t.kind {
 	case kWord:
-		if t.lw == nil || !t.lw.trigger && t.lw.ord == 0 {
+		if t.lw == nil || !t.lw.trigger && t.lw.ord == 0 || !t.lw.core && !g.coreNear(i+1) {
 			return cand{}, false
 		}
 	case kPunct:
@@ -34,6 +34,19 @@ func (g *tagger) matchAt(i int) (cand, bool) {
 		}
 	}
 	return g.best(i, allMatchers)
+}
+
+// coreNear reports whether one of the four tokens from i is a number or a
+// word that is temporal on its own, so that determiners and modifiers ("the",
+// "a", "last", "early") are only tried where an expression may follow.
+func (g *tagger) coreNear(i int) bool {
+	for k := i; k < i+4 && k < len(g.toks); k++ {
+		t := &g.toks[k]
+		if t.kind == kNum || t.kind == kWord && t.lw != nil && t.lw.core {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *tagger) best(i int, ms []matcher) (cand, bool) {

@@ -41,7 +41,7 @@ func (g *tagger) relative(i int) (cand, bool) {
 		return g.relWeekday(mod, k, w.wday)
 	case w.month != 0 && t.cap:
 		if c, ok := g.monthFirst(k); ok && len(c.val) >= 10 {
-			return c, true // "last Oct. 23": the date says it
+			return g.pastDay(mod, c), true // "last Oct. 23": the date says it
 		}
 		return g.relMonth(mod, k, w.month)
 	case w.season != "":
@@ -137,6 +137,17 @@ func (g *tagger) withPart(c cand) cand {
 		c.j++
 		c.typ, c.val = TypeTime, c.val+"T"+p
 	}
+	return c
+}
+
+// pastDay moves a dated "last Oct. 23" that lies ahead of the reference
+// time back one year.
+func (g *tagger) pastDay(mod string, c cand) cand {
+	if mod != "last" || !g.anchored || c.day.IsZero() || !c.day.After(g.ref) {
+		return c
+	}
+	d := c.day.AddDate(-1, 0, 0)
+	c.day, c.val = d, dayValue(d)+c.val[10:]
 	return c
 }
 
@@ -247,6 +258,12 @@ func (g *tagger) ordinalPeriod(i, k int) (cand, bool) {
 // weekday matches a weekday name, with a part of the day and a clock time
 // glued to it ("Friday afternoon", "Saturday 15:00 GMT"), resolved by tense.
 func (g *tagger) weekday(i int) (cand, bool) {
+	return g.weekdayFrom(i, i)
+}
+
+// weekdayFrom matches a weekday at token i whose expression starts at token
+// from ("15:00 GMT Saturday"), so tense cues are read around the whole.
+func (g *tagger) weekdayFrom(from, i int) (cand, bool) {
 	t := g.tok(i)
 	if t == nil || t.lw == nil || t.lw.wday == 0 || !t.cap {
 		return cand{}, false
@@ -272,7 +289,7 @@ func (g *tagger) weekday(i int) (cand, bool) {
 	if c, ok := g.dayFirst(k); ok {
 		return c, true
 	}
-	day := weekdayNear(g.ref, t.lw.wday, g.direction(i, j))
+	day := weekdayNear(g.ref, t.lw.wday, g.direction(from, j))
 	return g.withPart(g.point(j, day, uDay)), true
 }
 

@@ -153,7 +153,11 @@ func (g *tagger) direction(i, j int) int {
 		p--
 	}
 	switch {
-	case g.is(p, "by", "until", "till", "before", "through", "from"):
+	case g.is(p, "until", "till"):
+		if !g.pastAfter(j) {
+			return dirFuture // "postponed until Saturday"
+		}
+	case g.is(p, "by", "before", "through", "from"):
 		if !g.pastBefore(p) && !g.pastAfter(j) {
 			return dirFuture
 		}
@@ -182,6 +186,9 @@ func (g *tagger) direction(i, j int) int {
 // ("was killed by Friday" is not a deadline).
 func (g *tagger) pastBefore(i int) bool {
 	for k, n := i-1, 0; k >= 0 && n < 8 && !g.boundary(k); k, n = k-1, n+1 {
+		if g.is(k, "has", "have", "been") {
+			continue // "has given Russia until Friday": perfect, the deadline is ahead
+		}
 		if d := g.cue(k); d != dirNone {
 			return d == dirPast
 		}
