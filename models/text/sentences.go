@@ -33,8 +33,12 @@ var abbreviations = map[string]bool{
 // Sentences splits body into sentences. A sentence ends at '.', '!' or '?'
 // (with any closing quotes or brackets) followed by white space and a
 // capital, digit or opening quote, unless the word before is a known
-// abbreviation or a single initial; a line break always ends a sentence.
-// Empty and white-space-only pieces are dropped. It never fails.
+// abbreviation or a single initial ("U.S. envoy", "Gen. Smith"); a line break
+// always ends a sentence. An abbreviation that can end a sentence ("U.S.")
+// does end one when a clause opener follows ("in the U.S. The envoy ...").
+// A quotation closing with '!' or '?' and followed by its attribution
+// ("Great progress was made!" Trump wrote) stays one sentence. Empty and
+// white-space-only pieces are dropped. It never fails.
 func Sentences(body string) []Sentence {
 	runes := []rune(body)
 	var out []Sentence
@@ -69,8 +73,11 @@ func Sentences(body string) []Sentence {
 		if k < len(runes) && runes[k] != '\n' && !startsSentence(runes[k]) {
 			continue
 		}
-		if r == '.' && isAbbreviation(runes, i) {
+		if r == '.' && isAbbreviation(runes, i) && !(endsSentenceAbbrev(runes, i) && startsClause(runes, k)) {
 			continue
+		}
+		if (r == '!' || r == '?') && j > i+1 && k < len(runes) && attributionFollows(runes, k) {
+			continue // "Great progress was made!" Trump wrote: one sentence
 		}
 		emit(j)
 		i = j - 1
@@ -133,4 +140,62 @@ func isAbbreviation(runes []rune, i int) bool {
 		return true // an initial: "George W. Bush"
 	}
 	return abbreviations[word]
+}
+
+// sentenceEndAbbrevs are abbreviations that often close a sentence.
+var sentenceEndAbbrevs = map[string]bool{"u.s": true, "u.k": true, "u.n": true, "e.u": true,
+	"d.c": true, "a.m": true, "p.m": true, "etc": true, "inc": true, "corp": true, "co": true, "ltd": true, "jr": true, "sr": true}
+
+// clauseOpeners are words that begin a new sentence far more often than
+// they follow an abbreviation inside one.
+var clauseOpeners = map[string]bool{"The": true, "He": true, "She": true, "It": true, "They": true,
+	"We": true, "I": true, "But": true, "And": true, "In": true, "A": true, "An": true, "This": true,
+	"That": true, "There": true, "His": true, "Her": true, "Their": true, "On": true, "At": true,
+	"After": true, "As": true, "Its": true, "Both": true, "Officials": true, "Meanwhile": true, "However": true}
+
+func endsSentenceAbbrev(runes []rune, i int) bool {
+	j := i
+	for j > 0 && (unicode.IsLetter(runes[j-1]) || runes[j-1] == '.') {
+		j--
+	}
+	return sentenceEndAbbrevs[strings.ToLower(string(runes[j:i]))]
+}
+
+// wordAt returns the word of letters starting at runes[k].
+func wordAt(runes []rune, k int) string {
+	e := k
+	for e < len(runes) && unicode.IsLetter(runes[e]) && e-k < 20 {
+		e++
+	}
+	return string(runes[k:e])
+}
+
+func startsClause(runes []rune, k int) bool {
+	return k < len(runes) && clauseOpeners[wordAt(runes, k)]
+}
+
+// attributionVerbs are the reporting verbs of an attribution that follows
+// a quotation.
+var attributionVerbs = map[string]bool{"said": true, "says": true, "wrote": true, "writes": true,
+	"told": true, "asked": true, "added": true, "posted": true, "tweeted": true, "declared": true,
+	"insisted": true, "warned": true, "replied": true, "remarked": true, "exclaimed": true, "shouted": true}
+
+// attributionFollows reports whether one of the next four words, before any
+// sentence end, is a reporting verb.
+func attributionFollows(runes []rune, k int) bool {
+	for n := 0; n < 4 && k < len(runes); n++ {
+		w := wordAt(runes, k)
+		if w == "" {
+			return false
+		}
+		if attributionVerbs[strings.ToLower(w)] {
+			return true
+		}
+		k += len([]rune(w))
+		if k >= len(runes) || runes[k] != ' ' {
+			return false
+		}
+		k++
+	}
+	return false
 }
