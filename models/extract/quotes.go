@@ -99,7 +99,11 @@ func (f *quoteFinder) direct() {
 		n := wordsBetween(f.r, m.s, m.e)
 		before, clean := f.parseBefore(preA, preB)
 		postA, postB := f.postRegion(mi)
-		after := f.parseAfter(postA, postB)
+		ended := m.close > 0 && strings.ContainsRune(".?!", f.r[m.close-1])
+		after := noAttribution()
+		if !ended || !f.introducesNext(mi, postB) {
+			after = f.parseAfter(postA, postB, ended)
+		}
 		endsClause := postA == postB || f.toks[postA].punct
 		switch {
 		case before.found() && clean && (endsClause || n >= 4):
@@ -120,6 +124,17 @@ func (f *quoteFinder) direct() {
 		}
 		f.cands = append(f.cands, c)
 	}
+}
+
+// introducesNext reports whether the words after quote mi, ending at token
+// b, end with a comma or colon right before the next quote: `"A." She
+// adds, "B."` attributes B, not A.
+func (f *quoteFinder) introducesNext(mi, b int) bool {
+	if mi+1 >= len(f.marks) || b == 0 || b >= len(f.toks) {
+		return false
+	}
+	k := f.tokAt(f.marks[mi+1].open)
+	return (k == b || k == b+1) && (f.toks[k-1].key == "," || f.toks[k-1].key == ":")
 }
 
 // speakerLabel reads a transcript's speaker label opening a quote
@@ -156,25 +171,46 @@ func (f *quoteFinder) preRegion(mi int) (int, int) {
 }
 
 // postRegion returns the tokens between the closing mark of quote mi and the
-// end of the clause after it (a full stop, the next quote, the paragraph end).
+// end of the sentence after it (or the next quote, or the paragraph end),
+// without the final punctuation.
 func (f *quoteFinder) postRegion(mi int) (int, int) {
 	m := f.marks[mi]
 	hi := f.paraEnd(m.close)
 	if mi+1 < len(f.marks) && f.marks[mi+1].open < hi {
 		hi = f.marks[mi+1].open
 	}
-	a, b := f.tokAt(m.close+1), f.tokAt(hi)
-	for k := a; k < b; k++ {
-		if t := f.toks[k].key; t == "." || t == "!" || t == "?" || t == ";" {
-			return a, k
-		}
+	a := f.tokAt(m.close + 1)
+	if a < len(f.toks) && len(f.sents) > 0 {
+		hi = min(hi, f.sents[f.sentAt(f.toks[a].start)].End)
+	}
+	b := f.tokAt(hi)
+	for b > a && f.toks[b-1].punct && strings.Contains(".!?;", f.toks[b-1].key) {
+		b--
 	}
 	return a, b
 }
 
+// invertedSubject returns the speaker after an inverted cue (`," said 9/11
+// widow Terry Strada`): the words up to a comma or the end when they end
+// in a capitalised word, else a plain mention.
+func (f *quoteFinder) invertedSubject(k, b int) (int, int) {
+	e := k
+	for e < b && f.toks[e].key != "," && e-k < 9 {
+		e++
+	}
+	if e > k && (e == b || f.toks[e].key == ",") && f.isName(e-1) {
+		return k, e
+	}
+	return f.subjectAfter(k, b)
+}
+
 // parseAfter reads an attribution following a quote: `, he said`, `, said
 // Trump`, `Trump wrote on his Truth Social platform`.
-func (f *quoteFinder) parseAfter(a, b int) attribution {
+//
+// strict asks that nothing but a venue follow the cue up to a comma or the
+// end: reported speech after a comma, or a new sentence after a quote that
+// ended with a full stop (`"..." Trump said he would ...` is not one).
+func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 	i := a
 	dash := false
 	for i < b && f.toks[i].punct && strings.ContainsAny(f.toks[i].key, ",—–-―:") {
@@ -201,19 +237,19 @@ func (f *quoteFinder) parseAfter(a, b int) attribution {
 			}
 			end = i + 1
 		}
-		if s, e := f.subjectAfter(end, b); s >= 0 {
-			return f.closedAttrib(s, e, i, end, lemma, e, b)
+		if s, e := f.invertedSubject(end, b); s >= 0 {
+			return f.closedAttrib(s, e, i, end, lemma, e, b, strict)
 		}
 		return noAttribution()
 	}
-	return f.speakerFirst(i, b)
+	return f.speakerFirst(i, b, strict)
 }
 
 // speakerFirst reads "Trump said in an interview", "Clinton campaign
 // spokesman Brian Fallon said", "Scott Pruitt, a state attorney general,
 // said" from token i: a speaker up to the first reporting verb. An
 // apposition is left out of the mention.
-func (f *quoteFinder) speakerFirst(i, b int) attribution {
+func (f *quoteFinder) speakerFirst(i, b int, strict bool) attribution {
 	for k := i + 1; k < b && k < i+28; k++ {
 		t := f.toks[k]
 		if t.punct && !strings.Contains(",()-'", t.key) {
@@ -234,7 +270,7 @@ func (f *quoteFinder) speakerFirst(i, b int) attribution {
 		if lemma == "according to" || !f.verbAt(k, s) {
 			continue
 		}
-		return f.closedAttrib(s, e2, k, end, lemma, end, b)
+		return f.closedAttrib(s, e2, k, end, lemma, end, b, strict)
 	}
 	return noAttribution()
 }
@@ -270,11 +306,11 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 	return i, e
 }
 
-// closedAttrib is attrib for an attribution after a quote, which must end
-// the clause: only a venue, then a comma or the end, may follow the cue.
-func (f *quoteFinder) closedAttrib(s, e, cs, ce int, lemma string, v, b int) attribution {
+// closedAttrib is attrib for an attribution after a quote. When strict,
+// it must end the clause: only a venue, then a comma or the end, may follow.
+func (f *quoteFinder) closedAttrib(s, e, cs, ce int, lemma string, v, b int, strict bool) attribution {
 	_, ve := f.venueAfter(v, b)
-	if ve < b && f.toks[ve].key != "," {
+	if strict && ve < b && f.toks[ve].key != "," {
 		return noAttribution()
 	}
 	return f.attrib(s, e, cs, ce, lemma, v, b)
@@ -377,7 +413,11 @@ func (f *quoteFinder) mergeBroken() {
 			continue // the speaker is not between the two parts
 		}
 		a, b := f.tokAt(mc.close+1), f.tokAt(md.open)
-		if b-a > 14 || b == 0 || (f.toks[b-1].key != "," && f.toks[b-1].key != ":") {
+		sep := ""
+		if b > 0 {
+			sep = f.toks[b-1].key
+		}
+		if b-a > 14 || (sep != "," && sep != ":" && (sep != "." || b-a > 8 || d.attr.found())) {
 			continue
 		}
 		c.text = string(f.r[c.s:c.e]) + " " + string(f.r[d.s:d.e])

@@ -163,7 +163,7 @@ func (m *markScanner) paragraphEnd(i int) {
 	for j < len(m.r) && unicode.IsSpace(m.r[j]) {
 		j++
 	}
-	if j < len(m.r) && j > i && isOpenMark(m.r[j], m.fam) {
+	if j < len(m.r) && j > i && isOpenMark(m.r[j], m.fam) && !startsWithLabel(m.r, j+1) {
 		m.multi, m.skipNext = true, j
 		return
 	}
@@ -192,4 +192,14 @@ func wordsBetween(r []rune, s, e int) int {
 		in = w
 	}
 	return n
+}
+
+// startsWithLabel reports whether r[i:] opens with a transcript speaker
+// label ("WALLACE:"): a new speaker, so not a quote running on.
+func startsWithLabel(r []rune, i int) bool {
+	j := i
+	for j < len(r) && j-i < 40 && (unicode.IsUpper(r[j]) || r[j] == ' ' || r[j] == '.' || r[j] == '-') {
+		j++
+	}
+	return j-i >= 2 && j < len(r) && r[j] == ':'
 }
