@@ -88,7 +88,6 @@ func TestIngestFilesAndIdempotency(t *testing.T) {
 	}
 }
 
-
 func TestIngestBadFileAmongGoodOnes(t *testing.T) {
 	dir := copyFixtures(t, "wire.txt", "page.html")
 	if err := os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("PK\x03\x04\x00\x00\x14\x00binary\x00\x00"), 0o644); err != nil {
