@@ -97,6 +97,9 @@ func (f *quoteFinder) direct() {
 			continue
 		}
 		n := wordsBetween(f.r, m.s, m.e)
+		if n <= 6 && f.titleCase(m.s, m.e) {
+			continue // a title or a nickname: "Fox News Sunday", "Lyin' Ted"
+		}
 		before, clean := f.parseBefore(preA, preB)
 		postA, postB := f.postRegion(mi)
 		ended := m.close > 0 && strings.ContainsRune(".?!", f.r[m.close-1])
@@ -124,6 +127,29 @@ func (f *quoteFinder) direct() {
 		}
 		f.cands = append(f.cands, c)
 	}
+}
+
+// titleCase reports whether every word of r[s:e] but small connectors
+// starts with a capital, as in the names of shows, books and nicknames.
+func (f *quoteFinder) titleCase(s, e int) bool {
+	words := 0
+	for k := f.tokAt(s); k < len(f.toks) && f.toks[k].start < e; k++ {
+		t := f.toks[k]
+		if t.punct {
+			if t.key == "," || t.key == "!" || t.key == "?" {
+				return false
+			}
+			continue
+		}
+		if !t.upper && !smallWords[t.key] {
+			return false
+		}
+		if pronouns[t.key] && t.key != "it" {
+			return false // "We Need It" is a statement, "I" opens one
+		}
+		words++
+	}
+	return words > 0
 }
 
 // introducesNext reports whether the words after quote mi, ending at token
@@ -417,7 +443,7 @@ func (f *quoteFinder) mergeBroken() {
 		if b > 0 {
 			sep = f.toks[b-1].key
 		}
-		if b-a > 14 || (sep != "," && sep != ":" && (sep != "." || b-a > 8 || d.attr.found())) {
+		if b-a > 16 || (sep != "," && sep != ":" && (sep != "." || d.local)) {
 			continue
 		}
 		c.text = string(f.r[c.s:c.e]) + " " + string(f.r[d.s:d.e])

@@ -68,6 +68,9 @@ func isAbbrev(w []rune) bool {
 	if len(w) == 1 {
 		return unicode.IsUpper(w[0])
 	}
+	if len(w) == 3 && w[1] == '.' && unicode.IsUpper(w[0]) && unicode.IsUpper(w[2]) {
+		return true // "G.K.", "U.S."
+	}
 	if len(w) > 4 {
 		return false
 	}
