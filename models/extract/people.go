@@ -368,12 +368,15 @@ func (reg *registry) nearestPerson(s int) string {
 // titles before them ("White House spokesman Josh Earnest" -> "Josh
 // Earnest"), resolving a lone surname seen earlier with its full name.
 func (reg *registry) trailingName(toks []token) string {
-	i := len(toks)
-	for i > 0 && toks[i-1].upper && !toks[i-1].punct {
-		i--
+	for k, t := range toks {
+		if t.key == "(" || t.key == "," {
+			toks = toks[:k] // "Gwen Moore (D-Wis.)", "Mitch McConnell, R-Ky."
+			break
+		}
 	}
-	for i < len(toks) && (words().titles[toks[i].key] || titleAbbrevs[toks[i].key]) {
-		i++
+	i := len(toks)
+	for i > 0 && toks[i-1].upper && !toks[i-1].punct && !isTitle(toks[i-1].key) {
+		i--
 	}
 	if i == len(toks) {
 		return ""
@@ -390,6 +393,9 @@ func (reg *registry) trailingName(toks []token) string {
 	reg.surnames[last] = name
 	return name
 }
+
+// isTitle reports whether a word is a title or an honorific ("Leader", "Sen.").
+func isTitle(key string) bool { return words().titles[key] || titleAbbrevs[key] }
 
 // people returns the people, organisations and countries of the article.
 func (reg *registry) people() []models.ExtractedPerson {

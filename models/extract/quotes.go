@@ -109,7 +109,7 @@ func (f *quoteFinder) direct() {
 		}
 		endsClause := postA == postB || f.toks[postA].punct
 		switch {
-		case before.found() && clean && (endsClause || n >= 4):
+		case before.found() && clean && (endsClause || n >= 4) && !(before.cue == ":" && after.found()):
 			c.attr, c.local = before, true
 		case after.found():
 			c.attr, c.local = after, true
@@ -224,6 +224,9 @@ func (f *quoteFinder) invertedSubject(k, b int) (int, int) {
 	for e < b && f.toks[e].key != "," && e-k < 9 {
 		e++
 	}
+	if weekdayWords[f.toks[k].key] || monthWords[f.toks[k].key] {
+		return -1, -1 // `, said Tuesday`
+	}
 	if e > k && (e == b || f.toks[e].key == ",") && f.isName(e-1) {
 		return k, e
 	}
@@ -278,7 +281,7 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 func (f *quoteFinder) speakerFirst(i, b int, strict bool) attribution {
 	for k := i + 1; k < b && k < i+28; k++ {
 		t := f.toks[k]
-		if t.punct && !strings.Contains(",()-'", t.key) {
+		if t.punct && !strings.Contains(",()-'", t.key) && !(t.key == "." && k+1 < b && strings.Contains(",)", f.toks[k+1].key)) {
 			break
 		}
 		if cueLemma(t) == "" || t.upper || strings.HasSuffix(t.key, "ing") {
@@ -385,6 +388,9 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 			return f.attrib(s, e, k, ce, lemma, e, end), e == end
 		}
 		s, e := f.subjectBefore(k, a)
+		if strings.HasSuffix(t.key, "ing") && k > a && f.toks[k-1].key == "," {
+			s, e = f.clauseSubject(a, k) // "Trump attacked Clinton, saying, ..."
+		}
 		if !f.verbAt(k, s) {
 			continue
 		}
@@ -403,6 +409,27 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 		return f.colonSpeaker(a, end), true
 	}
 	return noAttribution(), false
+}
+
+// clauseSubject returns the subject opening the clause [a, k), after an
+// opening phrase set off by a comma ("During a speech, Trump ...").
+func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
+	start := a
+	if openers[f.toks[a].key] || prepositions[f.toks[a].key] {
+		for c := a; c < k; c++ {
+			if f.toks[c].key == "," {
+				start = c + 1
+				break
+			}
+		}
+	}
+	for start < k && openers[f.toks[start].key] && !f.isName(start) {
+		start++
+	}
+	if start >= k || (!pronouns[f.toks[start].key] && !f.isName(start)) {
+		return -1, -1
+	}
+	return f.subjectAfter(start, k)
 }
 
 // colonSpeaker reads "Trump was blunt:" or "Ushakov:" before a quote: the

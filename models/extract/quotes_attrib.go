@@ -44,6 +44,9 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 	for j >= lo && auxiliaries[p.toks[j].key] && j > lo && !p.isName(j-1) {
 		j-- // a capitalised auxiliary at a sentence start: "Also said ..."
 	}
+	if j >= lo && p.toks[j].key == "," {
+		return p.beforeParenthetical(j, lo)
+	}
 	if j < lo || p.toks[j].punct {
 		return -1, -1
 	}
@@ -56,6 +59,34 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 		return s, j + 1
 	}
 	return p.describedBack(j, lo)
+}
+
+// beforeParenthetical finds the speaker of "Hillary Clinton, at a later
+// press gaggle, said" and "Douglas Brinkley, a historian who attended,
+// recalled": a name opening the clause, then a comma-enclosed aside ending
+// at the comma at token j. The mention is the name before the aside.
+func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
+	for c := j - 1; c > lo && c >= j-16; c-- {
+		t := p.toks[c]
+		if t.key != "," {
+			if t.punct && !strings.Contains("()-'.", t.key) {
+				return -1, -1
+			}
+			continue
+		}
+		if !p.isName(c-1) && !pronouns[p.toks[c-1].key] {
+			return -1, -1
+		}
+		s := c - 1
+		if p.isName(s) {
+			s = p.nameRunBack(s, lo)
+		}
+		if s-lo > 2 {
+			return -1, -1 // the name must open the clause
+		}
+		return s, c
+	}
+	return -1, -1
 }
 
 // nameRunBack extends a capitalised name ending at token j backwards over

@@ -119,7 +119,7 @@ func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
 		if q := f.toks[k-1].key; q == "\"" || q == "”" || q == "'" || q == "’" {
 			return span{}, false
 		}
-		at := f.parseAfter(k, b)
+		at := f.parseAfter(k, b, true)
 		if !at.found() || !speechVerb[at.lemma] {
 			continue
 		}

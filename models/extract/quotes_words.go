@@ -72,6 +72,8 @@ var (
 		"because", "as", "in", "on", "at", "instead", "later", "earlier", "separately", "today",
 		"yesterday", "on", "nevertheless", "moreover", "indeed", "previously", "speaking", "since",
 		"or", "last", "this", "during", "despite", "publicly", "privately", "there")
+	monthWords = set("january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december")
 	// small words that stay lower case in titles.
 	smallWords = set("of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "'s")
 	// words before a quote that make it a name or a term, not a statement.
