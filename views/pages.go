@@ -167,10 +167,11 @@ type toolsData struct {
 	Slug, CSRF string
 	ID         uint
 	Pinned     bool
+	NeedsToken bool
 }
 
-func tools(slug, csrf string, e EntryView) toolsData {
-	return toolsData{Slug: slug, CSRF: csrf, ID: e.Event.ID, Pinned: e.Pinned}
+func tools(p *Page, slug string, e EntryView) toolsData {
+	return toolsData{Slug: slug, CSRF: p.CSRF, ID: e.Event.ID, Pinned: e.Pinned, NeedsToken: p.NeedsToken}
 }
 
 func itoa(n uint) string { return id(n) }

@@ -75,6 +75,7 @@ type Page struct {
 	Title       string
 	Section     string // nav item to highlight: "stories", "people", "search"
 	CSRF        string // form token for pages with forms
+	NeedsToken  bool   // forms must carry DATELINE_TOKEN
 	Theme       string // embeds: "light" or "dark"
 	Query       string // search box contents
 	ChartsReady bool   // set by Render: whether ECharts is embedded

@@ -1,0 +1,221 @@
+package handlers
+
+import (
+	"encoding/json"
+	"html"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"dateline/models"
+	"dateline/views"
+)
+
+// storyJSON is a story as the API shows it: rules as an object.
+type storyJSON struct {
+	Slug        string            `json:"slug"`
+	Title       string            `json:"title"`
+	Description string            `json:"description"`
+	Rules       models.StoryRules `json:"rules"`
+	URL         string            `json:"url"`
+	CreatedAt   time.Time         `json:"created_at"`
+	UpdatedAt   time.Time         `json:"updated_at"`
+}
+
+func toStoryJSON(st models.Story) storyJSON {
+	return storyJSON{Slug: st.Slug, Title: st.Title, Description: st.Description, Rules: views.ParseRules(st.Rules),
+		URL: "/stories/" + st.Slug, CreatedAt: st.CreatedAt, UpdatedAt: st.UpdatedAt}
+}
+
+func encodeRules(r models.StoryRules) string {
+	b, _ := json.Marshal(r) // plain strings: cannot fail
+	return string(b)
+}
+
+// apiStories lists the stories.
+func (a *app) apiStories(c *gin.Context) {
+	stories, err := a.st.Stories(c)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	out := make([]storyJSON, len(stories))
+	for i, st := range stories {
+		out[i] = toStoryJSON(st)
+	}
+	c.JSON(http.StatusOK, gin.H{"stories": out})
+}
+
+// apiStory is one story with its speaker counts and event count.
+func (a *app) apiStory(c *gin.Context) {
+	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	entries, err := a.st.Timeline(c, st, models.Filter{})
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	counts, err := a.st.StorySpeakers(c, st, entries, true)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"story": toStoryJSON(st), "events": len(entries), "speakers": counts,
+		"links": gin.H{"events": "/api/stories/" + st.Slug + "/events", "timelinejs": "/api/stories/" + st.Slug + "/timelinejs",
+			"csv": "/export/events.csv?story=" + st.Slug, "embed": "/embed/stories/" + st.Slug}})
+}
+
+// apiStoryEvents is a story's timeline (with the page filters) as JSON.
+func (a *app) apiStoryEvents(c *gin.Context) {
+	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	f, err := filterFrom(c)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	f.Story = ""
+	entries, err := a.st.Timeline(c, st, f)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	if entries == nil {
+		entries = []models.TimelineEntry{}
+	}
+	c.JSON(http.StatusOK, gin.H{"story": toStoryJSON(st), "events": entries})
+}
+
+// apiQuotes lists quotes with the page filters; limit defaults to 100, at most 1000.
+func (a *app) apiQuotes(c *gin.Context) {
+	f, err := filterFrom(c)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	f.Limit = 100
+	if n, err := strconv.Atoi(c.Query("limit")); err == nil && n > 0 {
+		f.Limit = min(n, 1000)
+	}
+	quotes, err := a.st.Quotes(c, f)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	if quotes == nil {
+		quotes = []models.Quote{}
+	}
+	c.JSON(http.StatusOK, gin.H{"quotes": quotes})
+}
+
+// apiPeople lists people with their quote counts.
+func (a *app) apiPeople(c *gin.Context) {
+	people, err := a.st.People(c)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	if people == nil {
+		people = []models.PersonSummary{}
+	}
+	c.JSON(http.StatusOK, gin.H{"people": people})
+}
+
+// TimelineJS types (Knight Lab's JSON format).
+type (
+	tlText struct {
+		Headline string `json:"headline"`
+		Text     string `json:"text,omitempty"`
+	}
+	tlDate struct {
+		Year        string `json:"year"`
+		Month       string `json:"month,omitempty"`
+		Day         string `json:"day,omitempty"`
+		Hour        string `json:"hour,omitempty"`
+		Minute      string `json:"minute,omitempty"`
+		DisplayDate string `json:"display_date,omitempty"`
+	}
+	tlEvent struct {
+		StartDate   tlDate `json:"start_date"`
+		DisplayDate string `json:"display_date"`
+		Text        tlText `json:"text"`
+		Group       string `json:"group,omitempty"`
+		UniqueID    string `json:"unique_id"`
+	}
+	tlTimeline struct {
+		Title  tlEvent   `json:"title"`
+		Events []tlEvent `json:"events"`
+	}
+)
+
+// apiTimelineJS is a story in Knight Lab TimelineJS format. Only the date
+// parts the text supports are given (a month-precise event has no day);
+// display_date says "week of" or "c." where the date is a week or coarser
+// than its parts; unique_id is our event id. TimelineJS renders text as
+// HTML, so every text is HTML-escaped here.
+func (a *app) apiTimelineJS(c *gin.Context) {
+	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	entries, err := a.st.Timeline(c, st, models.Filter{})
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	out := tlTimeline{Title: tlEvent{Text: tlText{Headline: html.EscapeString(st.Title), Text: html.EscapeString(st.Description)},
+		UniqueID: "story-" + st.Slug}, Events: []tlEvent{}}
+	for _, en := range entries {
+		if ev, ok := timelineJSEvent(en); ok {
+			out.Events = append(out.Events, ev)
+		}
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func timelineJSEvent(en models.TimelineEntry) (tlEvent, bool) {
+	e := en.Event
+	t, ok := views.ParseDate(e.Date, e.Granularity)
+	if !ok {
+		return tlEvent{}, false
+	}
+	display := views.DisplayDate(e.Date, e.Granularity)
+	d := tlDate{Year: strconv.Itoa(t.Year())}
+	switch e.Granularity {
+	case models.GranTime:
+		d.Hour, d.Minute = strconv.Itoa(t.Hour()), strconv.Itoa(t.Minute())
+		fallthrough
+	case models.GranDay, models.GranWeek:
+		d.Day = strconv.Itoa(t.Day())
+		fallthrough
+	case models.GranMonth:
+		d.Month = strconv.Itoa(int(t.Month()))
+	case models.GranQuarter:
+		display = "c. " + display
+	}
+	d.DisplayDate = display
+	var body string
+	for _, q := range en.Quotes {
+		who := "unattributed"
+		if q.Speaker != nil {
+			who = q.Speaker.Name
+		}
+		body += "<p>“" + html.EscapeString(q.Text) + "” (" + html.EscapeString(who) + ")</p>"
+	}
+	for _, s := range e.Sources {
+		if s.Article != nil && s.Article.Source != nil {
+			body += "<p><small>" + html.EscapeString(s.Article.Source.Name) + "</small></p>"
+		}
+	}
+	return tlEvent{StartDate: d, DisplayDate: display, Text: tlText{Headline: html.EscapeString(e.Summary), Text: body},
+		Group: e.Kind, UniqueID: strconv.FormatUint(uint64(e.ID), 10)}, true
+}

@@ -1,0 +1,64 @@
+package handlers
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"dateline/models"
+	"dateline/views"
+)
+
+// The CSV exports take the page filters (story, speaker, kind, source,
+// from, to) and stream rows straight from the database: the response
+// starts before the last row is read and memory stays flat. Columns are
+// documented in views/csv.go.
+
+func (a *app) exportEventsCSV(c *gin.Context) {
+	a.exportCSV(c, "events", views.EventColumns, func(f models.Filter, w *views.RowWriter) error {
+		return a.st.EachEventRow(c, f, w.Event)
+	})
+}
+
+func (a *app) exportQuotesCSV(c *gin.Context) {
+	a.exportCSV(c, "quotes", views.QuoteColumns, func(f models.Filter, w *views.RowWriter) error {
+		return a.st.EachQuoteRow(c, f, w.Quote)
+	})
+}
+
+func (a *app) exportArticlesCSV(c *gin.Context) {
+	a.exportCSV(c, "articles", views.ArticleColumns, func(f models.Filter, w *views.RowWriter) error {
+		return a.st.EachArticleRow(c, f, w.Article)
+	})
+}
+
+// exportCSV sets the download headers and streams rows. An error before
+// the first row is flushed (an unknown story, a bad date) still becomes a
+// proper JSON error; one after it can only end the download early.
+func (a *app) exportCSV(c *gin.Context, name string, header []string, rows func(models.Filter, *views.RowWriter) error) {
+	f, err := filterFrom(c)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	file := "dateline-" + name
+	if f.Story != "" && models.Slug(f.Story) == f.Story {
+		file += "-" + f.Story
+	}
+	h := c.Writer.Header()
+	h.Set("Content-Type", "text/csv; charset=utf-8")
+	h.Set("Content-Disposition", `attachment; filename="`+file+`.csv"`)
+	h.Set("Cache-Control", "no-store")
+	w, err := views.NewCSVWriter(c.Writer, header)
+	if err == nil {
+		err = rows(f, w)
+	}
+	if err == nil {
+		err = w.Close()
+	}
+	if err != nil {
+		if !c.Writer.Written() {
+			h.Del("Content-Type")
+			h.Del("Content-Disposition")
+		}
+		a.fail(c, err)
+	}
+}

@@ -1,0 +1,185 @@
+// Package handlers is the web front of dateline: the Gin engine, its route
+// table, one file per resource and one error renderer. It reaches the
+// database only through the small interfaces declared here, never GORM.
+package handlers
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"dateline/models"
+	"dateline/models/extract"
+	"dateline/views"
+)
+
+// Store is what the pages, the API and the exports read and write.
+type Store interface {
+	Ping(ctx context.Context) error
+	Stories(ctx context.Context) ([]models.Story, error)
+	StoryBySlug(ctx context.Context, slug string) (models.Story, error)
+	CreateStory(ctx context.Context, st *models.Story, now time.Time) error
+	UpdateStory(ctx context.Context, st *models.Story, now time.Time) error
+	SetEventState(ctx context.Context, storyID, eventID uint, state string) error
+	HiddenEvents(ctx context.Context, storyID uint) ([]models.Event, error)
+	Timeline(ctx context.Context, st models.Story, f models.Filter) ([]models.TimelineEntry, error)
+	StorySpeakers(ctx context.Context, st models.Story, entries []models.TimelineEntry, all bool) ([]models.SpeakerCount, error)
+	LatestEvents(ctx context.Context, n int) ([]models.Event, error)
+	Event(ctx context.Context, id uint) (models.TimelineEntry, []models.Story, error)
+	Article(ctx context.Context, id uint) (models.Article, []models.Event, []models.Quote, error)
+	Person(ctx context.Context, slug string) (models.Person, []models.Quote, error)
+	People(ctx context.Context) ([]models.PersonSummary, error)
+	Quotes(ctx context.Context, f models.Filter) ([]models.Quote, error)
+	Find(ctx context.Context, q string, limit int) ([]models.Quote, []models.Event, error)
+	EachEventRow(ctx context.Context, f models.Filter, fn func(*models.EventRow) error) error
+	EachQuoteRow(ctx context.Context, f models.Filter, fn func(*models.QuoteRow) error) error
+	EachArticleRow(ctx context.Context, f models.Filter, fn func(*models.ArticleRow) error) error
+}
+
+// SavedArticle is what storing one extracted article did.
+type SavedArticle struct {
+	ID        uint `json:"id"`
+	Duplicate bool `json:"duplicate"`
+	Events    int  `json:"events"`
+	Quotes    int  `json:"quotes"`
+}
+
+// ArticleSaver stores an extracted article, attached to a story when
+// storySlug is set.
+type ArticleSaver interface {
+	SaveArticle(ctx context.Context, a models.ExtractedArticle, storySlug string) (SavedArticle, error)
+}
+
+// FetchFunc downloads a page for POST /api/articles {"url": ...}; the caller
+// supplies one that refuses private addresses.
+type FetchFunc func(ctx context.Context, url string) (body []byte, isHTML bool, finalURL string, err error)
+
+// Options configure the web app.
+type Options struct {
+	// Token enables the write API (POST /api/articles) and guards the story
+	// forms when set; empty turns the write API off and lets only loopback
+	// clients use the forms.
+	Token          string
+	MaxBodyBytes   int64            // largest request body (forms, API posts)
+	ArticleTimeout time.Duration    // longest extraction of one posted article
+	Now            func() time.Time // the request clock; time.Now when nil
+	Log            *slog.Logger
+	Saver          ArticleSaver // nil: POST /api/articles answers 403
+	Fetch          FetchFunc    // nil: posting a bare URL answers 400
+	// Extract is the extraction pipeline; extract.Extract when nil.
+	Extract func(extract.Input) (models.Extraction, error)
+}
+
+// app holds what every handler needs.
+type app struct {
+	st    Store
+	opt   Options
+	pages *views.Renderer
+	log   *slog.Logger
+}
+
+// New returns the Gin engine serving every page, embed, export and API route.
+func New(st Store, opt Options) (http.Handler, error) {
+	r, err := views.New()
+	if err != nil {
+		return nil, err
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Log == nil {
+		opt.Log = slog.Default()
+	}
+	if opt.MaxBodyBytes <= 0 {
+		opt.MaxBodyBytes = 10 << 20
+	}
+	if opt.ArticleTimeout <= 0 {
+		opt.ArticleTimeout = 30 * time.Second
+	}
+	if opt.Extract == nil {
+		opt.Extract = extract.Extract
+	}
+	a := &app{st: st, opt: opt, pages: r, log: opt.Log}
+	gin.SetMode(gin.ReleaseMode)
+	e := gin.New()
+	e.RedirectTrailingSlash = true
+	e.HandleMethodNotAllowed = false
+	e.ContextWithFallback = true
+	e.Use(a.recoverer, securityHeaders, a.limitBody)
+	a.routes(e)
+	return e, nil
+}
+
+// routes is the route table. Paths are a contract with users and embedders.
+func (a *app) routes(e *gin.Engine) {
+	e.GET("/", a.home)
+	e.GET("/healthz", a.health)
+	e.GET("/stories/new", a.newStoryForm)
+	e.POST("/stories", a.createStory)
+	e.GET("/stories/:slug", a.showStory)
+	e.GET("/stories/:slug/edit", a.editStoryForm)
+	e.POST("/stories/:slug/edit", a.updateStory)
+	e.POST("/stories/:slug/events/:id", a.setEventState)
+	e.GET("/people", a.listPeople)
+	e.GET("/people/:slug", a.showPerson)
+	e.GET("/articles/:id", a.showArticle)
+	e.GET("/events/:id", a.showEvent)
+	e.GET("/search", a.search)
+
+	e.GET("/embed/stories/:slug", a.embedStory)
+	e.GET("/embed/stories/:slug/:chart", a.embedChart)
+
+	e.GET("/export/events.csv", a.exportEventsCSV)
+	e.GET("/export/quotes.csv", a.exportQuotesCSV)
+	e.GET("/export/articles.csv", a.exportArticlesCSV)
+
+	e.GET("/api/stories", a.apiStories)
+	e.GET("/api/stories/:slug", a.apiStory)
+	e.GET("/api/stories/:slug/events", a.apiStoryEvents)
+	e.GET("/api/stories/:slug/timelinejs", a.apiTimelineJS)
+	e.GET("/api/quotes", a.apiQuotes)
+	e.GET("/api/people", a.apiPeople)
+	e.POST("/api/articles", a.apiPostArticle)
+
+	e.GET("/static/*path", a.static)
+	e.HEAD("/static/*path", a.static)
+	e.GET("/favicon.ico", func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, "/static/favicon.svg") })
+	e.NoRoute(func(c *gin.Context) {
+		a.fail(c, models.Errorf(models.ENOTFOUND, "There is no page at this address."))
+	})
+}
+
+// static serves the embedded style sheet, scripts and ECharts. A missing
+// ECharts (a build without `make assets`) is a plain 404 whose text says
+// how to get it; the pages show the same advice.
+func (a *app) static(c *gin.Context) {
+	p := c.Param("path")
+	if len(p) > 0 && p[0] == '/' {
+		p = p[1:]
+	}
+	if _, err := fs.Stat(views.Static(), p); err != nil {
+		msg := "not found"
+		if p == "vendor/echarts.min.js" {
+			msg = "charts unavailable: run make assets (npm ci, then go generate ./views) and rebuild"
+		}
+		c.Header("Content-Type", "text/plain; charset=utf-8")
+		c.String(http.StatusNotFound, msg)
+		return
+	}
+	c.Header("Cache-Control", "public, max-age=3600")
+	c.FileFromFS(p, http.FS(views.Static()))
+}
+
+// health answers 200 when the database answers.
+func (a *app) health(c *gin.Context) {
+	if err := a.st.Ping(c); err != nil {
+		a.log.Error("health check", "err", err)
+		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable"})
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}

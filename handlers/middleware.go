@@ -1,0 +1,143 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"dateline/models"
+)
+
+// Content-Security-Policy of pages and of embeds. No inline script or
+// style anywhere: page scripts are static files and chart data travels in
+// JSON blocks. Only embeds may be framed by other sites.
+const (
+	cspBase  = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+	cspPage  = cspBase + "frame-ancestors 'self'"
+	cspEmbed = cspBase + "frame-ancestors *"
+)
+
+// securityHeaders sets the headers every response carries; embed handlers
+// relax framing with allowFraming.
+func securityHeaders(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	h.Set("Content-Security-Policy", cspPage)
+	h.Set("X-Frame-Options", "SAMEORIGIN")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	c.Next()
+}
+
+// allowFraming lets any site frame this response (embeds only).
+func allowFraming(c *gin.Context) {
+	h := c.Writer.Header()
+	h.Set("Content-Security-Policy", cspEmbed)
+	h.Del("X-Frame-Options")
+	h.Del("Cross-Origin-Opener-Policy")
+}
+
+// limitBody caps request bodies at MaxBodyBytes.
+func (a *app) limitBody(c *gin.Context) {
+	if c.Request.Body != nil {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, a.opt.MaxBodyBytes)
+	}
+	c.Next()
+}
+
+// recoverer turns a panic into a logged 500 page.
+func (a *app) recoverer(c *gin.Context) {
+	defer func() {
+		if r := recover(); r != nil {
+			a.log.Error("panic serving request", "path", c.Request.URL.Path, "panic", r)
+			if !c.Writer.Written() {
+				a.fail(c, models.Errorf(models.EINTERNAL, "panic"))
+			}
+			c.Abort()
+		}
+	}()
+	c.Next()
+}
+
+// csrfCookie names the cookie of the double-submit form token. It is
+// SameSite=Strict, so another site's form cannot send it.
+const csrfCookie = "dateline_csrf"
+
+// csrfToken returns the form token of this browser, setting the cookie on
+// first use. Only pages with forms call it: embeds set no cookies.
+func csrfToken(c *gin.Context) string {
+	if v, err := c.Cookie(csrfCookie); err == nil && len(v) == 64 {
+		return v
+	}
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand does not fail on supported systems
+	}
+	tok := hex.EncodeToString(b[:])
+	http.SetCookie(c.Writer, &http.Cookie{Name: csrfCookie, Value: tok, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, Secure: c.Request.TLS != nil})
+	return tok
+}
+
+// checkWrite decides whether a browser form may change data. Three checks:
+//  1. the request comes from our own pages: Origin (when sent) names this
+//     host, and Sec-Fetch-Site (when sent) is same-origin;
+//  2. the form's csrf field equals the SameSite=Strict cookie;
+//  3. with DATELINE_TOKEN set, the form's token field (or a bearer header)
+//     matches it; without a token only loopback clients may write, so a
+//     local newsroom laptop works out of the box and a server on a public
+//     address is read-only until a token is configured.
+func (a *app) checkWrite(c *gin.Context) error {
+	if o := c.GetHeader("Origin"); o != "" && o != "null" {
+		u, err := url.Parse(o)
+		if err != nil || u.Host != c.Request.Host {
+			return models.Errorf(models.EFORBIDDEN, "This form was sent from another site.")
+		}
+	}
+	if s := c.GetHeader("Sec-Fetch-Site"); s != "" && s != "same-origin" && s != "none" {
+		return models.Errorf(models.EFORBIDDEN, "This form was sent from another site.")
+	}
+	cookie, err := c.Cookie(csrfCookie)
+	form := c.PostForm("csrf")
+	if err != nil || cookie == "" || subtle.ConstantTimeCompare([]byte(cookie), []byte(form)) != 1 {
+		return models.Errorf(models.EFORBIDDEN, "The form expired. Reload the page and try again.")
+	}
+	if a.opt.Token != "" {
+		if !a.tokenOK(c, c.PostForm("token")) {
+			return models.Errorf(models.EFORBIDDEN, "The access token is missing or wrong.")
+		}
+		return nil
+	}
+	if !loopback(c.Request.RemoteAddr) {
+		return models.Errorf(models.EFORBIDDEN, "Changes are allowed from this computer only; set DATELINE_TOKEN to allow them from elsewhere.")
+	}
+	return nil
+}
+
+// tokenOK compares the configured token with the given one or the bearer
+// header, in constant time.
+func (a *app) tokenOK(c *gin.Context, given string) bool {
+	if a.opt.Token == "" {
+		return false
+	}
+	if given == "" {
+		given, _ = strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+	}
+	return subtle.ConstantTimeCompare([]byte(a.opt.Token), []byte(given)) == 1
+}
+
+// loopback reports whether a RemoteAddr is on this machine.
+func loopback(remote string) bool {
+	host, _, err := net.SplitHostPort(remote)
+	if err != nil {
+		host = remote
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,218 @@
+package handlers
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"dateline/models"
+	"dateline/views"
+)
+
+// showStory is the story page: the filtered timeline grouped by day, the
+// deadline panel, the charts and the embed box.
+func (a *app) showStory(c *gin.Context) {
+	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	f, err := filterFrom(c)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	v, err := a.storyView(c, st, f)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	page := &views.Page{Title: st.Title, Section: "stories", Data: v}
+	page.CSRF, page.NeedsToken = csrfToken(c), a.opt.Token != ""
+	a.render(c, http.StatusOK, "story", page)
+}
+
+// storyView loads what a story page or embed shows. The speakers chart
+// counts every quote of the attached articles when no filter is set, and
+// only the timeline's quotes when one is.
+func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views.StoryView, error) {
+	f.Story, f.Speaker = "", ""
+	all, err := a.st.Timeline(c, st, models.Filter{})
+	if err != nil {
+		return views.StoryView{}, err
+	}
+	entries, filtered := all, f != (models.Filter{})
+	if filtered {
+		if entries, err = a.st.Timeline(c, st, f); err != nil {
+			return views.StoryView{}, err
+		}
+	}
+	counts, err := a.st.StorySpeakers(c, st, entries, !filtered)
+	if err != nil {
+		return views.StoryView{}, err
+	}
+	v := views.NewStoryView(st, f, all, entries, counts, a.opt.Now(), baseURL(c))
+	f.Story = st.Slug
+	v.FilterQuery = views.FilterQuery(f)
+	return v, nil
+}
+
+// newStoryForm shows the empty story form.
+func (a *app) newStoryForm(c *gin.Context) {
+	a.storyForm(c, http.StatusOK, views.StoryFormView{IsNew: true}, "")
+}
+
+func (a *app) storyForm(c *gin.Context, st int, v views.StoryFormView, errMsg string) {
+	v.NeedsToken, v.Error = a.opt.Token != "", errMsg
+	title := "New story"
+	if !v.IsNew {
+		title = "Edit " + v.Story.Title
+	}
+	a.render(c, st, "story_form", &views.Page{Title: title, Section: "stories", CSRF: csrfToken(c), Data: v})
+}
+
+// storyFromForm reads the story fields and rules of a posted form.
+func storyFromForm(c *gin.Context) (models.Story, models.StoryRules) {
+	lines := func(name string) []string {
+		var out []string
+		for _, l := range strings.Split(c.PostForm(name), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	r := models.StoryRules{Keywords: lines("keywords"), People: lines("people"), Kinds: lines("kinds"),
+		From: strings.TrimSpace(c.PostForm("from")), To: strings.TrimSpace(c.PostForm("to"))}
+	return models.Story{Slug: strings.TrimSpace(c.PostForm("slug")), Title: c.PostForm("title"),
+		Description: strings.TrimSpace(c.PostForm("description")), Rules: encodeRules(r)}, r
+}
+
+// createStory saves a new story from the form, showing the form again with
+// the reason when it is refused.
+func (a *app) createStory(c *gin.Context) {
+	if err := a.checkWrite(c); err != nil {
+		a.fail(c, err)
+		return
+	}
+	st, rules := storyFromForm(c)
+	if err := a.st.CreateStory(c, &st, a.opt.Now()); err != nil {
+		if code := models.ErrorCode(err); code == models.EINVALID || code == models.ECONFLICT {
+			a.storyForm(c, status(code), views.StoryFormView{Story: st, Rules: rules, IsNew: true}, models.ErrorMessage(err))
+			return
+		}
+		a.fail(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/stories/"+url.PathEscape(st.Slug))
+}
+
+// editStoryForm shows a story's form with its hidden events.
+func (a *app) editStoryForm(c *gin.Context) {
+	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	hidden, err := a.st.HiddenEvents(c, st.ID)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	a.storyForm(c, http.StatusOK, views.StoryFormView{Story: st, Rules: views.ParseRules(st.Rules), Hidden: hidden}, "")
+}
+
+// updateStory saves the title, description and rules of a story.
+func (a *app) updateStory(c *gin.Context) {
+	if err := a.checkWrite(c); err != nil {
+		a.fail(c, err)
+		return
+	}
+	old, err := a.st.StoryBySlug(c, c.Param("slug"))
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	st, rules := storyFromForm(c)
+	st.ID, st.Slug, st.CreatedAt = old.ID, old.Slug, old.CreatedAt
+	if err := a.st.UpdateStory(c, &st, a.opt.Now()); err != nil {
+		if code := models.ErrorCode(err); code == models.EINVALID {
+			a.storyForm(c, status(code), views.StoryFormView{Story: st, Rules: rules}, models.ErrorMessage(err))
+			return
+		}
+		a.fail(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/stories/"+url.PathEscape(st.Slug))
+}
+
+// setEventState pins, hides or restores one event of a story.
+func (a *app) setEventState(c *gin.Context) {
+	if err := a.checkWrite(c); err != nil {
+		a.fail(c, err)
+		return
+	}
+	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	id, err := idParam(c, "id")
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	if err := a.st.SetEventState(c, st.ID, id, c.PostForm("state")); err != nil {
+		a.fail(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/stories/"+url.PathEscape(st.Slug))
+}
+
+// embedStory is the framable story: deadline, timeline chart, entries.
+func (a *app) embedStory(c *gin.Context) {
+	a.embed(c, "")
+}
+
+// embedChart is one framable chart: /embed/stories/{slug}/timeline or /speakers.
+func (a *app) embedChart(c *gin.Context) {
+	which := c.Param("chart")
+	if which != "timeline" && which != "speakers" {
+		a.fail(c, models.Errorf(models.ENOTFOUND, "There is no chart %q; try timeline or speakers.", which))
+		return
+	}
+	a.embed(c, which)
+}
+
+// embed renders an embed: framable by any site, no cookies, no filters
+// beyond those in its address, a light or dark theme.
+func (a *app) embed(c *gin.Context, which string) {
+	allowFraming(c)
+	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	f, err := filterFrom(c)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	v, err := a.storyView(c, st, f)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	theme := "light"
+	if c.Query("theme") == "dark" {
+		theme = "dark"
+	}
+	page := &views.Page{Title: st.Title, Theme: theme, Data: v}
+	name := "embed_story"
+	if which != "" {
+		name, page.Data = "embed_chart", views.EmbedChartView{View: v, Which: which}
+	}
+	a.render(c, http.StatusOK, name, page)
+}
