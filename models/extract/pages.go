@@ -111,6 +111,8 @@ type draft struct {
 	st            stamp
 	paras         []string
 	cut           bool // a copy cut short ("... Read more")
+
+	normTitle, normBody string // comparison forms, set by normalize
 }
 
 // add appends paragraphs, cleaned of teasers; empty ones are dropped.

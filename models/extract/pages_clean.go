@@ -7,24 +7,64 @@ import (
 	"unicode/utf8"
 )
 
-// furnitureRe matches whole lines that belong to a page's frame, not to an
-// article: logos, comment counters, app and newsletter prompts, section
-// labels. Lower-cased input.
-var furnitureRe = regexp.MustCompile(`^(?:logo|site logo|advertisement|advert|ad|sponsored|sponsored content|share|share this(?: article| story)?|share on \w+|print|email|copy link|comments?|\d+ comments?|no comments yet.*|be the first to comment.*|leave a comment|related|related articles|related stories|related news|more from .*|more stories|read more|read next|trending|trending now|most read|most popular|recommended|top stories|latest news|you may also like|don'?t miss|try our ai features|explore what .* can do for you:?|download the app|get the app|download our app|get started now:? download the app|app-?store.*|play-?store.*|google play|app store|subscribe.*|sign up.*|sign in|log in|follow us.*|newsletter|skip to (?:main )?content|menu|home|search|close|cookie.*|accept(?: all)?(?: cookies)?|listen to (?:this )?article.*|\d+ min(?:ute)?s? read|image:.*|photo:.*|getty images|[a-z]+ background|\((?:additional )?(?:reporting|writing|editing|compiled) by .*\))$`)
+// furnitureLines are whole lines, lower-cased, that belong to a page's frame
+// and not to an article: logos, buttons, section labels, comment counters.
+var furnitureLines = setOf("logo", "site logo", "advertisement", "advert", "ad", "sponsored",
+	"sponsored content", "share", "share this", "share this article", "share this story", "print",
+	"email", "copy link", "comment", "comments", "leave a comment", "related", "related articles",
+	"related stories", "related news", "more stories", "read more", "read next", "trending",
+	"trending now", "most read", "most popular", "recommended", "top stories", "latest news",
+	"you may also like", "don't miss", "dont miss", "try our ai features", "download the app",
+	"get the app", "download our app", "google play", "app store", "newsletter", "sign in", "log in",
+	"skip to content", "skip to main content", "menu", "home", "search", "close", "accept",
+	"accept all", "accept cookies", "getty images")
+
+// furniturePrefixes start furniture lines: prompts, counters, credits.
+var furniturePrefixes = []string{"no comments yet", "be the first to", "more from ", "subscribe",
+	"sign up", "follow us", "cookie", "listen to ", "explore what ", "get started now", "app-store",
+	"appstore", "play-store", "playstore", "share on ", "image:", "photo:", "(reporting by",
+	"(additional reporting", "(writing by", "(editing by", "(compiled by"}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
 
 // isFurniture reports whether a short line is page furniture.
 func isFurniture(line string) bool {
 	l := strings.ToLower(strings.TrimSpace(line))
-	if l == "" {
+	if l == "" || len(l) > 100 {
 		return false
 	}
-	if furnitureRe.MatchString(l) {
+	if furnitureLines[l] || furnitureCounter(l) {
 		return true
+	}
+	for _, p := range furniturePrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
 	}
 	if strings.HasSuffix(l, ":") || strings.HasSuffix(l, "...") || strings.HasSuffix(l, "…") {
 		return !strings.Contains(l, ". ") // a label or a teaser, not a sentence
 	}
 	return isShouting(line)
+}
+
+// furnitureCounter matches "3 comments", "4 min read" and image alt texts
+// such as "orange background".
+func furnitureCounter(l string) bool {
+	f := strings.Fields(l)
+	if len(f) == 2 && f[1] == "background" {
+		return true
+	}
+	if len(f) < 2 || strings.Trim(f[0], "0123456789") != "" {
+		return false
+	}
+	rest := strings.Join(f[1:], " ")
+	return rest == "comment" || rest == "comments" || rest == "min read" || rest == "mins read" || rest == "minute read"
 }
 
 // isShouting reports whether a line of two or more words is all capitals
@@ -88,15 +128,32 @@ func isCloser(r rune) bool {
 // a space or the end) or of the line.
 var teaserRe = regexp.MustCompile(`\s*\b(?:Also [Rr]ead|ALSO READ|Read [Aa]lso|READ ALSO|Read [Mm]ore|READ MORE|See [Aa]lso)\s*:?\s+\p{Lu}[^\n]*?(?:[?!.](?:\s|$)|$)`)
 
-// readMoreRe marks a copy cut short: "... Read more" at the end.
-var readMoreRe = regexp.MustCompile(`\s*(?:\.\.\.|…)?\s*(?:Read [Mm]ore|READ MORE|Continue reading|Read full (?:article|story))\s*(?:»|›|→)?\s*$`)
+// readMoreLinks end a copy cut short ("... Read more"), lower-cased.
+var readMoreLinks = []string{"read more", "continue reading", "read full article", "read full story"}
+
+// cutReadMore removes a trailing "... Read more" link and reports whether
+// there was one.
+func cutReadMore(p string) (string, bool) {
+	t := strings.TrimRight(p, " »›→")
+	for _, link := range readMoreLinks {
+		if len(t) >= len(link) && strings.EqualFold(t[len(t)-len(link):], link) {
+			return strings.TrimRight(t[:len(t)-len(link)], " .…"), true
+		}
+	}
+	return p, false
+}
+
+// mayHoldTeaser is a cheap test run before teaserRe.
+func mayHoldTeaser(p string) bool {
+	return strings.Contains(p, "lso") || strings.Contains(p, "LSO") || strings.Contains(p, "ead") || strings.Contains(p, "EAD")
+}
 
 // cleanParagraph removes teasers and a trailing "Read more" from one
 // paragraph, and reports whether the paragraph was cut short.
 func cleanParagraph(p string) (string, bool) {
-	cut := false
-	if loc := readMoreRe.FindStringIndex(p); loc != nil {
-		p, cut = p[:loc[0]], true
+	p, cut := cutReadMore(p)
+	if !mayHoldTeaser(p) {
+		return strings.Join(strings.Fields(p), " "), cut
 	}
 	p = teaserRe.ReplaceAllStringFunc(p, func(m string) string {
 		if strings.HasSuffix(strings.TrimSpace(m), ".") && len(strings.Fields(m)) > 18 {

@@ -169,13 +169,12 @@ func finishDrafts(drafts []*draft, fetched *time.Time) []models.ExtractedArticle
 // copyOf returns the index of the draft d copies: the same title, or a body
 // that starts the other's (one copy cut short), at least 80 letters long.
 func copyOf(kept []*draft, d *draft) int {
-	body := normalizeText(strings.Join(d.paras, " "))
+	d.normalize()
 	for i, k := range kept {
-		if d.title != "" && sameText(d.title, k.title) {
+		if d.normTitle != "" && d.normTitle == k.normTitle {
 			return i
 		}
-		other := normalizeText(strings.Join(k.paras, " "))
-		short, long := body, other
+		short, long := d.normBody, k.normBody
 		if len(short) > len(long) {
 			short, long = long, short
 		}
@@ -203,4 +202,14 @@ func mergeDraft(k, d *draft) {
 	k.st = betterStamp(k.st, d.st)
 	k.title = firstNonEmpty(k.title, d.title)
 	k.source = firstNonEmpty(k.source, d.source)
+	k.normTitle, k.normBody = "", ""
+	k.normalize()
+}
+
+// normalize fills in the comparison forms of the title and body.
+func (d *draft) normalize() {
+	if d.normTitle == "" && d.normBody == "" {
+		d.normTitle = normalizeText(d.title)
+		d.normBody = normalizeText(strings.Join(d.paras, " "))
+	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -299,4 +300,31 @@ func FuzzSplitPage(f *testing.F) {
 			}
 		}
 	})
+}
+
+func BenchmarkSplitPage(b *testing.B) {
+	page, err := os.ReadFile("testdata/pages/aggregator.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		splitPage(string(page), &pageFetched)
+	}
+}
+
+// BenchmarkSplitPageMany is a long dump: a thousand short articles, to keep
+// the merging of copies from growing out of hand.
+func BenchmarkSplitPageMany(b *testing.B) {
+	var sb strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&sb, "Headline number %d about talks\nSome Outlet\n%d hours ago\nBody of article %d reports that envoys met again.\n\n", i, i%48+1, i)
+	}
+	page := sb.String()
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if n := len(splitPage(page, &pageFetched)); n != 1000 {
+			b.Fatalf("%d articles", n)
+		}
+	}
 }

@@ -33,7 +33,11 @@ var iconLabels = map[string]bool{"time": true, "clock": true, "icon": true, "cal
 // outlet name glued in front of it, if any, and the age resolved against
 // fetched: hour precision for minutes and hours, day precision beyond.
 func parseAge(line string, fetched *time.Time) (source string, st stamp, ok bool) {
-	m := ageRe.FindStringSubmatch(strings.TrimSpace(line))
+	line = strings.TrimSpace(line)
+	if len(line) < 5 || !strings.EqualFold(strings.TrimRight(line, ".")[max(0, len(strings.TrimRight(line, "."))-3):], "ago") {
+		return "", stamp{}, false
+	}
+	m := ageRe.FindStringSubmatch(line)
 	if m == nil {
 		return "", stamp{}, false
 	}
@@ -137,7 +141,7 @@ func parsePublishedLine(line string, fetched *time.Time) (stamp, bool) {
 // parseDateOnly reads a short line that is nothing but a date with its year,
 // such as "Wednesday, August 6, 2025" or "6 Aug 2025 14:05 BST".
 func parseDateOnly(line string) (stamp, bool) {
-	if len(line) > 60 || !yearRe.MatchString(line) || !onlyDateWords(line) {
+	if len(line) > 60 || !strings.ContainsAny(line, "0123456789") || !yearRe.MatchString(line) || !onlyDateWords(line) {
 		return stamp{}, false
 	}
 	t, prec, ok := parseDateText(line, nil)
