@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,9 +12,29 @@ import (
 
 // storedEvent is the part of an events row that merging looks at.
 type storedEvent struct {
-	ID     uint
-	Actors string
+	ID                  uint
+	Actors              string
+	Cameo               string
+	Summary             string
+	DeadlineSetBy       string
+	DeadlineDemand      string
+	DeadlineConsequence string
 }
+
+// storedEvents runs a query selecting storedEventCols.
+func (w *writer) storedEvents(q string, args ...any) ([]storedEvent, error) {
+	var out []storedEvent
+	err := w.rows(q, args, func(r *sql.Rows) error {
+		var e storedEvent
+		err := r.Scan(&e.ID, &e.Actors, &e.Cameo, &e.Summary, &e.DeadlineSetBy, &e.DeadlineDemand, &e.DeadlineConsequence)
+		out = append(out, e)
+		return err
+	})
+	return out, err
+}
+
+// storedEventCols are the columns of storedEvent.
+const storedEventCols = `id, actors, cameo, summary, deadline_set_by, deadline_demand, deadline_consequence`
 
 // events stores the article's events. An event already known (same date and
 // kind, and an actor in common, or the same deadline) gets one more
@@ -39,9 +60,9 @@ func (w *writer) events(a *models.ExtractedArticle, articleID uint, reg map[stri
 		} else {
 			r.MergedEvents++
 		}
-		err = w.tx.Exec(`INSERT INTO event_sources (event_id, article_id, sentence, expression, "start", "end")
+		err = w.exec(`INSERT INTO event_sources (event_id, article_id, sentence, expression, "start", "end")
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			id, articleID, ev.Sentence, ev.Expression, ev.Start, ev.End).Error
+			id, articleID, ev.Sentence, ev.Expression, ev.Start, ev.End)
 		if err != nil {
 			return err
 		}
@@ -85,38 +106,59 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 		dl = *ev.Deadline
 	}
 	if match.ID == 0 {
-		var ids []uint
-		err := w.tx.Raw(`INSERT INTO events (key, date, granularity, sort_at, kind, cameo, summary, actors,
+		ids, err := w.ids(`INSERT INTO events (key, date, granularity, sort_at, kind, cameo, summary, actors,
 			deadline_set_by, deadline_demand, deadline_consequence, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)
 			ON CONFLICT (key) DO NOTHING RETURNING id`,
 			eventKey(ev, kind, actors), ev.Date, ev.Granularity, sortAt, kind, ev.Cameo, ev.Summary,
-			strings.Join(actors, "; "), dl.SetBy, dl.Demand, dl.Consequence).Scan(&ids).Error
+			strings.Join(actors, "; "), dl.SetBy, dl.Demand, dl.Consequence)
 		if err != nil || len(ids) == 1 {
 			return first1(ids), err == nil, err
 		}
-		if err := w.tx.Raw(`SELECT id, actors FROM events WHERE key = ?`, eventKey(ev, kind, actors)).Scan(&match).Error; err != nil {
-			return 0, false, err
+		got, err := w.storedEvents(`SELECT `+storedEventCols+` FROM events WHERE key = ?`, eventKey(ev, kind, actors))
+		if err != nil || len(got) != 1 {
+			return 0, false, errOr(err, "event")
+		}
+		match = got[0]
+	}
+	return match.ID, false, w.fillEvent(match, ev, dl, actors)
+}
+
+// fillEvent adds what a new report of a stored event knows and the stored
+// row lacks: more actors, a CAMEO code, a summary, deadline details. It
+// writes only when something changes, sparing the FTS triggers.
+func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, dl models.Deadline, actors []string) error {
+	upd := old
+	upd.Actors = unionActors(old.Actors, actors)
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{{&upd.Cameo, ev.Cameo}, {&upd.Summary, ev.Summary},
+		{&upd.DeadlineSetBy, dl.SetBy}, {&upd.DeadlineDemand, dl.Demand}, {&upd.DeadlineConsequence, dl.Consequence}} {
+		if *f.dst == "" {
+			*f.dst = f.v
 		}
 	}
-	err = w.tx.Exec(`UPDATE events SET actors = ?,
-		cameo = CASE WHEN cameo = '' THEN ? ELSE cameo END,
-		summary = CASE WHEN summary = '' THEN ? ELSE summary END,
-		deadline_set_by = CASE WHEN deadline_set_by = '' THEN ? ELSE deadline_set_by END,
-		deadline_demand = CASE WHEN deadline_demand = '' THEN ? ELSE deadline_demand END,
-		deadline_consequence = CASE WHEN deadline_consequence = '' THEN ? ELSE deadline_consequence END
-		WHERE id = ?`, unionActors(match.Actors, actors), ev.Cameo, ev.Summary,
-		dl.SetBy, dl.Demand, dl.Consequence, match.ID).Error
-	return match.ID, false, err
+	if upd == old {
+		return nil
+	}
+	if upd.Summary != old.Summary {
+		if err := w.exec(`UPDATE events SET summary = ? WHERE id = ?`, upd.Summary, old.ID); err != nil {
+			return err
+		}
+	}
+	return w.exec(`UPDATE events SET actors = ?, cameo = ?, deadline_set_by = ?, deadline_demand = ?,
+		deadline_consequence = ? WHERE id = ?`, upd.Actors, upd.Cameo, upd.DeadlineSetBy,
+		upd.DeadlineDemand, upd.DeadlineConsequence, old.ID)
 }
 
 // matchEvent returns the stored event with ev's date and kind that shares
 // an actor with it (any one of that date and kind for deadlines and
 // ultimatums; for events without actors, the one with the same key).
 func (w *writer) matchEvent(ev *models.ExtractedEvent, kind string, actors []string) (storedEvent, error) {
-	var cands []storedEvent
-	if err := w.tx.Raw(`SELECT id, actors FROM events WHERE date = ? AND kind = ? ORDER BY id`,
-		ev.Date, kind).Scan(&cands).Error; err != nil {
+	cands, err := w.storedEvents(`SELECT `+storedEventCols+` FROM events WHERE date = ? AND kind = ? ORDER BY id`,
+		ev.Date, kind)
+	if err != nil {
 		return storedEvent{}, err
 	}
 	if len(cands) == 0 {

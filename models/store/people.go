@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"strings"
 
 	"dateline/models"
@@ -65,15 +66,16 @@ func (w *writer) person(name, kind, role string, aliases []string) (personRef, e
 		if kind == "" {
 			kind = models.PersonKindPerson
 		}
-		err = w.tx.Raw(`INSERT INTO people (slug, name, kind, role, created_at)
+		refs, err := w.refs(`INSERT INTO people (slug, name, kind, role, created_at)
 			VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)
 			ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id, name`,
-			slug, name, kind, role).Scan(&ref).Error
-		if err != nil {
-			return ref, err
+			slug, name, kind, role)
+		if err != nil || len(refs) != 1 {
+			return ref, errOr(err, "person")
 		}
+		ref = refs[0]
 	} else if role != "" {
-		if err := w.tx.Exec(`UPDATE people SET role = ? WHERE id = ? AND role = ''`, role, ref.ID).Error; err != nil {
+		if err := w.exec(`UPDATE people SET role = ? WHERE id = ? AND role = ''`, role, ref.ID); err != nil {
 			return ref, err
 		}
 	}
@@ -92,8 +94,8 @@ func (w *writer) person(name, kind, role string, aliases []string) (personRef, e
 // findPerson looks a person up by slug, then by the slugs of its aliases;
 // a zero personRef means no match.
 func (w *writer) findPerson(slug string, aliases []string) (personRef, error) {
-	var refs []personRef
-	if err := w.tx.Raw(`SELECT id, name FROM people WHERE slug = ?`, slug).Scan(&refs).Error; err != nil || len(refs) > 0 {
+	refs, err := w.refs(`SELECT id, name FROM people WHERE slug = ?`, slug)
+	if err != nil || len(refs) > 0 {
 		return first(refs), err
 	}
 	for _, al := range append([]string{slug}, aliases...) {
@@ -101,8 +103,8 @@ func (w *writer) findPerson(slug string, aliases []string) (personRef, error) {
 		if as == "" {
 			continue
 		}
-		err := w.tx.Raw(`SELECT p.id, p.name FROM person_aliases a JOIN people p ON p.id = a.person_id
-			WHERE a.alias_slug = ? ORDER BY p.id LIMIT 1`, as).Scan(&refs).Error
+		refs, err = w.refs(`SELECT p.id, p.name FROM person_aliases a JOIN people p ON p.id = a.person_id
+			WHERE a.alias_slug = ? ORDER BY p.id LIMIT 1`, as)
 		if err != nil || len(refs) > 0 {
 			return first(refs), err
 		}
@@ -110,8 +112,8 @@ func (w *writer) findPerson(slug string, aliases []string) (personRef, error) {
 	if !strings.Contains(slug, "-") {
 		// A bare surname ("Witkoff") names the one stored person whose
 		// name ends with it; with two such people it stays ambiguous.
-		err := w.tx.Raw(`SELECT id, name FROM people WHERE kind = ? AND slug LIKE ? LIMIT 2`,
-			models.PersonKindPerson, "%-"+slug).Scan(&refs).Error
+		refs, err = w.refs(`SELECT id, name FROM people WHERE kind = ? AND slug LIKE ? LIMIT 2`,
+			models.PersonKindPerson, "%-"+slug)
 		if err != nil || len(refs) == 1 {
 			return first(refs), err
 		}
@@ -145,8 +147,8 @@ func (w *writer) alias(ref personRef, al string) error {
 	if al == "" || al == ref.Name {
 		return nil
 	}
-	return w.tx.Exec(`INSERT INTO person_aliases (person_id, alias, alias_slug) VALUES (?, ?, ?)
-		ON CONFLICT DO NOTHING`, ref.ID, al, models.Slug(al)).Error
+	return w.exec(`INSERT INTO person_aliases (person_id, alias, alias_slug) VALUES (?, ?, ?)
+		ON CONFLICT DO NOTHING`, ref.ID, al, models.Slug(al))
 }
 
 func first(refs []personRef) personRef {
@@ -154,4 +156,16 @@ func first(refs []personRef) personRef {
 		return personRef{}
 	}
 	return refs[0]
+}
+
+// refs runs a query returning (id, name) rows.
+func (w *writer) refs(q string, args ...any) ([]personRef, error) {
+	var out []personRef
+	err := w.rows(q, args, func(r *sql.Rows) error {
+		var p personRef
+		err := r.Scan(&p.ID, &p.Name)
+		out = append(out, p)
+		return err
+	})
+	return out, err
 }

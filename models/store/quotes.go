@@ -27,10 +27,9 @@ func (w *writer) quotes(a *models.ExtractedArticle, articleID uint, reg map[stri
 			kind = models.QuoteDirect
 		}
 		key := models.QuoteKey(q.Text)
-		var ids []uint
-		err := w.tx.Raw(`INSERT INTO quotes (key, text, kind, speaker_id, said_at, created_at)
+		ids, err := w.ids(`INSERT INTO quotes (key, text, kind, speaker_id, said_at, created_at)
 			VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT (key) DO NOTHING RETURNING id`,
-			key, q.Text, kind, speaker, saidAt).Scan(&ids).Error
+			key, q.Text, kind, speaker, saidAt)
 		if err != nil {
 			return err
 		}
@@ -38,9 +37,9 @@ func (w *writer) quotes(a *models.ExtractedArticle, articleID uint, reg map[stri
 			r.NewQuotes++
 		} else {
 			r.MergedQuotes++
-			err = w.tx.Raw(`UPDATE quotes SET speaker_id = coalesce(speaker_id, ?),
+			ids, err = w.ids(`UPDATE quotes SET speaker_id = coalesce(speaker_id, ?),
 				said_at = CASE WHEN said_at IS NULL OR (? IS NOT NULL AND ? < said_at) THEN ? ELSE said_at END
-				WHERE key = ? RETURNING id`, speaker, saidAt, saidAt, saidAt, key).Scan(&ids).Error
+				WHERE key = ? RETURNING id`, speaker, saidAt, saidAt, saidAt, key)
 			if err != nil {
 				return err
 			}
@@ -61,7 +60,7 @@ func (w *writer) appearance(q *models.ExtractedQuote, quoteID, articleID uint) e
 	if q.SpeakerMention != nil {
 		mention = q.SpeakerMention.Text
 	}
-	return w.tx.Exec(`INSERT INTO quote_appearances (quote_id, article_id, "start", "end", speaker_mention, cue, venue, sentence)
+	return w.exec(`INSERT INTO quote_appearances (quote_id, article_id, "start", "end", speaker_mention, cue, venue, sentence)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		quoteID, articleID, q.Start, q.End, mention, q.Cue, q.Venue, q.Sentence).Error
+		quoteID, articleID, q.Start, q.End, mention, q.Cue, q.Venue, q.Sentence)
 }

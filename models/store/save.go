@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
-
 	"dateline/models"
 )
 
@@ -58,8 +56,12 @@ func (s *Store) SaveArticle(ctx context.Context, a models.ExtractedArticle, opt 
 // start or commit); then nothing of the batch is stored.
 func (s *Store) SaveArticles(ctx context.Context, arts []models.ExtractedArticle, opt SaveOptions) ([]SaveResult, error) {
 	out := make([]SaveResult, len(arts))
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		w := &writer{tx: tx}
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return nil, dbError(err, "saving articles")
+	}
+	err = runTx(ctx, sqlDB, func(tx *stmtTx) error {
+		w := &writer{stmtTx: tx}
 		storyID, err := w.story(opt)
 		if err != nil {
 			return err
@@ -82,7 +84,7 @@ func (s *Store) SaveArticles(ctx context.Context, arts []models.ExtractedArticle
 // found or created in this transaction; they are dropped whenever an
 // article is rolled back, since the ids it added are gone then.
 type writer struct {
-	tx      *gorm.DB
+	*stmtTx
 	sources map[string]uint
 	people  map[string]personRef
 }
@@ -91,18 +93,18 @@ type writer struct {
 // failure so the transaction goes on with the next article.
 func (w *writer) saveInSavepoint(a *models.ExtractedArticle, storyID uint) SaveResult {
 	const sp = "article"
-	if err := w.tx.SavePoint(sp).Error; err != nil {
+	if err := w.exec("SAVEPOINT " + sp); err != nil {
 		return SaveResult{Err: dbError(err, "saving article %q", a.Title)}
 	}
 	r, err := w.save(a, storyID)
 	if err != nil {
 		w.sources, w.people = nil, nil
-		if rerr := w.tx.RollbackTo(sp).Error; rerr != nil {
+		if rerr := w.exec("ROLLBACK TO SAVEPOINT " + sp); rerr != nil {
 			err = rerr
 		}
 		r = SaveResult{Err: dbError(err, "saving article %q", a.Title)}
 	}
-	if err := w.tx.Exec("RELEASE SAVEPOINT " + sp).Error; err != nil && r.Err == nil {
+	if err := w.exec("RELEASE SAVEPOINT " + sp); err != nil && r.Err == nil {
 		r.Err = dbError(err, "saving article %q", a.Title)
 	}
 	return r
@@ -144,22 +146,21 @@ func (w *writer) article(a *models.ExtractedArticle, hash string) (id uint, dup 
 	if prec == "" {
 		prec = models.PrecUnknown
 	}
-	var ids []uint
-	err = w.tx.Raw(`INSERT INTO articles (url, title, source_id, published_at, published_precision,
+	ids, err := w.ids(`INSERT INTO articles (url, title, source_id, published_at, published_precision,
 		published_by, fetched_at, body, content_hash, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)
 		ON CONFLICT DO NOTHING RETURNING id`,
 		strings.TrimSpace(a.URL), strings.TrimSpace(a.Title), srcID, utc(a.PublishedAt), prec,
-		a.PublishedBy, utc(a.FetchedAt), a.Body, hash).Scan(&ids).Error
+		a.PublishedBy, utc(a.FetchedAt), a.Body, hash)
 	if err != nil {
 		return 0, false, err
 	}
 	if len(ids) == 1 {
 		return ids[0], false, nil
 	}
-	err = w.tx.Raw(`SELECT id FROM articles WHERE content_hash = ?
+	ids, err = w.ids(`SELECT id FROM articles WHERE content_hash = ?
 		OR (url <> '' AND url = ? AND title = ?) ORDER BY id LIMIT 1`,
-		hash, strings.TrimSpace(a.URL), strings.TrimSpace(a.Title)).Scan(&ids).Error
+		hash, strings.TrimSpace(a.URL), strings.TrimSpace(a.Title))
 	if err != nil {
 		return 0, false, err
 	}
@@ -183,13 +184,13 @@ func (w *writer) source(name, rawURL string) (*uint, error) {
 	if u, err := url.Parse(rawURL); err == nil {
 		domain = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	}
-	var id uint
-	err := w.tx.Raw(`INSERT INTO sources (name, domain, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)
+	ids, err := w.ids(`INSERT INTO sources (name, domain, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)
 		ON CONFLICT (name) DO UPDATE SET domain = CASE WHEN sources.domain = '' THEN excluded.domain ELSE sources.domain END
-		RETURNING id`, name, domain).Scan(&id).Error
-	if err != nil {
-		return nil, err
+		RETURNING id`, name, domain)
+	if err != nil || len(ids) != 1 {
+		return nil, errOr(err, "source")
 	}
+	id := ids[0]
 	if w.sources == nil {
 		w.sources = map[string]uint{}
 	}
@@ -211,12 +212,14 @@ func (w *writer) story(opt SaveOptions) (uint, error) {
 		title = strings.ReplaceAll(slug, "-", " ")
 		title = strings.ToUpper(title[:1]) + title[1:]
 	}
-	var id uint
-	err := w.tx.Raw(`INSERT INTO stories (slug, title, description, rules, created_at, updated_at)
+	ids, err := w.ids(`INSERT INTO stories (slug, title, description, rules, created_at, updated_at)
 		VALUES (?, ?, ?, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
 		ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id`,
-		slug, title, opt.StoryDescription).Scan(&id).Error
-	return id, err
+		slug, title, opt.StoryDescription)
+	if err != nil || len(ids) != 1 {
+		return 0, errOr(err, "story")
+	}
+	return ids[0], nil
 }
 
 // attach puts an article into a story (no-op without a story or when it is
@@ -225,8 +228,8 @@ func (w *writer) attach(storyID, articleID uint) error {
 	if storyID == 0 {
 		return nil
 	}
-	return w.tx.Exec(`INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)
-		ON CONFLICT DO NOTHING`, storyID, articleID).Error
+	return w.exec(`INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)
+		ON CONFLICT DO NOTHING`, storyID, articleID)
 }
 
 // ContentHash identifies an article body regardless of layout: the hex
@@ -248,4 +251,13 @@ func utc(t *time.Time) *time.Time {
 	}
 	u := t.UTC()
 	return &u
+}
+
+// errOr returns err, or an internal error when an upsert that always
+// returns its row returned none.
+func errOr(err error, what string) error {
+	if err != nil {
+		return err
+	}
+	return models.Errorf(models.EINTERNAL, "%s upsert returned no row", what)
 }

@@ -36,9 +36,15 @@ func (s *Store) Search(ctx context.Context, q string, limit int) (SearchResults,
 	if err != nil {
 		return res, dbError(err, "searching quotes")
 	}
-	err = db.Joins("JOIN events_fts ON events_fts.rowid = events.id").
-		Where("events_fts MATCH ?", match).
-		Order("bm25(events_fts)").Limit(limit).Find(&res.Events).Error
+	// An event matches by its summary or by any sentence reporting it; it
+	// ranks by its best hit.
+	err = db.Raw(`SELECT events.* FROM events JOIN (
+			SELECT rowid AS id, bm25(events_fts) AS r FROM events_fts WHERE events_fts MATCH ?
+			UNION ALL
+			SELECT es.event_id AS id, bm25(event_sources_fts) AS r FROM event_sources_fts
+			JOIN event_sources es ON es.id = event_sources_fts.rowid WHERE event_sources_fts MATCH ?
+		) m ON m.id = events.id GROUP BY events.id ORDER BY min(m.r), events.sort_at LIMIT ?`,
+		match, match, limit).Scan(&res.Events).Error
 	if err != nil {
 		return res, dbError(err, "searching events")
 	}

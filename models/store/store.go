@@ -102,11 +102,11 @@ func sqlitePath(dsn string) (string, error) {
 // writer), "deferred" for readers.
 func openGorm(path, txlock string, conns int) (*gorm.DB, error) {
 	dsn := path + "?_busy_timeout=" + itoa(int(BusyTimeout/time.Millisecond)) +
-		"&_journal_mode=WAL&_foreign_keys=1&_synchronous=NORMAL&_txlock=" + txlock
+		"&_journal_mode=WAL&_foreign_keys=1&_synchronous=NORMAL&_cache_size=-65536&_txlock=" + txlock
 	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
 		Logger:                 logger.Default.LogMode(logger.Silent),
 		SkipDefaultTransaction: true,
-		PrepareStmt:            txlock == "immediate",
+		PrepareStmt:            false,
 		TranslateError:         true,
 	})
 	if err != nil {

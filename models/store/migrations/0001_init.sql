@@ -68,7 +68,7 @@ CREATE TABLE events (
 	deadline_consequence TEXT NOT NULL DEFAULT '',
 	created_at           DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
-CREATE INDEX idx_events_date ON events(date);
+CREATE INDEX idx_events_date ON events(date, kind);
 CREATE INDEX idx_events_sort_at ON events(sort_at);
 CREATE INDEX idx_events_kind ON events(kind, sort_at);
 
@@ -152,28 +152,34 @@ CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text ON quotes BEGIN
 	INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
 END;
 
--- events_fts holds each event's summary and the sentences of every article
--- reporting it (rowid = events.id); triggers on events and event_sources
--- rebuild an event's row whenever either changes.
+-- events_fts indexes event summaries and event_sources_fts the sentences
+-- of every article reporting an event; both read their content from their
+-- table and are kept in step by the triggers below. Search looks in both and
+-- maps sentence hits to their events.
 CREATE VIRTUAL TABLE events_fts USING fts5(
-	summary, sentences, tokenize='unicode61 remove_diacritics 2'
+	summary, content='events', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN
-	INSERT INTO events_fts(rowid, summary, sentences) VALUES (new.id, new.summary, '');
+	INSERT INTO events_fts(rowid, summary) VALUES (new.id, new.summary);
 END;
 CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN
-	DELETE FROM events_fts WHERE rowid = old.id;
+	INSERT INTO events_fts(events_fts, rowid, summary) VALUES ('delete', old.id, old.summary);
 END;
 CREATE TRIGGER events_fts_au AFTER UPDATE OF summary ON events BEGIN
-	UPDATE events_fts SET summary = new.summary WHERE rowid = new.id;
+	INSERT INTO events_fts(events_fts, rowid, summary) VALUES ('delete', old.id, old.summary);
+	INSERT INTO events_fts(rowid, summary) VALUES (new.id, new.summary);
 END;
+
+CREATE VIRTUAL TABLE event_sources_fts USING fts5(
+	sentence, content='event_sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
 CREATE TRIGGER event_sources_fts_ai AFTER INSERT ON event_sources BEGIN
-	UPDATE events_fts SET sentences = (
-		SELECT group_concat(sentence, ' ') FROM event_sources WHERE event_id = new.event_id
-	) WHERE rowid = new.event_id;
+	INSERT INTO event_sources_fts(rowid, sentence) VALUES (new.id, new.sentence);
 END;
 CREATE TRIGGER event_sources_fts_ad AFTER DELETE ON event_sources BEGIN
-	UPDATE events_fts SET sentences = coalesce((
-		SELECT group_concat(sentence, ' ') FROM event_sources WHERE event_id = old.event_id
-	), '') WHERE rowid = old.event_id;
+	INSERT INTO event_sources_fts(event_sources_fts, rowid, sentence) VALUES ('delete', old.id, old.sentence);
+END;
+CREATE TRIGGER event_sources_fts_au AFTER UPDATE OF sentence ON event_sources BEGIN
+	INSERT INTO event_sources_fts(event_sources_fts, rowid, sentence) VALUES ('delete', old.id, old.sentence);
+	INSERT INTO event_sources_fts(rowid, sentence) VALUES (new.id, new.sentence);
 END;
