@@ -32,6 +32,10 @@ type Page struct {
 // MaxHTMLBytes is the largest page FromHTML reads.
 const MaxHTMLBytes = 8 << 20
 
+// maxMainTextBytes is the most visible text a page may hold for the
+// main-text extractor; larger pages are read plainly (see FromHTMLAt).
+const maxMainTextBytes = 128 << 10
+
 // FromHTML extracts the main text, title, site name and publication time of a
 // news page. It is FromHTMLAt without a reference time: dates that lack a year
 // are not guessed.
@@ -65,14 +69,20 @@ func FromHTMLAt(b []byte, pageURL string, ref *time.Time) (Page, error) {
 	}
 	var p Page
 	p.PublishedAt, p.PublishedPrecision, p.PublishedBy = publishedFromDoc(doc, pageURL, ref)
-	res, err := trafilatura.ExtractDocument(doc, extractOptions(pageURL, p.PublishedAt))
-	if err != nil {
-		return Page{}, models.Wrap(models.EINVALID, err, "no readable text in the HTML page")
+	if textSize(doc) > maxMainTextBytes {
+		// trafilatura's time grows with the square of the text; a page this
+		// large is read plainly, without its navigation and side bars.
+		p.Title, p.SiteName = plainMetadata(doc)
+		p.Body = dropLeadingTitle(blockText(doc, frameTags), p.Title)
+	} else {
+		res, err := trafilatura.ExtractDocument(doc, extractOptions(pageURL, p.PublishedAt))
+		if err != nil {
+			return Page{}, models.Wrap(models.EINVALID, err, "no readable text in the HTML page")
+		}
+		p.Title = cleanLine(res.Metadata.Title)
+		p.SiteName = cleanLine(res.Metadata.Sitename)
+		p.Body = dropLeadingTitle(blockText(res.ContentNode, nil), p.Title)
 	}
-	p.Title = cleanLine(res.Metadata.Title)
-	p.SiteName = cleanLine(res.Metadata.Sitename)
-	p.Body = blockText(res.ContentNode)
-	p.Body = dropLeadingTitle(p.Body, p.Title)
 	if p.Body == "" {
 		return Page{}, models.Errorf(models.EINVALID, "no readable text in the HTML page")
 	}

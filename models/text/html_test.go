@@ -117,6 +117,22 @@ func TestFromHTMLBadInput(t *testing.T) {
 	}
 }
 
+// TestFromHTMLLargePage covers the plain reading of pages with more text
+// than the main-text extractor handles in good time.
+func TestFromHTMLLargePage(t *testing.T) {
+	para := "<p>Delegations met again in Geneva on Tuesday to discuss the corridor and its inspections regime.</p>"
+	page := `<html><head><title>Big page</title><meta property="og:site_name" content="Ledger"></head><body><nav>Menu Home World</nav><article>` +
+		strings.Repeat(para, 2000) + "</article><footer>Copyright</footer></body></html>"
+	p, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(p.Body, "\n\n")
+	if p.Title != "Big page" || p.SiteName != "Ledger" || len(paras) != 2000 || strings.Contains(p.Body, "Menu") || strings.Contains(p.Body, "Copyright") {
+		t.Errorf("large page: %q %q, %d paragraphs, body starts %.80q", p.Title, p.SiteName, len(paras), p.Body)
+	}
+}
+
 func TestParseMachineTime(t *testing.T) {
 	tests := []struct{ in, want, prec string }{
 		{"2025-08-06T14:30:00+03:00", "2025-08-06T11:30:00Z", "hour"},

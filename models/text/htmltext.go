@@ -23,10 +23,15 @@ var blockTags = map[string]bool{
 var skipTags = map[string]bool{"script": true, "style": true, "noscript": true, "template": true,
 	"svg": true, "iframe": true, "object": true, "button": true, "select": true, "textarea": true}
 
+// frameTags hold a page's frame rather than its article, for pages read
+// without the main-text extractor.
+var frameTags = map[string]bool{"nav": true, "header": true, "footer": true, "aside": true, "form": true, "head": true}
+
 // blockText renders the text of a tree as paragraphs: one per block element,
-// white space collapsed, paragraphs separated by a blank line. It walks the
-// tree without recursion.
-func blockText(root *html.Node) string {
+// white space collapsed, paragraphs separated by a blank line. Elements in
+// skip (besides scripts and styles) are left out. It walks the tree without
+// recursion.
+func blockText(root *html.Node, skip map[string]bool) string {
 	if root == nil {
 		return ""
 	}
@@ -45,7 +50,7 @@ func blockText(root *html.Node) string {
 		case html.TextNode:
 			cur.WriteString(n.Data)
 		case html.ElementNode:
-			if skipTags[n.Data] {
+			if skipTags[n.Data] || skip[n.Data] {
 				descend = false
 			} else if blockTags[n.Data] {
 				flush()
@@ -104,4 +109,49 @@ func dropLeadingTitle(body, title string) string {
 		return rest
 	}
 	return body
+}
+
+// textSize counts the bytes of text outside scripts and styles.
+func textSize(root *html.Node) int {
+	size := 0
+	for n := root; n != nil; {
+		if n.Type == html.TextNode {
+			size += len(n.Data)
+		}
+		if n.FirstChild != nil && !(n.Type == html.ElementNode && skipTags[n.Data]) {
+			n = n.FirstChild
+			continue
+		}
+		for n != nil && n != root && n.NextSibling == nil {
+			n = n.Parent
+		}
+		if n == nil || n == root {
+			break
+		}
+		n = n.NextSibling
+	}
+	return size
+}
+
+// plainMetadata reads the title and site name from meta tags and <title>.
+func plainMetadata(doc *html.Node) (title, site string) {
+	var docTitle string
+	walk(doc, func(n *html.Node) {
+		switch {
+		case n.Data == "title" && docTitle == "" && n.FirstChild != nil:
+			docTitle = n.FirstChild.Data
+		case n.Data == "meta" && attr(n, "property") == "og:title" && title == "":
+			title = attr(n, "content")
+		case n.Data == "meta" && attr(n, "property") == "og:site_name" && site == "":
+			site = attr(n, "content")
+		}
+	})
+	return cleanLine(firstNonEmpty(title, docTitle)), cleanLine(site)
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
