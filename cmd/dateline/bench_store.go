@@ -1,7 +1,227 @@
 package main
 
-// benchStore measures ingest, export and page latency. IN PROGRESS: filled in
-// once the store and the web layer land.
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"dateline/handlers"
+	"dateline/models"
+	"dateline/models/extract"
+	"dateline/models/store"
+)
+
+// benchStore measures ingest of the generated corpus (extraction included),
+// then, for each scale, fills a fresh database with that many events and
+// measures CSV export and page latency through the real router.
 func benchStore(e *env, corpus []corpusArticle, scales string) ([]benchRow, error) {
-	return nil, nil
+	dir, err := os.MkdirTemp("", "dateline-bench-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	rows, err := benchIngest(e.ctx, filepath.Join(dir, "ingest.db"), corpus)
+	if err != nil {
+		return rows, err
+	}
+	for _, f := range strings.Split(scales, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return rows, fmt.Errorf("--scales: bad event count %q", f)
+		}
+		more, err := benchScale(e.ctx, filepath.Join(dir, fmt.Sprintf("scale-%d.db", n)), n)
+		rows = append(rows, more...)
+		if err != nil {
+			return rows, err
+		}
+	}
+	return rows, nil
+}
+
+// benchIngest runs the ingest pipeline (parallel extraction, one writer,
+// batched transactions) over the corpus.
+func benchIngest(ctx context.Context, path string, corpus []corpusArticle) ([]benchRow, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	jobs := make([]ingestJob, len(corpus))
+	for i, d := range corpus {
+		d := d
+		jobs[i] = ingestJob{name: fmt.Sprintf("doc%d", i), load: func(context.Context) (extract.Input, error) {
+			return extract.Input{Name: "bench", Data: []byte(d.Text), PublishedAt: &d.Published, Format: extract.FormatText}, nil
+		}}
+	}
+	start := time.Now()
+	rep := ingestAll(ctx, st, jobs, store.SaveOptions{}, ingestSettings{workers: runtime.NumCPU()})
+	secs := time.Since(start).Seconds()
+	if len(rep.Failed) > 0 {
+		return nil, fmt.Errorf("bench ingest: %s: %s", rep.Failed[0].Name, rep.Failed[0].Reason)
+	}
+	label := fmt.Sprintf("ingest %d generated articles (extract + save, %d workers, one writer)", len(corpus), runtime.NumCPU())
+	return []benchRow{
+		{label, "articles/s", fmt.Sprintf("%.0f", float64(rep.Stored)/secs)},
+		{label, "events, quotes stored", fmt.Sprintf("%d, %d", rep.NewEvents, rep.NewQuotes)},
+	}, nil
+}
+
+// benchScale fills a database with n events (and as many quotes) and
+// measures exports and page latency on it.
+func benchScale(ctx context.Context, path string, n int) ([]benchRow, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	start := time.Now()
+	if err := fillEvents(ctx, st, n); err != nil {
+		return nil, err
+	}
+	fill := time.Since(start)
+	h, err := handlers.New(st, handlers.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		return nil, err
+	}
+	scale := fmt.Sprintf("%dk events", n/1000)
+	rows := []benchRow{{"fill " + scale, "events/s (synthetic, no extraction)", fmt.Sprintf("%.0f", float64(n)/fill.Seconds())}}
+	for _, path := range []string{"/export/events.csv", "/export/quotes.csv"} {
+		rps, peak, count, err := benchExport(h, path)
+		if err != nil {
+			return rows, err
+		}
+		label := fmt.Sprintf("%s %s (%d rows)", path, scale, count)
+		rows = append(rows, benchRow{label, "rows/s", fmt.Sprintf("%.0f", rps)},
+			benchRow{label, "peak heap growth", fmt.Sprintf("%.1f MB", float64(peak)/1e6)})
+	}
+	for _, path := range []string{"/stories/bench", "/api/stories/bench/events", "/api/quotes?speaker=vladimir-putin", "/search?q=ceasefire"} {
+		p50, p99, err := benchLatency(h, path, 60)
+		if err != nil {
+			return rows, err
+		}
+		rows = append(rows, benchRow{fmt.Sprintf("GET %s, %s", path, scale), "p50 / p99", fmt.Sprintf("%.1f ms / %.1f ms", p50, p99)})
+	}
+	return rows, nil
+}
+
+// fillEvents saves synthetic articles carrying ten events and ten quotes
+// each, all distinct, into the story "bench".
+func fillEvents(ctx context.Context, st *store.Store, n int) error {
+	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	var batch []models.ExtractedArticle
+	for i := 0; i < n; i += 10 {
+		pub := base.Add(time.Duration(i/50) * 24 * time.Hour)
+		a := models.ExtractedArticle{Title: fmt.Sprintf("Bench article %d", i/10), Source: benchCities[i%len(benchCities)] + " Post",
+			URL: fmt.Sprintf("https://bench.invalid/%d", i/10), PublishedAt: &pub, PublishedPrecision: models.PrecHour,
+			Body: fmt.Sprintf("Synthetic article %d about a ceasefire.", i)}
+		for j := i; j < i+10 && j < n; j++ {
+			p := benchPeople[j%len(benchPeople)]
+			kind := models.EventKinds[j%len(models.EventKinds)]
+			s := fmt.Sprintf("%s held %s number %d on the ceasefire.", p.name, kind, j)
+			a.Events = append(a.Events, models.ExtractedEvent{Date: pub.Format("2006-01-02"), Granularity: models.GranDay,
+				Kind: kind, Summary: s, Sentence: s, Expression: "on Monday", Actors: []string{p.name}})
+			name := p.name
+			a.Quotes = append(a.Quotes, models.ExtractedQuote{Text: fmt.Sprintf("Statement %d on the ceasefire talks", j),
+				Kind: models.QuoteDirect, Speaker: &name, Cue: "said", Sentence: s})
+		}
+		batch = append(batch, a)
+		if len(batch) == 500 || i+10 >= n {
+			if _, err := st.SaveArticles(ctx, batch, store.SaveOptions{StorySlug: "bench", StoryTitle: "Bench"}); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	return nil
+}
+
+// benchExport downloads one export and returns rows/s, the peak growth of
+// the live heap while it ran, and the row count.
+func benchExport(h http.Handler, path string) (float64, uint64, int, error) {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	before := ms.HeapAlloc
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	go func() {
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+				runtime.ReadMemStats(&m)
+				if m.HeapAlloc > before && m.HeapAlloc-before > peak.Load() {
+					peak.Store(m.HeapAlloc - before)
+				}
+			}
+		}
+	}()
+	lines := &lineCounter{}
+	start := time.Now()
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	rec := &discardResponse{header: http.Header{}, w: lines}
+	h.ServeHTTP(rec, req)
+	secs := time.Since(start).Seconds()
+	close(stop)
+	if rec.code != 0 && rec.code != http.StatusOK {
+		return 0, 0, 0, fmt.Errorf("bench: GET %s: status %d", path, rec.code)
+	}
+	rows := lines.n - 1 // header
+	return float64(rows) / secs, peak.Load(), rows, nil
+}
+
+// benchLatency requests path n times and returns p50 and p99 in ms.
+func benchLatency(h http.Handler, path string, n int) (float64, float64, error) {
+	var ds []float64
+	for i := 0; i < n; i++ {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.RemoteAddr = "127.0.0.1:1234"
+		rec := &discardResponse{header: http.Header{}, w: io.Discard}
+		start := time.Now()
+		h.ServeHTTP(rec, req)
+		ds = append(ds, float64(time.Since(start).Microseconds())/1000)
+		if rec.code != 0 && rec.code != http.StatusOK {
+			return 0, 0, fmt.Errorf("bench: GET %s: status %d", path, rec.code)
+		}
+	}
+	sort.Float64s(ds)
+	return ds[len(ds)/2], ds[min(len(ds)-1, len(ds)*99/100)], nil
+}
+
+// discardResponse is an http.ResponseWriter that keeps only the status and
+// passes the body to w, so large exports are not held in memory.
+type discardResponse struct {
+	header http.Header
+	code   int
+	w      io.Writer
+}
+
+func (d *discardResponse) Header() http.Header         { return d.header }
+func (d *discardResponse) WriteHeader(code int)        { d.code = code }
+func (d *discardResponse) Write(p []byte) (int, error) { return d.w.Write(p) }
+func (d *discardResponse) Flush()                      {}
+
+// lineCounter counts newlines written to it.
+type lineCounter struct{ n int }
+
+func (l *lineCounter) Write(p []byte) (int, error) {
+	for _, b := range p {
+		if b == '\n' {
+			l.n++
+		}
+	}
+	return len(p), nil
 }
