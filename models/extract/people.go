@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -349,19 +350,18 @@ func (reg *registry) resolve(s, e int) string {
 		return ""
 	}
 	reg.note(name, actorPerson, "", mention)
-	reg.persons = append(reg.persons, placedName{s, name})
+	i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at > s })
+	reg.persons = slices.Insert(reg.persons, i, placedName{s, name})
 	return name
 }
 
 // nearestPerson returns the person named last before offset s.
 func (reg *registry) nearestPerson(s int) string {
-	best, at := "", -1
-	for _, p := range reg.persons {
-		if p.at < s && p.at > at {
-			best, at = p.name, p.at
-		}
+	i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at >= s })
+	if i == 0 {
+		return ""
 	}
-	return best
+	return reg.persons[i-1].name
 }
 
 // trailingName returns the capitalised words ending a mention, without
@@ -378,8 +378,8 @@ func (reg *registry) trailingName(toks []token) string {
 	for i > 0 && toks[i-1].upper && !toks[i-1].punct && !isTitle(toks[i-1].key) {
 		i--
 	}
-	if i == len(toks) {
-		return ""
+	if i == len(toks) || (i > 0 && !toks[i-1].upper && !isTitle(toks[i-1].key) && toks[i-1].key != "'s") {
+		return "" // "officials cited by TASS" is not TASS
 	}
 	parts := toks[i:]
 	name := string(reg.r[parts[0].start:parts[len(parts)-1].end])

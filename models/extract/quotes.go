@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"dateline/models"
 	"dateline/models/text"
@@ -27,6 +28,8 @@ type quoteFinder struct {
 	sents []text.Sentence
 	marks []marked
 	cands []candidate
+	// nDirect counts the candidates from quotation marks, which come first
+	nDirect int
 	paras []int // rune offsets where paragraphs start
 }
 
@@ -39,6 +42,7 @@ func findQuotes(body string, sents []text.Sentence) ([]models.ExtractedQuote, []
 	f.paras = paragraphStarts(r)
 	f.marks = findMarked(r)
 	f.direct()
+	f.nDirect = len(f.cands)
 	f.mergeBroken()
 	f.indirect()
 	f.fromContext()
@@ -149,7 +153,7 @@ func (f *quoteFinder) titleCase(s, e int) bool {
 		}
 		words++
 	}
-	return words > 0
+	return words > 1
 }
 
 // introducesNext reports whether the words after quote mi, ending at token
@@ -373,8 +377,11 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 		if t.key == "\"" || t.key == "“" || t.key == "”" {
 			break
 		}
+		if t.upper && t.key != "according" {
+			continue // "Asked what ...", a name
+		}
 		ce, lemma := f.cueExtent(k, end)
-		if lemma == "" {
+		if lemma == "" || labelVerbs[lemma] {
 			continue
 		}
 		if k > a && f.toks[k-1].key == "to" && lemma != "according to" {
@@ -493,6 +500,9 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		q := models.ExtractedQuote{Kind: c.kind, Start: c.s, End: c.e, Cue: c.attr.cue, Venue: c.attr.venue, Text: c.text}
 		if q.Text == "" {
 			q.Text = string(f.r[c.s:c.e])
+			if c.mark >= 0 && f.marks[c.mark].multi {
+				q.Text = dropReopeningMarks(q.Text)
+			}
 		}
 		if c.attr.found() {
 			ms, me := f.toks[c.attr.subjS].start, f.toks[c.attr.subjE-1].end
@@ -505,6 +515,20 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		out = append(out, q)
 	}
 	return out, reg.people()
+}
+
+// dropReopeningMarks removes the marks that reopen a quote at the start of
+// each of its later paragraphs.
+func dropReopeningMarks(s string) string {
+	lines := strings.Split(s, "\n")
+	for i := 1; i < len(lines); i++ {
+		l := strings.TrimLeft(lines[i], " \t")
+		if l != "" && strings.ContainsRune("\"“«„'‘", []rune(l)[0]) {
+			_, size := utf8.DecodeRuneInString(l)
+			lines[i] = l[size:]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // sentenceText returns the sentences holding [s, e).

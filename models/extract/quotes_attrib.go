@@ -218,7 +218,7 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 		}
 		e++
 	}
-	if e > k && !venueWords[p.toks[k].key] && !prepositions[p.toks[k].key] {
+	if e > k && !prepositions[p.toks[k].key] && !weekdayWords[p.toks[k].key] {
 		return k, k
 	}
 	return k, e

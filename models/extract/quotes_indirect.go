@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"dateline/models"
@@ -82,7 +83,10 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 		}
 		s, e := f.subjectAfter(k+2, b)
 		if s < 0 {
-			return span{}, false
+			s, e = k+2, f.nextComma(k+2, b) // "according to officials cited by TASS,"
+			if e == b || e-s > 10 || e == s {
+				return span{}, false
+			}
 		}
 		e = f.extendOf(e, b)
 		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+2), lemma: "according to"}
@@ -244,7 +248,9 @@ func (f *quoteFinder) addSpeech(sp span) {
 	}
 	kind := models.QuoteIndirect
 	var inside []int
-	for i := range f.cands {
+	// direct candidates come first, in text order and without overlaps
+	hi := sort.Search(f.nDirect, func(i int) bool { return f.cands[i].s >= e })
+	for i := hi - 1; i >= 0 && f.cands[i].e > s; i-- {
 		c := &f.cands[i]
 		if c.dropped || c.mark < 0 || c.e <= s || c.s >= e {
 			continue

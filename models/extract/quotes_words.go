@@ -78,7 +78,7 @@ var (
 	smallWords = set("of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "'s")
 	// words before a quote that make it a name or a term, not a statement.
 	scareCues = set("so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "term",
-		"word", "words", "phrase", "slogan", "hashtag", "label", "labeled", "labelled", "called",
+		"word", "words", "phrase", "slogan", "hashtag", "label", "labeled", "labelled", "called", "calls", "call", "dubs", "terms", "termed",
 		"branded", "coined", "as")
 	// words after a cue that say where or when it was said, before "that".
 	venueWords = set("in", "on", "at", "during", "to", "via", "through", "from", "while",

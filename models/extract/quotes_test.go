@@ -1,0 +1,271 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"dateline/models"
+	"dateline/models/text"
+)
+
+// quotesOf runs the quote finder on body as the pipeline does.
+func quotesOf(body string) ([]models.ExtractedQuote, []models.ExtractedPerson) {
+	return findQuotes(body, text.Sentences(body))
+}
+
+// TestQuotesGolden runs every testdata/quotes/<case>.txt through the quote
+// finder and compares quotes and people with <case>.golden.json
+// (go test -update rewrites them).
+func TestQuotesGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/quotes/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no fixtures in testdata/quotes")
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(f, ".txt")
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			qs, ps := quotesOf(string(b))
+			checkQuotes(t, string(b), qs)
+			got, _ := json.MarshalIndent(struct {
+				Quotes []models.ExtractedQuote  `json:"quotes"`
+				People []models.ExtractedPerson `json:"people"`
+			}{qs, ps}, "", "  ")
+			got = append(got, '\n')
+			golden := name + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s differs from its golden file:\n%s", f, got)
+			}
+		})
+	}
+}
+
+// checkQuotes checks what every quote must satisfy: offsets in range, the
+// text being the quoted words (or both parts of a broken quote), a mention
+// whose offsets give its text.
+func checkQuotes(t *testing.T, body string, qs []models.ExtractedQuote) {
+	t.Helper()
+	r := []rune(body)
+	for _, q := range qs {
+		if q.Start < 0 || q.Start >= q.End || q.End > len(r) {
+			t.Fatalf("quote %q has offsets %d..%d outside 0..%d", q.Text, q.Start, q.End, len(r))
+		}
+		span := string(r[q.Start:q.End])
+		if q.Text != span && !(strings.HasPrefix(span, firstWord(q.Text)) && utf8.RuneCountInString(q.Text) <= len(span)) {
+			t.Errorf("quote text %q is not the body's %q", q.Text, span)
+		}
+		switch q.Kind {
+		case models.QuoteDirect, models.QuotePartial, models.QuoteIndirect:
+		default:
+			t.Errorf("quote %q has kind %q", q.Text, q.Kind)
+		}
+		if m := q.SpeakerMention; m != nil {
+			if m.Start < 0 || m.Start >= m.End || m.End > len(r) || string(r[m.Start:m.End]) != m.Text {
+				t.Errorf("mention %+v does not match the body", *m)
+			}
+		}
+		if q.Speaker != nil && q.SpeakerMention == nil {
+			t.Errorf("quote %q has a speaker but no mention", q.Text)
+		}
+	}
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// TestFindQuotes checks the pieces of single sentences: what is quoted, of
+// which kind, by whom, and what is not a quote at all.
+func TestFindQuotes(t *testing.T) {
+	tests := []struct {
+		name, body              string
+		text, kind, mention, by string // of the first quote; text "" means no quote
+		cue, venue              string
+	}{
+		{"said after", `"We are close," Trump said.`, "We are close", "direct", "Trump", "Donald Trump", "said", ""},
+		{"said before", `Peskov said: "Nothing is agreed."`, "Nothing is agreed.", "direct", "Peskov", "Dmitry Peskov", "said", ""},
+		{"inverted", `"It is over," said the Kremlin aide.`, "It is over", "direct", "the Kremlin aide", "Yuri Ushakov", "said", ""},
+		{"told audience", `"No date yet," Ushakov told journalists in Moscow.`, "No date yet", "direct", "Ushakov", "Yuri Ushakov", "told journalists", "in Moscow"},
+		{"statement venue", `"We welcome the call," the White House said in a statement.`, "We welcome the call", "direct", "the White House", "the White House", "said", "in a statement"},
+		{"apposition", `"We expect more," Jane Roe, a senior analyst at a bank, said on Friday.`, "We expect more", "direct", "Jane Roe", "Jane Roe", "said", "on Friday"},
+		{"honorific", `"Fine," Mr. Lavrov said.`, "Fine", "direct", "Mr. Lavrov", "Sergei Lavrov", "said", ""},
+		{"pronoun", `Trump spoke to the press. "The deal is near," he said.`, "The deal is near", "direct", "he", "Donald Trump", "said", ""},
+		{"unknown speaker", `"We were not told," one diplomat said.`, "We were not told", "direct", "one diplomat", "", "said", ""},
+		{"indirect that", `Zelensky said that Ukraine would not give up any land.`, "Ukraine would not give up any land", "indirect", "Zelensky", "Volodymyr Zelensky", "said", ""},
+		{"indirect trailing", `The ceasefire will hold until Friday, the Kremlin said.`, "The ceasefire will hold until Friday", "indirect", "the Kremlin", "the Kremlin", "said", ""},
+		{"according to", `According to Reuters, the envoy will travel on Sunday.`, "the envoy will travel on Sunday", "indirect", "Reuters", "Reuters", "According to", ""},
+		{"partial", `Rutte called the plan "a real step forward" for the alliance.`, "the plan \"a real step forward\" for the alliance", "partial", "Rutte", "Mark Rutte", "called", ""},
+		// failure cases: nothing here is somebody's statement
+		{"scare quotes", `Officials discussed so-called "secondary tariffs" again.`, "", "", "", "", "", ""},
+		{"show title", `He appeared on "Meet the Press" last week.`, "", "", "", "", "", ""},
+		{"single word", `The word "détente" is back.`, "", "", "", "", "", ""},
+		{"state media", `Russian state media released footage of the walk.`, "", "", "", "", "", ""},
+		{"apostrophes only", `Putin's aide and the leaders' talks ran late in the '90s style.`, "", "", "", "", "", ""},
+		{"unbalanced", `"Never closes`, "", "", "", "", "", ""},
+		{"empty", ``, "", "", "", "", "", ""},
+		{"marks only", `"" '' “” «»`, "", "", "", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs, _ := quotesOf(tt.body)
+			checkQuotes(t, tt.body, qs)
+			if tt.text == "" {
+				if len(qs) > 0 {
+					t.Fatalf("got quote %+v, want none", qs[0])
+				}
+				return
+			}
+			if len(qs) == 0 {
+				t.Fatalf("no quote found, want %q", tt.text)
+			}
+			q := qs[len(qs)-1]
+			mention, by := "", ""
+			if q.SpeakerMention != nil {
+				mention = q.SpeakerMention.Text
+			}
+			if q.Speaker != nil {
+				by = *q.Speaker
+			}
+			if q.Text != tt.text || q.Kind != tt.kind || mention != tt.mention || by != tt.by || q.Cue != tt.cue || q.Venue != tt.venue {
+				t.Errorf("got %q %s by %q (%q) cue %q venue %q\nwant %q %s by %q (%q) cue %q venue %q",
+					q.Text, q.Kind, mention, by, q.Cue, q.Venue, tt.text, tt.kind, tt.mention, tt.by, tt.cue, tt.venue)
+			}
+		})
+	}
+}
+
+// TestFindMarked checks how quotation marks pair up.
+func TestFindMarked(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{`"a b" and "c d"`, []string{"a b", "c d"}},
+		{`'It's Putin's call,' she said`, []string{"It's Putin's call"}},
+		{`the leaders’ talks and ‘a deal’`, []string{"a deal"}},
+		{`‘The allies’ plan is dead,’ he said`, []string{"The allies’ plan is dead"}},
+		{`«Oui» et „ja“`, []string{"Oui", "ja"}},
+		{"\"One two three four\n\n\"five six.\"", []string{"One two three four\n\n\"five six."}},
+		{`"Open, never closed`, nil},
+		{`"one two three four five`, []string{"one two three four five"}},
+		{`'90s and rock 'n' roll`, []string{"n"}},
+		{`"outer 'inner' outer"`, []string{"outer 'inner' outer"}},
+		{``, nil},
+	}
+	for _, tt := range tests {
+		r := []rune(tt.in)
+		var got []string
+		for _, m := range findMarked(r) {
+			got = append(got, string(r[m.s:m.e]))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("findMarked(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestQuoteKey(t *testing.T) {
+	same := [][2]string{
+		{"Great progress was made!", "Great progress was made..."},
+		{"“Great  progress was made”", "great progress was made…"},
+		{"It's over", "It’s over."},
+		{"Zelenskyy: «Prêt»", "zelenskyy pret"},
+	}
+	for _, p := range same {
+		if QuoteKey(p[0]) != QuoteKey(p[1]) {
+			t.Errorf("QuoteKey(%q) = %q, QuoteKey(%q) = %q, want equal", p[0], QuoteKey(p[0]), p[1], QuoteKey(p[1]))
+		}
+	}
+	if QuoteKey("We will meet") == QuoteKey("We will not meet") {
+		t.Error("different quotes share a key")
+	}
+	if got := QuoteKey("  ...  "); got != "" {
+		t.Errorf("QuoteKey of punctuation = %q, want empty", got)
+	}
+}
+
+// TestFindQuotesManyMarks feeds long runs of marks; it must finish quickly
+// (the scan is linear) and keep offsets sane. Timing is left to the benchmark.
+func TestFindQuotesManyMarks(t *testing.T) {
+	for _, body := range []string{
+		strings.Repeat(`"`, 20000),
+		strings.Repeat(`'`, 20000),
+		strings.Repeat(`a' `, 20000),
+		strings.Repeat(`“a ”`, 10000),
+		strings.Repeat(`"x y" he said. `, 5000),
+		strings.Repeat(`s’ `, 20000),
+	} {
+		qs, _ := quotesOf(body)
+		checkQuotes(t, body, qs)
+	}
+}
+
+func FuzzFindQuotes(f *testing.F) {
+	seeds := []string{
+		`"We are close," Trump said.`,
+		`'Putin's economy stinks,' Trump said. 'Get a deal.'`,
+		"“A,” he said, “B.”\n\n“C.",
+		`According to Reuters, the envoy will travel.`,
+		`"HOST: Hi` + "\n\n" + `"GUEST: Hello."`,
+		`« » ‘ ’ " ' — ―`,
+		"\"\n\"\n\"",
+	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		if !utf8.ValidString(body) {
+			return
+		}
+		qs, ps := quotesOf(body)
+		checkQuotes(t, body, qs)
+		for _, p := range ps {
+			if p.Name == "" {
+				t.Errorf("person without a name: %+v", p)
+			}
+		}
+	})
+}
+
+// BenchmarkFindQuotes measures the quote finder over all fixtures joined
+// into one article.
+func BenchmarkFindQuotes(b *testing.B) {
+	files, _ := filepath.Glob("testdata/quotes/*.txt")
+	var sb strings.Builder
+	for i := 0; i < 20; i++ {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb.Write(data)
+			sb.WriteString("\n")
+		}
+	}
+	body := sb.String()
+	sents := text.Sentences(body)
+	b.SetBytes(int64(len(body)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		findQuotes(body, sents)
+	}
+}
