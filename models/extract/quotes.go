@@ -30,7 +30,7 @@ type quoteFinder struct {
 	cands []candidate
 	// nDirect counts the candidates from quotation marks, which come first
 	nDirect int
-	paras []int // rune offsets where paragraphs start
+	paras   []int // rune offsets where paragraphs start
 }
 
 // findQuotes finds the quotes of body (direct, partial and indirect speech),
