@@ -31,12 +31,18 @@ func splitPage(page string, fetched *time.Time) []models.ExtractedArticle {
 	discard := false
 	for i, r := range runs {
 		if r.prose {
-			if cur == nil && !discard {
-				cur = &draft{}
-				drafts = append(drafts, cur)
-			}
-			if !discard {
-				cur.add(r.lines)
+			for _, l := range r.lines {
+				if _, _, ok := parseDateline(l, fetched); ok && (cur == nil || len(cur.paras) > 0) {
+					cur, discard = &draft{}, false // wire stories pasted one after another
+					drafts = append(drafts, cur)
+				}
+				if cur == nil && !discard {
+					cur = &draft{}
+					drafts = append(drafts, cur)
+				}
+				if !discard {
+					cur.add([]string{l})
+				}
 			}
 			continue
 		}

@@ -328,3 +328,17 @@ func BenchmarkSplitPageMany(b *testing.B) {
 		}
 	}
 }
+
+func TestParseAgeBylines(t *testing.T) {
+	src, st, ok := parseAge("Story by Jane Roe • 3h", &pageFetched)
+	if !ok || src != "" || st.At == nil || st.At.Format(time.RFC3339) != "2025-08-07T09:00:00Z" {
+		t.Errorf("byline age: %q %v %v", src, st.At, ok)
+	}
+	src, _, ok = parseAge("Brussels Note | 2d", &pageFetched)
+	if !ok || src != "Brussels Note" {
+		t.Errorf("bar age: %q %v", src, ok)
+	}
+	if _, _, ok := parseAge("Plan B • 3 options", &pageFetched); ok {
+		t.Error("a bullet list item taken for an age")
+	}
+}

@@ -24,6 +24,9 @@ type stamp struct {
 // "time6 hours ago", "Reuters · 3h ago", "an hour ago".
 var ageRe = regexp.MustCompile(`(?i)^(.*?)[\s·•|,\-–—]*\b?(\d{1,3}|an|a|one)\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|hr|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago\.?$`)
 
+// shortAgeRe matches the bare ages bylines end with: "Story by Jane Roe • 3h".
+var shortAgeRe = regexp.MustCompile(`^(.*?)\s*[·•|]\s*()(\d{1,3})\s*(m|mins?|h|hrs?|d|w)$`)
+
 // iconLabels are words a copy-paste glues to an age from an icon's label;
 // they are not outlet names.
 var iconLabels = map[string]bool{"time": true, "clock": true, "icon": true, "calendar": true,
@@ -33,11 +36,7 @@ var iconLabels = map[string]bool{"time": true, "clock": true, "icon": true, "cal
 // outlet name glued in front of it, if any, and the age resolved against
 // fetched: hour precision for minutes and hours, day precision beyond.
 func parseAge(line string, fetched *time.Time) (source string, st stamp, ok bool) {
-	line = strings.TrimSpace(line)
-	if len(line) < 5 || !strings.EqualFold(strings.TrimRight(line, ".")[max(0, len(strings.TrimRight(line, "."))-3):], "ago") {
-		return "", stamp{}, false
-	}
-	m := ageRe.FindStringSubmatch(line)
+	m := matchAge(strings.TrimSpace(line))
 	if m == nil {
 		return "", stamp{}, false
 	}
@@ -45,7 +44,7 @@ func parseAge(line string, fetched *time.Time) (source string, st stamp, ok bool
 	if len(strings.Fields(prefix)) > 6 {
 		return "", stamp{}, false // a sentence that mentions an age, not an age line
 	}
-	if !iconLabels[strings.ToLower(strings.Trim(prefix, ":"))] {
+	if !iconLabels[strings.ToLower(strings.Trim(prefix, ":"))] && !bylineRe.MatchString(strings.TrimPrefix(prefix, "Story ")) {
 		source = strings.Trim(prefix, " :·•|,-–—")
 	}
 	n := 1
@@ -77,6 +76,23 @@ func parseAge(line string, fetched *time.Time) (source string, st stamp, ok bool
 	t = truncate(t, st.Prec)
 	st.At = &t
 	return source, st, true
+}
+
+// matchAge returns the groups of ageRe (prefix, count, unit), or of
+// shortAgeRe for a bare age after a bullet, or nil.
+func matchAge(line string) []string {
+	if len(line) < 2 {
+		return nil
+	}
+	if strings.EqualFold(strings.TrimRight(line, ".")[max(0, len(strings.TrimRight(line, "."))-3):], "ago") {
+		return ageRe.FindStringSubmatch(line)
+	}
+	if last := line[len(line)-1]; strings.ContainsRune("mhdwsn", rune(last)) && strings.ContainsAny(line, "·•|") {
+		if m := shortAgeRe.FindStringSubmatch(line); m != nil {
+			return []string{m[0], m[1], m[3], m[4]}
+		}
+	}
+	return nil
 }
 
 func truncate(t time.Time, prec string) time.Time {
