@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"dateline/models"
@@ -136,6 +137,24 @@ func FilterQuery(f models.Filter) string {
 		}
 	}
 	return q.Encode()
+}
+
+// ExportLink is the address of an export (events, quotes, articles) or of
+// a JSON view with the page's filters. Built here rather than in the
+// template, which would escape the query's & and = as data.
+// Quote exports drop the event kind and actor filters, which mean other
+// things for quotes.
+func (v StoryView) ExportLink(path string) string {
+	q := v.FilterQuery
+	if strings.Contains(path, "quotes") {
+		f := v.Filter
+		f.Story, f.Kind, f.Person = v.Story.Slug, "", ""
+		q = FilterQuery(f)
+	}
+	if q == "" {
+		return path
+	}
+	return path + "?" + q
 }
 
 // EmbedURL is the absolute address of a story embed.

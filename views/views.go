@@ -125,12 +125,7 @@ var funcs = template.FuncMap{
 	"pubDate":  publishedDate,
 	"plural":   plural,
 	"tools":    tools,
-	"sourceName": func(a *models.Article) string {
-		if a == nil || a.Source == nil {
-			return ""
-		}
-		return a.Source.Name
-	},
+	"sourceName": sourceName,
 }
 
 // splitActors reads an event's "; "-separated actor list.
@@ -160,4 +155,19 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// sourceName is the outlet of an article ("" when unknown).
+func sourceName(v any) string {
+	var a *models.Article
+	switch x := v.(type) {
+	case *models.Article:
+		a = x
+	case models.Article:
+		a = &x
+	}
+	if a == nil || a.Source == nil {
+		return ""
+	}
+	return a.Source.Name
 }
