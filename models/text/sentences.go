@@ -1,5 +1,10 @@
 // Package text turns raw input (HTML pages, pasted text) into clean article
 // text and splits it into paragraphs and sentences with rune offsets.
+//
+// Every article body in dateline follows one convention: one paragraph per
+// line, paragraphs separated by a blank line ("\n\n"), white space inside a
+// paragraph collapsed to single spaces. Headings and list items are
+// paragraphs of their own, so a line break always ends a sentence.
 package text
 
 import (
