@@ -114,17 +114,17 @@ func ChartsAvailable() bool {
 }
 
 var funcs = template.FuncMap{
-	"date":     DisplayDate,
-	"dayKey":   DayKey,
-	"iso":      ISODate,
-	"status":   DeadlineStatus,
-	"pathEsc":  url.PathEscape,
-	"queryEsc": url.QueryEscape,
-	"join":     strings.Join,
-	"actors":   splitActors,
-	"pubDate":  publishedDate,
-	"plural":   plural,
-	"tools":    tools,
+	"date":       DisplayDate,
+	"dayKey":     DayKey,
+	"iso":        ISODate,
+	"status":     DeadlineStatus,
+	"pathEsc":    url.PathEscape,
+	"queryEsc":   url.QueryEscape,
+	"join":       strings.Join,
+	"actors":     splitActors,
+	"pubDate":    publishedDate,
+	"plural":     plural,
+	"tools":      tools,
 	"sourceName": sourceName,
 }
 
