@@ -256,7 +256,7 @@ func PeriodStart(v string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	year, err := strconv.Atoi(v[:4])
-	if err != nil {
+	if err != nil || !allDigits(v[:4]) || !allDigits(v[6:]) {
 		return time.Time{}, false
 	}
 	n, err := strconv.Atoi(v[6:])
@@ -282,4 +282,13 @@ func PeriodStart(v string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"net/url"
 	"strings"
@@ -55,12 +56,29 @@ func (s *Store) SaveArticle(ctx context.Context, a models.ExtractedArticle, opt 
 // error return is for failures of the whole batch (the transaction could not
 // start or commit); then nothing of the batch is stored.
 func (s *Store) SaveArticles(ctx context.Context, arts []models.ExtractedArticle, opt SaveOptions) ([]SaveResult, error) {
-	out := make([]SaveResult, len(arts))
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return nil, dbError(err, "saving articles")
 	}
-	err = runTx(ctx, sqlDB, func(tx *stmtTx) error {
+	var out []SaveResult
+	// Another process may hold the write lock past busy_timeout (a long
+	// batch, a checkpoint); the whole transaction was rolled back then, so
+	// trying again is safe.
+	for attempt := 0; ; attempt++ {
+		out, err = s.saveBatch(ctx, sqlDB, arts, opt)
+		if err == nil || !isBusy(err) || attempt == 2 || ctx.Err() != nil {
+			break
+		}
+	}
+	if err != nil {
+		return nil, dbError(err, "saving articles")
+	}
+	return out, nil
+}
+
+func (s *Store) saveBatch(ctx context.Context, sqlDB *sql.DB, arts []models.ExtractedArticle, opt SaveOptions) ([]SaveResult, error) {
+	out := make([]SaveResult, len(arts))
+	err := runTx(ctx, sqlDB, func(tx *stmtTx) error {
 		w := &writer{stmtTx: tx}
 		storyID, err := w.story(opt)
 		if err != nil {
@@ -74,10 +92,7 @@ func (s *Store) SaveArticles(ctx context.Context, arts []models.ExtractedArticle
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, dbError(err, "saving articles")
-	}
-	return out, nil
+	return out, err
 }
 
 // writer does the inserts of one transaction. Its caches map names to ids

@@ -186,6 +186,13 @@ func dbError(err error, format string, args ...any) error {
 	return models.Wrap(code, err, format, args...)
 }
 
+// isBusy reports whether err is SQLite's "database is locked" (another
+// connection holds the lock longer than busy_timeout).
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
 func itoa(n int) string {
 	var b [20]byte
 	i := len(b)

@@ -362,3 +362,54 @@ func TestDBErrorCodes(t *testing.T) {
 		t.Error("nil error mapped to non-nil")
 	}
 }
+
+// TestConcurrentWriters opens one database twice (as two processes would)
+// and saves overlapping articles from both at once: no "database is
+// locked" failures, and each article stored once.
+func TestConcurrentWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.db")
+	const n = 60
+	errs := make(chan error, 4)
+	for w := 0; w < 4; w++ {
+		go func() {
+			s, err := Open(path)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer s.Close()
+			for i := 0; i < n; i += 10 {
+				if _, err := s.SaveArticles(context.Background(), benchBatch(i, i+10), SaveOptions{StorySlug: "shared"}); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if c := mustCounts(t, s); c.Articles != n || c.Stories != 1 {
+		t.Errorf("counts %+v, want %d articles and 1 story", c, n)
+	}
+}
+
+func FuzzPeriodStart(f *testing.F) {
+	for _, s := range []string{"2025-08-06", "2025-W33", "2025-Q3", "2025-H1", "2025", "XXXX-08", "2025-W", "2025-Q-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		got, ok := PeriodStart(v)
+		if ok && (got.Location() != time.UTC || got.Year() < 0) {
+			t.Errorf("PeriodStart(%q) = %v", v, got)
+		}
+	})
+}
