@@ -1,12 +1,544 @@
 package extract
 
 import (
+	"strings"
+
 	"dateline/models"
+	"dateline/models/temporal"
 	"dateline/models/text"
 )
 
-// findEvents finds the dated events of body.
-// SCAFFOLD: replaced by the event extractor.
-func findEvents(body string, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
-	return nil
+// findEvents finds the dated events of body: each clause that reports a
+// happening (a meeting, a call, a deadline ...) and carries a time
+// expression, or shares its sentence's only date, becomes an event. Kinds
+// follow one rule everywhere so that reports of one happening in different
+// words agree: an envoy arriving "for talks with" a leader, a meeting held
+// with him and talks between two named people are all meetings.
+// The quotes are not needed: long quotations are masked from the sentence
+// text itself. It never fails.
+func findEvents(body string, sents []text.Sentence, timexes []models.Timex, _ []models.ExtractedQuote) []models.ExtractedEvent {
+	r := []rune(body)
+	ctx := newActorContext(r, body)
+	f := &eventFinder{r: r, ctx: ctx}
+	for _, s := range sents {
+		f.sentence(s, timexes)
+		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {
+			ctx.subject = p
+		}
+	}
+	return mergeEvents(f.out)
+}
+
+// eventFinder walks the sentences of one article.
+type eventFinder struct {
+	r        []rune
+	ctx      *actorContext
+	out      []models.ExtractedEvent
+	lastDate string // the last day an event was dated, for "48 hours before the deadline"
+}
+
+// sentence adds the events of one sentence.
+func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
+	var txs []models.Timex
+	for _, t := range all {
+		if t.Start >= s.Start && t.End <= s.End {
+			txs = append(txs, t)
+		}
+	}
+	toks := tokenize(f.r, s.Start, s.End)
+	if len(toks) == 0 {
+		return
+	}
+	masked := maskQuotes(f.r, toks)
+	segs := splitClauses(toks, masked, txs)
+	sc := &sentenceCtx{f: f, s: s, toks: toks, masked: masked, txs: txs, segs: segs, plain: f.r}
+	if hasMasked(masked) {
+		// Actors come from the sentence without its long quotations.
+		sc.plain = append([]rune(nil), f.r...)
+		for i, t := range toks {
+			if masked[i] {
+				for k := t.start; k < t.end; k++ {
+					sc.plain[k] = ' '
+				}
+			}
+		}
+	}
+	var evs []models.ExtractedEvent
+	for i := range segs {
+		if ev, ok := sc.event(i); ok {
+			evs = append(evs, ev)
+		}
+	}
+	if ev, ok := sc.relativeDeadline(); ok {
+		evs = append(evs, ev)
+	}
+	evs = dropCarriers(evs)
+	for _, ev := range evs {
+		if ev.Granularity == models.GranDay || ev.Granularity == models.GranTime {
+			f.lastDate = ev.Date[:10]
+		}
+	}
+	f.out = append(f.out, evs...)
+}
+
+func hasMasked(m []bool) bool {
+	for _, b := range m {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+// dropCarriers removes the statements of a sentence that also reports
+// another happening: in "Trump said Wednesday that his envoy had met Putin"
+// the saying only carries the meeting.
+func dropCarriers(evs []models.ExtractedEvent) []models.ExtractedEvent {
+	other := false
+	for _, ev := range evs {
+		if ev.Kind != models.KindStatement {
+			other = true
+		}
+	}
+	if !other {
+		return evs
+	}
+	out := evs[:0]
+	for _, ev := range evs {
+		if ev.Kind != models.KindStatement || ev.Cameo == cameoIntentMeet {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// sentenceCtx is one sentence being read.
+type sentenceCtx struct {
+	f      *eventFinder
+	s      text.Sentence
+	toks   []token
+	masked []bool
+	txs    []models.Timex
+	segs   []segment
+	plain  []rune // the body with the sentence's long quotations blanked
+}
+
+// actors returns the actors of tokens [from, to) of the sentence. A pronoun
+// opening the clause is the first person named earlier in the sentence
+// ("Trump said Wednesday he could meet ...") or else the one the previous
+// sentence was about.
+func (sc *sentenceCtx) actors(from, to int) []string {
+	ctx := *sc.f.ctx
+	if p := ctx.firstPersonIn(sc.s.Start, sc.toks[from].start); p != "" {
+		ctx.subject = p
+	}
+	return eventActors(sc.plain, sc.toks[from].start, sc.toks[to-1].end, &ctx)
+}
+
+// subjectAt is the person a pronoun at token i refers to.
+func (sc *sentenceCtx) subjectAt(i int) string {
+	if p := sc.f.ctx.firstPersonIn(sc.s.Start, sc.toks[i].start); p != "" {
+		return p
+	}
+	return sc.f.ctx.subject
+}
+
+// has reports whether the sentence contains one of the word keys outside quotations.
+func (sc *sentenceCtx) has(keys ...string) bool {
+	for i, t := range sc.toks {
+		if sc.masked[i] {
+			continue
+		}
+		for _, k := range keys {
+			if t.key == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// event makes the event of clause i, if it reports a datable happening.
+func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
+	seg := &sc.segs[i]
+	if len(seg.cues) == 0 {
+		return models.ExtractedEvent{}, false
+	}
+	kind, c := sc.kindOf(seg)
+	date, own := sc.dateFor(seg, c, kind)
+	if date.Value == "" {
+		return models.ExtractedEvent{}, false
+	}
+	ev := models.ExtractedEvent{Date: date.Value, Granularity: temporal.Granularity(date.Value), Kind: kind,
+		Sentence: sc.s.Text, Expression: date.Text, Start: sc.s.Start, End: sc.s.End}
+	ev.Actors = sc.actors(seg.from, seg.to)
+	ev.Cameo = sc.cameo(seg, c, kind)
+	if kind == models.KindMeeting && ev.Cameo == cameoIntentMeet && !own {
+		// "said Wednesday he could meet Putin soon": the datable act is the statement.
+		ev.Kind = models.KindStatement
+	}
+	if len(ev.Actors) == 0 {
+		// "a senior US official said that sanctions were expected ...":
+		// the reported clause's actors are the sentence's.
+		ev.Actors = sc.actors(0, len(sc.toks))
+	}
+	if kind == models.KindDeadline || kind == models.KindUltimatum {
+		ev.Deadline = sc.deadline(seg, date)
+		if ev.Deadline.SetBy != "" && !contains(ev.Actors, ev.Deadline.SetBy) {
+			ev.Actors = append([]string{ev.Deadline.SetBy}, ev.Actors...)
+		}
+	}
+	if ev.Actors == nil {
+		ev.Actors = []string{}
+	}
+	ev.Summary = sc.summary(seg, ev)
+	return ev, true
+}
+
+// kindOf picks the kind of a clause from its cues (see kindPriority), with
+// the rules that make one happening one kind: a visit or talks with named
+// people is a meeting; a date after "by" or "until" in a sentence that
+// demands ("unless", "must", "or face") is a deadline.
+func (sc *sentenceCtx) kindOf(seg *segment) (string, cue) {
+	best := seg.cues[0]
+	has := map[string]bool{}
+	for _, c := range seg.cues {
+		has[c.kind] = true
+		if kindPriority[c.kind] < kindPriority[best.kind] {
+			best = c
+		}
+	}
+	if sc.demandsBy(seg) && kindPriority[best.kind] > kindPriority[models.KindDeadline] {
+		return models.KindDeadline, best
+	}
+	switch best.kind {
+	case models.KindVisit:
+		if (has[models.KindTalks] || has[models.KindMeeting]) && sc.personCount(seg) >= 2 {
+			return models.KindMeeting, best // "arrived in Moscow for talks with Putin"
+		}
+	case models.KindTalks:
+		if has[models.KindMeeting] || sc.personCount(seg) >= 2 || sc.talksWithPerson(seg, best) {
+			return models.KindMeeting, best
+		}
+	}
+	return best.kind, best
+}
+
+// demandsBy reports whether a date in the clause follows "by" or "until" and
+// the sentence makes a demand.
+func (sc *sentenceCtx) demandsBy(seg *segment) bool {
+	if !sc.has("unless", "must", "face", "given", "gave", "give", "demanded", "demands", "ultimatum", "deadline") {
+		return false
+	}
+	for k := seg.from + 1; k < seg.to; k++ {
+		if timexAt(seg.dates, sc.toks[k].start) >= 0 && (sc.toks[k-1].key == "by" || sc.toks[k-1].key == "until") {
+			return true
+		}
+	}
+	return false
+}
+
+// personCount counts the people named in a clause.
+func (sc *sentenceCtx) personCount(seg *segment) int {
+	n := 0
+	for _, a := range sc.actors(seg.from, seg.to) {
+		if kind, _ := actorInfo(a); kind == actorPerson {
+			n++
+		}
+	}
+	return n
+}
+
+// talksWithPerson reports whether "talks with" a person follows the cue.
+func (sc *sentenceCtx) talksWithPerson(seg *segment, c cue) bool {
+	k := c.i + c.n
+	if k >= seg.to || sc.toks[k].key != "with" {
+		return false
+	}
+	for _, a := range sc.actors(k, seg.to) {
+		if kind, _ := actorInfo(a); kind == actorPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// dateFor picks the date of a clause's event: its own datable expression
+// nearest the cue, or else the sentence's only date when the happening is
+// one that shares it ("Trump's call came after the envoy met Putin earlier
+// in the day"; "Trump said Wednesday his envoy had met Putin"). own says
+// whether the date is the clause's own.
+func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, bool) {
+	best, dist := models.Timex{}, 1<<30
+	for _, t := range seg.dates {
+		if !datable(t) {
+			continue
+		}
+		d := abs(t.Start - sc.toks[c.i].start)
+		if d < dist {
+			best, dist = t, d
+		}
+	}
+	if best.Value != "" {
+		return best, true
+	}
+	switch kind {
+	case models.KindDeadline, models.KindUltimatum, models.KindSanction, models.KindStatement:
+		return models.Timex{}, false
+	}
+	var only models.Timex
+	for si := range sc.segs {
+		if sc.segs[si].to > seg.from && sc.segs[si].from < seg.to {
+			continue
+		}
+		if k := sc.toks[sc.segs[si].from].key; noShareWords[k] {
+			continue // "trips to Russia since the president took office in January"
+		}
+		for _, t := range sc.segs[si].dates {
+			if !datable(t) {
+				continue
+			}
+			if only.Value != "" && only.Value != t.Value {
+				return models.Timex{}, false
+			}
+			only = t
+		}
+	}
+	return only, false
+}
+
+// noShareWords open clauses whose date is not the date of the rest of the
+// sentence.
+var noShareWords = set("since", "because", "although", "though", "while", "whereas", "when", "where", "but", "until")
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// cameo returns the CAMEO code of an event of kind.
+func (sc *sentenceCtx) cameo(seg *segment, c cue, kind string) string {
+	switch kind {
+	case models.KindMeeting:
+		if sc.intent(seg, c) {
+			return cameoIntentMeet
+		}
+		if k := sc.toks[c.i].key; k == "hosted" || k == "hosts" || k == "host" || k == "hosting" || k == "received" {
+			return cameoHost
+		}
+		return cameoConsult
+	case models.KindVisit:
+		return cameoVisit
+	case models.KindCall:
+		return cameoPhone
+	case models.KindTalks:
+		return cameoNegotiate
+	case models.KindStatement:
+		return cameoStatement
+	case models.KindDeadline, models.KindUltimatum:
+		return cameoUltimatum
+	case models.KindSanction:
+		for i := seg.from; i < seg.to; i++ {
+			if pastSanctionWords[sc.toks[i].key] {
+				return cameoImposeSanct
+			}
+		}
+		return cameoThreatSanct
+	case models.KindAgreement:
+		return cameoSign
+	case models.KindAttack:
+		return cameoMilitaryUse
+	}
+	return cameoNone
+}
+
+// intent reports whether a meeting cue is an intention ("could meet",
+// "plans to sit down with", "a potential summit").
+func (sc *sentenceCtx) intent(seg *segment, c cue) bool {
+	for k := c.i - 1; k >= seg.from && k >= c.i-5; k-- {
+		if intentWords[sc.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// summary is a short clean clause for the event: the clause text without
+// long quotations, leading connectives or a dangling pronoun.
+func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
+	if d := ev.Deadline; d != nil && d.Demand != "" {
+		s := "Deadline"
+		if d.SetBy != "" {
+			s += " set by " + d.SetBy
+		}
+		s += ": " + d.Demand
+		if d.Consequence != "" {
+			s += "; otherwise " + d.Consequence
+		}
+		return s
+	}
+	var b strings.Builder
+	from := seg.from
+	for from < seg.to-1 && (sc.toks[from].punct || leadWords[sc.toks[from].key] || sc.masked[from]) {
+		from++
+	}
+	from = sc.skipAdverbial(from, seg.to)
+	for i := from; i < seg.to; i++ {
+		t := sc.toks[i]
+		if sc.masked[i] {
+			continue
+		}
+		w := string(sc.f.r[t.start:t.end])
+		if i == from && isPronoun(t.key) && sc.subjectAt(i) != "" {
+			w = shortName(sc.subjectAt(i))
+			if t.key == "his" || t.key == "her" {
+				w += "'s"
+			}
+		}
+		if i == from && t.key == "the" && i+1 < seg.to && sc.toks[i+1].key == "president" && !nextIsName(sc.toks, i+1) {
+			if p := sc.f.ctx.lastWithRole(t.start, "President"); p != "" {
+				w, i = shortName(p), i+1 // "the president took office" -> "Trump took office"
+			}
+		}
+		if b.Len() > 0 && (!t.punct || t.key == "(" || t.key == "\"" || t.key == "“") && !(i > 0 && sc.toks[i-1].end == t.start) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return tidySummary(b.String())
+}
+
+// skipAdverbial skips a leading phrase set off by a comma ("In a
+// high-stakes mission, U.S. envoy ...") when a clause with its own subject follows.
+func (sc *sentenceCtx) skipAdverbial(from, to int) int {
+	if !adverbialOpeners[sc.toks[from].key] {
+		return from
+	}
+	for k := from + 1; k < to-3 && k < from+12; k++ {
+		if sc.toks[k].punct && sc.toks[k].key == "," {
+			return k + 1
+		}
+	}
+	return from
+}
+
+// adverbialOpeners start a leading phrase a summary can do without.
+var adverbialOpeners = set("in", "upon", "on", "during", "despite", "after", "before", "officially", "publicly",
+	"earlier", "later", "separately", "meanwhile", "however", "speaking", "asked", "according")
+
+// leadWords are connectives a summary does not start with.
+var leadWords = set("and", "but", "that", "however", "then", "also", "meanwhile", "after", "following",
+	"since", "while", "when", "though", "although", "because", "unless")
+
+// shortName is how a summary names a person: the surname.
+func shortName(name string) string {
+	if kind, _ := actorInfo(name); kind == actorPerson {
+		f := strings.Fields(name)
+		return f[len(f)-1]
+	}
+	return name
+}
+
+// tidySummary trims dangling punctuation and unbalanced quotation marks and
+// keeps the summary to about 200 characters.
+func tidySummary(s string) string {
+	s = strings.TrimSpace(s)
+	if n := strings.Count(s, "\"") + strings.Count(s, "“") + strings.Count(s, "”"); n%2 == 1 {
+		s = strings.NewReplacer("\"", "", "“", "", "”", "").Replace(s)
+	}
+	s = strings.TrimLeft(s, " ,;:-—–")
+	for {
+		t := strings.TrimRight(s, " ,;:-—–.")
+		for _, q := range []string{"\"", "”", "'", "’"} {
+			if strings.HasSuffix(t, ","+q) {
+				t = strings.TrimSuffix(t, ","+q) + q
+			}
+		}
+		for _, v := range danglingVerbs {
+			t = strings.TrimSuffix(t, v)
+		}
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if r := []rune(s); len(r) > 200 {
+		cut := 200
+		for cut > 150 && r[cut] != ' ' {
+			cut--
+		}
+		s = strings.TrimRight(string(r[:cut]), " ,;:") + "…"
+	}
+	if s != "" {
+		r := []rune(s)
+		s = strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	return s
+}
+
+// danglingVerbs end a clause cut before its complement ("Trump's call with
+// Zelensky came").
+var danglingVerbs = []string{" came", " comes", " was", " were", " is", " are"}
+
+// mergeEvents merges the events of one article that report one happening:
+// same date, same kind and overlapping actors. The first report keeps its
+// evidence; actors and missing deadline details are added from the others.
+func mergeEvents(evs []models.ExtractedEvent) []models.ExtractedEvent {
+	var out []models.ExtractedEvent
+next:
+	for _, ev := range evs {
+		for i := range out {
+			o := &out[i]
+			if o.Date == ev.Date && o.Kind == ev.Kind && (overlap(o.Actors, ev.Actors) || len(o.Actors) == 0 || len(ev.Actors) == 0) {
+				for _, a := range ev.Actors {
+					if !contains(o.Actors, a) {
+						o.Actors = append(o.Actors, a)
+					}
+				}
+				mergeDeadline(o, ev.Deadline)
+				continue next
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func mergeDeadline(o *models.ExtractedEvent, d *models.Deadline) {
+	if d == nil {
+		return
+	}
+	if o.Deadline == nil {
+		o.Deadline = d
+		return
+	}
+	if o.Deadline.SetBy == "" {
+		o.Deadline.SetBy = d.SetBy
+	}
+	if o.Deadline.Demand == "" {
+		o.Deadline.Demand = d.Demand
+	}
+	if o.Deadline.Consequence == "" {
+		o.Deadline.Consequence = d.Consequence
+	}
 }

@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+)
+
+// countryLexicon holds data/lexicon/countries.txt: country and bloc names
+// that people.txt may not list, and the adjectives that name a country
+// ("Russian"), used to resolve "the Russian leadership".
+type countryLexicon struct {
+	names map[string][]countryName // first word key -> names, longest first
+	adj   map[string]string        // adjective key -> canonical country
+}
+
+// countryName is one name of a country, as word keys.
+type countryName struct {
+	keys  []string
+	caps  bool // an all-capitals abbreviation: matches only written in capitals
+	canon string
+}
+
+var (
+	countriesOnce sync.Once
+	countriesLex  *countryLexicon
+)
+
+func countries() *countryLexicon {
+	countriesOnce.Do(func() { countriesLex = loadCountries(lexiconLines("countries.txt")) })
+	return countriesLex
+}
+
+func loadCountries(lines [][]string) *countryLexicon {
+	lx := &countryLexicon{names: map[string][]countryName{}, adj: map[string]string{}}
+	for _, p := range lines {
+		if len(p) == 0 || p[0] == "" {
+			continue
+		}
+		canon := p[0]
+		names := []string{canon}
+		if len(p) > 1 {
+			for _, a := range strings.Split(p[1], ",") {
+				if a = strings.TrimSpace(a); a != "" {
+					lx.adj[keyOf(a)] = canon
+				}
+			}
+		}
+		if len(p) > 2 {
+			names = append(names, p[2:]...)
+		}
+		for _, n := range names {
+			r := []rune(n)
+			toks := tokenize(r, 0, len(r))
+			if len(toks) == 0 {
+				continue
+			}
+			cn := countryName{canon: canon, caps: len(n) > 1 && strings.ToUpper(n) == n}
+			for _, t := range toks {
+				cn.keys = append(cn.keys, t.key)
+			}
+			lx.names[cn.keys[0]] = append(lx.names[cn.keys[0]], cn)
+		}
+	}
+	for k, ns := range lx.names {
+		for i := 1; i < len(ns); i++ {
+			for j := i; j > 0 && len(ns[j].keys) > len(ns[j-1].keys); j-- {
+				ns[j], ns[j-1] = ns[j-1], ns[j]
+			}
+		}
+		lx.names[k] = ns
+	}
+	return lx
+}
+
+// keyOf folds a single word or phrase the way tokenize keys words.
+func keyOf(s string) string {
+	r := []rune(s)
+	toks := tokenize(r, 0, len(r))
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key
+	}
+	return strings.Join(keys, " ")
+}
+
+// countriesIn returns the countries named in r[from:to] by countries.txt.
+func (lx *countryLexicon) countriesIn(r []rune, toks []token) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		for _, cn := range lx.names[toks[i].key] {
+			if i+len(cn.keys) > len(toks) || cn.caps && hasLower(string(r[toks[i].start:toks[i].end])) {
+				continue
+			}
+			ok := true
+			for j, k := range cn.keys {
+				if toks[i+j].key != k {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out = append(out, cn.canon)
+				i += len(cn.keys) - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// mediaRoles are roles of organisations that report news rather than make it;
+// a broadcaster interviewing a president is not an actor of the event.
+var mediaRoles = []string{"news agency", "broadcaster", "newspaper", "magazine", "news"}
+
+// actorInfo returns the kind and role the people lexicon gives name.
+func actorInfo(name string) (kind, role string) {
+	lx := people()
+	if i, ok := lx.byName[canonicalKey(name)]; ok {
+		return lx.actors[i].Kind, lx.actors[i].Role
+	}
+	return actorCountry, ""
+}
+
+// isMedia reports whether the actor name is a news organisation.
+func isMedia(name string) bool {
+	kind, role := actorInfo(name)
+	if kind != actorOrganisation {
+		return false
+	}
+	role = strings.ToLower(role)
+	for _, m := range mediaRoles {
+		if strings.Contains(role, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventActors returns the canonical actors of one event: the people,
+// organisations and countries named in r[from:to], with pronouns, "the
+// president" and "the Russian leadership" resolved through ctx, and news
+// organisations left out.
+func eventActors(r []rune, from, to int, ctx *actorContext) []string {
+	toks := tokenize(r, from, to)
+	var out []string
+	seen := map[string]bool{}
+	add := func(names ...string) {
+		for _, n := range names {
+			if n != "" && !seen[n] && !isMedia(n) {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	for i, t := range toks {
+		switch {
+		case i == 0 && isPronoun(t.key):
+			add(ctx.subject)
+		case t.key == "president" && i > 0 && toks[i-1].key == "the" && !nextIsName(toks, i):
+			add(ctx.lastWithRole(from, "President"))
+		case (t.key == "leadership" || t.key == "leader" || t.key == "government") && i > 0:
+			if c, ok := countries().adj[toks[i-1].key]; ok {
+				add(ctx.leaderOf(c), c)
+			}
+		}
+	}
+	add(actorsIn(string(r[from:to]))...)
+	add(countries().countriesIn(r, toks)...)
+	return out
+}
+
+func isPronoun(k string) bool {
+	switch k {
+	case "he", "she", "his", "her", "him":
+		return true
+	}
+	return false
+}
+
+func nextIsName(toks []token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].upper
+}
+
+// actorContext is what the event finder knows about the article so far:
+// which people were named where, and who the last sentence was about.
+type actorContext struct {
+	r       []rune
+	persons []placedPerson // people named in the article, in order
+	subject string         // the first person of the previous sentence, for "he" and "his"
+}
+
+type placedPerson struct {
+	at         int
+	name, role string
+}
+
+func newActorContext(r []rune, body string) *actorContext {
+	ctx := &actorContext{r: r}
+	toks := tokenize(r, 0, len(r))
+	for _, m := range people().findActors(r, toks) {
+		a := people().actors[m.actor]
+		if a.Kind == actorPerson {
+			ctx.persons = append(ctx.persons, placedPerson{m.start, a.Name, a.Role})
+		}
+	}
+	return ctx
+}
+
+// lastWithRole returns the person named last before rune offset at whose
+// role starts with prefix ("President"), or "".
+func (ctx *actorContext) lastWithRole(at int, prefix string) string {
+	name := ""
+	for _, p := range ctx.persons {
+		if p.at >= at {
+			break
+		}
+		if strings.HasPrefix(p.role, prefix) {
+			name = p.name
+		}
+	}
+	return name
+}
+
+// leaderOf returns a person the article names whose role makes them the
+// leader of country ("President of Russia"), or "".
+func (ctx *actorContext) leaderOf(country string) string {
+	for _, p := range ctx.persons {
+		if strings.HasSuffix(p.role, " of "+country) && (strings.HasPrefix(p.role, "President") ||
+			strings.HasPrefix(p.role, "Prime Minister") || strings.HasPrefix(p.role, "Chancellor")) {
+			return p.name
+		}
+	}
+	return ""
+}
+
+// firstPersonIn returns the first person named in r[from:to], or "".
+func (ctx *actorContext) firstPersonIn(from, to int) string {
+	for _, p := range ctx.persons {
+		if p.at >= from && p.at < to {
+			return p.name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"dateline/models"
+)
+
+// deadline fills in who set a deadline, what it demands and what follows if
+// it passes, from the patterns news copy uses: "X's deadline for Y to do Z
+// or face W", "unless Y does Z by Friday, X will impose W", "X has given Y
+// until Friday to do Z or face W". Parts it cannot find stay empty.
+func (sc *sentenceCtx) deadline(seg *segment, date models.Timex) *models.Deadline {
+	d := &models.Deadline{Date: date.Value, SetBy: sc.setter()}
+	d.Demand = sc.demand()
+	d.Consequence = sc.consequence()
+	return d
+}
+
+// setter is the first person the sentence names, or the person the
+// previous sentence was about when this one starts with a pronoun.
+func (sc *sentenceCtx) setter() string {
+	if isPronoun(sc.toks[0].key) && sc.subjectAt(0) != "" {
+		return sc.subjectAt(0)
+	}
+	if p := sc.f.ctx.firstPersonIn(sc.s.Start, sc.s.End); p != "" {
+		return p
+	}
+	for _, a := range actorsIn(sc.s.Text) {
+		if !isMedia(a) {
+			return a
+		}
+	}
+	return ""
+}
+
+// find returns the index of the first unmasked token from i with one of keys, or -1.
+func (sc *sentenceCtx) find(i int, keys ...string) int {
+	for ; i < len(sc.toks); i++ {
+		if sc.masked[i] {
+			continue
+		}
+		for _, k := range keys {
+			if sc.toks[i].key == k {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// span returns the text of tokens [i, j).
+func (sc *sentenceCtx) span(i, j int) string {
+	if i < 0 || j > len(sc.toks) || i >= j {
+		return ""
+	}
+	return strings.TrimSpace(string(sc.f.r[sc.toks[i].start:sc.toks[j-1].end]))
+}
+
+// phraseEnd returns the first token from i that ends a noun or verb phrase:
+// punctuation, "or", or a time expression.
+func (sc *sentenceCtx) phraseEnd(i int, stops ...string) int {
+	for ; i < len(sc.toks); i++ {
+		t := sc.toks[i]
+		if t.punct && t.key != "-" && t.key != "'" || inTimex(sc.txs, t.start) {
+			return i
+		}
+		for _, s := range stops {
+			if t.key == s {
+				return i
+			}
+		}
+	}
+	return i
+}
+
+// demand reads what the deadline demands.
+func (sc *sentenceCtx) demand() string {
+	if u := sc.find(0, "unless"); u >= 0 {
+		if e := sc.phraseEnd(u+1, "by", "until", "or"); e > u+1 {
+			return sc.span(u+1, e)
+		}
+	}
+	for _, k := range []string{"deadline", "ultimatum", "until"} {
+		i := sc.find(0, k)
+		if i < 0 {
+			continue
+		}
+		j := i + 1
+		for j < len(sc.toks) && inTimex(sc.txs, sc.toks[j].start) {
+			j++
+		}
+		if k != "until" && j < len(sc.toks) && sc.toks[j].key == "for" {
+			j++
+		}
+		if e := sc.phraseEnd(j, "or", "expires", "expired", "passes", "runs", "ends", "looms", "looming"); e > j {
+			d := strings.TrimPrefix(sc.span(j, e), "to ")
+			if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
+				d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"
+			}
+			return d
+		}
+	}
+	return ""
+}
+
+// consequence reads what follows if the deadline passes: "or face W",
+// "will impose W".
+func (sc *sentenceCtx) consequence() string {
+	for _, k := range []string{"face", "impose", "imposing", "slap"} {
+		i := sc.find(0, k)
+		if i < 0 {
+			continue
+		}
+		if e := sc.phraseEnd(i+1, "expires", "expired", "passes", "runs", "ends", "if", "unless", "including"); e > i+1 {
+			return sc.span(i+1, e)
+		}
+	}
+	return ""
+}
+
+// relativeDeadline dates a deadline given as a distance from the happening
+// just reported: "This was just 48 hours before Trump's deadline ...
+// expires" follows the sentence that dated the arrival.
+func (sc *sentenceCtx) relativeDeadline() (models.ExtractedEvent, bool) {
+	if sc.f.lastDate == "" {
+		return models.ExtractedEvent{}, false
+	}
+	for _, t := range sc.txs {
+		if t.Type != "DURATION" {
+			continue
+		}
+		k := sc.tokenAfter(t.End)
+		if k < 0 || sc.toks[k].key != "before" || sc.find(k, "deadline", "ultimatum") < 0 {
+			continue
+		}
+		days, ok := durationDays(t.Value)
+		if !ok {
+			continue
+		}
+		anchor, err := time.Parse("2006-01-02", sc.f.lastDate)
+		if err != nil {
+			continue
+		}
+		date := models.Timex{Text: t.Text, Start: t.Start, End: t.End, Type: "DATE",
+			Value: anchor.AddDate(0, 0, days).Format("2006-01-02")}
+		seg := sc.segmentOf(sc.find(k, "deadline", "ultimatum"))
+		ev := models.ExtractedEvent{Date: date.Value, Granularity: models.GranDay, Kind: models.KindDeadline,
+			Cameo: cameoUltimatum, Sentence: sc.s.Text, Expression: t.Text + " before", Start: sc.s.Start, End: sc.s.End}
+		ev.Actors = sc.actors(seg.from, seg.to)
+		ev.Deadline = sc.deadline(seg, date)
+		if ev.Deadline.SetBy != "" && !contains(ev.Actors, ev.Deadline.SetBy) {
+			ev.Actors = append([]string{ev.Deadline.SetBy}, ev.Actors...)
+		}
+		ev.Summary = sc.summary(seg, ev)
+		return ev, true
+	}
+	return models.ExtractedEvent{}, false
+}
+
+// tokenAfter returns the index of the first token starting at or after rune offset p, or -1.
+func (sc *sentenceCtx) tokenAfter(p int) int {
+	for i, t := range sc.toks {
+		if t.start >= p {
+			return i
+		}
+	}
+	return -1
+}
+
+// segmentOf returns the clause holding token i.
+func (sc *sentenceCtx) segmentOf(i int) *segment {
+	for k := range sc.segs {
+		if i >= sc.segs[k].from && i < sc.segs[k].to {
+			return &sc.segs[k]
+		}
+	}
+	return &sc.segs[0]
+}
+
+// durationDays converts a duration value of whole days or hours ("P2D",
+// "PT48H") to days.
+func durationDays(v string) (int, bool) {
+	var num string
+	mult := 1
+	switch {
+	case strings.HasPrefix(v, "PT") && strings.HasSuffix(v, "H"):
+		num = v[2 : len(v)-1]
+		mult = -24 // divide
+	case strings.HasPrefix(v, "P") && strings.HasSuffix(v, "D"):
+		num = v[1 : len(v)-1]
+	case strings.HasPrefix(v, "P") && strings.HasSuffix(v, "W"):
+		num, mult = v[1:len(v)-1], 7
+	default:
+		return 0, false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	if mult < 0 {
+		if n%24 != 0 {
+			return 0, false
+		}
+		return n / 24, true
+	}
+	return n * mult, true
+}

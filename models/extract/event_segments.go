@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"dateline/models"
+	"dateline/models/temporal"
+)
+
+// segment is one clause of a sentence: tokens [from, to) of the sentence's
+// tokens, the datable time expressions inside it and its event cues.
+type segment struct {
+	from, to int
+	dates    []models.Timex
+	cues     []cue
+}
+
+// cue is an event word at token i of a sentence, n words long.
+type cue struct {
+	kind string
+	i, n int
+}
+
+// clauseBreaks start a new clause unless a time expression follows at once
+// ("after the talks" breaks, "after Friday" does not).
+var clauseBreaks = set("after", "following", "since", "while", "whereas", "but", "although", "though",
+	"because", "when", "where")
+
+// reportingVerbs end a reporting clause: "Trump said Wednesday (that) ...".
+var reportingVerbs = set("said", "says", "told", "announced", "warned", "confirmed", "added", "wrote",
+	"stated", "declared", "insisted", "claimed", "noted", "boasted", "believes", "thinks")
+
+// saidVerbs take a clause, not an object, right after them.
+var saidVerbs = set("said", "says", "announced", "added", "wrote", "stated", "declared")
+
+var subjectPronouns = set("he", "she", "they", "it", "we", "his", "her", "their")
+
+// datable reports whether a time expression names a calendar period an
+// event can be dated by ("2025-08-06", "2025-W33"), not a duration or a
+// vague reference.
+func datable(t models.Timex) bool {
+	if t.Type != "DATE" && t.Type != "TIME" || t.Value == "" || t.Value[0] < '0' || t.Value[0] > '9' {
+		return false
+	}
+	return temporal.Granularity(t.Value) != models.GranUnknown
+}
+
+// timexAt returns the index in txs of the expression starting at rune s, or -1.
+func timexAt(txs []models.Timex, s int) int {
+	for i, t := range txs {
+		if t.Start == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// inTimex reports whether rune offset p lies inside one of txs.
+func inTimex(txs []models.Timex, p int) bool {
+	for _, t := range txs {
+		if p >= t.Start && p < t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// splitClauses cuts a sentence's tokens into clauses at semicolons, dashes,
+// subordinating words and the "that" after a reporting verb, and collects
+// each clause's dates and cues. Masked tokens (inside long quotations) give
+// no cues.
+func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
+	var segs []segment
+	start := 0
+	cut := func(i int) {
+		if i > start {
+			segs = append(segs, segment{from: start, to: i})
+		}
+		start = i
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.punct && (t.key == ";" || t.key == "—" || t.key == "–"):
+			cut(i)
+		case t.punct && t.key == "-" && i+1 < len(toks) && toks[i+1].key == "-":
+			cut(i)
+			i++
+		case clauseBreaks[t.key] && !masked[i] && !(i+1 < len(toks) && timexAt(txs, toks[i+1].start) >= 0):
+			cut(i)
+		case (t.key == "that" || subjectPronouns[t.key]) && !masked[i] && afterReporting(toks, txs, i):
+			cut(i)
+		case t.upper && i > 0 && saidVerbs[toks[i-1].key] && !masked[i] && !inTimex(txs, t.start):
+			cut(i) // "said Trump plans to ..."; not after "told", whose object follows
+		}
+	}
+	cut(len(toks))
+	for si := range segs {
+		fillSegment(&segs[si], toks, masked, txs)
+	}
+	return segs
+}
+
+// afterReporting reports whether token i follows a reporting verb, with
+// only a time expression or "on" between ("said Wednesday that", "said he").
+func afterReporting(toks []token, txs []models.Timex, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		switch {
+		case reportingVerbs[toks[k].key]:
+			return true
+		case inTimex(txs, toks[k].start), toks[k].key == "on":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// fillSegment finds the dates and cues of one clause.
+func fillSegment(s *segment, toks []token, masked []bool, txs []models.Timex) {
+	from, to := toks[s.from].start, toks[s.to-1].end
+	for _, t := range txs {
+		if t.Start >= from && t.End <= to {
+			s.dates = append(s.dates, t)
+		}
+	}
+	for i := s.from; i < s.to; i++ {
+		if masked[i] || toks[i].punct || inTimex(txs, toks[i].start) {
+			continue
+		}
+		if kind, n := cueAt(toks[:s.to], i); kind != "" {
+			s.cues = append(s.cues, cue{kind: kind, i: i, n: n})
+			i += n - 1
+		}
+	}
+}
+
+// maskQuotes marks the tokens inside quotations of six words or more: what
+// a speaker says ("Putin will stop killing people") is not a happening the
+// article reports, while short scare quotes ("a 'highly productive
+// meeting'") stay readable.
+func maskQuotes(r []rune, toks []token) []bool {
+	masked := make([]bool, len(toks))
+	open, first := -1, true
+	for i, t := range toks {
+		if !t.punct || !isQuoteMark(r[t.start]) {
+			continue
+		}
+		if open < 0 {
+			if opensQuote(r, t.start) {
+				open = i
+			} else if first && i >= 3 {
+				// The closing mark of a quotation the sentence splitter cut:
+				// "... his economy stinks,' Trump said on Tuesday."
+				for k := 0; k <= i; k++ {
+					masked[k] = true
+				}
+			}
+			first = false
+			continue
+		}
+		first = false
+		if i-open-1 >= 6 || open == 0 && i-open-1 >= 3 {
+			for k := open; k <= i; k++ {
+				masked[k] = true
+			}
+		}
+		open = -1
+	}
+	return masked
+}
+
+func isQuoteMark(c rune) bool {
+	switch c {
+	case '"', '“', '”', '\'', '‘', '’', '«', '»':
+		return true
+	}
+	return false
+}
+
+// opensQuote reports whether the mark at p can open a quotation: at the
+// start or after a space or opening bracket.
+func opensQuote(r []rune, p int) bool {
+	if p == 0 {
+		return true
+	}
+	c := r[p-1]
+	return c == ' ' || c == '\n' || c == '(' || c == '[' || c == '\t' || c == '—'
+}
