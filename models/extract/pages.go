@@ -25,47 +25,67 @@ import (
 // blank line. Ages resolve against fetched (hour precision); with nothing to
 // date an article, its PublishedAt stays nil. Empty input gives no articles.
 func splitPage(page string, fetched *time.Time) []models.ExtractedArticle {
+	sp := splitter{fetched: fetched}
 	runs := toRuns(page)
-	var drafts []*draft
-	var cur *draft
-	discard := false
 	for i, r := range runs {
 		if r.prose {
-			for _, l := range r.lines {
-				if _, _, ok := parseDateline(l, fetched); ok && (cur == nil || len(cur.paras) > 0) {
-					cur, discard = &draft{}, false // wire stories pasted one after another
-					drafts = append(drafts, cur)
-				}
-				if cur == nil && !discard {
-					cur = &draft{}
-					drafts = append(drafts, cur)
-				}
-				if !discard {
-					cur.add([]string{l})
-				}
-			}
-			continue
-		}
-		next := nextProse(runs, i)
-		if heads := headerGroups(r.lines, fetched); len(heads) > 0 {
-			drafts = append(drafts, heads...)
-			cur, discard = heads[len(heads)-1], false
-			continue
-		}
-		if d, ok := plainHeader(r.lines, i == 0, next, fetched); ok {
-			drafts = append(drafts, d)
-			cur, discard = d, false
-			continue
-		}
-		if hasFurniture(r.lines) {
-			cur, discard = nil, true
-			continue
-		}
-		if cur != nil && !discard {
-			cur.add(r.lines) // sub-headings
+			sp.prose(r.lines)
+		} else {
+			sp.header(r.lines, i == 0, nextProse(runs, i))
 		}
 	}
-	return finishDrafts(drafts, fetched)
+	return finishDrafts(sp.drafts, fetched)
+}
+
+// splitter holds the articles read so far and the one being read.
+type splitter struct {
+	fetched *time.Time
+	drafts  []*draft
+	cur     *draft // nil before the first article and after furniture
+	discard bool   // after furniture: drop text until the next header
+}
+
+func (sp *splitter) open(d *draft) {
+	sp.drafts = append(sp.drafts, d)
+	sp.cur, sp.discard = d, false
+}
+
+// prose adds running text to the current article. A paragraph opening with
+// a wire dateline starts a new article (wire stories pasted back to back).
+func (sp *splitter) prose(lines []string) {
+	for _, l := range lines {
+		if _, _, ok := parseDateline(l, sp.fetched); ok && (sp.cur == nil || len(sp.cur.paras) > 0) {
+			sp.open(&draft{})
+		}
+		if sp.cur == nil && !sp.discard {
+			sp.open(&draft{})
+		}
+		if !sp.discard {
+			sp.cur.add([]string{l})
+		}
+	}
+}
+
+// header reads a run of short lines: article headers, furniture, or
+// sub-headings of the current article.
+func (sp *splitter) header(lines []string, first bool, next string) {
+	if heads := headerGroups(lines, sp.fetched); len(heads) > 0 {
+		for _, d := range heads {
+			sp.open(d)
+		}
+		return
+	}
+	if d, ok := plainHeader(lines, first, next, sp.fetched); ok {
+		sp.open(d)
+		return
+	}
+	if hasFurniture(lines) {
+		sp.cur, sp.discard = nil, true
+		return
+	}
+	if sp.cur != nil && !sp.discard {
+		sp.cur.add(lines) // sub-headings
+	}
 }
 
 // run is a stretch of the page: prose lines, or short header lines.
