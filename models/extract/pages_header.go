@@ -56,6 +56,10 @@ func headerGroups(lines []string, fetched *time.Time) []*draft {
 		}
 	}
 	if cur != nil {
+		if cur.title == "" && len(pending) > 0 {
+			// the age came first ("Outlet · 3h", then the headline)
+			cur.title, _ = pickTitle(pending[:1], "x")
+		}
 		cur.add(leadLines(pending, cur))
 	}
 	return out

@@ -342,3 +342,40 @@ func TestParseAgeBylines(t *testing.T) {
 		t.Error("a bullet list item taken for an age")
 	}
 }
+
+func TestSplitPageLayouts(t *testing.T) {
+	tests := []struct {
+		name, page   string
+		titles       []string
+		sources      []string
+		firstBodyHas string
+	}{
+		{"age before headline", "Harbour Wire · 2 hours ago\nPorts reopen after week of strikes\nDockers returned to work on Monday after a deal on pay.",
+			[]string{"Ports reopen after week of strikes"}, []string{"Harbour Wire"}, "Dockers returned"},
+		{"cut copy with another title", "Talks resume in Geneva\nLedger\n3 hours ago\nDelegations met again on Tuesday in Geneva to discuss a corridor for grain ships and the inspections it needs. They agreed to meet again.\n\n" +
+			"Geneva talks: delegations return\nLedger\n3 hours ago\nDelegations met again on Tuesday in Geneva to discuss a corridor for grain ships and the ... Read more",
+			[]string{"Talks resume in Geneva"}, []string{"Ledger"}, "They agreed"},
+		{"updated under published", "Envoy lands in Moscow\nPublished 6 August 2025, 09:00 GMT\nUpdated 6 August 2025, 18:00 GMT\nThe envoy landed on Wednesday.",
+			[]string{"Envoy lands in Moscow"}, []string{""}, "The envoy landed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := splitPage(tt.page, &pageFetched)
+			if len(got) != len(tt.titles) {
+				t.Fatalf("%d articles, want %d: %+v", len(got), len(tt.titles), got)
+			}
+			for i, a := range got {
+				if a.Title != tt.titles[i] || a.Source != tt.sources[i] {
+					t.Errorf("article %d: %q from %q, want %q from %q", i, a.Title, a.Source, tt.titles[i], tt.sources[i])
+				}
+			}
+			if !strings.Contains(got[0].Body, tt.firstBodyHas) {
+				t.Errorf("body %q lacks %q", got[0].Body, tt.firstBodyHas)
+			}
+		})
+	}
+	got := splitPage("Envoy lands in Moscow\nPublished 6 August 2025, 09:00 GMT\nUpdated 6 August 2025, 18:00 GMT\nThe envoy landed on Wednesday.", nil)
+	if len(got) != 1 || got[0].PublishedAt == nil || got[0].PublishedAt.Hour() != 9 || got[0].PublishedBy != "published" {
+		t.Errorf("the Published line must win over the Updated one: %+v", got)
+	}
+}
