@@ -2,6 +2,8 @@ package text
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -103,8 +105,8 @@ func jsonLDDates(src string) []string {
 			if s, ok := x["datePublished"].(string); ok {
 				out = append(out, s)
 			}
-			for _, c := range x {
-				visit(c, depth+1)
+			for _, k := range slices.Sorted(maps.Keys(x)) { // sorted: the same page, the same answer
+				visit(x[k], depth+1)
 			}
 		case []any:
 			for _, c := range x {
