@@ -53,7 +53,14 @@ func FromHTML(html []byte, pageURL string) (Page, error) {
 // go-dateparser search). It fails with EINVALID for an empty page, a page
 // that is not HTML, a page nested more than 512 elements deep or one with no
 // readable text, and with ETOOLARGE for a page over MaxHTMLBytes.
-func FromHTMLAt(b []byte, pageURL string, ref *time.Time) (Page, error) {
+func FromHTMLAt(b []byte, pageURL string, ref *time.Time) (p Page, err error) {
+	defer func() {
+		// The extractors are third-party code run on hostile input; a panic
+		// in them is one unreadable page, not a crashed ingest.
+		if r := recover(); r != nil {
+			p, err = Page{}, models.Errorf(models.EINVALID, "cannot read this HTML page (extractor failure: %v)", r)
+		}
+	}()
 	if len(b) > MaxHTMLBytes {
 		return Page{}, models.Errorf(models.ETOOLARGE, "HTML page of %d bytes is over the %d byte limit", len(b), MaxHTMLBytes)
 	}
@@ -67,26 +74,34 @@ func FromHTMLAt(b []byte, pageURL string, ref *time.Time) (Page, error) {
 	if err != nil {
 		return Page{}, models.Wrap(models.EINVALID, err, "cannot parse HTML")
 	}
-	var p Page
 	p.PublishedAt, p.PublishedPrecision, p.PublishedBy = publishedFromDoc(doc, pageURL, ref)
+	if err := readMainText(&p, doc, pageURL); err != nil {
+		return Page{}, err
+	}
+	return p, nil
+}
+
+// readMainText fills in the title, site name and body of p with trafilatura.
+// Its time grows with the square of the text, so a page with more than
+// maxMainTextBytes of text is read plainly instead, without its navigation,
+// header, footer and side bars.
+func readMainText(p *Page, doc *html.Node, pageURL string) error {
 	if textSize(doc) > maxMainTextBytes {
-		// trafilatura's time grows with the square of the text; a page this
-		// large is read plainly, without its navigation and side bars.
 		p.Title, p.SiteName = plainMetadata(doc)
 		p.Body = dropLeadingTitle(blockText(doc, frameTags), p.Title)
 	} else {
 		res, err := trafilatura.ExtractDocument(doc, extractOptions(pageURL, p.PublishedAt))
 		if err != nil {
-			return Page{}, models.Wrap(models.EINVALID, err, "no readable text in the HTML page")
+			return models.Wrap(models.EINVALID, err, "no readable text in the HTML page")
 		}
 		p.Title = cleanLine(res.Metadata.Title)
 		p.SiteName = cleanLine(res.Metadata.Sitename)
 		p.Body = dropLeadingTitle(blockText(res.ContentNode, nil), p.Title)
 	}
 	if p.Body == "" {
-		return Page{}, models.Errorf(models.EINVALID, "no readable text in the HTML page")
+		return models.Errorf(models.EINVALID, "no readable text in the HTML page")
 	}
-	return p, nil
+	return nil
 }
 
 // extractOptions configures trafilatura. Its own htmldate run is replaced by
