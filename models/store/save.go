@@ -26,8 +26,8 @@ type SaveOptions struct {
 type SaveResult struct {
 	ArticleID uint
 	// Duplicate is true when the article was already stored (same content
-	// hash, or same URL and title); nothing was added and ArticleID is the
-	// stored one.
+	// hash, same URL and title, or it is a cut-short copy of a stored
+	// article); nothing was added and ArticleID is the stored one.
 	Duplicate     bool
 	NewEvents     int // events created
 	MergedEvents  int // events this article reported that were already known
@@ -151,8 +151,17 @@ func (w *writer) save(a *models.ExtractedArticle, storyID uint) (SaveResult, err
 	return r, w.quotes(a, id, reg, &r)
 }
 
-// article inserts the article row, or finds the stored copy it repeats.
+// article inserts the article row, or finds the stored copy it repeats:
+// the same content hash, the same URL and title, or a longer article this
+// one is a cut-short copy of. Stored teasers of this article are linked to
+// it through duplicate_of_id.
 func (w *writer) article(a *models.ExtractedArticle, hash string) (id uint, dup bool, err error) {
+	words := copyWords(a.Body)
+	key := prefixKey(words)
+	longer, shorter, err := w.copyOf(words, key)
+	if err != nil || longer != 0 {
+		return longer, longer != 0, err
+	}
 	srcID, err := w.source(a.Source, a.URL)
 	if err != nil {
 		return 0, false, err
@@ -162,15 +171,20 @@ func (w *writer) article(a *models.ExtractedArticle, hash string) (id uint, dup 
 		prec = models.PrecUnknown
 	}
 	ids, err := w.ids(`INSERT INTO articles (url, title, source_id, published_at, published_precision,
-		published_by, fetched_at, body, content_hash, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)
+		published_by, fetched_at, body, content_hash, prefix_key, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)
 		ON CONFLICT DO NOTHING RETURNING id`,
 		strings.TrimSpace(a.URL), strings.TrimSpace(a.Title), srcID, utc(a.PublishedAt), prec,
-		a.PublishedBy, utc(a.FetchedAt), a.Body, hash)
+		a.PublishedBy, utc(a.FetchedAt), a.Body, hash, key)
 	if err != nil {
 		return 0, false, err
 	}
 	if len(ids) == 1 {
+		for _, old := range shorter {
+			if err := w.exec(`UPDATE articles SET duplicate_of_id = ? WHERE id = ?`, ids[0], old); err != nil {
+				return 0, false, err
+			}
+		}
 		return ids[0], false, nil
 	}
 	ids, err = w.ids(`SELECT id FROM articles WHERE content_hash = ?

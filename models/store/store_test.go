@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -412,4 +414,48 @@ func FuzzPeriodStart(f *testing.F) {
 			t.Errorf("PeriodStart(%q) = %v", v, got)
 		}
 	})
+}
+
+func TestCutCopies(t *testing.T) {
+	var words []string
+	for i := 0; i < 70; i++ {
+		words = append(words, fmt.Sprintf("word%d", i))
+	}
+	full := strings.Join(words, " ") + "."
+	teaser := strings.Join(words[:50], " ") + " wor... Read more" // cut mid-word
+	short := strings.Join(words[:20], " ") + " ... Read more"     // too short to trust
+	art := func(title, body string) models.ExtractedArticle {
+		return models.ExtractedArticle{Title: title, Body: body}
+	}
+	tests := []struct {
+		name      string
+		first     models.ExtractedArticle
+		second    models.ExtractedArticle
+		dup       bool
+		linkFirst bool // the first is marked a duplicate of the second
+	}{
+		{"teaser after full", art("Full", full), art("Teaser", teaser), true, false},
+		{"full after teaser", art("Teaser", teaser), art("Full", full), false, true},
+		{"short teaser kept", art("Full", full), art("Short", short), false, false},
+		{"different ending", art("Full", full), art("Other", strings.Join(words[:50], " ")+" something else entirely"), false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTest(t)
+			ctx := context.Background()
+			r1, err := s.SaveArticle(ctx, tc.first, SaveOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r2, err := s.SaveArticle(ctx, tc.second, SaveOptions{})
+			if err != nil || r2.Duplicate != tc.dup || (tc.dup && r2.ArticleID != r1.ArticleID) {
+				t.Fatalf("second save %+v %v, want duplicate %v", r2, err, tc.dup)
+			}
+			var a models.Article
+			s.rdb.First(&a, r1.ArticleID)
+			if linked := a.DuplicateOfID != nil && *a.DuplicateOfID == r2.ArticleID; linked != tc.linkFirst {
+				t.Errorf("first article duplicate_of_id = %v, want link %v", a.DuplicateOfID, tc.linkFirst)
+			}
+		})
+	}
 }
