@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dateline/data"
+	"dateline/models"
 )
 
 // sampleManifest is data/samples/manifest.json.
@@ -64,5 +65,18 @@ func TestSamples(t *testing.T) {
 	}
 	if total < 5 {
 		t.Errorf("samples give %d articles, want at least 5", total)
+	}
+}
+
+// TestExtractDecodesInput checks the pipeline's use of text.Decode: Latin-1
+// text is read, binary data refused with EINVALID.
+func TestExtractDecodesInput(t *testing.T) {
+	x, err := Extract(Input{Name: "latin1.txt", Data: []byte("Talks in Z\xfcrich\n\nThe envoys met in Z\xfcrich on Tuesday.")})
+	if err != nil || len(x.Articles) != 1 || !strings.Contains(x.Articles[0].Body, "Zürich") {
+		t.Fatalf("latin-1: %v %+v", err, x)
+	}
+	_, err = Extract(Input{Name: "image.png", Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")})
+	if models.ErrorCode(err) != models.EINVALID {
+		t.Errorf("binary input: %v, want an invalid error", err)
 	}
 }
