@@ -165,7 +165,10 @@ func TestParseDateline(t *testing.T) {
 		{"KYIV, Ukraine, August 5, 2025 (AP) — Ukraine said", "AP", "2025-08-05T00:00:00Z", true},
 		{"WASHINGTON, Dec. 30 (AFP) - A year-end note", "AFP", "2024-12-30T00:00:00Z", true},
 		{"NEW DELHI (Reuters) - India's oil ministry said", "Reuters", "", true},
-		{"Moscow, Aug 6 (Reuters) - lower-case city", "", "", false},
+		{"Moscow (AFP) - Title-case city, no date", "AFP", "", true},
+		{"New Delhi, Aug 6 (Meridian Wire) - two words", "Meridian Wire", "2025-08-06T00:00:00Z", true},
+		{"moscow, Aug 6 (Reuters) - lower-case city", "", "", false},
+		{"The talks in Geneva (Switzerland) - a sentence", "", "", false},
 		{"MOSCOW - no agency", "", "", false},
 		{"The envoy arrived in MOSCOW, Aug 6 (Reuters) -", "", "", false},
 	}

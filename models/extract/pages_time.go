@@ -104,8 +104,9 @@ func truncate(t time.Time, prec string) time.Time {
 
 // datelineRe matches a wire-copy dateline at the start of a story:
 // "MOSCOW, Aug 6 (Reuters) -", "KYIV, Ukraine, August 6, 2025 (AP) —",
-// "WASHINGTON (AFP) -". Group 2 is the date, if any; 3 the agency.
-var datelineRe = regexp.MustCompile(`^\s*([A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)\s*(?:,\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?))?\s*\(([A-Za-z][A-Za-z .&'-]{1,30})\)\s*[-–—]+\s*`)
+// "Moscow (AFP) -": a place of up to four capitalised words, and the agency
+// in brackets followed by a dash. Group 2 is the date, if any; 3 the agency.
+var datelineRe = regexp.MustCompile(`^\s*([A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,3}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?)\s*(?:,\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?))?\s*\(([A-Za-z][A-Za-z .&'-]{1,30})\)\s*[-–—]+\s*`)
 
 // parseDateline reads the dateline opening a wire story. It returns the
 // agency and, when the dateline carries a date, that date at day precision
