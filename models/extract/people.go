@@ -43,6 +43,9 @@ type peopleLexicon struct {
 	actors  []actor
 	byFirst map[string][]alias
 	byName  map[string]int // canonicalKey(name or alias) -> actor
+	// lowerFirst lists the first words of names that start in lower case
+	// ("the Kremlin", "his envoy"); other names need a capital to start.
+	lowerFirst []string
 }
 
 var (
@@ -132,12 +135,19 @@ func (lx *peopleLexicon) add(name string, i int) {
 		s := string(r[t.start:t.end])
 		al.toks = append(al.toks, aliasTok{key: t.key, caps: len(t.key) > 1 && !hasLower(s)})
 	}
-	lx.byFirst[al.toks[0].key] = append(lx.byFirst[al.toks[0].key], al)
+	first := al.toks[0].key
+	if !unicode.IsUpper(r[toks[0].start]) && !slices.Contains(lx.lowerFirst, first) {
+		lx.lowerFirst = append(lx.lowerFirst, first)
+	}
+	lx.byFirst[first] = append(lx.byFirst[first], al)
 }
 
 // matchAt returns the actor whose name starts at toks[i] (longest name
 // wins) and how many words it spans, or -1, 0.
 func (lx *peopleLexicon) matchAt(r []rune, toks []token, i int) (int, int) {
+	if !toks[i].upper && !slices.Contains(lx.lowerFirst, toks[i].key) {
+		return -1, 0 // most words: no map look-up
+	}
 	for _, al := range lx.byFirst[toks[i].key] {
 		if i+len(al.toks) > len(toks) {
 			continue
@@ -145,7 +155,7 @@ func (lx *peopleLexicon) matchAt(r []rune, toks []token, i int) (int, int) {
 		ok := true
 		for j, at := range al.toks {
 			t := toks[i+j]
-			if t.key != at.key || (at.caps && hasLower(string(r[t.start:t.end]))) {
+			if t.key != at.key || (at.caps && hasLowerRunes(r[t.start:t.end])) {
 				ok = false
 				break
 			}
@@ -276,6 +286,7 @@ func (lx *peopleLexicon) toPerson(i int) models.ExtractedPerson {
 // and collects the people, organisations and countries named there.
 type registry struct {
 	lx       *peopleLexicon
+	src      *source
 	r        []rune
 	known    []actorMention    // lexicon actors in the text, in order
 	persons  []placedName      // people named, in order of place, for pronouns
@@ -290,12 +301,13 @@ type placedName struct {
 	name string
 }
 
-func newRegistry(r []rune, toks []token) *registry {
-	reg := &registry{lx: people(), r: r, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
+func newRegistry(src *source, toks []token) *registry {
+	r := src.r
+	reg := &registry{lx: people(), src: src, r: r, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
 	reg.known = reg.lx.findActors(r, toks)
 	for _, m := range reg.known {
 		a := reg.lx.actors[m.actor]
-		reg.note(a.Name, a.Kind, a.Role, string(r[m.start:m.end]))
+		reg.note(a.Name, a.Kind, a.Role, src.slice(m.start, m.end))
 		if a.Kind == actorPerson {
 			reg.persons = append(reg.persons, placedName{m.start, a.Name})
 		}
@@ -322,16 +334,16 @@ func (reg *registry) note(name, kind, role, alias string) {
 	p.Aliases = append(p.Aliases, alias)
 }
 
-// resolve returns the canonical name of the speaker named by r[s:e]: a known
+// resolve returns the canonical name of the speaker named by the words toks: a known
 // actor by any alias whose words end the mention, the nearest person named
 // before a personal pronoun, or a capitalised name (a surname seen with its
 // full name earlier resolves to it). It returns "" when unsure.
-func (reg *registry) resolve(s, e int) string {
-	toks := tokenize(reg.r, s, e)
+func (reg *registry) resolve(toks []token) string {
 	if len(toks) == 0 {
 		return ""
 	}
-	mention := string(reg.r[s:e])
+	s, e := toks[0].start, toks[len(toks)-1].end
+	mention := reg.src.slice(s, e)
 	for i := range toks {
 		if prepositions[toks[i].key] {
 			break // "a source in Kyiv" is not Ukraine
@@ -382,7 +394,7 @@ func (reg *registry) trailingName(toks []token) string {
 		return "" // "officials cited by TASS" is not TASS
 	}
 	parts := toks[i:]
-	name := string(reg.r[parts[0].start:parts[len(parts)-1].end])
+	name := reg.src.slice(parts[0].start, parts[len(parts)-1].end)
 	last := parts[len(parts)-1].key
 	if len(parts) == 1 {
 		if full, ok := reg.surnames[last]; ok {

@@ -37,8 +37,9 @@ type quoteFinder struct {
 // who said them and the people they name. sents are body's sentences. It
 // never fails; text it cannot read gives fewer quotes, not an error.
 func findQuotes(body string, sents []text.Sentence) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	r := []rune(body)
-	f := &quoteFinder{attributor: attributor{r: r, toks: tokenize(r, 0, len(r))}, sents: sents}
+	src := newSource(body)
+	r := src.r
+	f := &quoteFinder{attributor: attributor{src: src, r: r, toks: tokenize(r, 0, len(r))}, sents: sents}
 	f.paras = paragraphStarts(r)
 	f.marks = findMarked(r)
 	f.direct()
@@ -174,7 +175,7 @@ func (f *quoteFinder) speakerLabel(m marked) attribution {
 	a := f.tokAt(m.s)
 	for k := a; k < len(f.toks) && k < a+4 && f.toks[k].start < m.e; k++ {
 		t := f.toks[k]
-		if t.key == ":" && k > a && !hasLower(string(f.r[f.toks[k-1].start:f.toks[k-1].end])) &&
+		if t.key == ":" && k > a && !hasLowerRunes(f.r[f.toks[k-1].start:f.toks[k-1].end]) &&
 			f.toks[k-1].end-f.toks[k-1].start > 1 {
 			return attribution{subjS: a, subjE: k, cue: ":", lemma: "say"}
 		}
@@ -480,7 +481,7 @@ func (f *quoteFinder) mergeBroken() {
 		if b-a > 16 || (sep != "," && sep != ":" && (sep != "." || d.local)) {
 			continue
 		}
-		c.text = string(f.r[c.s:c.e]) + " " + string(f.r[d.s:d.e])
+		c.text = f.src.slice(c.s, c.e) + " " + f.src.slice(d.s, d.e)
 		c.e, c.kind = d.e, models.QuoteDirect
 		d.dropped = true
 		i++
@@ -490,8 +491,8 @@ func (f *quoteFinder) mergeBroken() {
 // finish resolves speakers and returns the quotes in text order and the
 // people named.
 func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	reg := newRegistry(f.r, f.toks)
-	sort.SliceStable(f.cands, func(i, j int) bool { return f.cands[i].s < f.cands[j].s })
+	reg := newRegistry(f.src, f.toks)
+	f.cands = mergeByStart(f.cands[:f.nDirect], f.cands[f.nDirect:])
 	var out []models.ExtractedQuote
 	for _, c := range f.cands {
 		if c.dropped || c.weak || c.s >= c.e {
@@ -499,15 +500,15 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		}
 		q := models.ExtractedQuote{Kind: c.kind, Start: c.s, End: c.e, Cue: c.attr.cue, Venue: c.attr.venue, Text: c.text}
 		if q.Text == "" {
-			q.Text = string(f.r[c.s:c.e])
+			q.Text = f.src.slice(c.s, c.e)
 			if c.mark >= 0 && f.marks[c.mark].multi {
 				q.Text = dropReopeningMarks(q.Text)
 			}
 		}
 		if c.attr.found() {
 			ms, me := f.toks[c.attr.subjS].start, f.toks[c.attr.subjE-1].end
-			q.SpeakerMention = &models.Mention{Text: string(f.r[ms:me]), Start: ms, End: me}
-			if name := reg.resolve(ms, me); name != "" {
+			q.SpeakerMention = &models.Mention{Text: f.src.slice(ms, me), Start: ms, End: me}
+			if name := reg.resolve(f.toks[c.attr.subjS:c.attr.subjE]); name != "" {
 				q.Speaker = &name
 			}
 		}
@@ -515,6 +516,19 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		out = append(out, q)
 	}
 	return out, reg.people()
+}
+
+// mergeByStart merges two lists of candidates, each in text order.
+func mergeByStart(a, b []candidate) []candidate {
+	out := make([]candidate, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].s < a[0].s {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // dropReopeningMarks removes the marks that reopen a quote at the start of
@@ -537,7 +551,7 @@ func (f *quoteFinder) sentenceText(s, e int) string {
 		return ""
 	}
 	a, b := f.sentAt(s), f.sentAt(max(s, e-1))
-	return string(f.r[f.sents[a].Start:f.sents[b].End])
+	return f.src.slice(f.sents[a].Start, f.sents[b].End)
 }
 
 // QuoteKey returns a key under which the same quote matches across

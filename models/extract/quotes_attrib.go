@@ -17,6 +17,7 @@ func (a attribution) found() bool { return a.subjS >= 0 }
 
 // attributor parses speakers, cues and venues around quotes.
 type attributor struct {
+	src  *source
 	r    []rune
 	toks []token
 }
@@ -25,7 +26,7 @@ func (p *attributor) text(s, e int) string {
 	if s >= e {
 		return ""
 	}
-	return string(p.r[p.toks[s].start:p.toks[e-1].end])
+	return p.src.slice(p.toks[s].start, p.toks[e-1].end)
 }
 
 // isName reports whether token i is a capitalised word.

@@ -1,8 +1,8 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // token is a word or a punctuation mark of a text. Start and end are rune
@@ -20,42 +20,65 @@ type token struct {
 // names both Putin and his aide. It never fails and runs in linear time.
 func tokenize(r []rune, from, to int) []token {
 	toks := make([]token, 0, (to-from)/5+1)
+	// keys are written into one buffer and cut from one string at the end,
+	// which saves an allocation per word
+	keys := make([]byte, 0, to-from)
+	ends := make([]int, 0, cap(toks))
+	add := func(t token, w []rune) {
+		keys = appendKey(keys, w)
+		ends = append(ends, len(keys))
+		toks = append(toks, t)
+	}
 	for i := from; i < to; {
 		c := r[i]
 		switch {
 		case unicode.IsSpace(c):
 			i++
 		case isWordRune(c):
-			j := i + 1
-			for j < to {
-				d := r[j]
-				if isWordRune(d) {
-					j++
-					continue
-				}
-				if (d == '.' || d == '-' || d == '\'' || d == '’' || d == '&') && j+1 < to && isWordRune(r[j+1]) {
-					if (d == '\'' || d == '’') && isPossessive(r, j, to) {
-						break
-					}
-					j += 2
-					continue
-				}
-				break
-			}
-			if j < to && r[j] == '.' && isAbbrev(r[i:j]) {
-				j++ // "Mr.", "Sen.", the initial of "Mary J. Blige"
-			}
-			toks = append(toks, token{start: i, end: j, key: wordKey(r[i:j]), upper: unicode.IsUpper(c)})
+			j := wordEnd(r, i, to)
+			add(token{start: i, end: j, upper: unicode.IsUpper(c)}, r[i:j])
 			i = j
 		case (c == '\'' || c == '’') && isPossessive(r, i, to):
-			toks = append(toks, token{start: i, end: i + 2, key: "'s"})
+			add(token{start: i, end: i + 2}, r[i:i+2])
 			i += 2
 		default:
-			toks = append(toks, token{start: i, end: i + 1, key: string(c), punct: true})
+			add(token{start: i, end: i + 1, punct: true}, r[i:i+1])
 			i++
 		}
 	}
+	all := string(keys)
+	prev := 0
+	for k := range toks {
+		toks[k].key = all[prev:ends[k]]
+		prev = ends[k]
+	}
 	return toks
+}
+
+// wordEnd returns where the word starting at r[i] ends: letters and digits
+// with inner dots, hyphens and apostrophes, a possessive 's left out, and
+// the period of an abbreviation kept ("Mr.", "U.S.").
+func wordEnd(r []rune, i, to int) int {
+	j := i + 1
+	for j < to {
+		d := r[j]
+		if isWordRune(d) {
+			j++
+			continue
+		}
+		if (d == '.' || d == '-' || d == '\'' || d == '’' || d == '&') && j+1 < to && isWordRune(r[j+1]) {
+			if (d == '\'' || d == '’') && isPossessive(r, j, to) {
+				break
+			}
+			j += 2
+			continue
+		}
+		break
+	}
+	if j < to && r[j] == '.' && isAbbrev(r[i:j]) {
+		j++ // "Mr.", "Sen.", the initial of "Mary J. Blige"
+	}
+	return j
 }
 
 // titleAbbrevs are abbreviations written with a period before a name.
@@ -86,22 +109,58 @@ func isPossessive(r []rune, i, to int) bool {
 func isWordRune(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 
 // wordKey folds a word for lookups.
-func wordKey(w []rune) string {
-	var b strings.Builder
-	b.Grow(len(w))
+func wordKey(w []rune) string { return string(appendKey(nil, w)) }
+
+// appendKey appends the folded form of w to b: lower case, dots dropped,
+// curly apostrophes made straight. Punctuation is kept as it is.
+func appendKey(b []byte, w []rune) []byte {
+	if len(w) == 1 && !isWordRune(w[0]) {
+		return utf8.AppendRune(b, w[0])
+	}
 	for _, c := range w {
 		switch {
 		case c == '.':
 		case c == '’':
-			b.WriteByte('\'')
+			b = append(b, '\'')
 		case c < 128:
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(byte(c))
+			b = append(b, byte(c))
 		default:
-			b.WriteRune(unicode.ToLower(c))
+			b = utf8.AppendRune(b, unicode.ToLower(c))
 		}
 	}
-	return b.String()
+	return b
+}
+
+// source is a text as runes with the byte offset of every rune, so pieces
+// cut by rune offsets come out of the original string without copying.
+type source struct {
+	body string
+	r    []rune
+	off  []int32 // off[i] is the byte offset of rune i; off[len(r)] = len(body)
+}
+
+func newSource(body string) *source {
+	src := &source{body: body, r: make([]rune, 0, len(body)), off: make([]int32, 0, len(body)+1)}
+	for i, c := range body {
+		src.r = append(src.r, c)
+		src.off = append(src.off, int32(i))
+	}
+	src.off = append(src.off, int32(len(body)))
+	return src
+}
+
+// slice returns the text between rune offsets s and e.
+func (src *source) slice(s, e int) string { return src.body[src.off[s]:src.off[e]] }
+
+// hasLowerRunes reports whether w holds a lower-case letter.
+func hasLowerRunes(w []rune) bool {
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
 }
