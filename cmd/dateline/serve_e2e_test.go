@@ -1,0 +1,303 @@
+//go:build e2e
+
+package main
+
+// End-to-end tests in headless Chromium: the real `dateline serve` on
+// 127.0.0.1 with a temporary database holding the sample story. Run with
+//
+//	go test -tags "sqlite_fts5 e2e" -run E2E ./cmd/dateline
+//
+// They skip when no Chromium is installed (Debian: chromium chromium-driver).
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+
+	"dateline/models"
+	"dateline/models/store"
+	"dateline/views"
+)
+
+// chromiumPath finds a Chromium or Chrome binary, "" when there is none.
+func chromiumPath() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// startServer seeds a database with the samples and one story article with
+// dated events, then runs `dateline serve --addr 127.0.0.1:0` in process
+// and returns its base URL.
+func startServer(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "e2e.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	if err := loadSamplesIfEmpty(ctx, st, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveArticle(ctx, e2eArticle(), store.SaveOptions{StorySlug: "sanctions-deadline"}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	var stderr strings.Builder
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, strings.NewReader(""), pw, &stderr)
+		pw.Close()
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exited %d: %s", code, stderr.String())
+		}
+	})
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("serve printed no address: %v %s", err, stderr.String())
+	}
+	go io.Copy(io.Discard, pr)
+	i := strings.Index(line, "http://")
+	return strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
+}
+
+// e2eArticle is a short report with a meeting, a deadline and a quote.
+func e2eArticle() models.ExtractedArticle {
+	pub := time.Date(2025, 8, 6, 18, 0, 0, 0, time.UTC)
+	trump := "Donald Trump"
+	body := `The US envoy held three hours of talks with Putin in Moscow on Wednesday. ` +
+		`Trump wrote that "great progress was made" and kept Friday's deadline in place.`
+	return models.ExtractedArticle{Title: "Envoy's Moscow talks end; Friday deadline stands", Source: "E2E Wire",
+		PublishedAt: &pub, PublishedPrecision: models.PrecHour, Body: body,
+		Events: []models.ExtractedEvent{
+			{Date: "2025-08-06", Granularity: models.GranDay, Kind: models.KindMeeting, Cameo: "036",
+				Summary: "US envoy holds talks with Putin in Moscow", Sentence: body[:74], Start: 0, End: 74,
+				Actors: []string{"Vladimir Putin"}},
+			{Date: "2025-08-08", Granularity: models.GranDay, Kind: models.KindDeadline, Cameo: "139",
+				Summary: "Trump's sanctions deadline for Russia", Sentence: body[75:], Start: 75, End: len(body),
+				Actors: []string{trump}, Deadline: &models.Deadline{Date: "2025-08-08", SetBy: trump,
+					Demand: "agree to a ceasefire in Ukraine", Consequence: "new sanctions and secondary tariffs"}},
+			{Date: "2025-08", Granularity: models.GranMonth, Kind: models.KindTalks, Summary: "Summit talk in August",
+				Sentence: body[:74], Start: 0, End: 74, Actors: []string{trump, "Vladimir Putin"}},
+		},
+		Quotes: []models.ExtractedQuote{{Text: "great progress was made", Kind: models.QuotePartial,
+			Start: 92, End: 115, Speaker: &trump, Cue: "wrote"}},
+	}
+}
+
+// browserContext starts headless Chromium with a fresh profile.
+func browserContext(t *testing.T) context.Context {
+	t.Helper()
+	path := chromiumPath()
+	if path == "" {
+		t.Skip("no chromium binary found: install the Debian packages chromium and chromium-driver to run the e2e tests")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.WindowSize(1280, 1400),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelA() })
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("starting %s: %v", path, err)
+	}
+	return ctx
+}
+
+// consoleErrors collects console errors, uncaught exceptions and browser
+// log errors (CSP violations among them) from now on.
+func consoleErrors(ctx context.Context) func() []string {
+	var mu sync.Mutex
+	var out []string
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				mu.Lock()
+				out = append(out, m.String()+" @ "+m.URL)
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), out...)
+	}
+}
+
+func within(ctx context.Context, d time.Duration) context.Context {
+	c, cancel := context.WithTimeout(ctx, d)
+	go func() { <-c.Done(); cancel() }()
+	return c
+}
+
+func TestE2EStoryPageDrawsCharts(t *testing.T) {
+	if !views.ChartsAvailable() {
+		t.Fatal("ECharts is not embedded: run `make assets` (npm ci, then go generate ./views) first")
+	}
+	base := startServer(t)
+	ctx := browserContext(t)
+	errs := consoleErrors(ctx)
+	c := within(ctx, 60*time.Second)
+	if err := chromedp.Do(c, chromedp.Navigate(base+"/stories/sanctions-deadline"),
+		chromedp.WaitVisible(chromedp.CSS(`#timeline-chart[data-drawn="true"] canvas`)),
+		chromedp.WaitVisible(chromedp.CSS(`#speakers-chart[data-drawn="true"] canvas`)),
+	); err != nil {
+		t.Fatalf("charts not drawn: %v", err)
+	}
+	n, err := chromedp.Run(c, chromedp.Evaluate[int](`window.echarts.getInstanceByDom(document.getElementById("timeline-chart")).getOption().series.length`))
+	if err != nil || n < 2 {
+		t.Errorf("timeline chart series: %d, %v", n, err)
+	}
+	countdown, err := chromedp.Run(c, chromedp.Text(chromedp.CSS(".deadline-panel .countdown")))
+	if err != nil || !strings.Contains(countdown, "ago") && !strings.Contains(countdown, "in ") {
+		t.Errorf("deadline countdown %q: %v", countdown, err)
+	}
+	time.Sleep(300 * time.Millisecond) // let late console messages arrive
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors on the story page:\n%s", strings.Join(e, "\n"))
+	}
+	png, err := chromedp.Run(c, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join("..", "..", "testout")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "story.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s (%d bytes)", filepath.Join(out, "story.png"), len(png))
+}
+
+func TestE2EEmbedSizesItselfInAForeignPage(t *testing.T) {
+	base := startServer(t)
+	// The embedder: a page on another origin (another port) holding exactly
+	// the snippet our story page offers.
+	resp, err := http.Get(base + "/stories/sanctions-deadline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := goquery.NewDocumentFromReader(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snippet := d.Find("#embed-snippet").Text()
+	if !strings.Contains(snippet, "<iframe") {
+		t.Fatalf("no snippet: %q", snippet)
+	}
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>A newsroom page</title></head><body>
+<h1>Our report</h1><div style="width:640px">%s</div><p id="after">after the embed</p></body></html>`, snippet)
+	}))
+	defer host.Close()
+	if strings.HasPrefix(host.URL, base) {
+		t.Fatal("the embedder must be on another origin")
+	}
+	ctx := browserContext(t)
+	errs := consoleErrors(ctx)
+	c := within(ctx, 60*time.Second)
+	if err := chromedp.Do(c, chromedp.Navigate(host.URL)); err != nil {
+		t.Fatal(err)
+	}
+	// The snippet's iframe starts 480px high; the embed reports its real
+	// height by postMessage and the snippet's listener applies it.
+	var h float64
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && h == 0; {
+		h, err = chromedp.Run(c, chromedp.Evaluate[float64](
+			`(function(){var f=document.querySelector("iframe");var h=f?parseFloat(f.style.height||"0"):0;return h>0&&h!==480?h:0})()`))
+		if err != nil || h == 0 {
+			h = 0
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+	if h == 0 {
+		t.Fatalf("the iframe never sized itself (last error %v)", err)
+	}
+	if h < 300 {
+		t.Errorf("iframe height %v: too small for a story", h)
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors in the embedding page:\n%s", strings.Join(e, "\n"))
+	}
+}
+
+func TestE2ECSVDownloadParses(t *testing.T) {
+	base := startServer(t)
+	ctx := browserContext(t)
+	dir := t.TempDir()
+	c := within(ctx, 60*time.Second)
+	progress := chromedp.Events(c, browser.DownloadProgress)
+	if err := chromedp.Do(c,
+		chromedp.Navigate(base+"/stories/sanctions-deadline"),
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: ptrTo(true)})
+			return err
+		}),
+		chromedp.Click(chromedp.CSS(`a[href^="/export/events.csv"]`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var file string
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("download: %v", err)
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
+			file = filepath.Join(dir, ev.GUID)
+			break
+		}
+		if ev.State == browser.DownloadProgressStateCanceled {
+			t.Fatal("download cancelled")
+		}
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("downloaded CSV does not parse: %v", err)
+	}
+	if strings.Join(recs[0], ",") != strings.Join(views.EventColumns, ",") || len(recs) < 4 {
+		t.Errorf("CSV: header %q, %d rows", recs[0], len(recs)-1)
+	}
+}
+
+func ptrTo[T any](v T) *T { return &v }
