@@ -69,7 +69,7 @@ func (sp *splitter) prose(lines []string) {
 // header reads a run of short lines: article headers, furniture, or
 // sub-headings of the current article.
 func (sp *splitter) header(lines []string, first bool, next string) {
-	if heads := headerGroups(lines, sp.fetched); len(heads) > 0 {
+	if heads := headerGroups(lines, first, sp.fetched); len(heads) > 0 {
 		for _, d := range heads {
 			sp.open(d)
 		}

@@ -26,13 +26,19 @@ func signal(line string, fetched *time.Time) (source string, st stamp, ok bool) 
 // line: the lines before it give the title and outlet, the bullets and
 // title repeats after it belong to it, anything else after it opens the next
 // header. Two dating lines in a row ("Published ...", "Updated ...") date one
-// article. A run without dating lines gives nothing.
-func headerGroups(lines []string, fetched *time.Time) []*draft {
+// article. A run without dating lines gives nothing; so does a run opening
+// with a date or "Published" line, unless it opens the page.
+func headerGroups(lines []string, first bool, fetched *time.Time) []*draft {
 	var out []*draft
 	var cur *draft
 	var pending []string
 	for _, l := range lines {
 		src, st, ok := signal(l, fetched)
+		if ok && st.By != "age" && cur == nil && len(pending) == 0 && !first {
+			// A date with no headline over it, inside a page, is a section
+			// of the article (a timeline entry, an update stamp), not a new one.
+			ok = false
+		}
 		switch {
 		case ok && cur != nil && len(pending) == 0:
 			cur.st = betterStamp(cur.st, st)

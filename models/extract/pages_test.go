@@ -358,6 +358,8 @@ func TestSplitPageLayouts(t *testing.T) {
 		{"cut copy with another title", "Talks resume in Geneva\nLedger\n3 hours ago\nDelegations met again on Tuesday in Geneva to discuss a corridor for grain ships and the inspections it needs. They agreed to meet again.\n\n" +
 			"Geneva talks: delegations return\nLedger\n3 hours ago\nDelegations met again on Tuesday in Geneva to discuss a corridor for grain ships and the ... Read more",
 			[]string{"Talks resume in Geneva"}, []string{"Ledger"}, "They agreed"},
+		{"timeline dates stay in the article", "How the week unfolded\n\nThe envoy flew to Moscow for a last round of talks.\n\nAugust 6, 2025\n\nThe envoy met the president for three hours.\n\nAugust 8, 2025\n\nThe deadline passed without new sanctions.",
+			[]string{"How the week unfolded"}, []string{""}, "August 8, 2025\n\nThe deadline passed"},
 		{"updated under published", "Envoy lands in Moscow\nPublished 6 August 2025, 09:00 GMT\nUpdated 6 August 2025, 18:00 GMT\nThe envoy landed on Wednesday.",
 			[]string{"Envoy lands in Moscow"}, []string{""}, "The envoy landed"},
 	}
