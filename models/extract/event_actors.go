@@ -152,10 +152,22 @@ func eventActors(r []rune, from, to int, ctx *actorContext) []string {
 			}
 		}
 	}
+	first := 0
+	for first < len(toks)-1 && (toks[first].key == "that" || toks[first].punct) {
+		first++
+	}
 	for i, t := range toks {
 		switch {
-		case i == 0 && isPronoun(t.key):
+		case i == first && isPronoun(t.key):
 			add(ctx.subject)
+		case i == first && (t.key == "it" || t.key == "they") && ctx.thing != "":
+			add(ctx.thing)
+		case i <= first+1 && (t.key == "two" || t.key == "both") && i+1 < len(toks) && groupNouns[toks[i+1].key]:
+			add(ctx.prevPersons...) // "the two men agreed to meet"
+		case militaryNouns[t.key] && i > 0:
+			if c, ok := countries().adj[toks[i-1].key]; ok {
+				add(c) // "Russian drones struck Kyiv"
+			}
 		case t.key == "president" && i > 0 && toks[i-1].key == "the" && !nextIsName(toks, i):
 			add(ctx.lastWithRole(from, "President"))
 		case (t.key == "leadership" || t.key == "leader" || t.key == "government") && i > 0:
@@ -168,6 +180,13 @@ func eventActors(r []rune, from, to int, ctx *actorContext) []string {
 	add(countries().countriesIn(r, toks)...)
 	return out
 }
+
+// groupNouns after "the two" or "both" name the people just mentioned.
+var groupNouns = set("men", "women", "leaders", "presidents", "ministers", "sides", "officials", "envoys")
+
+// militaryNouns after a country adjective make the country an actor.
+var militaryNouns = set("drones", "drone", "forces", "troops", "missiles", "missile", "army", "jets",
+	"warplanes", "navy", "military", "strikes", "artillery", "soldiers", "aircraft")
 
 func isPronoun(k string) bool {
 	switch k {
@@ -187,6 +206,10 @@ type actorContext struct {
 	r       []rune
 	persons []placedPerson // people named in the article, in order
 	subject string         // the first person of the previous sentence, for "he" and "his"
+	thing   string         // the first actor named before a clause, for "it" and "they"
+	// prevPersons and prevActors are the people and all actors of the
+	// previous sentence, for "the two men" and "the meeting took place".
+	prevPersons, prevActors []string
 }
 
 type placedPerson struct {

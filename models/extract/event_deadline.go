@@ -78,7 +78,14 @@ func (sc *sentenceCtx) phraseEnd(i int, stops ...string) int {
 
 // demand reads what the deadline demands.
 func (sc *sentenceCtx) demand() string {
-	if u := sc.find(0, "unless"); u >= 0 {
+	for _, k := range []string{"unless", "demanding", "demanded", "demands", "demand"} {
+		u := sc.find(0, k)
+		if u < 0 {
+			continue
+		}
+		if u+1 < len(sc.toks) && sc.toks[u+1].key == "that" {
+			u++
+		}
 		if e := sc.phraseEnd(u+1, "by", "until", "or"); e > u+1 {
 			return sc.span(u+1, e)
 		}
@@ -92,8 +99,13 @@ func (sc *sentenceCtx) demand() string {
 		for j < len(sc.toks) && inTimex(sc.txs, sc.toks[j].start) {
 			j++
 		}
-		if k != "until" && j < len(sc.toks) && sc.toks[j].key == "for" {
-			j++
+		if k != "until" {
+			// "deadline for Russia to ...", "the deadline Trump set for Russia to ..."
+			f := sc.find(i+1, "for")
+			if f < 0 || f > i+6 {
+				continue
+			}
+			j = f + 1
 		}
 		if e := sc.phraseEnd(j, "or", "expires", "expired", "passes", "runs", "ends", "looms", "looming"); e > j {
 			d := strings.TrimPrefix(sc.span(j, e), "to ")

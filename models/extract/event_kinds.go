@@ -144,7 +144,7 @@ func sanctionContext(toks []token, i int) bool {
 // "plans to sit down with").
 var intentWords = set("could", "will", "would", "may", "might", "plans", "plan", "planned", "wants", "want",
 	"hopes", "hope", "expects", "expected", "intends", "proposed", "offered", "ready", "chance", "possible",
-	"potential", "upcoming", "planning", "seeks", "sought")
+	"potential", "upcoming", "planning", "seeks", "sought", "agreed", "scheduled", "due")
 
 // pastSanctionWords make sanctions imposed rather than threatened.
 var pastSanctionWords = set("imposed", "slapped", "introduced", "announced", "adopted", "approved", "levied")

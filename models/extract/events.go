@@ -25,6 +25,12 @@ func findEvents(body string, sents []text.Sentence, timexes []models.Timex, _ []
 		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {
 			ctx.subject = p
 		}
+		ctx.prevPersons, ctx.prevActors = nil, eventActors(r, s.Start, s.End, ctx)
+		for _, a := range ctx.prevActors {
+			if kind, _ := actorInfo(a); kind == actorPerson {
+				ctx.prevPersons = append(ctx.prevPersons, a)
+			}
+		}
 	}
 	return mergeEvents(f.out)
 }
@@ -73,6 +79,11 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 		evs = append(evs, ev)
 	}
 	evs = dropCarriers(evs)
+	for i := range evs {
+		if evs[i].Actors == nil {
+			evs[i].Actors = []string{}
+		}
+	}
 	for _, ev := range evs {
 		if ev.Granularity == models.GranDay || ev.Granularity == models.GranTime {
 			f.lastDate = ev.Date[:10]
@@ -132,6 +143,12 @@ func (sc *sentenceCtx) actors(from, to int) []string {
 	if p := ctx.firstPersonIn(sc.s.Start, sc.toks[from].start); p != "" {
 		ctx.subject = p
 	}
+	ctx.thing = ""
+	if from > 0 {
+		if before := eventActors(sc.plain, sc.s.Start, sc.toks[from].start, sc.f.ctx); len(before) > 0 {
+			ctx.thing = before[0] // "Ukraine said it had attacked"
+		}
+	}
 	return eventActors(sc.plain, sc.toks[from].start, sc.toks[to-1].end, &ctx)
 }
 
@@ -166,6 +183,9 @@ func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 	}
 	kind, c := sc.kindOf(seg)
 	date, own := sc.dateFor(seg, c, kind)
+	if due, ok := sc.dueDate(seg); ok && (kind == models.KindDeadline || kind == models.KindUltimatum) {
+		date, own = due, true // the deadline's date, not the day it was set
+	}
 	if date.Value == "" {
 		return models.ExtractedEvent{}, false
 	}
@@ -179,8 +199,12 @@ func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 	}
 	if len(ev.Actors) == 0 {
 		// "a senior US official said that sanctions were expected ...":
-		// the reported clause's actors are the sentence's.
+		// the reported clause's actors are the sentence's; "The meeting
+		// took place on ..." continues the previous sentence.
 		ev.Actors = sc.actors(0, len(sc.toks))
+		if len(ev.Actors) == 0 {
+			ev.Actors = append([]string(nil), sc.f.ctx.prevActors...)
+		}
 	}
 	if kind == models.KindDeadline || kind == models.KindUltimatum {
 		ev.Deadline = sc.deadline(seg, date)
@@ -208,7 +232,7 @@ func (sc *sentenceCtx) kindOf(seg *segment) (string, cue) {
 			best = c
 		}
 	}
-	if sc.demandsBy(seg) && kindPriority[best.kind] > kindPriority[models.KindDeadline] {
+	if sc.demandsBy(seg) && best.kind != models.KindUltimatum && kindPriority[best.kind] > kindPriority[models.KindDeadline] {
 		return models.KindDeadline, best
 	}
 	switch best.kind {
@@ -222,6 +246,20 @@ func (sc *sentenceCtx) kindOf(seg *segment) (string, cue) {
 		}
 	}
 	return best.kind, best
+}
+
+// dueDate returns the datable expression after "by" or "until" in a clause.
+func (sc *sentenceCtx) dueDate(seg *segment) (models.Timex, bool) {
+	for k := seg.from + 1; k < seg.to; k++ {
+		prev := sc.toks[k-1].key
+		if prev != "by" && prev != "until" {
+			continue
+		}
+		if j := timexAt(seg.dates, sc.toks[k].start); j >= 0 && datable(seg.dates[j]) {
+			return seg.dates[j], true
+		}
+	}
+	return models.Timex{}, false
 }
 
 // demandsBy reports whether a date in the clause follows "by" or "until" and
@@ -366,6 +404,9 @@ func (sc *sentenceCtx) cameo(seg *segment, c cue, kind string) string {
 // intent reports whether a meeting cue is an intention ("could meet",
 // "plans to sit down with", "a potential summit").
 func (sc *sentenceCtx) intent(seg *segment, c cue) bool {
+	if c.i > seg.from && sc.toks[c.i-1].key == "to" {
+		return true // "agreed to meet", "is to sit down with"
+	}
 	for k := c.i - 1; k >= seg.from && k >= c.i-5; k-- {
 		if intentWords[sc.toks[k].key] {
 			return true
@@ -381,6 +422,12 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 		s := "Deadline"
 		if d.SetBy != "" {
 			s += " set by " + d.SetBy
+		}
+		if ev.Kind == models.KindUltimatum {
+			s = "Ultimatum"
+			if d.SetBy != "" {
+				s += " from " + d.SetBy
+			}
 		}
 		s += ": " + d.Demand
 		if d.Consequence != "" {
@@ -400,6 +447,11 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 			continue
 		}
 		w := string(sc.f.r[t.start:t.end])
+		if i == from && (t.key == "it" || t.key == "they") && from > 0 {
+			if before := eventActors(sc.plain, sc.s.Start, t.start, sc.f.ctx); len(before) > 0 {
+				w = before[0]
+			}
+		}
 		if i == from && isPronoun(t.key) && sc.subjectAt(i) != "" {
 			w = shortName(sc.subjectAt(i))
 			if t.key == "his" || t.key == "her" {

@@ -132,7 +132,7 @@ func init() {
 		"signed", "agreed", "remarked", "added", "since", "previously", "recently", "former")
 	addWords(func(w *word) { w.future = true },
 		"will", "ll", "shall", "going", "gonna", "due", "expected", "expects", "scheduled", "plans",
-		"plan", "planning", "upcoming", "deadline", "ultimatum", "next", "tomorrow", "aims", "intends",
+		"plan", "planning", "upcoming", "deadline", "next", "tomorrow", "aims", "intends",
 		"later", "coming", "await", "awaits", "would", "may", "might", "could", "should", "must",
 		"expire", "expires", "hope", "hopes", "want", "wants", "seek", "seeks", "unless")
 }

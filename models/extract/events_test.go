@@ -1,0 +1,227 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"dateline/models"
+	"dateline/models/temporal"
+	"dateline/models/text"
+)
+
+// readEventFixture reads testdata/events/<case>.txt: a first line
+// "# published <RFC 3339 time|none>" and the article body.
+func readEventFixture(t *testing.T, path string) Input {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(b), "\n")
+	in := Input{Name: path, Data: []byte(body), Plain: true}
+	if v := strings.TrimSpace(strings.TrimPrefix(head, "# published")); v != "none" {
+		ts, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			t.Fatalf("%s: bad header %q: %v", path, head, err)
+		}
+		in.PublishedAt = &ts
+	}
+	return in
+}
+
+func TestEventsGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/events/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			x, err := Extract(readEventFixture(t, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(x.Articles[0].Events, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("events differ from %s (run go test -update and review the diff):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+// TestEventsSeedShape checks, on a short article of our own, the properties
+// the store relies on to merge reports: one kind and date for one
+// happening told three ways, and the deadline details.
+func TestEventsSeedShape(t *testing.T) {
+	ref := time.Date(2025, 8, 7, 6, 0, 0, 0, time.UTC)
+	body := "Donald Trump said Wednesday that his envoy Steve Witkoff had held a productive meeting with Vladimir Putin.\n" +
+		"The call with Zelensky came after Steve Witkoff met the Russian leadership in Moscow earlier in the day.\n" +
+		"Trump has given Russia until Friday to agree a ceasefire or face new sanctions."
+	evs := eventsOf(body, ref)
+	var meetings, deadlines int
+	for _, ev := range evs {
+		switch ev.Kind {
+		case models.KindMeeting:
+			meetings++
+			if ev.Date != "2025-08-06" || !contains(ev.Actors, "Steve Witkoff") || !contains(ev.Actors, "Vladimir Putin") {
+				t.Errorf("meeting %+v: want 2025-08-06 with Witkoff and Putin", ev)
+			}
+		case models.KindDeadline:
+			deadlines++
+			d := ev.Deadline
+			if ev.Date != "2025-08-08" || d == nil || d.SetBy != "Donald Trump" || d.Consequence != "new sanctions" ||
+				d.Demand != "Russia to agree a ceasefire" {
+				t.Errorf("deadline %+v %+v: want 2025-08-08 set by Trump, demand and consequence", ev, d)
+			}
+		}
+	}
+	if meetings != 1 || deadlines != 1 {
+		t.Errorf("got %d meetings and %d deadlines, want the two reports merged into one meeting and one deadline: %+v", meetings, deadlines, evs)
+	}
+}
+
+func eventsOf(body string, ref time.Time) []models.ExtractedEvent {
+	return findEvents(body, text.Sentences(body), temporal.Tag(body, ref), nil)
+}
+
+func TestEventKinds(t *testing.T) {
+	ref := time.Date(2025, 8, 6, 15, 0, 0, 0, time.UTC) // a Wednesday
+	tests := []struct {
+		name, in         string
+		kind, cameo, day string // day "" means no event expected
+	}{
+		{"visit", "The chancellor visited Kyiv on Tuesday.", models.KindVisit, cameoVisit, "2025-08-05"},
+		{"arrival for talks with a leader", "The envoy Steve Witkoff arrived in Moscow on Wednesday for talks with Vladimir Putin.", models.KindMeeting, cameoConsult, "2025-08-06"},
+		{"talks between countries", "Russia and Ukraine held talks in Istanbul on Monday.", models.KindTalks, cameoNegotiate, "2025-08-04"},
+		{"phone", "Trump spoke by phone with Zelensky on Tuesday.", models.KindCall, cameoPhone, "2025-08-05"},
+		{"phone call noun", "A phone call between Macron and Starmer took place on Monday.", models.KindCall, cameoPhone, "2025-08-04"},
+		{"host", "Erdogan hosted Zelensky in Ankara on Monday.", models.KindMeeting, cameoHost, "2025-08-04"},
+		{"intent", "Trump will meet Putin next week.", models.KindMeeting, cameoIntentMeet, "2025-W33"},
+		{"statement", "Peskov said on Tuesday that nothing had changed.", models.KindStatement, cameoStatement, "2025-08-05"},
+		{"imposed sanctions", "The EU imposed new sanctions on Iran on Monday.", models.KindSanction, cameoImposeSanct, "2025-08-04"},
+		{"threatened sanctions", "Washington threatened fresh sanctions on Monday.", models.KindSanction, cameoThreatSanct, "2025-08-04"},
+		{"ultimatum", "Israel gave Hamas an ultimatum on Tuesday.", models.KindUltimatum, cameoUltimatum, "2025-08-05"},
+		{"deadline by", "Iran must respond by Friday or face sanctions, Trump warned.", models.KindDeadline, cameoUltimatum, "2025-08-08"},
+		{"agreement", "The two countries signed a trade agreement on 1 August 2025.", models.KindAgreement, cameoSign, "2025-08-01"},
+		{"attack", "Drones attacked Odesa overnight on Sunday.", models.KindAttack, cameoMilitaryUse, "2025-08-03"},
+		{"took office", "He took office in January.", models.KindOther, cameoNone, "2025-01"},
+
+		// Failure cases: no datable happening.
+		{"no date", "Witkoff met Putin in Moscow.", "", "", ""},
+		{"vague date", "Witkoff met Putin recently.", "", "", ""},
+		{"duration only", "The meeting lasted three hours.", "", "", ""},
+		{"no cue", "On Tuesday the weather was fine.", "", "", ""},
+		{"quoted attack", `"We attacked nobody and we will attack nobody in the coming days," he said.`, "", "", ""},
+		{"so-called", "The so-called coalition of the willing grew on Monday.", "", "", ""},
+		{"past sanctions aside", "Russia has evaded past sanctions since 2014.", "", "", ""},
+
+		// Regressions.
+		{"since clause keeps its date", "He has made several trips to Russia since the president took office in January.", models.KindOther, cameoNone, "2025-01"},
+		{"visit with negotiations topic", "His last visit, in April, focused on peace negotiations between Moscow and Kyiv.", models.KindVisit, cameoVisit, "2025-04"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := eventsOf(tt.in, ref)
+			if tt.day == "" {
+				if len(evs) != 0 {
+					t.Fatalf("events(%q) = %+v, want none", tt.in, evs)
+				}
+				return
+			}
+			if len(evs) == 0 {
+				t.Fatalf("events(%q) = none, want %s on %s", tt.in, tt.kind, tt.day)
+			}
+			ev := evs[0]
+			if ev.Kind != tt.kind || ev.Cameo != tt.cameo || ev.Date != tt.day {
+				t.Errorf("events(%q)[0] = %s %q %s, want %s %q %s", tt.in, ev.Kind, ev.Cameo, ev.Date, tt.kind, tt.cameo, tt.day)
+			}
+		})
+	}
+}
+
+func TestDurationDays(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{{"PT48H", 2, true}, {"P2D", 2, true}, {"P1W", 7, true}, {"PT5H", 0, false}, {"P3M", 0, false}, {"PXD", 0, false}, {"", 0, false}}
+	for _, tt := range tests {
+		if got, ok := durationDays(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("durationDays(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestTidySummary(t *testing.T) {
+	tests := map[string]string{
+		"the call with Zelensky came":      "The call with Zelensky",
+		`he could meet Putin "very soon,"`: `He could meet Putin "very soon"`,
+		`an "unbalanced quote.`:            "An unbalanced quote",
+		", and then talks resumed.":        "And then talks resumed",
+		"":                                 "",
+	}
+	for in, want := range tests {
+		if got := tidySummary(in); got != want {
+			t.Errorf("tidySummary(%q) = %q, want %q", in, got, want)
+		}
+	}
+	long := strings.Repeat("word ", 80)
+	if got := tidySummary(long); utf8.RuneCountInString(got) > 201 || !strings.HasSuffix(got, "…") {
+		t.Errorf("tidySummary(long) = %q, want at most 200 characters and an ellipsis", got)
+	}
+}
+
+var eventDateRE = regexp.MustCompile(`^\d{4}(-(\d{2}|W\d{2}(-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI)(-\d{2}(T(\d{2}(:\d{2})?|MO|AF|EV|NI))?)?)?$|^\d{2,3}$`)
+
+func FuzzFindEvents(f *testing.F) {
+	f.Add("Witkoff arrived in Moscow on Wednesday for talks with Putin. This was 48 hours before the deadline expires.")
+	f.Add("Trump has given Russia until Friday to stop or face sanctions; unless it stops by Friday, tariffs follow.")
+	f.Add(`"Attack," he said Tuesday -- and then: the call came after they met earlier in the day.`)
+	f.Add("His last visit, in April, failed. He said that the president took office in January.")
+	ref := time.Date(2025, 8, 6, 15, 0, 0, 0, time.UTC)
+	kinds := map[string]bool{}
+	for _, k := range models.EventKinds {
+		kinds[k] = true
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		if !utf8.ValidString(body) {
+			return
+		}
+		n := utf8.RuneCountInString(body)
+		for _, ev := range eventsOf(body, ref) {
+			if ev.Start < 0 || ev.End > n || ev.Start >= ev.End {
+				t.Fatalf("offsets %d-%d out of range 0-%d", ev.Start, ev.End, n)
+			}
+			if !kinds[ev.Kind] {
+				t.Fatalf("bad kind %q", ev.Kind)
+			}
+			if !eventDateRE.MatchString(ev.Date) || ev.Granularity == models.GranUnknown {
+				t.Fatalf("bad date %q (%s)", ev.Date, ev.Granularity)
+			}
+			if ev.Actors == nil || ev.Summary == "" && ev.Sentence != "" && strings.TrimSpace(ev.Sentence) == "" {
+				t.Fatalf("incomplete event %+v", ev)
+			}
+		}
+	})
+}
