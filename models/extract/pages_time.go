@@ -27,6 +27,11 @@ var ageRe = regexp.MustCompile(`(?i)^(.*?)[\s·•|,\-–—]*\b?(\d{1,3}|an|a|o
 // shortAgeRe matches the bare ages bylines end with: "Story by Jane Roe • 3h".
 var shortAgeRe = regexp.MustCompile(`^(.*?)\s*[·•|]\s*()(\d{1,3})\s*(m|mins?|h|hrs?|d|w)$`)
 
+// dayWordRe matches an age given as a day word: "Yesterday", "Gulf Ledger · today".
+// The day word stands alone or after a separator: "Leaders meet today" is a
+// headline.
+var dayWordRe = regexp.MustCompile(`(?i)^(?:(.*?)\s*[·•|,\-–—]\s*)?(yesterday|today)$`)
+
 // iconLabels are words a copy-paste glues to an age from an icon's label;
 // they are not outlet names.
 var iconLabels = map[string]bool{"time": true, "clock": true, "icon": true, "calendar": true,
@@ -86,6 +91,13 @@ func matchAge(line string) []string {
 	}
 	if strings.EqualFold(strings.TrimRight(line, ".")[max(0, len(strings.TrimRight(line, "."))-3):], "ago") {
 		return ageRe.FindStringSubmatch(line)
+	}
+	if m := dayWordRe.FindStringSubmatch(line); m != nil {
+		n := "0"
+		if strings.EqualFold(m[2], "yesterday") {
+			n = "1"
+		}
+		return []string{m[0], m[1], n, "d"}
 	}
 	if last := line[len(line)-1]; strings.ContainsRune("mhdwsn", rune(last)) && strings.ContainsAny(line, "·•|") {
 		if m := shortAgeRe.FindStringSubmatch(line); m != nil {
