@@ -29,7 +29,6 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
-	"dateline/models"
 	"dateline/models/store"
 	"dateline/views"
 )
@@ -58,7 +57,7 @@ func startServer(t *testing.T) string {
 	if err := loadSamplesIfEmpty(ctx, st, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.SaveArticle(ctx, e2eArticle(), store.SaveOptions{StorySlug: "sanctions-deadline"}); err != nil {
+	if _, err := st.SaveArticle(ctx, storyFixtureArticle(), store.SaveOptions{StorySlug: "sanctions-deadline"}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -82,30 +81,6 @@ func startServer(t *testing.T) string {
 	go io.Copy(io.Discard, pr)
 	i := strings.Index(line, "http://")
 	return strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
-}
-
-// e2eArticle is a short report with a meeting, a deadline and a quote.
-func e2eArticle() models.ExtractedArticle {
-	pub := time.Date(2025, 8, 6, 18, 0, 0, 0, time.UTC)
-	trump := "Donald Trump"
-	body := `The US envoy held three hours of talks with Putin in Moscow on Wednesday. ` +
-		`Trump wrote that "great progress was made" and kept Friday's deadline in place.`
-	return models.ExtractedArticle{Title: "Envoy's Moscow talks end; Friday deadline stands", Source: "E2E Wire",
-		PublishedAt: &pub, PublishedPrecision: models.PrecHour, Body: body,
-		Events: []models.ExtractedEvent{
-			{Date: "2025-08-06", Granularity: models.GranDay, Kind: models.KindMeeting, Cameo: "036",
-				Summary: "US envoy holds talks with Putin in Moscow", Sentence: body[:74], Start: 0, End: 74,
-				Actors: []string{"Vladimir Putin"}},
-			{Date: "2025-08-08", Granularity: models.GranDay, Kind: models.KindDeadline, Cameo: "139",
-				Summary: "Trump's sanctions deadline for Russia", Sentence: body[75:], Start: 75, End: len(body),
-				Actors: []string{trump}, Deadline: &models.Deadline{Date: "2025-08-08", SetBy: trump,
-					Demand: "agree to a ceasefire in Ukraine", Consequence: "new sanctions and secondary tariffs"}},
-			{Date: "2025-08", Granularity: models.GranMonth, Kind: models.KindTalks, Summary: "Summit talk in August",
-				Sentence: body[:74], Start: 0, End: 74, Actors: []string{trump, "Vladimir Putin"}},
-		},
-		Quotes: []models.ExtractedQuote{{Text: "great progress was made", Kind: models.QuotePartial,
-			Start: 92, End: 115, Speaker: &trump, Cue: "wrote"}},
-	}
 }
 
 // browserContext starts headless Chromium with a fresh profile.
