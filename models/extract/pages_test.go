@@ -138,6 +138,8 @@ func TestParseAge(t *testing.T) {
 		{"The talks he held with officials in the capital five days ago", "", "", "", false},
 		{"He said he would decide what to do about it today", "", "", "", false},
 		{"Leaders meet today", "", "", "", false},
+		{"Trump took office 200 days ago", "", "", "", false},
+		{"Roya News 6 hours ago", "Roya News", "2025-08-07T06:00:00Z", "hour", true},
 		{"hours ago", "", "", "", false},
 		{"21 hours", "", "", "", false},
 		{"", "", "", "", false},

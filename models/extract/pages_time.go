@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"dateline/models"
 )
@@ -22,7 +23,7 @@ type stamp struct {
 // ageRe matches a relative age at the end of a short line, with whatever is
 // glued in front of it: "21 hours ago", "Al Bawaba21 hours ago",
 // "time6 hours ago", "Reuters · 3h ago", "an hour ago".
-var ageRe = regexp.MustCompile(`(?i)^(.*?)[\s·•|,\-–—]*\b?(\d{1,3}|an|a|one)\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|hr|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago\.?$`)
+var ageRe = regexp.MustCompile(`(?i)^(.*?)([\s·•|,\-–—]*)\b?(\d{1,3}|an|a|one)\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|hr|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\.?\s+ago\.?$`)
 
 // shortAgeRe matches the bare ages bylines end with: "Story by Jane Roe • 3h".
 var shortAgeRe = regexp.MustCompile(`^(.*?)\s*[·•|]\s*()(\d{1,3})\s*(m|mins?|h|hrs?|d|w)$`)
@@ -46,7 +47,7 @@ func parseAge(line string, fetched *time.Time) (source string, st stamp, ok bool
 		return "", stamp{}, false
 	}
 	prefix := strings.TrimSpace(m[1])
-	if len(strings.Fields(prefix)) > 6 {
+	if prefix != "" && !outletBeforeAge(prefix, m[4]) {
 		return "", stamp{}, false // a sentence that mentions an age, not an age line
 	}
 	if !iconLabels[strings.ToLower(strings.Trim(prefix, ":"))] && !bylineRe.MatchString(strings.TrimPrefix(prefix, "Story ")) {
@@ -83,28 +84,55 @@ func parseAge(line string, fetched *time.Time) (source string, st stamp, ok bool
 	return source, st, true
 }
 
-// matchAge returns the groups of ageRe (prefix, count, unit), or of
-// shortAgeRe for a bare age after a bullet, or nil.
+// matchAge returns the whole match, the text before the age, the count,
+// the unit and what separates the text from the age, from ageRe, dayWordRe
+// or shortAgeRe (a bare age after a bullet); nil if the line is no age.
 func matchAge(line string) []string {
 	if len(line) < 2 {
 		return nil
 	}
 	if strings.EqualFold(strings.TrimRight(line, ".")[max(0, len(strings.TrimRight(line, "."))-3):], "ago") {
-		return ageRe.FindStringSubmatch(line)
+		if m := ageRe.FindStringSubmatch(line); m != nil {
+			return []string{m[0], m[1], m[3], m[4], m[2]}
+		}
+		return nil
 	}
 	if m := dayWordRe.FindStringSubmatch(line); m != nil {
 		n := "0"
 		if strings.EqualFold(m[2], "yesterday") {
 			n = "1"
 		}
-		return []string{m[0], m[1], n, "d"}
+		return []string{m[0], m[1], n, "d", "·"}
 	}
 	if last := line[len(line)-1]; strings.ContainsRune("mhdwsn", rune(last)) && strings.ContainsAny(line, "·•|") {
 		if m := shortAgeRe.FindStringSubmatch(line); m != nil {
-			return []string{m[0], m[1], m[3], m[4]}
+			return []string{m[0], m[1], m[3], m[4], "•"}
 		}
 	}
 	return nil
+}
+
+// outletBeforeAge reports whether the text before an age can be an outlet
+// or an icon label: glued to it ("Al Bawaba21 hours ago"), set off by a
+// separator ("Reuters · 3h ago"), or a short capitalised name ("Roya News
+// 6 hours ago"), but not a headline ("Trump took office 200 days ago").
+func outletBeforeAge(prefix, sep string) bool {
+	words := strings.Fields(prefix)
+	if len(words) > 6 {
+		return false
+	}
+	if sep == "" || strings.TrimSpace(sep) != "" {
+		return true
+	}
+	if len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func truncate(t time.Time, prec string) time.Time {
