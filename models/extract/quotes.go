@@ -141,8 +141,8 @@ func (f *quoteFinder) titleCase(s, e int) bool {
 	for k := f.tokAt(s); k < len(f.toks) && f.toks[k].start < e; k++ {
 		t := f.toks[k]
 		if t.punct {
-			if t.key == "," || t.key == "!" || t.key == "?" {
-				return false
+			if t.key == "," || t.key == "!" || t.key == "?" || (t.key == "." && t.end < e) {
+				return false // a sentence: "The Donald. Big Daddy."
 			}
 			continue
 		}
@@ -474,12 +474,11 @@ func (f *quoteFinder) mergeBroken() {
 			continue // the speaker is not between the two parts
 		}
 		a, b := f.tokAt(mc.close+1), f.tokAt(md.open)
-		sep := ""
-		if b > 0 {
-			sep = f.toks[b-1].key
+		if b-a > 40 || (d.local && d.attr.subjS != c.attr.subjS) {
+			continue // the second part has a speaker of its own
 		}
-		if b-a > 16 || (sep != "," && sep != ":" && (sep != "." || d.local)) {
-			continue
+		if sep := f.toks[b-1].key; wordsIn(f.toks[a:b]) > 12 || (sep != "," && sep != ":") {
+			continue // more than an attribution stands between them
 		}
 		c.text = f.src.slice(c.s, c.e) + " " + f.src.slice(d.s, d.e)
 		c.e, c.kind = d.e, models.QuoteDirect
