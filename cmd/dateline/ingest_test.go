@@ -341,3 +341,20 @@ func TestSampleManifestForms(t *testing.T) {
 		t.Error("broken manifest accepted")
 	}
 }
+
+func FuzzSampleManifest(f *testing.F) {
+	for _, s := range []string{`[]`, `{}`, `[{"file":"a.txt","fetched_at":"2025-08-07"}]`,
+		`{"story":{"slug":"x"},"articles":[{"file":"a.txt","published_at":"bad"}]}`, `{"files":null}`, `[`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, manifest []byte) {
+		fsys := fstest.MapFS{"manifest.json": {Data: manifest}, "a.txt": {Data: []byte("text")}}
+		jobs, opt, err := sampleJobs(fsys)
+		if err == nil && opt.StorySlug == "" {
+			t.Errorf("no story for %q", manifest)
+		}
+		for _, j := range jobs {
+			j.load(context.Background()) // a missing file is an error, never a panic
+		}
+	})
+}
