@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 
-	"dateline/models"
 	"dateline/models/store"
 )
 
@@ -25,17 +24,17 @@ func runBackup(e *env) int {
 	}
 	st, err := store.Open(e.cfg.DB)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "dateline backup:", models.ErrorMessage(err))
+		fmt.Fprintln(e.stderr, "dateline backup:", err)
 		return 1
 	}
 	defer st.Close()
 	if err := st.Backup(e.ctx, fs.Arg(0)); err != nil {
-		fmt.Fprintln(e.stderr, "dateline backup:", models.ErrorMessage(err))
+		fmt.Fprintln(e.stderr, "dateline backup:", err)
 		return 1
 	}
 	c, err := st.Counts(e.ctx)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "dateline backup:", models.ErrorMessage(err))
+		fmt.Fprintln(e.stderr, "dateline backup:", err)
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "backed up %s to %s (%d articles, %d events, %d quotes)\n",

@@ -49,7 +49,7 @@ func runIngest(e *env) int {
 	}
 	st, err := store.Open(e.cfg.DB)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "dateline ingest:", models.ErrorMessage(err))
+		fmt.Fprintln(e.stderr, "dateline ingest:", err)
 		return 1
 	}
 	defer st.Close()

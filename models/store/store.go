@@ -154,8 +154,9 @@ func (s *Store) DB() *gorm.DB { return s.rdb }
 
 // dbError maps a driver or GORM error to a models error with a user-safe
 // message: no row -> ENOTFOUND, unique or primary key violation -> ECONFLICT,
-// busy or locked database and deadlines -> ETIMEOUT, anything else ->
-// EINTERNAL. A *models.Error passes through unchanged; nil stays nil.
+// busy or locked database and deadlines -> ETIMEOUT, a file that is no
+// database or cannot be opened -> EINVALID, a read-only file -> EFORBIDDEN,
+// anything else -> EINTERNAL. A *models.Error passes through unchanged; nil stays nil.
 func dbError(err error, format string, args ...any) error {
 	if err == nil {
 		return nil
@@ -181,6 +182,10 @@ func dbError(err error, format string, args ...any) error {
 			code = models.ETIMEOUT
 		case se.Code == sqlite3.ErrFull:
 			code = models.ETOOLARGE
+		case se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCantOpen || se.Code == sqlite3.ErrCorrupt:
+			code = models.EINVALID
+		case se.Code == sqlite3.ErrReadonly || se.Code == sqlite3.ErrPerm || se.Code == sqlite3.ErrAuth:
+			code = models.EFORBIDDEN
 		}
 	}
 	return models.Wrap(code, err, format, args...)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -80,7 +81,9 @@ func TestOpenSetsPragmasAndMigratesOnce(t *testing.T) {
 }
 
 func TestOpenRefusesBadDSN(t *testing.T) {
-	for _, dsn := range []string{"", ":memory:", "postgres://u@h/db", "x.db?mode=ro"} {
+	notDB := filepath.Join(t.TempDir(), "notes.db")
+	os.WriteFile(notDB, []byte("these are notes, not a database; they are long enough to have a header"), 0o644)
+	for _, dsn := range []string{"", ":memory:", "postgres://u@h/db", "x.db?mode=ro", notDB} {
 		if _, err := Open(dsn); models.ErrorCode(err) != models.EINVALID {
 			t.Errorf("Open(%q) = %v, want EINVALID", dsn, err)
 		}
