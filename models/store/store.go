@@ -110,7 +110,7 @@ func openGorm(path, txlock string, conns int) (*gorm.DB, error) {
 		TranslateError:         true,
 	})
 	if err != nil {
-		return nil, models.Wrap(models.EINTERNAL, err, "cannot open the database %s", path)
+		return nil, dbError(err, "cannot open the database %s", path)
 	}
 	// GORM stamps CreatedAt/UpdatedAt with its own clock; keep those in UTC
 	// like every other time in the database.
