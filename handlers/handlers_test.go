@@ -163,7 +163,7 @@ func TestEveryPageSafe(t *testing.T) {
 				t.Errorf("%s: page refers to another host: %s", path, outside)
 			}
 		}
-		if want >= 400 && d.Find("link[href='/static/style.css']").Length() != 1 {
+		if want >= 400 && d.Find("link[href^='/static/style.css']").Length() != 1 {
 			t.Errorf("%s: error page not in the site's style", path)
 		}
 	}

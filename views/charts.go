@@ -1,6 +1,7 @@
 package views
 
 import (
+	"sort"
 	"strconv"
 	"time"
 
@@ -40,12 +41,14 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 	byKind := map[string][]opts.ScatterData{}
 	links := map[string][]string{}
 	var deadlines []opts.MarkLineNameXAxisItem
+	var times []time.Time
 	for _, en := range entries {
 		ev := en.Event
 		if ev.SortAt.IsZero() {
 			continue
 		}
 		at := ev.SortAt.UTC().Format(time.RFC3339)
+		times = append(times, ev.SortAt)
 		size := 12
 		if en.Pinned {
 			size = 18
@@ -61,6 +64,7 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 				Name: "Deadline " + DisplayDate(ev.Date, ev.Granularity), XAxis: at})
 		}
 	}
+	start := zoomStart(times)
 	sc := charts.NewScatter()
 	sc.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
@@ -69,8 +73,8 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: presentKinds(byKind)}),
 		charts.WithGridOpts(opts.Grid{Left: "90", Right: "30", Top: "40", Bottom: "70"}),
 		charts.WithDataZoomOpts(
-			opts.DataZoom{Type: "slider", XAxisIndex: []int{0}, Start: 0, End: 100},
-			opts.DataZoom{Type: "inside", XAxisIndex: []int{0}, Start: 0, End: 100}),
+			opts.DataZoom{Type: "slider", XAxisIndex: []int{0}, Start: start, End: 100},
+			opts.DataZoom{Type: "inside", XAxisIndex: []int{0}, Start: start, End: 100}),
 		charts.WithAnimation(false),
 	)
 	ch := Chart{ID: id, Kind: "timeline", Empty: len(byKind) == 0}
@@ -90,6 +94,29 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 	sc.Validate()
 	ch.Option = sc.JSON()
 	return ch
+}
+
+// zoomStart is where the zoom window opens, in percent of the time span: a
+// story is mostly about its last weeks, and one event months earlier ("took
+// office in January") should not squeeze the rest into a corner. The window
+// opens at the 15th percentile of the events' dates; the slider shows the rest.
+func zoomStart(times []time.Time) float32 {
+	if len(times) < 5 {
+		return 0
+	}
+	sorted := append([]time.Time(nil), times...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Before(sorted[j]) })
+	first, last := sorted[0], sorted[len(sorted)-1]
+	span := last.Sub(first)
+	if span < 45*24*time.Hour {
+		return 0
+	}
+	lo := sorted[len(sorted)*15/100]
+	pct := float32(lo.Sub(first).Seconds()/span.Seconds()*100) - 3
+	if pct < 5 {
+		return 0
+	}
+	return pct
 }
 
 // presentKinds lists the kinds that have points, in the fixed display order.

@@ -21,7 +21,10 @@ type StoryView struct {
 	Deadline []DeadlineView
 	Timeline Chart
 	Speakers Chart
-	Counts   []models.SpeakerCount
+	Counts   []models.SpeakerCount // attributed quotes by speaker
+	// Unattributed is the number of quotes with no known speaker, left out
+	// of the speakers chart.
+	Unattributed int
 	// Choices for the filter form, from the unfiltered timeline.
 	Kinds, People, Sources []string
 	FilterQuery            string // the filter as a query string, for export links
@@ -60,7 +63,14 @@ type DeadlineView struct {
 func NewStoryView(s models.Story, f models.Filter, all, entries []models.TimelineEntry,
 	counts []models.SpeakerCount, now time.Time, baseURL string) StoryView {
 	v := StoryView{Story: s, Rules: ParseRules(s.Rules), Filter: f, Count: len(entries),
-		Counts: counts, Now: now, BaseURL: baseURL, FilterQuery: FilterQuery(f)}
+		Now: now, BaseURL: baseURL, FilterQuery: FilterQuery(f)}
+	for _, c := range counts {
+		if c.Slug == "" {
+			v.Unattributed += c.Quotes
+		} else {
+			v.Counts = append(v.Counts, c)
+		}
+	}
 	for _, en := range entries {
 		ev := EntryView{TimelineEntry: en, When: DisplayDate(en.Event.Date, en.Event.Granularity)}
 		if en.Pinned {
@@ -84,7 +94,7 @@ func NewStoryView(s models.Story, f models.Filter, all, entries []models.Timelin
 	}
 	v.Kinds, v.People, v.Sources = choices(all)
 	v.Timeline = TimelineChart("timeline-chart", entries)
-	v.Speakers = SpeakersChart("speakers-chart", counts)
+	v.Speakers = SpeakersChart("speakers-chart", v.Counts)
 	return v
 }
 

@@ -5,7 +5,9 @@ package views
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
@@ -44,6 +46,21 @@ var pages = map[string][]string{
 	"embed_story": {"embed.html", "partials.html", "embed_story.html"},
 	"embed_chart": {"embed.html", "partials.html", "embed_chart.html"},
 }
+
+// assetVersion is a short hash of the static files, added to their
+// addresses so browsers fetch new ones after an upgrade despite caching.
+var assetVersion = func() string {
+	h := sha256.New()
+	_ = fs.WalkDir(files, "static", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, err := fs.ReadFile(files, p); err == nil {
+				h.Write(b)
+			}
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))[:10]
+}()
 
 // Renderer renders pages from the embedded templates.
 type Renderer struct {
@@ -125,6 +142,7 @@ var funcs = template.FuncMap{
 	"pubDate":    publishedDate,
 	"plural":     plural,
 	"tools":      tools,
+	"v":          func() string { return assetVersion },
 	"sourceName": sourceName,
 }
 

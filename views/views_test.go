@@ -191,3 +191,26 @@ func TestTimelineChartJSONEscaped(t *testing.T) {
 		t.Errorf("story view: %+v", v.Deadline)
 	}
 }
+
+func TestZoomStart(t *testing.T) {
+	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
+	var story []time.Time
+	story = append(story, day(1, 20), day(4, 10))
+	for d := 1; d <= 13; d++ {
+		story = append(story, day(8, d))
+	}
+	tests := []struct {
+		name     string
+		times    []time.Time
+		min, max float32
+	}{
+		{"few events", story[:3], 0, 0},
+		{"short span", story[2:], 0, 0},
+		{"one early outlier pair", story, 80, 97},
+	}
+	for _, tt := range tests {
+		if got := zoomStart(tt.times); got < tt.min || got > tt.max {
+			t.Errorf("%s: zoomStart = %v, want %v..%v", tt.name, got, tt.min, tt.max)
+		}
+	}
+}
