@@ -107,7 +107,8 @@ func (sc *sentenceCtx) demand() string {
 			}
 			j = f + 1
 		}
-		if e := sc.phraseEnd(j, "or", "expires", "expired", "passes", "runs", "ends", "looms", "looming"); e > j {
+		if e := sc.phraseEnd(j, "or", "expires", "expired", "passes", "passed", "runs", "ran", "lapses", "lapsed", "ends", "ended",
+			"looms", "looming", "approaches", "nears"); e > j {
 			d := strings.TrimPrefix(sc.span(j, e), "to ")
 			if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
 				d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"

@@ -147,4 +147,5 @@ var intentWords = set("could", "will", "would", "may", "might", "plans", "plan",
 	"potential", "upcoming", "planning", "seeks", "sought", "agreed", "scheduled", "due")
 
 // pastSanctionWords make sanctions imposed rather than threatened.
-var pastSanctionWords = set("imposed", "slapped", "introduced", "announced", "adopted", "approved", "levied")
+var pastSanctionWords = set("imposed", "slapped", "introduced", "announced", "adopted", "approved", "levied",
+	"signed", "adds", "added", "raised", "doubled")

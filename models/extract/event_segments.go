@@ -31,7 +31,7 @@ var reportingVerbs = set("said", "says", "told", "announced", "warned", "confirm
 // saidVerbs take a clause, not an object, right after them.
 var saidVerbs = set("said", "says", "announced", "added", "wrote", "stated", "declared")
 
-var subjectPronouns = set("he", "she", "they", "it", "we", "his", "her", "their")
+var subjectPronouns = set("he", "she", "they", "it", "we")
 
 // datable reports whether a time expression names a calendar period an
 // event can be dated by ("2025-08-06", "2025-W33"), not a duration or a
@@ -84,6 +84,8 @@ func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
 		case t.punct && t.key == "-" && i+1 < len(toks) && toks[i+1].key == "-":
 			cut(i)
 			i++
+		case t.punct && t.key == "-" && i > 0 && i+1 < len(toks) && toks[i-1].end < t.start && toks[i+1].start > t.end:
+			cut(i) // a spaced hyphen used as a dash
 		case clauseBreaks[t.key] && !masked[i] && !(i+1 < len(toks) && timexAt(txs, toks[i+1].start) >= 0):
 			cut(i)
 		case (t.key == "that" || subjectPronouns[t.key]) && !masked[i] && afterReporting(toks, txs, i):
@@ -93,10 +95,44 @@ func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
 		}
 	}
 	cut(len(toks))
-	for si := range segs {
-		fillSegment(&segs[si], toks, masked, txs)
+	var out []segment
+	for _, sg := range segs {
+		out = append(out, splitAtCommas(sg, toks, masked, txs)...)
 	}
-	return segs
+	for si := range out {
+		fillSegment(&out[si], toks, masked, txs)
+	}
+	return out
+}
+
+// splitAtCommas cuts a clause with two or more different dates at its
+// commas, each piece running to the next dated piece, so that "Trump will
+// meet Putin on August 15, he announced on Friday, the day his deadline ran
+// out" gives the meeting its date and the deadline another.
+func splitAtCommas(sg segment, toks []token, masked []bool, txs []models.Timex) []segment {
+	var dated []int // token indices of the dates' first tokens
+	seen := map[string]bool{}
+	for i := sg.from; i < sg.to; i++ {
+		if j := timexAt(txs, toks[i].start); j >= 0 && !masked[i] && datable(txs[j]) && !seen[txs[j].Value] {
+			seen[txs[j].Value] = true
+			dated = append(dated, i)
+		}
+	}
+	if len(dated) < 2 {
+		return []segment{sg}
+	}
+	var out []segment
+	start, next := sg.from, 1
+	for i := sg.from; i < sg.to; i++ {
+		if next < len(dated) && i > dated[next-1] && i < dated[next] && toks[i].punct && toks[i].key == "," && !masked[i] {
+			out = append(out, segment{from: start, to: i})
+			start, next = i+1, next+1
+		}
+	}
+	if start < sg.to {
+		out = append(out, segment{from: start, to: sg.to})
+	}
+	return out
 }
 
 // afterReporting reports whether token i follows a reporting verb, with
@@ -106,7 +142,7 @@ func afterReporting(toks []token, txs []models.Timex, i int) bool {
 		switch {
 		case reportingVerbs[toks[k].key]:
 			return true
-		case inTimex(txs, toks[k].start), toks[k].key == "on":
+		case inTimex(txs, toks[k].start), toks[k].key == "on" && k+1 < i && inTimex(txs, toks[k+1].start):
 		default:
 			return false
 		}
@@ -118,7 +154,7 @@ func afterReporting(toks []token, txs []models.Timex, i int) bool {
 func fillSegment(s *segment, toks []token, masked []bool, txs []models.Timex) {
 	from, to := toks[s.from].start, toks[s.to-1].end
 	for _, t := range txs {
-		if t.Start >= from && t.End <= to {
+		if t.Start >= from && t.End <= to && !maskedAt(toks, masked, t.Start) {
 			s.dates = append(s.dates, t)
 		}
 	}
@@ -131,6 +167,17 @@ func fillSegment(s *segment, toks []token, masked []bool, txs []models.Timex) {
 			i += n - 1
 		}
 	}
+}
+
+// maskedAt reports whether the token starting at rune p is masked: dates
+// inside a quotation belong to the speaker's words.
+func maskedAt(toks []token, masked []bool, p int) bool {
+	for i, t := range toks {
+		if t.start == p {
+			return masked[i]
+		}
+	}
+	return false
 }
 
 // maskQuotes marks the tokens inside quotations of six words or more: what

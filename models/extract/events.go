@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 
 	"dateline/models"
 	"dateline/models/temporal"
@@ -55,6 +56,7 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 	if len(toks) == 0 {
 		return
 	}
+	txs = dropDateline(f.r, toks, txs)
 	masked := maskQuotes(f.r, toks)
 	segs := splitClauses(toks, masked, txs)
 	sc := &sentenceCtx{f: f, s: s, toks: toks, masked: masked, txs: txs, segs: segs, plain: f.r}
@@ -90,6 +92,31 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 		}
 	}
 	f.out = append(f.out, evs...)
+}
+
+// dropDateline removes the date of a wire dateline ("WASHINGTON, Aug 9
+// (Reuters) - ..."): it dates the story, not a happening in it.
+func dropDateline(r []rune, toks []token, txs []models.Timex) []models.Timex {
+	if len(toks) < 3 || toks[0].punct || hasLower(string(r[toks[0].start:toks[0].end])) || toks[0].end-toks[0].start < 2 {
+		return txs
+	}
+	dash := -1
+	for i := 1; i < len(toks) && i < 15; i++ {
+		if k := toks[i].key; toks[i].punct && (k == "-" || k == "—" || k == "–") {
+			dash = toks[i].start
+			break
+		}
+	}
+	if dash < 0 {
+		return txs
+	}
+	out := txs[:0:0]
+	for _, t := range txs {
+		if t.End > dash {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func hasMasked(m []bool) bool {
@@ -189,11 +216,14 @@ func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 	if date.Value == "" {
 		return models.ExtractedEvent{}, false
 	}
+	if len(date.Value) > 11 && date.Value[10] == 'T' && (date.Value[11] < '0' || date.Value[11] > '9') {
+		date.Value = date.Value[:10] // "Friday evening": the day is what a timeline can place
+	}
 	ev := models.ExtractedEvent{Date: date.Value, Granularity: temporal.Granularity(date.Value), Kind: kind,
 		Sentence: sc.s.Text, Expression: date.Text, Start: sc.s.Start, End: sc.s.End}
 	ev.Actors = sc.actors(seg.from, seg.to)
 	ev.Cameo = sc.cameo(seg, c, kind)
-	if kind == models.KindMeeting && ev.Cameo == cameoIntentMeet && !own {
+	if kind == models.KindMeeting && ev.Cameo == cameoIntentMeet && (!own || sc.announces(seg, c)) {
 		// "said Wednesday he could meet Putin soon": the datable act is the statement.
 		ev.Kind = models.KindStatement
 	}
@@ -208,6 +238,12 @@ func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 	}
 	if kind == models.KindDeadline || kind == models.KindUltimatum {
 		ev.Deadline = sc.deadline(seg, date)
+		for si := range sc.segs {
+			if due, ok := sc.dueDate(&sc.segs[si]); ok {
+				ev.Deadline.Date = due.Value // "an ultimatum on Thursday, demanding ... by June 30"
+				break
+			}
+		}
 		if ev.Deadline.SetBy != "" && !contains(ev.Actors, ev.Deadline.SetBy) {
 			ev.Actors = append([]string{ev.Deadline.SetBy}, ev.Actors...)
 		}
@@ -324,6 +360,15 @@ func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, 
 	case models.KindDeadline, models.KindUltimatum, models.KindSanction, models.KindStatement:
 		return models.Timex{}, false
 	}
+	only, ok := sc.sharedDate(seg)
+	if !ok {
+		return models.Timex{}, false
+	}
+	return sc.shiftedByOffset(seg, only), false
+}
+
+// sharedDate returns the one date the other clauses of the sentence share.
+func (sc *sentenceCtx) sharedDate(seg *segment) (models.Timex, bool) {
 	var only models.Timex
 	for si := range sc.segs {
 		if sc.segs[si].to > seg.from && sc.segs[si].from < seg.to {
@@ -342,7 +387,36 @@ func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, 
 			only = t
 		}
 	}
-	return only, false
+	return only, only.Value != ""
+}
+
+// shiftedByOffset moves a shared day by the distance written before the
+// clause: "(Thursday), a day after the envoy met Putin" dates the meeting
+// to Wednesday.
+func (sc *sentenceCtx) shiftedByOffset(seg *segment, t models.Timex) models.Timex {
+	k := seg.from
+	if k == 0 || (sc.toks[k].key != "after" && sc.toks[k].key != "before") || len(t.Value) != 10 {
+		return t
+	}
+	var dur *models.Timex
+	for i := range sc.txs {
+		if d := sc.txs[i]; d.Type == "DURATION" && d.End <= sc.toks[k].start && d.End >= sc.toks[k-1].end-1 {
+			dur = &sc.txs[i]
+		}
+	}
+	if dur == nil {
+		return t
+	}
+	days, ok := durationDays(dur.Value)
+	day, err := time.Parse("2006-01-02", t.Value)
+	if !ok || err != nil {
+		return models.Timex{}
+	}
+	if sc.toks[k].key == "after" {
+		days = -days
+	}
+	return models.Timex{Text: dur.Text + " " + sc.toks[k].key, Start: dur.Start, End: sc.toks[k].end, Type: "DATE",
+		Value: day.AddDate(0, 0, days).Format("2006-01-02")}
 }
 
 // noShareWords open clauses whose date is not the date of the rest of the
@@ -401,11 +475,39 @@ func (sc *sentenceCtx) cameo(seg *segment, c cue, kind string) string {
 	return cameoNone
 }
 
+// durationAt returns the DURATION expression holding rune p.
+func (sc *sentenceCtx) durationAt(p int) (models.Timex, bool) {
+	for _, t := range sc.txs {
+		if t.Type == "DURATION" && p >= t.Start && p < t.End {
+			return t, true
+		}
+	}
+	return models.Timex{}, false
+}
+
+// announces reports whether a statement verb governs the meeting cue
+// ("confirmed the summit on Saturday": the date is the confirmation's).
+func (sc *sentenceCtx) announces(seg *segment, c cue) bool {
+	for k := c.i - 1; k >= seg.from && k >= c.i-3; k-- {
+		if kind, _ := cueAt(sc.toks, k); kind == models.KindStatement {
+			return true
+		}
+	}
+	return false
+}
+
 // intent reports whether a meeting cue is an intention ("could meet",
 // "plans to sit down with", "a potential summit").
 func (sc *sentenceCtx) intent(seg *segment, c cue) bool {
-	if c.i > seg.from && sc.toks[c.i-1].key == "to" {
-		return true // "agreed to meet", "is to sit down with"
+	for k := c.i - 1; k >= seg.from && k >= c.i-3; k-- {
+		if sc.toks[k].key == "to" {
+			return true // "agreed to meet", "to hold a summit"
+		}
+	}
+	for k := c.i - 1; k >= seg.from && k >= c.i-3; k-- {
+		if kind, _ := cueAt(sc.toks, k); kind == models.KindStatement {
+			return true // "confirmed the summit", "announced a meeting"
+		}
 	}
 	for k := c.i - 1; k >= seg.from && k >= c.i-5; k-- {
 		if intentWords[sc.toks[k].key] {
@@ -441,7 +543,21 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 		from++
 	}
 	from = sc.skipAdverbial(from, seg.to)
-	for i := from; i < seg.to; i++ {
+	to := seg.to
+	if to < len(sc.toks) && (sc.toks[to].key == "after" || sc.toks[to].key == "before") {
+		for to > from+1 && sc.toks[to-1].punct {
+			to--
+		}
+		if d, ok := sc.durationAt(sc.toks[to-1].start); ok {
+			for to > from+1 && sc.toks[to-1].start >= d.Start {
+				to-- // "..., a day" belongs to the next clause: "a day after ..."
+			}
+			for to > from+1 && sc.toks[to-1].punct {
+				to--
+			}
+		}
+	}
+	for i := from; i < to; i++ {
 		t := sc.toks[i]
 		if sc.masked[i] {
 			continue

@@ -166,8 +166,11 @@ func (g *tagger) direction(i, j int) int {
 	case g.is(p, "as") && g.is(p-1, "soon", "early") && g.is(p-2, "as"):
 		return dirFuture
 	}
-	if (g.punct(j, "'") || g.punct(j, "’")) && g.is(j+1, "s") {
+	if (g.punct(j, "'") || g.punct(j, "’")) && g.is(j+1, "s") && !g.is(j+2, "deadline") {
 		return dirPast // "Friday's ruling": a reported happening
+	}
+	if g.is(j, "deadline") || g.is(j+2, "deadline") && g.is(j+1, "s") {
+		return dirFuture // "the Friday deadline": the one ahead
 	}
 	for k, n := i-1, 0; k >= 0 && n < 14 && !g.boundary(k); k, n = k-1, n+1 {
 		if d := g.cue(k); d != dirNone {
