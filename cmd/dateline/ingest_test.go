@@ -358,3 +358,38 @@ func FuzzSampleManifest(f *testing.F) {
 		}
 	})
 }
+
+// TestIngestHostileFiles feeds one awkward file at a time: each gets a
+// clear per-file reason or a sane result, never a panic or a hang.
+func TestIngestHostileFiles(t *testing.T) {
+	t.Setenv("DATELINE_MAX_ARTICLE_BYTES", "100000")
+	tests := []struct {
+		name string
+		data []byte
+		ok   bool
+		want string // in stderr when not ok
+	}{
+		{"empty.txt", nil, false, "empty.txt: "},
+		{"blank.txt", []byte(" \n\n\t \n"), false, "blank.txt: "},
+		{"zip.txt", []byte("PK\x03\x04\x00\x00binary\x00data"), false, "binary"},
+		{"big.txt", bytes.Repeat([]byte("All work and no play. "), 10000), false, "limit"},
+		{"latin1.txt", []byte("Caf\xe9 talks in Z\xfcrich\n\nThe ministers met in Z\xfcrich on Monday, officials said."), true, ""},
+		{"nosentences.txt", bytes.Repeat([]byte("word "), 5000), true, ""},
+		{"quotes.txt", append([]byte("Headline\n\n"), bytes.Repeat([]byte(`"`), 20000)...), true, ""},
+		{"deep.html", []byte(strings.Repeat("<div>", 50000) + "text"), false, "deep.html: "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, tc.name)
+			os.WriteFile(p, tc.data, 0o644)
+			code, out, errs := cli(t, "", "ingest", "--db", filepath.Join(dir, "d.db"), "--fetched-at", fetched, p)
+			if tc.ok && code != 0 {
+				t.Errorf("exit %d\n%s%s", code, out, errs)
+			}
+			if !tc.ok && (code != 1 || !strings.Contains(errs, tc.want)) {
+				t.Errorf("exit %d, stderr %q, want %q", code, errs, tc.want)
+			}
+		})
+	}
+}

@@ -47,6 +47,7 @@ type sampleFile struct {
 	PublishedAt string `json:"published_at"`
 	Source      string `json:"source"`
 	URL         string `json:"url"`
+	Format      string `json:"format"` // "text" or "html"; default from the file name
 }
 
 // loadSamplesIfEmpty ingests the embedded sample articles into their story
@@ -84,7 +85,8 @@ func sampleJobs(fsys fs.FS) ([]ingestJob, store.SaveOptions, error) {
 		StoryTitle: firstNonEmpty(m.Story.Title, m.Title), StoryDescription: firstNonEmpty(m.Story.Description, m.Desc)}
 	var jobs []ingestJob
 	for _, f := range append(m.Articles, m.Files...) {
-		in := extract.Input{Name: f.File, Source: f.Source, URL: f.URL, Format: ingestExts[strings.ToLower(path.Ext(f.File))]}
+		in := extract.Input{Name: f.File, Source: f.Source, URL: f.URL,
+			Format: firstNonEmpty(f.Format, ingestExts[strings.ToLower(path.Ext(f.File))])}
 		for _, p := range []struct {
 			s   string
 			dst **time.Time
