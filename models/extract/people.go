@@ -386,6 +386,19 @@ func (reg *registry) trailingName(toks []token) string {
 			break
 		}
 	}
+	if name := reg.nameAtEnd(toks); name != "" {
+		return name
+	}
+	for k, t := range toks {
+		if k > 0 && toks[k-1].upper && (t.key == "of" || t.key == "from") {
+			return reg.nameAtEnd(toks[:k]) // "Rep. Adam Schiff of California"
+		}
+	}
+	return ""
+}
+
+// nameAtEnd returns the capitalised words ending toks after any titles.
+func (reg *registry) nameAtEnd(toks []token) string {
 	i := len(toks)
 	for i > 0 && toks[i-1].upper && !toks[i-1].punct && !isTitle(toks[i-1].key) {
 		i--

@@ -177,7 +177,7 @@ func (f *quoteFinder) speakerLabel(m marked) attribution {
 		t := f.toks[k]
 		if t.key == ":" && k > a && !hasLowerRunes(f.r[f.toks[k-1].start:f.toks[k-1].end]) &&
 			f.toks[k-1].end-f.toks[k-1].start > 1 {
-			return attribution{subjS: a, subjE: k, cue: ":", lemma: "say"}
+			return attribution{subjS: a, subjE: k, cue: ":", lemma: "say", cueTok: -1}
 		}
 		if t.punct || !t.upper {
 			break
@@ -212,13 +212,25 @@ func (f *quoteFinder) postRegion(mi int) (int, int) {
 	}
 	a := f.tokAt(m.close + 1)
 	if a < len(f.toks) && len(f.sents) > 0 {
-		hi = min(hi, f.sents[f.sentAt(f.toks[a].start)].End)
+		si := f.sentAt(f.toks[a].start)
+		// a sentence "ending" at an initial ("Rep. G.K.") goes on
+		for si+1 < len(f.sents) && f.sents[si].End < hi && f.r[f.sents[si].End-1] == '.' && f.endsWithAbbrev(f.sents[si].End) {
+			si++
+		}
+		hi = min(hi, f.sents[si].End)
 	}
 	b := f.tokAt(hi)
 	for b > a && f.toks[b-1].punct && strings.Contains(".!?;", f.toks[b-1].key) {
 		b--
 	}
 	return a, b
+}
+
+// endsWithAbbrev reports whether the word ending at offset e is an
+// abbreviation or initial with its period ("G.K.", "Sen.").
+func (f *quoteFinder) endsWithAbbrev(e int) bool {
+	k := f.tokAt(e) - 1
+	return k >= 0 && f.toks[k].end == e && !f.toks[k].punct && f.r[e-1] == '.'
 }
 
 // invertedSubject returns the speaker after an inverted cue (`," said 9/11
@@ -261,12 +273,12 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 			e++
 		}
 		if e == b {
-			return attribution{subjS: i, subjE: e, cue: f.text(i-1, i), lemma: "say"}
+			return attribution{subjS: i, subjE: e, cue: f.text(i-1, i), lemma: "say", cueTok: -1}
 		}
 	}
 	if end, lemma := f.cueExtent(i, b); lemma != "" {
 		if lemma != "according to" {
-			if !invertible[lemma] || strings.HasSuffix(f.toks[i].key, "ing") {
+			if notInvertible[lemma] || strings.HasSuffix(f.toks[i].key, "ing") {
 				return noAttribution()
 			}
 			end = i + 1
@@ -323,10 +335,13 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 		}
 		return -1, -1
 	}
-	if !t.upper && !determiners[t.key] {
-		return -1, -1
+	if !t.upper && !determiners[t.key] && !(f.isName(e-1) && e-i <= 8) {
+		return -1, -1 // "former New York Mayor Michael Bloomberg" ends in a name
 	}
 	for k := i; k < e; k++ {
+		if notInMention[f.toks[k].key] || pronouns[f.toks[k].key] {
+			return -1, -1
+		}
 		if f.toks[k].key == "," {
 			if k == i || !f.toks[i].upper {
 				return -1, -1
@@ -354,7 +369,7 @@ func (f *quoteFinder) closedAttrib(s, e, cs, ce int, lemma string, v, b int, str
 // read from token v up to b.
 func (f *quoteFinder) attrib(s, e, cs, ce int, lemma string, v, b int) attribution {
 	vs, ve := f.venueAfter(v, b)
-	return attribution{subjS: s, subjE: e, cue: f.text(cs, ce), venue: f.text(vs, ve), lemma: lemma}
+	return attribution{subjS: s, subjE: e, cue: f.text(cs, ce), venue: f.text(vs, ve), lemma: lemma, cueTok: cs}
 }
 
 // parseBefore reads an attribution before a quote: `Trump said: "`,
@@ -457,7 +472,7 @@ func (f *quoteFinder) colonSpeaker(a, end int) attribution {
 	if s < 0 || e-start > 8 {
 		return noAttribution()
 	}
-	return attribution{subjS: s, subjE: e, cue: ":", lemma: "say"}
+	return attribution{subjS: s, subjE: e, cue: ":", lemma: "say", cueTok: -1}
 }
 
 // mergeBroken joins a quote broken by its attribution (`"A," he said, "B."`)

@@ -9,9 +9,10 @@ type attribution struct {
 	subjS, subjE int
 	cue, venue   string
 	lemma        string
+	cueTok       int // token of the cue, -1 when there is none (a colon, a label)
 }
 
-func noAttribution() attribution { return attribution{subjS: -1, subjE: -1} }
+func noAttribution() attribution { return attribution{subjS: -1, subjE: -1, cueTok: -1} }
 
 func (a attribution) found() bool { return a.subjS >= 0 }
 
@@ -76,6 +77,12 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 			continue
 		}
 		if !p.isName(c-1) && !pronouns[p.toks[c-1].key] {
+			// "The campaign manager, Kellyanne Conway, said": the aside names her
+			if p.isName(j-1) && p.isName(c+1) {
+				if s := p.nameRunBack(j-1, c+1); s == c+1 {
+					return s, j
+				}
+			}
 			return -1, -1
 		}
 		s := c - 1

@@ -29,6 +29,11 @@ type span struct {
 // quoted words inside it make the speech a partial quote.
 func (f *quoteFinder) indirect() {
 	inQuote := f.quotedTokens()
+	for _, c := range f.cands {
+		if c.local && c.attr.cueTok >= 0 && c.attr.found() {
+			inQuote[c.attr.cueTok] = true // the cue of a direct quote reports nothing else
+		}
+	}
 	for _, st := range f.sents {
 		a, b := f.tokAt(st.Start), f.tokAt(st.End)
 		for b > a && f.toks[b-1].punct {
@@ -89,7 +94,7 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 			}
 		}
 		e = f.extendOf(e, b)
-		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+2), lemma: "according to"}
+		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+2), lemma: "according to", cueTok: k}
 		if k > a && f.toks[k-1].key == "," {
 			return span{cs: a, ce: k - 1, attr: at}, true
 		}
@@ -124,7 +129,7 @@ func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
 			return span{}, false
 		}
 		at := f.parseAfter(k, b, true)
-		if !at.found() || !speechVerb[at.lemma] {
+		if !at.found() || !speechVerb[at.lemma] || (at.cueTok >= 0 && inQuote[at.cueTok]) {
 			continue
 		}
 		// the cue must come within a few words of the comma

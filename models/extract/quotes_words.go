@@ -107,9 +107,13 @@ var (
 	nounish = set("state", "report", "call", "post", "note", "comment", "claim", "demand",
 		"promise", "pledge", "charge", "counter", "signal", "tweet", "estimate", "joke", "remark",
 		"reply", "vow", "quip", "tout", "concern", "stress", "boast", "recall")
-	// verbs that may come before the speaker after a quote ("said Trump").
-	invertible = set("say", "add", "ask", "write", "reply", "explain", "insist", "note", "recall",
-		"declare", "continue", "conclude", "respond", "counter", "argue", "warn")
+	// verbs that do not come before the speaker after a quote: after them
+	// comes the one spoken to ("told Trump").
+	notInvertible = set("tell", "inform", "assure", "remind", "brief", "urge", "call", "describe",
+		"believe", "think")
+	// words that never stand inside a speaker's mention.
+	notInMention = set("when", "while", "because", "if", "that", "which", "after", "before",
+		"than", "where", "whether", "what", "how", "why")
 	// verbs that report only with a quoted word ("called the talks 'productive'").
 	labelVerbs = set("call", "describe")
 )
