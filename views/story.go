@@ -54,6 +54,7 @@ type DeadlineView struct {
 	Demand      string
 	Consequence string
 	Summary     string
+	at          time.Time
 }
 
 // NewStoryView groups a story's timeline by day, pinned entries first,
@@ -92,6 +93,7 @@ func NewStoryView(s models.Story, f models.Filter, all, entries []models.Timelin
 			v.Deadline = append(v.Deadline, d)
 		}
 	}
+	sortDeadlines(v.Deadline)
 	v.Kinds, v.People, v.Sources = choices(all)
 	v.Timeline = TimelineChart("timeline-chart", entries)
 	v.Speakers = SpeakersChart("speakers-chart", v.Counts)
@@ -103,9 +105,31 @@ func deadlineOf(ev models.Event, now time.Time) (DeadlineView, bool) {
 		return DeadlineView{}, false
 	}
 	status := DeadlineStatus(ev.Date, ev.Granularity, now)
-	return DeadlineView{EventID: ev.ID, When: DisplayDate(ev.Date, ev.Granularity), Status: status,
+	return DeadlineView{at: ev.SortAt, EventID: ev.ID, When: DisplayDate(ev.Date, ev.Granularity), Status: status,
 		Passed: len(status) > 6 && status[:6] == "passed", SetBy: ev.DeadlineSetBy,
 		Demand: ev.DeadlineDemand, Consequence: ev.DeadlineConsequence, Summary: ev.Summary}, true
+}
+
+// sortDeadlines puts the deadlines still to come first, soonest first, then
+// the passed ones, most recent first: the one a reader is waiting on leads.
+func sortDeadlines(ds []DeadlineView) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].Passed != ds[j].Passed {
+			return !ds[i].Passed
+		}
+		if ds[i].Passed {
+			return ds[i].at.After(ds[j].at)
+		}
+		return ds[i].at.Before(ds[j].at)
+	})
+}
+
+// Lead is the deadline an embed shows: the first after sortDeadlines.
+func (v StoryView) Lead() []DeadlineView {
+	if len(v.Deadline) == 0 {
+		return nil
+	}
+	return v.Deadline[:1]
 }
 
 // choices collects the kinds, actors and outlets of a timeline, sorted.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -212,5 +213,23 @@ func TestZoomStart(t *testing.T) {
 		if got := zoomStart(tt.times); got < tt.min || got > tt.max {
 			t.Errorf("%s: zoomStart = %v, want %v..%v", tt.name, got, tt.min, tt.max)
 		}
+	}
+}
+
+func TestDeadlineOrder(t *testing.T) {
+	now := time.Date(2025, 8, 7, 0, 0, 0, 0, time.UTC)
+	mk := func(id uint, d string) models.TimelineEntry {
+		at, _ := ParseDate(d, models.GranDay)
+		return models.TimelineEntry{Event: models.Event{ID: id, Date: d, Granularity: models.GranDay,
+			Kind: models.KindDeadline, SortAt: at}}
+	}
+	entries := []models.TimelineEntry{mk(1, "2025-07-01"), mk(2, "2025-08-01"), mk(3, "2025-08-08"), mk(4, "2025-09-01")}
+	v := NewStoryView(models.Story{Slug: "s"}, models.Filter{}, entries, entries, nil, now, "")
+	var got []uint
+	for _, d := range v.Deadline {
+		got = append(got, d.EventID)
+	}
+	if fmt.Sprint(got) != "[3 4 2 1]" || v.Lead()[0].EventID != 3 {
+		t.Errorf("deadline order %v", got)
 	}
 }
