@@ -88,6 +88,7 @@ func (w *writer) person(name, kind, role string, aliases []string) (personRef, e
 		w.people = map[string]personRef{}
 	}
 	w.people[slug] = ref
+	delete(w.unknown, slug)
 	return ref, nil
 }
 
@@ -134,9 +135,17 @@ func (w *writer) canonicalActor(name string, reg map[string]personRef) (string, 
 	if ref, ok := w.people[slug]; ok {
 		return ref.Name, nil
 	}
+	plain := strings.Join(strings.Fields(name), " ")
+	if w.unknown[slug] {
+		return plain, nil
+	}
 	ref, err := w.findPerson(slug, nil)
 	if err != nil || ref.ID == 0 {
-		return strings.Join(strings.Fields(name), " "), err
+		if w.unknown == nil {
+			w.unknown = map[string]bool{}
+		}
+		w.unknown[slug] = err == nil
+		return plain, err
 	}
 	return ref.Name, nil
 }
@@ -147,6 +156,7 @@ func (w *writer) alias(ref personRef, al string) error {
 	if al == "" || al == ref.Name {
 		return nil
 	}
+	delete(w.unknown, models.Slug(al))
 	return w.exec(`INSERT INTO person_aliases (person_id, alias, alias_slug) VALUES (?, ?, ?)
 		ON CONFLICT DO NOTHING`, ref.ID, al, models.Slug(al))
 }

@@ -101,7 +101,8 @@ func (s *Store) saveBatch(ctx context.Context, sqlDB *sql.DB, arts []models.Extr
 type writer struct {
 	*stmtTx
 	sources map[string]uint
-	people  map[string]personRef
+	people  map[string]personRef // by slug
+	unknown map[string]bool      // slugs of actors not in the registry
 }
 
 // saveInSavepoint saves one article inside a savepoint, rolling back to it on
@@ -113,7 +114,7 @@ func (w *writer) saveInSavepoint(a *models.ExtractedArticle, storyID uint) SaveR
 	}
 	r, err := w.save(a, storyID)
 	if err != nil {
-		w.sources, w.people = nil, nil
+		w.sources, w.people, w.unknown = nil, nil, nil
 		if rerr := w.exec("ROLLBACK TO SAVEPOINT " + sp); rerr != nil {
 			err = rerr
 		}

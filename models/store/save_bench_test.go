@@ -11,7 +11,7 @@ import (
 )
 
 // benchArticle builds article i of a synthetic corpus: a ~5 KB body, four
-// people from a pool of 60, three events (a third of them repeating an
+// people from a pool of 60, three events (with a country among the actors) (a third of them repeating an
 // earlier one) and five quotes (one in five repeating an earlier one).
 func benchArticle(i int) models.ExtractedArticle {
 	name := func(k int) string { return fmt.Sprintf("Person%02d Surname%02d", k%60, k%60) }
@@ -37,7 +37,8 @@ func benchArticle(i int) models.ExtractedArticle {
 		a.Events = append(a.Events, models.ExtractedEvent{Date: fmt.Sprintf("2025-08-%02d", 1+n%28),
 			Granularity: models.GranDay, Kind: models.EventKinds[n%len(models.EventKinds)],
 			Summary: fmt.Sprintf("Event %d", n), Sentence: fmt.Sprintf("Something happened, event %d.", n),
-			Expression: "on Friday", Start: k * 100, End: k*100 + 40, Actors: []string{name(n), name(n + 1)}})
+			Expression: "on Friday", Start: k * 100, End: k*100 + 40,
+			Actors: []string{name(n), name(n + 1), []string{"Russia", "Ukraine", "India", "the United States"}[n%4]}})
 	}
 	for k := 0; k < 5; k++ {
 		n := i*5 + k
