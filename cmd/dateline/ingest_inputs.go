@@ -39,6 +39,8 @@ func ingestJobs(e *env, f ingestFlags, args []string) ([]ingestJob, []ingestFail
 			jobs = append(jobs, dataJob("-", data, err, f.base, now))
 		case isURL(arg):
 			jobs = append(jobs, urlJob(arg, fetch, f.base, now))
+		case strings.Contains(arg, "://"):
+			failed = append(failed, ingestFailure{arg, "only http and https URLs can be ingested"})
 		default:
 			found, err := walkInputs(arg)
 			if err != nil {

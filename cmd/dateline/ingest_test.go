@@ -219,6 +219,9 @@ func TestIngestURL(t *testing.T) {
 		want string
 	}{
 		{[]string{srv.URL + "/article"}, "non-public address 127.0.0.1"},
+		// A name is checked on the address it resolves to.
+		{[]string{strings.Replace(srv.URL, "127.0.0.1", "localhost", 1) + "/article"}, "non-public address"},
+		{[]string{"ftp://example.com/x"}, "only http and https"},
 		{[]string{"--allow-private", srv.URL + "/loop"}, "redirects"},
 		{[]string{"--allow-private", srv.URL + "/image"}, `"image/png"`},
 		{[]string{"--allow-private", srv.URL + "/huge"}, "limit"},
@@ -391,5 +394,14 @@ func TestIngestHostileFiles(t *testing.T) {
 				t.Errorf("exit %d, stderr %q, want %q", code, errs, tc.want)
 			}
 		})
+	}
+}
+
+func TestRefusePrivate(t *testing.T) {
+	for addr, ok := range map[string]bool{"93.184.216.34:443": true, "[2606:4700::1111]:80": true,
+		"127.0.0.1:80": false, "[::1]:443": false, "169.254.169.254:80": false, "nonsense": false} {
+		if err := refusePrivate("tcp", addr, nil); (err == nil) != ok {
+			t.Errorf("refusePrivate(%s) = %v, want allowed %v", addr, err, ok)
+		}
 	}
 }
