@@ -143,7 +143,8 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/api/stories/:slug/timelinejs", a.apiTimelineJS)
 	e.GET("/api/quotes", a.apiQuotes)
 	e.GET("/api/people", a.apiPeople)
-	e.POST("/api/articles", a.apiPostArticle)
+	// The write API: 20 posts at once, then one every 2 s per client.
+	e.POST("/api/articles", newLimiter(20, 2*time.Second, a.opt.Now).limit, a.apiPostArticle)
 
 	e.GET("/static/*path", a.static)
 	e.HEAD("/static/*path", a.static)
@@ -170,7 +171,12 @@ func (a *app) static(c *gin.Context) {
 		c.String(http.StatusNotFound, msg)
 		return
 	}
-	c.Header("Cache-Control", "public, max-age=3600")
+	if c.Query("v") != "" {
+		// Versioned addresses (views adds ?v=hash) change when the file does.
+		c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		c.Header("Cache-Control", "public, max-age=3600")
+	}
 	c.FileFromFS(p, http.FS(views.Static()))
 }
 

@@ -563,3 +563,43 @@ func TestErrorsHideInternals(t *testing.T) {
 		t.Errorf("healthz on a closed database: %d", w.Code)
 	}
 }
+
+func TestWriteAPIRateLimit(t *testing.T) {
+	st := fixture(t)
+	h := newApp(t, st, "s3cret")
+	codes := map[int]int{}
+	for i := 0; i < 25; i++ {
+		req := httptest.NewRequest(http.MethodPost, "/api/articles", strings.NewReader(`{}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer s3cret")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		codes[w.Code]++
+	}
+	// The clock stands still: 20 requests pass (and fail validation), 5 are refused.
+	if codes[400] != 20 || codes[429] != 5 {
+		t.Errorf("status counts %v", codes)
+	}
+}
+
+func TestPersonEventSearchPages(t *testing.T) {
+	h := newApp(t, fixture(t), "")
+	d := doc(t, get(t, h, "/people/donald-trump"))
+	if d.Find("h1").Text() != "Donald Trump" || !strings.Contains(d.Find("blockquote").Text(), "Great progress was made!") ||
+		d.Find("#person-chart").Length() != 1 {
+		t.Errorf("person page: %q", d.Find("main").Text())
+	}
+	d = doc(t, get(t, h, "/events/2"))
+	if !strings.Contains(d.Find(".deadline-panel").Text(), "in 2 days") || d.Find(`a[href^="/articles/1"]`).Length() == 0 ||
+		d.Find(`a[href="/stories/deadline"]`).Length() != 1 {
+		t.Errorf("event page: %q", d.Find("main").Text())
+	}
+	d = doc(t, get(t, h, "/search?q=great+progress"))
+	if d.Find(".search-hit blockquote").Length() != 1 {
+		t.Errorf("search: %q", d.Find("main").Text())
+	}
+	d = doc(t, get(t, h, "/"))
+	if d.Find(`a[href="/stories/deadline"]`).Length() != 1 || d.Find(`aside a[href^="/events/"]`).Length() != 4 {
+		t.Errorf("home: %q", d.Find("main").Text())
+	}
+}
