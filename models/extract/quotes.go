@@ -196,7 +196,7 @@ func (f *quoteFinder) preRegion(mi int) (int, int) {
 	}
 	lo = max(lo, f.paras[f.para(m.open)])
 	if mi > 0 && f.marks[mi-1].close >= lo {
-		lo = f.marks[mi-1].close + 1
+		lo = f.marks[mi-1].after
 	}
 	return f.tokAt(lo), f.tokAt(m.open)
 }
@@ -210,7 +210,7 @@ func (f *quoteFinder) postRegion(mi int) (int, int) {
 	if mi+1 < len(f.marks) && f.marks[mi+1].open < hi {
 		hi = f.marks[mi+1].open
 	}
-	a := f.tokAt(m.close + 1)
+	a := f.tokAt(m.after)
 	if a < len(f.toks) && len(f.sents) > 0 {
 		si := f.sentAt(f.toks[a].start)
 		// a sentence "ending" at an initial ("Rep. G.K.") goes on
@@ -488,7 +488,7 @@ func (f *quoteFinder) mergeBroken() {
 			f.toks[c.attr.subjS].start > md.open {
 			continue // the speaker is not between the two parts
 		}
-		a, b := f.tokAt(mc.close+1), f.tokAt(md.open)
+		a, b := f.tokAt(mc.after), f.tokAt(md.open)
 		if b-a > 40 || (d.local && d.attr.subjS != c.attr.subjS) {
 			continue // the second part has a speaker of its own
 		}

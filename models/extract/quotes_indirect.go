@@ -63,7 +63,7 @@ func (f *quoteFinder) quotedTokens() []bool {
 		for k < len(f.toks) && f.toks[k].start < m.open {
 			k++
 		}
-		for j := k; j < len(f.toks) && f.toks[j].start <= m.close; j++ {
+		for j := k; j < len(f.toks) && f.toks[j].start < max(m.after, m.close+1); j++ {
 			in[j] = true
 		}
 	}

@@ -10,6 +10,7 @@ type marked struct {
 	open, close int
 	s, e        int
 	multi       bool
+	after       int // offset just after the closing mark
 }
 
 // Families of quotation marks. A quote opened with one family ignores
@@ -28,6 +29,7 @@ type markScanner struct {
 	style    rune // the opening mark
 	open     int  // offset of the opening mark
 	start    int  // where the current quote began (earlier paragraph when multi)
+	width    int  // runes in the opening mark: 2 for a doubled apostrophe
 	multi    bool
 	skipNext int // offset of a reopening mark to ignore, -1 if none
 }
@@ -46,11 +48,19 @@ func findMarked(r []rune) []marked {
 			continue
 		}
 		if i == m.skipNext {
+			if doubledApostrophe(r, i) {
+				i++
+			}
+			continue
+		}
+		if doubledApostrophe(r, i) {
+			m.double(i, '"', 2) // ''old newspaper style''
+			i++
 			continue
 		}
 		switch c {
 		case '"', '“', '”', '„', '«', '»', '‹', '›':
-			m.double(i, c)
+			m.double(i, c, 1)
 		case '\'', '‘', '’':
 			m.single(i, c)
 		}
@@ -59,12 +69,19 @@ func findMarked(r []rune) []marked {
 	return m.out
 }
 
-func (m *markScanner) begin(i int, fam int, c rune) {
-	m.fam, m.style, m.open, m.start, m.multi = fam, c, i, i, false
+// doubledApostrophe reports whether r[i:] starts with two apostrophes
+// standing for a double quotation mark.
+func doubledApostrophe(r []rune, i int) bool {
+	return r[i] == '\'' && i+1 < len(r) && r[i+1] == '\''
 }
 
-func (m *markScanner) emit(close int) {
-	s, e := m.start+1, close
+func (m *markScanner) begin(i int, fam int, c rune, w int) {
+	m.fam, m.style, m.open, m.start, m.multi, m.width = fam, c, i, i, false, w
+}
+
+// emit ends the open quote at a closing mark of w runes at close.
+func (m *markScanner) emit(close, w int) {
+	s, e := m.start+m.width, close
 	for s < e && unicode.IsSpace(m.r[s]) {
 		s++
 	}
@@ -72,26 +89,26 @@ func (m *markScanner) emit(close int) {
 		e--
 	}
 	if s < e {
-		m.out = append(m.out, marked{open: m.start, close: close, s: s, e: e, multi: m.multi})
+		m.out = append(m.out, marked{open: m.start, close: close, s: s, e: e, multi: m.multi, after: close + w})
 	}
 	m.fam = famNone
 }
 
 // double handles a double quotation mark or guillemet at i.
-func (m *markScanner) double(i int, c rune) {
+func (m *markScanner) double(i int, c rune, w int) {
 	opening := c == '“' || c == '„' || c == '«' || c == '‹'
 	closing := c == '”' || c == '»' || c == '›' || (c == '“' && m.style == '„')
 	if c == '"' {
-		opening, closing = m.openContext(i), m.closeContext(i)
+		opening, closing = m.openContext(i, w), m.closeContext(i, w)
 	}
 	switch m.fam {
 	case famNone:
-		if opening || (c == '”' && m.openContext(i)) {
-			m.begin(i, famDouble, c)
+		if opening || (c == '”' && m.openContext(i, w)) {
+			m.begin(i, famDouble, c, w)
 		}
 	case famDouble:
 		if closing || (c == '"' && !opening) || c == '”' {
-			m.emit(i)
+			m.emit(i, w)
 		}
 	}
 }
@@ -103,14 +120,14 @@ func (m *markScanner) single(i int, c rune) {
 	switch m.fam {
 	case famNone:
 		if c == '‘' || (c == '\'' && !prevWord && nextWord && !unicode.IsDigit(m.r[i+1])) {
-			m.begin(i, famSingle, c)
+			m.begin(i, famSingle, c, 1)
 		}
 	case famSingle:
 		if c != '‘' && !nextWord && i > 0 && !unicode.IsSpace(m.r[i-1]) && i > m.open+1 {
 			if c == '’' && m.r[i-1] == 's' && m.laterCloser(i) {
 				return // plural possessive ("leaders’ talks") before the real close
 			}
-			m.emit(i)
+			m.emit(i, 1)
 		}
 	}
 }
@@ -131,10 +148,11 @@ func (m *markScanner) laterCloser(i int) bool {
 	return false
 }
 
-// openContext reports whether a straight mark at i looks like it opens:
-// after space, a bracket or a dash (or at the start) and before a non-space.
-func (m *markScanner) openContext(i int) bool {
-	if i+1 >= len(m.r) || unicode.IsSpace(m.r[i+1]) {
+// openContext reports whether a straight mark of w runes at i looks like it
+// opens: after space, a bracket or a dash (or at the start) and before a
+// non-space.
+func (m *markScanner) openContext(i, w int) bool {
+	if i+w >= len(m.r) || unicode.IsSpace(m.r[i+w]) {
 		return false
 	}
 	if i == 0 {
@@ -145,11 +163,11 @@ func (m *markScanner) openContext(i int) bool {
 }
 
 // closeContext reports whether a straight mark at i looks like it closes.
-func (m *markScanner) closeContext(i int) bool {
+func (m *markScanner) closeContext(i, w int) bool {
 	if i == 0 || unicode.IsSpace(m.r[i-1]) {
 		return false
 	}
-	return i+1 >= len(m.r) || !isWordRune(m.r[i+1])
+	return i+w >= len(m.r) || !isWordRune(m.r[i+w])
 }
 
 // paragraphEnd handles a line break (or the end of the text) at i: an open
@@ -163,12 +181,12 @@ func (m *markScanner) paragraphEnd(i int) {
 	for j < len(m.r) && unicode.IsSpace(m.r[j]) {
 		j++
 	}
-	if j < len(m.r) && j > i && isOpenMark(m.r[j], m.fam) && !startsWithLabel(m.r, j+1) {
+	if j < len(m.r) && j > i && (isOpenMark(m.r[j], m.fam) || m.width == 2 && doubledApostrophe(m.r, j)) && !startsWithLabel(m.r, j+m.width) {
 		m.multi, m.skipNext = true, j
 		return
 	}
 	if m.fam == famDouble && wordsBetween(m.r, m.start+1, i) >= 4 {
-		m.emit(i)
+		m.emit(i, 0)
 		return
 	}
 	m.fam = famNone

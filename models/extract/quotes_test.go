@@ -169,6 +169,7 @@ func TestFindMarked(t *testing.T) {
 		{`"one two three four five`, []string{"one two three four five"}},
 		{`'90s and rock 'n' roll`, []string{"n"}},
 		{`"outer 'inner' outer"`, []string{"outer 'inner' outer"}},
+		{`''Old style,'' he said`, []string{"Old style"}},
 		{``, nil},
 	}
 	for _, tt := range tests {
