@@ -99,13 +99,17 @@ func (w *writer) findPerson(slug string, aliases []string) (personRef, error) {
 	if err != nil || len(refs) > 0 {
 		return first(refs), err
 	}
+	// Then a stored alias equal to the name or one of its aliases, or a
+	// person whose own name is one of the aliases (a "Trump" stored from an
+	// article that named no one better).
 	for _, al := range append([]string{slug}, aliases...) {
 		as := models.Slug(al)
 		if as == "" {
 			continue
 		}
 		refs, err = w.refs(`SELECT p.id, p.name FROM person_aliases a JOIN people p ON p.id = a.person_id
-			WHERE a.alias_slug = ? ORDER BY p.id LIMIT 1`, as)
+			WHERE a.alias_slug = ?1 UNION ALL SELECT id, name FROM people WHERE slug = ?1 AND ?1 <> ?2
+			LIMIT 1`, as, slug)
 		if err != nil || len(refs) > 0 {
 			return first(refs), err
 		}

@@ -462,3 +462,22 @@ func TestCutCopies(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonNamedBySurnameFirst: a speaker stored as a bare surname is the
+// same person when a later article gives the full name with the surname as
+// an alias.
+func TestPersonNamedBySurnameFirst(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := models.ExtractedArticle{Title: "a", Body: "a", Quotes: []models.ExtractedQuote{{Text: "one", Speaker: ptr("Trump")}}}
+	b := models.ExtractedArticle{Title: "b", Body: "b", People: []models.ExtractedPerson{{Name: "Donald Trump", Aliases: []string{"Trump"}}},
+		Quotes: []models.ExtractedQuote{{Text: "two", Speaker: ptr("Donald Trump")}}}
+	for _, x := range []models.ExtractedArticle{a, b} {
+		if _, err := s.SaveArticle(ctx, x, SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c := mustCounts(t, s); c.People != 1 {
+		t.Errorf("%d people, want 1", c.People)
+	}
+}
