@@ -512,6 +512,9 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		if c.dropped || c.weak || c.s >= c.e {
 			continue
 		}
+		if c.mark >= 0 && c.kind == models.QuotePartial && !c.attr.found() {
+			continue // quoted words inside a sentence that reports nobody
+		}
 		q := models.ExtractedQuote{Kind: c.kind, Start: c.s, End: c.e, Cue: c.attr.cue, Venue: c.attr.venue, Text: c.text}
 		if q.Text == "" {
 			q.Text = f.src.slice(c.s, c.e)
