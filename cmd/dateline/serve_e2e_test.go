@@ -155,6 +155,16 @@ func TestE2EStoryPageDrawsCharts(t *testing.T) {
 	if err != nil || n < 2 {
 		t.Errorf("timeline chart series: %d, %v", n, err)
 	}
+	// A tooltip, drawn under the page's CSP (no inline styles allowed in markup).
+	tip, err := chromedp.Run(c, chromedp.Evaluate[string](`(function(){
+		var ch = window.echarts.getInstanceByDom(document.getElementById("timeline-chart"));
+		ch.dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0});
+		var el = document.querySelector("#timeline-chart div[style*='z-index']");
+		return el ? el.textContent : "";
+	})()`))
+	if err != nil || tip == "" {
+		t.Errorf("timeline tooltip: %q, %v", tip, err)
+	}
 	countdown, err := chromedp.Run(c, chromedp.Text(chromedp.CSS(".deadline-panel .countdown")))
 	if err != nil || !strings.Contains(countdown, "ago") && !strings.Contains(countdown, "in ") {
 		t.Errorf("deadline countdown %q: %v", countdown, err)
