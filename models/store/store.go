@@ -140,8 +140,12 @@ func closeGorm(db *gorm.DB) error {
 	return sqlDB.Close()
 }
 
-// Close closes both pools.
+// Close closes both pools. It first lets SQLite refresh the statistics its
+// query planner uses (PRAGMA optimize, cheap when nothing changed).
 func (s *Store) Close() error {
+	if s.db != nil {
+		s.db.Exec("PRAGMA optimize")
+	}
 	return errors.Join(closeGorm(s.rdb), closeGorm(s.db))
 }
 

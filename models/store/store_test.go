@@ -481,3 +481,39 @@ func TestPersonNamedBySurnameFirst(t *testing.T) {
 		t.Errorf("%d people, want 1", c.People)
 	}
 }
+
+// TestBackupWhileWriting copies the database while another goroutine keeps
+// saving: the copy is sound and holds a whole number of batches.
+func TestBackupWhileWriting(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	done := make(chan error)
+	go func() {
+		for i := 0; i < 200; i += 10 {
+			if _, err := s.SaveArticles(ctx, benchBatch(i, i+10), SaveOptions{}); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	path := filepath.Join(t.TempDir(), "hot.db")
+	time.Sleep(20 * time.Millisecond)
+	if err := s.Backup(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	cp, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	if res, err := cp.IntegrityCheck(ctx); res != "ok" || err != nil {
+		t.Errorf("integrity %q %v", res, err)
+	}
+	if c := mustCounts(t, cp); c.Articles%10 != 0 {
+		t.Errorf("copy holds %d articles, not whole batches of 10", c.Articles)
+	}
+}
