@@ -1,6 +1,3 @@
-// Package handlers is the web front of dateline: the Gin engine, its route
-// table, one file per resource and one error renderer. It reaches the
-// database only through the small interfaces declared here, never GORM.
 package handlers
 
 import (

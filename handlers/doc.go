@@ -1,0 +1,58 @@
+// Package handlers is the web front of dateline: the Gin engine, its route
+// table, one file per resource and one error renderer. It reaches the
+// database only through the small interfaces declared in handlers.go,
+// never GORM.
+//
+// # Routes (a contract with readers, researchers and embedders)
+//
+// Pages (HTML, framable only by this site):
+//
+//	GET  /                              stories and the latest events
+//	GET  /stories/{slug}                timeline by day, deadline panel, charts, embed box;
+//	                                    filters ?kind= &person= &source= &from= &to= (YYYY-MM-DD)
+//	GET  /stories/new, POST /stories    create a story
+//	GET|POST /stories/{slug}/edit       edit title, description, rules; hidden events
+//	POST /stories/{slug}/events/{id}    state=pinned|hidden|"" (pin, hide, restore)
+//	GET  /people, /people/{slug}        people; one person's quotes over time, role, aliases
+//	GET  /articles/{id}                 the text with event sentences and quotes highlighted
+//	GET  /events/{id}                   an event's permalink
+//	GET  /search?q=                     full text over quotes and event sentences (FTS5)
+//	GET  /healthz                       200 {"status":"ok"} when the database answers
+//
+// Embeds (framable by any site, no cookies, ?theme=dark|light, the page
+// reports its height with postMessage {type:"dateline:height", height}):
+//
+//	GET  /embed/stories/{slug}          deadline, timeline chart and entries
+//	GET  /embed/stories/{slug}/timeline the timeline chart alone
+//	GET  /embed/stories/{slug}/speakers the quotes-by-speaker chart alone
+//
+// Data (filters story, speaker, person, kind, source, from, to; columns in
+// views/csv.go; formula-like cells prefixed with '):
+//
+//	GET  /export/events.csv             one row per (event, reporting article)
+//	GET  /export/quotes.csv             one row per (quote, article it appears in)
+//	GET  /export/articles.csv           one row per article
+//	GET  /api/stories, /api/stories/{slug}, /api/stories/{slug}/events
+//	GET  /api/stories/{slug}/timelinejs Knight Lab TimelineJS JSON
+//	GET  /api/quotes?limit=, /api/people
+//	POST /api/articles                  {"text"|"html"|"url", "source", "published_at", "story"}
+//	                                    or a raw text/plain or text/html body (?story=)
+//
+// # Writes
+//
+// POST /api/articles is off (403) unless DATELINE_TOKEN is set; then it
+// needs "Authorization: Bearer $DATELINE_TOKEN" and is rate limited per
+// client. Browser forms (stories, pin, hide) carry a double-submit token
+// (a SameSite=Strict cookie and a hidden field) and are refused when
+// Origin or Sec-Fetch-Site says another site sent them. Without
+// DATELINE_TOKEN the forms work only from loopback clients (a laptop
+// running `dateline serve`); with it they ask for the token, so a server
+// on a public address is read-only to anyone without it.
+//
+// # Headers
+//
+// Every response: X-Content-Type-Options nosniff, a Referrer-Policy, and a
+// Content-Security-Policy without 'unsafe-inline' (scripts are static
+// files; chart data travels in <script type="application/json"> blocks),
+// with frame-ancestors 'self' except on embeds (frame-ancestors *).
+package handlers
