@@ -184,9 +184,10 @@ func eventActors(r []rune, from, to int, ctx *actorContext) []string {
 // groupNouns after "the two" or "both" name the people just mentioned.
 var groupNouns = set("men", "women", "leaders", "presidents", "ministers", "sides", "officials", "envoys")
 
-// militaryNouns after a country adjective make the country an actor.
+// militaryNouns after a country adjective make the country an actor
+// ("Russian drones", "American sanctions").
 var militaryNouns = set("drones", "drone", "forces", "troops", "missiles", "missile", "army", "jets",
-	"warplanes", "navy", "military", "strikes", "artillery", "soldiers", "aircraft")
+	"warplanes", "navy", "military", "strikes", "artillery", "soldiers", "aircraft", "sanctions", "tariffs")
 
 func isPronoun(k string) bool {
 	switch k {

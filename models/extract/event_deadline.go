@@ -13,7 +13,7 @@ import (
 // or face W", "unless Y does Z by Friday, X will impose W", "X has given Y
 // until Friday to do Z or face W". Parts it cannot find stay empty.
 func (sc *sentenceCtx) deadline(seg *segment, date models.Timex) *models.Deadline {
-	d := &models.Deadline{Date: date.Value, SetBy: sc.setter()}
+	d := &models.Deadline{Date: date.Value, SetBy: sc.setter(seg)}
 	d.Demand = sc.demand()
 	d.Consequence = sc.consequence()
 	return d
@@ -21,9 +21,15 @@ func (sc *sentenceCtx) deadline(seg *segment, date models.Timex) *models.Deadlin
 
 // setter is the first person the sentence names, or the person the
 // previous sentence was about when this one starts with a pronoun.
-func (sc *sentenceCtx) setter() string {
+func (sc *sentenceCtx) setter(seg *segment) string {
 	if isPronoun(sc.toks[0].key) && sc.subjectAt(0) != "" {
 		return sc.subjectAt(0)
+	}
+	if seg.from > 0 {
+		// "..., two days before the Friday deadline President Donald Trump set"
+		if p := sc.f.ctx.firstPersonIn(sc.toks[seg.from].start, sc.toks[seg.to-1].end); p != "" {
+			return p
+		}
 	}
 	if p := sc.f.ctx.firstPersonIn(sc.s.Start, sc.s.End); p != "" {
 		return p

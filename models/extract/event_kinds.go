@@ -100,6 +100,25 @@ func cueAt(toks []token, i int) (string, int) {
 		if next(1) == "down" {
 			return models.KindMeeting, 2
 		}
+	case "spent", "spends", "spend", "spending":
+		for n := 1; n <= 5 && i+n+1 < len(toks); n++ {
+			if toks[i+n].key == "with" && toks[i+n+1].upper {
+				return models.KindMeeting, 1 // "spent three hours with Putin"
+			}
+		}
+		return "", 0
+	case "signed", "signing", "sign":
+		for n := 1; n <= 3 && i+n < len(toks); n++ {
+			switch toks[i+n].key {
+			case "order", "decree", "law", "bill", "orders", "decrees":
+				return models.KindOther, 1 // an executive order is not an agreement
+			}
+		}
+	case "duty", "duties":
+		if sanctionContext(toks, i) {
+			return models.KindSanction, 1
+		}
+		return "", 0
 	case "deal":
 		if prev == "a" || prev == "the" || prev == "peace" || next(1) == "with" || next(1) == "on" {
 			return models.KindAgreement, 1
@@ -124,7 +143,8 @@ func cueAt(toks []token, i int) (string, int) {
 // sanctionWords near "sanctions" make it a measure taken or threatened.
 var sanctionWords = set("impose", "imposed", "imposes", "imposing", "new", "fresh", "secondary", "more", "further",
 	"threat", "threatened", "threatens", "threatening", "face", "wave", "round", "slap", "slapped", "announced",
-	"additional", "tougher", "sweeping", "implemented", "hit", "target", "targeting", "package")
+	"additional", "tougher", "sweeping", "implemented", "hit", "target", "targeting", "package", "raising",
+	"raised", "raise", "raises", "higher", "adding", "adds", "extra", "percent", "import", "doubled", "order")
 
 // sanctionContext reports whether the sanctions word at i is a measure: a
 // word of sanctionWords within four words, or "on"/"against" after it.
@@ -145,6 +165,11 @@ func sanctionContext(toks []token, i int) bool {
 var intentWords = set("could", "will", "would", "may", "might", "plans", "plan", "planned", "wants", "want",
 	"hopes", "hope", "expects", "expected", "intends", "proposed", "offered", "ready", "chance", "possible",
 	"potential", "upcoming", "planning", "seeks", "sought", "agreed", "scheduled", "due")
+
+// threatSanctionWords make sanctions threatened even when a past verb is near
+// ("were still expected to be announced on Friday").
+var threatSanctionWords = set("expected", "will", "would", "could", "might", "may", "threat", "threatened",
+	"threatens", "threatening", "face", "unless", "if", "warned", "plans", "planned")
 
 // pastSanctionWords make sanctions imposed rather than threatened.
 var pastSanctionWords = set("imposed", "slapped", "introduced", "announced", "adopted", "approved", "levied",

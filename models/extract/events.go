@@ -461,10 +461,15 @@ func (sc *sentenceCtx) cameo(seg *segment, c cue, kind string) string {
 	case models.KindDeadline, models.KindUltimatum:
 		return cameoUltimatum
 	case models.KindSanction:
+		imposed := false
 		for i := seg.from; i < seg.to; i++ {
-			if pastSanctionWords[sc.toks[i].key] {
-				return cameoImposeSanct
+			if threatSanctionWords[sc.toks[i].key] {
+				return cameoThreatSanct
 			}
+			imposed = imposed || pastSanctionWords[sc.toks[i].key]
+		}
+		if imposed {
+			return cameoImposeSanct
 		}
 		return cameoThreatSanct
 	case models.KindAgreement:

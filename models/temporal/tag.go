@@ -53,7 +53,9 @@ func tag(text string, ref time.Time, anchored bool) []models.Timex {
 		s, e := g.toks[i].rs, g.toks[c.j-1].re
 		out = append(out, models.Timex{Text: runeSlice(text, g.toks[i], g.toks[c.j-1]), Start: s, End: e,
 			Type: c.typ, Value: c.val})
-		if !c.day.IsZero() {
+		if !c.day.IsZero() && !c.day.After(g.ref) {
+			// Only days up to the reference time anchor "earlier in the day":
+			// a deadline on Friday is not the day the story is about.
 			g.lastDay = c.day
 		}
 		i = c.j
