@@ -134,7 +134,7 @@ func (g *tagger) dayDate(i, j, y, m, d int) cand {
 		if !g.anchored {
 			return cand{j: j, typ: TypeDate, val: "XXXX-" + pad(m, 2) + "-" + pad(d, 2)}
 		}
-		y = dayYear(g.ref, m, d, dirNearest)
+		y = dayYear(g.ref, m, d, g.direction(i, j))
 	}
 	c := cand{j: j, typ: TypeDate, val: pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)}
 	c.day = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)

@@ -202,21 +202,20 @@ func monthYear(ref time.Time, m, dir int) int {
 	return y
 }
 
-// dayYear is monthYear for a day of a month.
+// dayYear is monthYear for a day of a month. Tense only overrides the
+// nearest reading for dates more than three months the other way: business
+// copy mixes tenses freely around near dates ("declared a dividend payable
+// Dec. 15").
 func dayYear(ref time.Time, m, d, dir int) int {
 	y := ref.Year()
 	cand := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	day := time.Date(y, ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	diff := cand.Sub(day).Hours() / 24
-	switch dir {
-	case dirPast:
-		if diff > 0 {
-			return y - 1
-		}
-	case dirFuture:
-		if diff < 0 {
-			return y + 1
-		}
+	switch {
+	case dir == dirPast && diff > 90:
+		return y - 1 // "was last seen Nov. 3", said in May
+	case dir == dirFuture && diff < -90:
+		return y + 1
 	default:
 		if diff > 183 {
 			return y - 1
