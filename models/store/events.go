@@ -13,6 +13,7 @@ import (
 // storedEvent is the part of an events row that merging looks at.
 type storedEvent struct {
 	ID                  uint
+	Date, Granularity   string
 	Actors              string
 	Cameo               string
 	Summary             string
@@ -26,7 +27,7 @@ func (w *writer) storedEvents(q string, args ...any) ([]storedEvent, error) {
 	var out []storedEvent
 	err := w.rows(q, args, func(r *sql.Rows) error {
 		var e storedEvent
-		err := r.Scan(&e.ID, &e.Actors, &e.Cameo, &e.Summary, &e.DeadlineSetBy, &e.DeadlineDemand, &e.DeadlineConsequence)
+		err := r.Scan(&e.ID, &e.Date, &e.Granularity, &e.Actors, &e.Cameo, &e.Summary, &e.DeadlineSetBy, &e.DeadlineDemand, &e.DeadlineConsequence)
 		out = append(out, e)
 		return err
 	})
@@ -34,7 +35,7 @@ func (w *writer) storedEvents(q string, args ...any) ([]storedEvent, error) {
 }
 
 // storedEventCols are the columns of storedEvent.
-const storedEventCols = `id, actors, cameo, summary, deadline_set_by, deadline_demand, deadline_consequence`
+const storedEventCols = `id, date, granularity, actors, cameo, summary, deadline_set_by, deadline_demand, deadline_consequence`
 
 // events stores the article's events. An event already known (same date and
 // kind, and an actor in common, or the same deadline) gets one more
@@ -121,7 +122,20 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 		}
 		match = got[0]
 	}
+	if err := w.refineDate(match, ev, sortAt); err != nil {
+		return 0, false, err
+	}
 	return match.ID, false, w.fillEvent(match, ev, dl, actors)
+}
+
+// refineDate gives a stored day-level event the time of day a new report
+// adds ("Wednesday" first, "Wednesday at 14:00" later).
+func (w *writer) refineDate(old storedEvent, ev *models.ExtractedEvent, sortAt time.Time) error {
+	if len(ev.Date) <= len(old.Date) || !strings.HasPrefix(ev.Date, old.Date) {
+		return nil
+	}
+	return w.exec(`UPDATE events SET date = ?, granularity = ?, sort_at = ? WHERE id = ?`,
+		ev.Date, ev.Granularity, sortAt, old.ID)
 }
 
 // fillEvent adds what a new report of a stored event knows and the stored
@@ -156,8 +170,14 @@ func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, dl models
 // an actor with it (any one of that date and kind for deadlines and
 // ultimatums; for events without actors, the one with the same key).
 func (w *writer) matchEvent(ev *models.ExtractedEvent, kind string, actors []string) (storedEvent, error) {
-	cands, err := w.storedEvents(`SELECT `+storedEventCols+` FROM events WHERE date = ? AND kind = ? ORDER BY id`,
-		ev.Date, kind)
+	// A day and a time on that day are the same date here: the range
+	// [day, day+"U") holds "2025-08-06" and "2025-08-06T14:00" alone.
+	q, args := `SELECT `+storedEventCols+` FROM events WHERE date = ? AND kind = ? ORDER BY id`, []any{ev.Date, kind}
+	if day, ok := dayOf(ev.Date); ok {
+		q = `SELECT ` + storedEventCols + ` FROM events WHERE date >= ? AND date < ? AND kind = ? ORDER BY id`
+		args = []any{day, day + "U", kind}
+	}
+	cands, err := w.storedEvents(q, args...)
 	if err != nil {
 		return storedEvent{}, err
 	}
@@ -291,4 +311,15 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// dayOf returns the day (YYYY-MM-DD) of a day or time value.
+func dayOf(v string) (string, bool) {
+	if len(v) < 10 || (len(v) > 10 && v[10] != 'T') {
+		return "", false
+	}
+	if _, err := time.Parse("2006-01-02", v[:10]); err != nil {
+		return "", false
+	}
+	return v[:10], true
 }

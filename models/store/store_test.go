@@ -193,8 +193,8 @@ func TestEventsKeptApart(t *testing.T) {
 		ev("PAST_REF", models.KindMeeting, "Steve Witkoff"), // no period: skipped
 	}}
 	b := models.ExtractedArticle{Title: "b", Body: "b", Events: []models.ExtractedEvent{
-		ev("2025-08-08", models.KindDeadline, "White House"), // same deadline
-		ev("2025-08-06", models.KindMeeting, "Vladimir Putin"),
+		ev("2025-08-08", models.KindDeadline, "White House"),         // same deadline
+		ev("2025-08-06T15:00", models.KindMeeting, "Vladimir Putin"), // same day, now with a time
 	}}
 	r, err := s.SaveArticle(ctx, a, SaveOptions{})
 	if err != nil || r.NewEvents != 4 || r.SkippedEvents != 1 {
@@ -203,6 +203,11 @@ func TestEventsKeptApart(t *testing.T) {
 	r, err = s.SaveArticle(ctx, b, SaveOptions{})
 	if err != nil || r.NewEvents != 0 || r.MergedEvents != 2 {
 		t.Fatalf("%+v %v", r, err)
+	}
+	var e models.Event
+	s.rdb.Where("kind = ? AND actors LIKE ?", models.KindMeeting, "%Putin%").First(&e)
+	if e.Date != "2025-08-06T15:00" || !e.SortAt.Equal(*at("2025-08-06T15:00:00Z")) {
+		t.Errorf("merged meeting not refined to the time: %+v", e)
 	}
 }
 
