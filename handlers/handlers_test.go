@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -601,5 +602,48 @@ func TestPersonEventSearchPages(t *testing.T) {
 	d = doc(t, get(t, h, "/"))
 	if d.Find(`a[href="/stories/deadline"]`).Length() != 1 || d.Find(`aside a[href^="/events/"]`).Length() != 4 {
 		t.Errorf("home: %q", d.Find("main").Text())
+	}
+}
+
+// TestHostileIngestThroughPipeline posts hostile text through the real
+// extraction and store, then checks the pages, chart blocks and CSVs it
+// reaches.
+func TestHostileIngestThroughPipeline(t *testing.T) {
+	st := fixture(t)
+	h := newApp(t, st, "s3cret")
+	text := `MOSCOW, Aug 6 - Envoy ` + evil + ` met officials on Wednesday. ` +
+		`"=HYPERLINK(""http://evil.test"",""click"") is all we ask," ` + evil + ` said on Wednesday. ` +
+		`"` + evil + `," the Kremlin said.`
+	body, _ := json.Marshal(map[string]string{"text": text, "source": "Wire " + evil, "story": "pipeline",
+		"published_at": "2025-08-06T10:00:00Z"})
+	req := httptest.NewRequest(http.MethodPost, "/api/articles", strings.NewReader(string(body)))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer s3cret")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	var res struct{ Articles []handlers.SavedArticle }
+	if w.Code != 201 || json.Unmarshal(w.Body.Bytes(), &res) != nil || len(res.Articles) == 0 {
+		t.Fatalf("post: %d %s", w.Code, w.Body.String())
+	}
+	id := res.Articles[0].ID
+	paths := []string{"/stories/pipeline", "/embed/stories/pipeline", "/embed/stories/pipeline/speakers",
+		"/articles/" + strconv.FormatUint(uint64(id), 10), "/people", "/search?q=kremlin", "/"}
+	for _, p := range paths {
+		w := get(t, h, p)
+		if w.Code != 200 || strings.Contains(w.Body.String(), "<script>alert(1)") {
+			t.Errorf("%s: %d or unescaped script", p, w.Code)
+		}
+	}
+	if n := len(readCSV(t, h, "/export/quotes.csv?story=pipeline")); n < 2 {
+		t.Errorf("the hostile quotes were not extracted: %d rows", n-1)
+	}
+	for _, p := range []string{"/export/quotes.csv?story=pipeline", "/export/events.csv?story=pipeline", "/export/articles.csv"} {
+		for _, r := range readCSV(t, h, p) {
+			for _, cell := range r {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+					t.Errorf("%s: formula cell %q", p, cell)
+				}
+			}
+		}
 	}
 }
