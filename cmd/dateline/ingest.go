@@ -76,6 +76,7 @@ type ingestJob struct {
 // inputResult is one input after extraction and saving.
 type inputResult struct {
 	name     string
+	order    int // position among the inputs
 	articles []models.ExtractedArticle
 	saved    []store.SaveResult
 	err      error
@@ -91,6 +92,7 @@ type ingestSettings struct {
 // ingestFailure is one input that could not be ingested, with why.
 type ingestFailure struct {
 	Name, Reason string
+	order        int // position of the input, for a stable report
 }
 
 // ingestReport sums up an ingest run.

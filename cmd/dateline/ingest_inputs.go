@@ -40,11 +40,11 @@ func ingestJobs(e *env, f ingestFlags, args []string) ([]ingestJob, []ingestFail
 		case isURL(arg):
 			jobs = append(jobs, urlJob(arg, fetch, f.base, now))
 		case strings.Contains(arg, "://"):
-			failed = append(failed, ingestFailure{arg, "only http and https URLs can be ingested"})
+			failed = append(failed, ingestFailure{Name: arg, Reason: "only http and https URLs can be ingested"})
 		default:
 			found, err := walkInputs(arg)
 			if err != nil {
-				failed = append(failed, ingestFailure{arg, err.Error()})
+				failed = append(failed, ingestFailure{Name: arg, Reason: err.Error()})
 			}
 			for _, p := range found {
 				jobs = append(jobs, fileJob(e, p, f.base))

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -24,22 +25,28 @@ const batchArticles = 200
 func ingestAll(ctx context.Context, st *store.Store, jobs []ingestJob, opt store.SaveOptions, set ingestSettings) ingestReport {
 	rep := ingestReport{Inputs: len(jobs)}
 	results := make(chan inputResult, 2*max(1, set.workers))
-	queue := make(chan ingestJob)
+	type numbered struct {
+		job   ingestJob
+		order int
+	}
+	queue := make(chan numbered)
 	var wg sync.WaitGroup
 	for range max(1, set.workers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range queue {
-				results <- extractJob(ctx, j, set.timeout)
+				r := extractJob(ctx, j.job, set.timeout)
+				r.order = j.order
+				results <- r
 			}
 		}()
 	}
 	go func() {
 		defer close(queue)
-		for _, j := range jobs {
+		for i, j := range jobs {
 			select {
-			case queue <- j:
+			case queue <- numbered{j, i}:
 			case <-ctx.Done():
 				return
 			}
@@ -48,6 +55,8 @@ func ingestAll(ctx context.Context, st *store.Store, jobs []ingestJob, opt store
 	go func() { wg.Wait(); close(results) }()
 	writeResults(ctx, st, results, opt, &rep, set.progress)
 	set.progress.finish()
+	// Inputs finish in any order; report failures in the order given.
+	sort.SliceStable(rep.Failed, func(i, j int) bool { return rep.Failed[i].order < rep.Failed[j].order })
 	return rep
 }
 
@@ -108,7 +117,7 @@ func saveBatch(ctx context.Context, st *store.Store, batch []inputResult, opt st
 func (rep *ingestReport) tally(r inputResult) {
 	if r.err != nil {
 		why := failureReason(r.name, r.err)
-		rep.Failed = append(rep.Failed, ingestFailure{r.name, why})
+		rep.Failed = append(rep.Failed, ingestFailure{Name: r.name, Reason: why, order: r.order})
 		rep.lines = append(rep.lines, fmt.Sprintf("%s: failed: %s", r.name, why))
 		return
 	}
@@ -131,7 +140,7 @@ func (rep *ingestReport) tally(r inputResult) {
 	rep.Stored += stored
 	rep.Duplicates += dups
 	if firstErr != nil {
-		rep.Failed = append(rep.Failed, ingestFailure{r.name, failureReason(r.name, firstErr)})
+		rep.Failed = append(rep.Failed, ingestFailure{Name: r.name, Reason: failureReason(r.name, firstErr), order: r.order})
 	}
 	line := fmt.Sprintf("%s: %d new article(s), %d already stored", r.name, stored, dups)
 	if len(r.saved) == 0 {
