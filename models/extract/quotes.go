@@ -241,7 +241,7 @@ func (f *quoteFinder) invertedSubject(k, b int) (int, int) {
 	for e < b && f.toks[e].key != "," && e-k < 9 {
 		e++
 	}
-	if weekdayWords[f.toks[k].key] || monthWords[f.toks[k].key] {
+	if k >= b || weekdayWords[f.toks[k].key] || monthWords[f.toks[k].key] {
 		return -1, -1 // `, said Tuesday`
 	}
 	if e > k && (e == b || f.toks[e].key == ",") && f.isName(e-1) {

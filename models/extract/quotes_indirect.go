@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"dateline/models"
 )
@@ -282,10 +283,10 @@ func (f *quoteFinder) addSpeech(sp span) {
 
 // trimMarks trims white space, quotation marks and final punctuation.
 func trimMarks(r []rune, s, e int) (int, int) {
-	for s < e && strings.ContainsRune(" \t\"“”'‘’«»,:", r[s]) {
+	for s < e && (unicode.IsSpace(r[s]) || strings.ContainsRune("\"“”'‘’«»,:", r[s])) {
 		s++
 	}
-	for e > s && strings.ContainsRune(" \t\"“”'‘’«».,;:!?", r[e-1]) {
+	for e > s && (unicode.IsSpace(r[e-1]) || strings.ContainsRune("\"“”'‘’«».,;:!?", r[e-1])) {
 		e--
 	}
 	return s, e

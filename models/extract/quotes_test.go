@@ -229,6 +229,8 @@ func FuzzFindQuotes(f *testing.F) {
 		`"HOST: Hi` + "\n\n" + `"GUEST: Hello."`,
 		`« » ‘ ’ " ' — ―`,
 		"\"\n\"\n\"",
+		"\"A0:\n\"0\"",   // a label, then a reopened paragraph
+		"\"000000\"sAid", // a cue with nothing after it
 	}
 	for _, s := range seeds {
 		f.Add(s)
