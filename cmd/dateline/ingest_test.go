@@ -405,3 +405,24 @@ func TestRefusePrivate(t *testing.T) {
 		}
 	}
 }
+
+func TestProgress(t *testing.T) {
+	var buf bytes.Buffer
+	if newProgress(&buf, 10) != nil {
+		t.Error("a progress bar on a buffer, which is no terminal")
+	}
+	var none *progress
+	none.add(1, 1) // a nil bar draws nothing and does not panic
+	none.finish()
+	p := &progress{w: &buf, total: 4}
+	p.add(2, 5)
+	p.add(2, 9)
+	p.finish()
+	out := buf.String()
+	for _, want := range []string{"\r[###############---------------] 2/4 inputs, 5 articles",
+		"\r[##############################] 4/4 inputs, 9 articles", "\r\033[K"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("progress output %q lacks %q", out, want)
+		}
+	}
+}
