@@ -600,7 +600,8 @@ func TestPersonEventSearchPages(t *testing.T) {
 		t.Errorf("search: %q", d.Find("main").Text())
 	}
 	d = doc(t, get(t, h, "/"))
-	if d.Find(`a[href="/stories/deadline"]`).Length() != 1 || d.Find(`aside a[href^="/events/"]`).Length() != 4 {
+	if d.Find(`a[href="/stories/deadline"]`).Length() == 0 || d.Find(`aside a[href^="/events/"]`).Length() != 4 ||
+		d.Find("#timeline-chart").Length() != 1 || d.Find("script.chart-data").Length() != 1 {
 		t.Errorf("home: %q", d.Find("main").Text())
 	}
 }

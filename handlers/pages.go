@@ -23,8 +23,16 @@ func (a *app) home(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	a.render(c, http.StatusOK, "home", &views.Page{Title: "Stories", Section: "stories",
-		Data: views.HomeView{Stories: stories, Latest: latest}})
+	v := views.HomeView{Stories: stories, Latest: latest}
+	if len(stories) > 0 {
+		sv, err := a.storyView(c, stories[0], models.Filter{})
+		if err != nil {
+			a.fail(c, err)
+			return
+		}
+		v.Featured = &sv
+	}
+	a.render(c, http.StatusOK, "home", &views.Page{Title: "Stories", Section: "stories", Data: v})
 }
 
 // filterFrom reads the page filters from the query string; bad dates are

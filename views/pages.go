@@ -15,6 +15,9 @@ import (
 type HomeView struct {
 	Stories []models.Story
 	Latest  []models.Event
+	// Featured is the most recently updated story, shown with its chart
+	// so a newcomer sees a timeline on the first page; nil without stories.
+	Featured *StoryView
 }
 
 // StoryFormView is the model of the story create and edit forms.

@@ -60,6 +60,9 @@ func runServe(e *env) int {
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "dateline: serving http://%s/ (database %s); Ctrl-C stops\n", ln.Addr(), st.Path())
+	if stories, err := st.Stories(e.ctx); err == nil && len(stories) > 0 {
+		fmt.Fprintf(e.stdout, "dateline: latest story: http://%s/stories/%s\n", ln.Addr(), stories[0].Slug)
+	}
 	if err := serveUntilDone(e.ctx, ln, h); err != nil {
 		fmt.Fprintln(e.stderr, "dateline serve:", err)
 		return 1
