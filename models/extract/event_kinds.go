@@ -61,74 +61,10 @@ func init() {
 // neighbours: "a call with", "took office", "spoke by phone".
 func cueAt(toks []token, i int) (string, int) {
 	k := toks[i].key
-	next := func(n int) string {
-		if i+n < len(toks) {
-			return toks[i+n].key
+	if f, ok := contextCues[k]; ok {
+		if kind, n, decided := f(toks, i); decided {
+			return kind, n
 		}
-		return ""
-	}
-	prev := ""
-	if i > 0 {
-		prev = toks[i-1].key
-	}
-	switch k {
-	case "call", "calls":
-		if next(1) == "for" || next(1) == "on" || prev == "so" || prev == "-" {
-			return models.KindStatement, 1 // "called for", "calls on": statements
-		}
-		if prev == "phone" || prev == "telephone" || next(1) == "with" || next(1) == "between" ||
-			prev == "a" || prev == "the" || prev == "'s" {
-			return models.KindCall, 1
-		}
-		return "", 0
-	case "phone", "telephone":
-		if next(1) == "call" || next(1) == "calls" {
-			return models.KindCall, 2
-		}
-		if prev == "by" || prev == "the" {
-			return models.KindCall, 1
-		}
-	case "took", "take", "takes", "taking":
-		if next(1) == "office" || next(1) == "power" {
-			return models.KindOther, 2
-		}
-	case "sworn":
-		if next(1) == "in" {
-			return models.KindOther, 2
-		}
-	case "sit", "sat", "sitting":
-		if next(1) == "down" {
-			return models.KindMeeting, 2
-		}
-	case "spent", "spends", "spend", "spending":
-		for n := 1; n <= 5 && i+n+1 < len(toks); n++ {
-			if toks[i+n].key == "with" && toks[i+n+1].upper {
-				return models.KindMeeting, 1 // "spent three hours with Putin"
-			}
-		}
-		return "", 0
-	case "signed", "signing", "sign":
-		for n := 1; n <= 3 && i+n < len(toks); n++ {
-			switch toks[i+n].key {
-			case "order", "decree", "law", "bill", "orders", "decrees":
-				return models.KindOther, 1 // an executive order is not an agreement
-			}
-		}
-	case "duty", "duties":
-		if sanctionContext(toks, i) {
-			return models.KindSanction, 1
-		}
-		return "", 0
-	case "deal":
-		if prev == "a" || prev == "the" || prev == "peace" || next(1) == "with" || next(1) == "on" {
-			return models.KindAgreement, 1
-		}
-		return "", 0
-	case "called":
-		if next(1) == "for" || next(1) == "on" {
-			return models.KindStatement, 1
-		}
-		return "", 0 // "so-called", "a man called"
 	}
 	kind, ok := eventCues[k]
 	if !ok {
@@ -138,6 +74,111 @@ func cueAt(toks []token, i int) (string, int) {
 		return "", 0 // "Russia's ability to evade past sanctions"
 	}
 	return kind, 1
+}
+
+// keyAt returns the key of toks[i], "" outside the slice.
+func keyAt(toks []token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return toks[i].key
+}
+
+// contextCue decides a cue from a word's neighbours; decided false falls
+// back to the plain eventCues entry.
+type contextCue func(toks []token, i int) (kind string, n int, decided bool)
+
+// contextCues are the cue words whose meaning depends on their neighbours.
+var contextCues = map[string]contextCue{}
+
+func init() {
+	on := func(f contextCue, words ...string) {
+		for _, w := range words {
+			contextCues[w] = f
+		}
+	}
+	on(callCue, "call", "calls")
+	on(phoneCue, "phone", "telephone")
+	on(followedBy(models.KindOther, "office", "power"), "took", "take", "takes", "taking")
+	on(followedBy(models.KindOther, "in"), "sworn")
+	on(followedBy(models.KindMeeting, "down"), "sit", "sat", "sitting")
+	on(spentWithCue, "spent", "spends", "spend", "spending")
+	on(signCue, "signed", "signing", "sign")
+	on(func(toks []token, i int) (string, int, bool) {
+		if sanctionContext(toks, i) {
+			return models.KindSanction, 1, true
+		}
+		return "", 0, true
+	}, "duty", "duties")
+	on(func(toks []token, i int) (string, int, bool) {
+		p, n := keyAt(toks, i-1), keyAt(toks, i+1)
+		if p == "a" || p == "the" || p == "peace" || n == "with" || n == "on" {
+			return models.KindAgreement, 1, true
+		}
+		return "", 0, true
+	}, "deal")
+	on(func(toks []token, i int) (string, int, bool) {
+		if n := keyAt(toks, i+1); n == "for" || n == "on" {
+			return models.KindStatement, 1, true
+		}
+		return "", 0, true // "so-called", "a man called"
+	}, "called")
+}
+
+// followedBy makes a two-word cue: the word and one of next ("took office").
+func followedBy(kind string, next ...string) contextCue {
+	return func(toks []token, i int) (string, int, bool) {
+		for _, w := range next {
+			if keyAt(toks, i+1) == w {
+				return kind, 2, true
+			}
+		}
+		return "", 0, false
+	}
+}
+
+// callCue: "a call with", "the phone call"; "called for", "calls on" are statements.
+func callCue(toks []token, i int) (string, int, bool) {
+	p, n := keyAt(toks, i-1), keyAt(toks, i+1)
+	switch {
+	case n == "for" || n == "on" || p == "so" || p == "-":
+		return models.KindStatement, 1, true
+	case p == "phone" || p == "telephone" || n == "with" || n == "between" || p == "a" || p == "the" || p == "'s":
+		return models.KindCall, 1, true
+	}
+	return "", 0, true
+}
+
+// phoneCue: "phone call", "by phone".
+func phoneCue(toks []token, i int) (string, int, bool) {
+	if n := keyAt(toks, i+1); n == "call" || n == "calls" {
+		return models.KindCall, 2, true
+	}
+	if p := keyAt(toks, i-1); p == "by" || p == "the" {
+		return models.KindCall, 1, true
+	}
+	return "", 0, false
+}
+
+// spentWithCue: "spent three hours with Putin" is a meeting.
+func spentWithCue(toks []token, i int) (string, int, bool) {
+	for n := 1; n <= 5 && i+n+1 < len(toks); n++ {
+		if toks[i+n].key == "with" && toks[i+n+1].upper {
+			return models.KindMeeting, 1, true
+		}
+	}
+	return "", 0, true
+}
+
+// signCue: signing an executive order or a law is not an agreement.
+func signCue(toks []token, i int) (string, int, bool) {
+	for n := 1; n <= 3; n++ {
+		switch keyAt(toks, i+n) {
+		case "order", "decree", "law", "bill", "orders", "decrees":
+			return models.KindOther, 1, true
+		}
+	}
+	return "", 0, false
 }
 
 // sanctionWords near "sanctions" make it a measure taken or threatened.

@@ -526,23 +526,52 @@ func (sc *sentenceCtx) intent(seg *segment, c cue) bool {
 // long quotations, leading connectives or a dangling pronoun.
 func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 	if d := ev.Deadline; d != nil && d.Demand != "" {
-		s := "Deadline"
-		if d.SetBy != "" {
-			s += " set by " + d.SetBy
-		}
-		if ev.Kind == models.KindUltimatum {
-			s = "Ultimatum"
-			if d.SetBy != "" {
-				s += " from " + d.SetBy
-			}
-		}
-		s += ": " + d.Demand
-		if d.Consequence != "" {
-			s += "; otherwise " + d.Consequence
-		}
-		return s
+		return deadlineSummary(ev.Kind, d)
 	}
 	var b strings.Builder
+	from, to := sc.summarySpan(seg)
+	for i := from; i < to; i++ {
+		t := sc.toks[i]
+		if sc.masked[i] {
+			continue
+		}
+		w := string(sc.f.r[t.start:t.end])
+		if i == from {
+			var skip int
+			w, skip = sc.subjectWord(i, seg, w)
+			i += skip
+		}
+		if b.Len() > 0 && (!t.punct || t.key == "(" || t.key == "\"" || t.key == "“") && !(i > 0 && sc.toks[i-1].end == t.start) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return tidySummary(b.String())
+}
+
+// deadlineSummary writes a deadline or ultimatum from its parts.
+func deadlineSummary(kind string, d *models.Deadline) string {
+	s := "Deadline"
+	if d.SetBy != "" {
+		s += " set by " + d.SetBy
+	}
+	if kind == models.KindUltimatum {
+		s = "Ultimatum"
+		if d.SetBy != "" {
+			s += " from " + d.SetBy
+		}
+	}
+	s += ": " + d.Demand
+	if d.Consequence != "" {
+		s += "; otherwise " + d.Consequence
+	}
+	return s
+}
+
+// summarySpan returns the tokens of a clause worth summarising: without
+// leading connectives and adverbial phrases, or a trailing distance that
+// belongs to the next clause ("..., a day" before "after the envoy met").
+func (sc *sentenceCtx) summarySpan(seg *segment) (int, int) {
 	from := seg.from
 	for from < seg.to-1 && (sc.toks[from].punct || leadWords[sc.toks[from].key] || sc.masked[from]) {
 		from++
@@ -554,42 +583,36 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 			to--
 		}
 		if d, ok := sc.durationAt(sc.toks[to-1].start); ok {
-			for to > from+1 && sc.toks[to-1].start >= d.Start {
-				to-- // "..., a day" belongs to the next clause: "a day after ..."
-			}
-			for to > from+1 && sc.toks[to-1].punct {
+			for to > from+1 && (sc.toks[to-1].start >= d.Start || sc.toks[to-1].punct) {
 				to--
 			}
 		}
 	}
-	for i := from; i < to; i++ {
-		t := sc.toks[i]
-		if sc.masked[i] {
-			continue
+	return from, to
+}
+
+// subjectWord names the subject a clause opens with when it is a pronoun
+// or "the president": "His last visit" -> "Witkoff's last visit". skip
+// says how many more tokens the replacement covers.
+func (sc *sentenceCtx) subjectWord(i int, seg *segment, w string) (string, int) {
+	t := sc.toks[i]
+	switch {
+	case (t.key == "it" || t.key == "they") && i > 0:
+		if before := eventActors(sc.plain, sc.s.Start, t.start, sc.f.ctx); len(before) > 0 {
+			return before[0], 0
 		}
-		w := string(sc.f.r[t.start:t.end])
-		if i == from && (t.key == "it" || t.key == "they") && from > 0 {
-			if before := eventActors(sc.plain, sc.s.Start, t.start, sc.f.ctx); len(before) > 0 {
-				w = before[0]
-			}
+	case isPronoun(t.key) && sc.subjectAt(i) != "":
+		w = shortName(sc.subjectAt(i))
+		if t.key == "his" || t.key == "her" {
+			w += "'s"
 		}
-		if i == from && isPronoun(t.key) && sc.subjectAt(i) != "" {
-			w = shortName(sc.subjectAt(i))
-			if t.key == "his" || t.key == "her" {
-				w += "'s"
-			}
+		return w, 0
+	case t.key == "the" && i+1 < seg.to && sc.toks[i+1].key == "president" && !nextIsName(sc.toks, i+1):
+		if p := sc.f.ctx.lastWithRole(t.start, "President"); p != "" {
+			return shortName(p), 1
 		}
-		if i == from && t.key == "the" && i+1 < seg.to && sc.toks[i+1].key == "president" && !nextIsName(sc.toks, i+1) {
-			if p := sc.f.ctx.lastWithRole(t.start, "President"); p != "" {
-				w, i = shortName(p), i+1 // "the president took office" -> "Trump took office"
-			}
-		}
-		if b.Len() > 0 && (!t.punct || t.key == "(" || t.key == "\"" || t.key == "“") && !(i > 0 && sc.toks[i-1].end == t.start) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
 	}
-	return tidySummary(b.String())
+	return w, 0
 }
 
 // skipAdverbial skips a leading phrase set off by a comma ("In a
