@@ -60,6 +60,9 @@ func runIngest(e *env) int {
 	rep.Inputs += len(failed)
 	rep.Failed = append(failed, rep.Failed...)
 	rep.print(e.stdout, e.stderr, f.verbose)
+	if e.ctx.Err() != nil {
+		fmt.Fprintf(e.stderr, "dateline ingest: interrupted; %d input(s) not read, run again to finish\n", len(jobs)-len(rep.lines))
+	}
 	if len(rep.Failed) > 0 || e.ctx.Err() != nil {
 		return 1
 	}

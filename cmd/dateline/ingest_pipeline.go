@@ -103,6 +103,9 @@ func saveBatch(ctx context.Context, st *store.Store, batch []inputResult, opt st
 		saved, err = st.SaveArticles(ctx, arts, opt)
 	}
 	for _, r := range batch {
+		if ctx.Err() != nil && (err != nil || r.err != nil) {
+			continue // interrupted: not read rather than failed
+		}
 		if r.err == nil && err != nil {
 			r.err = err
 		}
