@@ -96,15 +96,26 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 		}
 		e = f.extendOf(e, b)
 		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+2), lemma: "according to", cueTok: k}
+		if f.clauseOpens(a, k) && e < b && f.toks[e].key == "," {
+			return span{cs: e + 1, ce: b, attr: at}, true
+		}
 		if k > a && f.toks[k-1].key == "," {
 			return span{cs: a, ce: k - 1, attr: at}, true
-		}
-		if k <= a+1 && e < b && f.toks[e].key == "," {
-			return span{cs: e + 1, ce: b, attr: at}, true
 		}
 		return span{}, false
 	}
 	return span{}, false
+}
+
+// clauseOpens reports whether only openers and commas ("However,") stand
+// between the sentence start a and token k.
+func (f *quoteFinder) clauseOpens(a, k int) bool {
+	for j := a; j < k; j++ {
+		if t := f.toks[j]; t.key != "," && !(openers[t.key] && k-a <= 3) {
+			return false
+		}
+	}
+	return true
 }
 
 // extendOf extends a source over "cited by Reuters" and "familiar with the
@@ -212,7 +223,7 @@ func (f *quoteFinder) afterQuote(s, a int, inQuote []bool) bool {
 	for k >= 0 && f.toks[k].punct && !inQuote[k] {
 		k--
 	}
-	return k >= 0 && inQuote[k]
+	return k >= 0 && inQuote[k] && f.para(f.toks[k].start) == f.para(f.toks[s].start)
 }
 
 // nextComma returns the first comma token in [a, b), or b.
