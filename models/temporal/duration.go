@@ -60,26 +60,11 @@ func (g *tagger) number(i int) (int, int, bool) {
 // "four-week", "several days", "years" (after "for"), and the dated forms
 // "two years ago", "a year earlier", "in two days' time".
 func (g *tagger) duration(i int) (cand, bool) {
-	k, det := i, ""
-	switch {
-	case g.is(k, "the") && g.is(k+1, "past", "last", "next", "coming", "previous", "following", "first", "final", "latest"):
-		det = g.lower(k + 1)
-		k += 2
-	case g.is(k, "the"):
-		det = "the"
-		k++
-	case g.is(k, "almost", "nearly"):
-		k++
-	case g.is(k, "a") && g.is(k+1, "mere"):
-		k += 2
-	case g.is(k, "recent") || g.is(k, "past", "coming", "next", "last") && g.tok(k+1) != nil && g.tok(k+1).lw != nil && g.tok(k+1).lw.plural:
-		if g.unitAt(k+1) && g.toks[k+1].lw.plural {
-			u := g.toks[k+1].lw.unit
-			return cand{j: k + 2, typ: TypeDuration, val: durationValue(0, u, true)}, true
-		}
-	case g.is(k, "in") && g.is(k+1, "the") && g.is(k+2, "coming"):
-		return cand{}, false
+	if g.is(i, "recent", "past", "coming", "next", "last") && g.unitAt(i+1) && g.toks[i+1].lw.plural {
+		// "recent weeks", "the coming days": an unspecified stretch.
+		return cand{j: i + 2, typ: TypeDuration, val: durationValue(0, g.toks[i+1].lw.unit, true)}, true
 	}
+	k, det := g.durationDeterminer(i)
 	n, k2, ok := g.number(k)
 	if !ok {
 		return g.bareUnits(i, k, det)
@@ -131,6 +116,22 @@ func (g *tagger) conjoined(k, k2, n int) (cand, bool) {
 		return cand{}, false
 	}
 	return cand{j: k2, typ: TypeDuration, val: durationValue(n, g.toks[k3].lw.unit, false)}, true
+}
+
+// durationDeterminer skips what may precede a count: "the past", "the
+// first", "almost", "a mere". det is the determiner ("past", "the"), "" if none.
+func (g *tagger) durationDeterminer(i int) (int, string) {
+	switch {
+	case g.is(i, "the") && g.is(i+1, "past", "last", "next", "coming", "previous", "following", "first", "final", "latest"):
+		return i + 2, g.lower(i + 1)
+	case g.is(i, "the"):
+		return i + 1, "the"
+	case g.is(i, "almost", "nearly"):
+		return i + 1, ""
+	case g.is(i, "a") && g.is(i+1, "mere"):
+		return i + 2, ""
+	}
+	return i, ""
 }
 
 // dated turns "two years ago", "a year earlier", "three days later" and

@@ -49,6 +49,15 @@ func addWords(f func(w *word), words ...string) {
 }
 
 func init() {
+	addCalendarWords()
+	addNumberWords()
+	addUnitWords()
+	addTriggers()
+	addTenseCues()
+}
+
+// addCalendarWords adds month and weekday names with their abbreviations.
+func addCalendarWords() {
 	months := [][]string{{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
 		{"may"}, {"june", "jun"}, {"july", "jul"}, {"august", "aug"}, {"september", "sep", "sept"},
 		{"october", "oct"}, {"november", "nov"}, {"december", "dec"}}
@@ -62,6 +71,10 @@ func init() {
 		d := i + 1
 		addWords(func(w *word) { w.wday, w.trigger = d, true }, names...)
 	}
+}
+
+// addNumberWords adds cardinal and ordinal number words.
+func addNumberWords() {
 	nums := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 		"nineteen", "twenty"}
@@ -82,6 +95,10 @@ func init() {
 		n := i + 1
 		addWords(func(w *word) { w.ord = n }, s)
 	}
+}
+
+// addUnitWords adds units of time, seasons and parts of the day.
+func addUnitWords() {
 	units := []struct {
 		u        int
 		sing, pl string
@@ -104,6 +121,11 @@ func init() {
 		v := v
 		addWords(func(w *word) { w.part = v }, s)
 	}
+}
+
+// addTriggers marks the words that may start an expression and those that
+// are temporal on their own.
+func addTriggers() {
 	addWords(func(w *word) { w.trigger = true },
 		"today", "tonight", "yesterday", "tomorrow", "now", "currently", "recently", "recent", "lately",
 		"current", "the", "this", "that", "last", "next", "past", "coming", "previous", "following", "early", "earlier",
@@ -123,6 +145,10 @@ func init() {
 			w.core = true
 		}
 	}
+}
+
+// addTenseCues adds the words that say whether a clause looks back or ahead.
+func addTenseCues() {
 	addWords(func(w *word) { w.past = true },
 		"said", "told", "was", "were", "had", "did", "met", "went", "came", "held", "made", "took",
 		"gave", "spoke", "began", "left", "saw", "sent", "won", "lost", "fell", "rose", "paid", "sold",
