@@ -40,7 +40,7 @@ func init() {
 	add(models.KindMeeting, "met", "meet", "meets", "meeting", "meetings", "summit", "hosted", "hosts",
 		"host", "hosting", "received")
 	add(models.KindVisit, "visit", "visits", "visited", "visiting", "trip", "trips", "arrived", "arrives",
-		"arrival", "travelled", "traveled", "travels", "flew", "landed", "tour", "toured")
+		"arrival", "travelled", "traveled", "travels", "travel", "travelling", "traveling", "flew", "landed", "tour", "toured")
 	add(models.KindCall, "phoned", "telephoned")
 	add(models.KindTalks, "talks", "negotiations", "negotiated", "negotiating", "discussed", "discussions",
 		"consultations", "conversation")
@@ -187,9 +187,18 @@ var sanctionWords = set("impose", "imposed", "imposes", "imposing", "new", "fres
 	"additional", "tougher", "sweeping", "implemented", "hit", "target", "targeting", "package", "raising",
 	"raised", "raise", "raises", "higher", "adding", "adds", "extra", "percent", "import", "doubled", "order")
 
+// sanctionTopicWords make sanctions the subject of talks, not a measure.
+var sanctionTopicWords = set("discuss", "discussed", "discussing", "debate", "debated", "debating", "consider",
+	"considered", "considering", "weigh", "weighed", "weighing", "about", "over")
+
 // sanctionContext reports whether the sanctions word at i is a measure: a
 // word of sanctionWords within four words, or "on"/"against" after it.
 func sanctionContext(toks []token, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if sanctionTopicWords[toks[k].key] {
+			return false // "meet to discuss a new sanctions package": the topic of a meeting
+		}
+	}
 	if i+1 < len(toks) && (toks[i+1].key == "on" || toks[i+1].key == "against" || toks[i+1].key == "were" || toks[i+1].key == "will") {
 		return true
 	}

@@ -113,7 +113,7 @@ func splitAtCommas(sg segment, toks []token, masked []bool, txs []models.Timex) 
 	var dated []int // token indices of the dates' first tokens
 	seen := map[string]bool{}
 	for i := sg.from; i < sg.to; i++ {
-		if j := timexAt(txs, toks[i].start); j >= 0 && !masked[i] && datable(txs[j]) && !seen[txs[j].Value] {
+		if j := timexAt(txs, toks[i].start); j >= 0 && !masked[i] && datable(txs[j]) && !seen[txs[j].Value] && !afterSince(toks, toks[i].start) {
 			seen[txs[j].Value] = true
 			dated = append(dated, i)
 		}
@@ -122,11 +122,16 @@ func splitAtCommas(sg segment, toks []token, masked []bool, txs []models.Timex) 
 		return []segment{sg}
 	}
 	var out []segment
-	start, next := sg.from, 1
-	for i := sg.from; i < sg.to; i++ {
-		if next < len(dated) && i > dated[next-1] && i < dated[next] && toks[i].punct && toks[i].key == "," && !masked[i] {
-			out = append(out, segment{from: start, to: i})
-			start, next = i+1, next+1
+	start := sg.from
+	for n := 1; n < len(dated); n++ {
+		// Cut at the last comma before the next date, so a date opening
+		// the sentence ("Last month, Rubio met Lavrov") keeps its clause.
+		for i := dated[n] - 1; i > dated[n-1]; i-- {
+			if toks[i].punct && toks[i].key == "," && !masked[i] {
+				out = append(out, segment{from: start, to: i})
+				start = i + 1
+				break
+			}
 		}
 	}
 	if start < sg.to {
@@ -154,7 +159,7 @@ func afterReporting(toks []token, txs []models.Timex, i int) bool {
 func fillSegment(s *segment, toks []token, masked []bool, txs []models.Timex) {
 	from, to := toks[s.from].start, toks[s.to-1].end
 	for _, t := range txs {
-		if t.Start >= from && t.End <= to && !maskedAt(toks, masked, t.Start) {
+		if t.Start >= from && t.End <= to && !maskedAt(toks, masked, t.Start) && !afterSince(toks, t.Start) {
 			s.dates = append(s.dates, t)
 		}
 	}
@@ -167,6 +172,17 @@ func fillSegment(s *segment, toks []token, masked []bool, txs []models.Timex) {
 			i += n - 1
 		}
 	}
+}
+
+// afterSince reports whether the expression at rune p follows "since": the
+// start of a period ("talks since 2022") dates nothing that happened in it.
+func afterSince(toks []token, p int) bool {
+	for i, t := range toks {
+		if t.start == p {
+			return i > 0 && toks[i-1].key == "since"
+		}
+	}
+	return false
 }
 
 // maskedAt reports whether the token starting at rune p is masked: dates

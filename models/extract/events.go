@@ -577,6 +577,9 @@ func (sc *sentenceCtx) summarySpan(seg *segment) (int, int) {
 		from++
 	}
 	from = sc.skipAdverbial(from, seg.to)
+	if k := sc.afterLeadingDate(from, seg.to); k > from {
+		from = k // "Last month, Rubio met Lavrov" -> "Rubio met Lavrov" (the date is the event's)
+	}
 	to := seg.to
 	if to < len(sc.toks) && (sc.toks[to].key == "after" || sc.toks[to].key == "before") {
 		for to > from+1 && sc.toks[to-1].punct {
@@ -625,6 +628,22 @@ func (sc *sentenceCtx) skipAdverbial(from, to int) int {
 		if sc.toks[k].punct && sc.toks[k].key == "," {
 			return k + 1
 		}
+	}
+	return from
+}
+
+// afterLeadingDate returns the token after "<date>," opening a clause, or from.
+func (sc *sentenceCtx) afterLeadingDate(from, to int) int {
+	j := timexAt(sc.txs, sc.toks[from].start)
+	if j < 0 {
+		return from
+	}
+	k := from
+	for k < to && sc.toks[k].start < sc.txs[j].End {
+		k++
+	}
+	if k+1 < to && sc.toks[k].punct && sc.toks[k].key == "," {
+		return k + 1
 	}
 	return from
 }
