@@ -50,10 +50,50 @@ func (f *quoteFinder) indirect() {
 		if !ok {
 			sp, ok = f.leadingCue(a, b, inQuote)
 		}
+		pp, pok := f.participleCue(a, b, inQuote)
+		if pok && ok && sp.cs < pp.attr.cueTok && pp.attr.cueTok <= sp.ce {
+			sp.ce = pp.attr.cueTok - 1 // "X said A, adding that B": A and B
+		}
 		if ok && wordsIn(f.toks[sp.cs:sp.ce]) >= 3 {
 			f.addSpeech(sp)
 		}
+		if pok && wordsIn(f.toks[pp.cs:pp.ce]) >= 3 {
+			f.addSpeech(pp)
+		}
 	}
+}
+
+// participles report a second statement after a comma: "..., adding that ...".
+var participles = set("adding", "saying", "noting", "arguing", "insisting", "explaining",
+	"warning", "claiming", "stressing", "suggesting", "declaring", "acknowledging", "asserting")
+
+// participleCue reads "..., adding (that) content" whose speaker is the
+// subject of the sentence ("Trump wrote ..., adding that he had briefed
+// allies").
+func (f *quoteFinder) participleCue(a, b int, inQuote []bool) (span, bool) {
+	for k := a + 2; k < b-2; k++ {
+		if !participles[f.toks[k].key] || f.toks[k-1].key != "," || inQuote[k] {
+			continue
+		}
+		cs := f.contentStart(k+1, b)
+		start := a
+		for j := k - 1; j >= a; j-- {
+			if inQuote[j] && f.toks[j].punct {
+				start = j + 1 // `"...," Trump wrote, adding ...`: after the quote
+				break
+			}
+		}
+		for start < k && f.toks[start].punct {
+			start++
+		}
+		s, e := f.clauseSubject(start, k)
+		if cs < 0 || s < 0 || f.toks[cs].punct {
+			return span{}, false
+		}
+		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+1), lemma: cueLemma(f.toks[k]), cueTok: k}
+		return span{cs: cs, ce: b, attr: at}, true
+	}
+	return span{}, false
 }
 
 // quotedTokens marks the tokens lying inside quotation marks.
