@@ -86,7 +86,10 @@ func (g *tagger) duration(i int) (cand, bool) {
 	if g.is(j, "old") || g.punct(j, "-") && g.is(j+1, "old") {
 		return cand{}, false // an age: "52 years old"
 	}
-	if n == 1 && g.toks[k2].lw.plural && g.toks[k].kind != kNum || n > 1 && !g.toks[k2].lw.plural && !g.is(k2, "min", "hrs") {
+	if n == 1 && g.toks[k2].lw.plural && g.toks[k].kind != kNum {
+		return cand{}, false
+	}
+	if n > 1 && !g.toks[k2].lw.plural && !g.is(k2, "min", "hrs") && !g.adjectival(j) {
 		return cand{}, false
 	}
 	if n == 0 {
@@ -103,6 +106,13 @@ func (g *tagger) duration(i int) (cand, bool) {
 		}
 	}
 	return cand{j: j, typ: TypeDuration, val: durationValue(n, u, n < 0)}, true
+}
+
+// adjectival reports whether token j is a noun a count with a singular
+// unit modifies ("a five year low", "the two day rally").
+func (g *tagger) adjectival(j int) bool {
+	t := g.tok(j)
+	return t != nil && t.kind == kWord && !t.cap && t.lw == nil && !t.past && !g.is(j, "old", "ago", "and", "or", "of", "to", "in")
 }
 
 // conjoined matches the first count of "between 12 and 18 months" and "two

@@ -134,12 +134,12 @@ func addTriggers() {
 		"nearly", "fiscal", "noon", "midnight", "future", "soon", "previously", "formerly", "once",
 		"nowadays", "within", "half", "at", "upcoming", "dozen", "dozens", "present", "immediately",
 		"ago", "morning", "afternoon", "evening", "overnight", "weekend", "weekends", "christmas", "new",
-		"midday", "per", "these", "recent", "mere", "that", "hundreds", "dozens")
+		"midday", "per", "these", "recent", "mere", "that", "hundreds", "dozens", "thanksgiving")
 	addWords(func(w *word) { w.core = true },
 		"today", "tonight", "yesterday", "tomorrow", "now", "currently", "recently", "lately", "current",
 		"nowadays", "soon", "future", "past", "time", "present", "daily", "weekly", "monthly", "annually",
 		"yearly", "hourly", "nightly", "noon", "midnight", "midday", "christmas", "weekend", "weekends",
-		"morning", "afternoon", "evening", "night", "overnight", "quarter", "half", "fiscal")
+		"morning", "afternoon", "evening", "night", "overnight", "quarter", "half", "fiscal", "thanksgiving")
 	for _, w := range lexicon {
 		if w.month != 0 || w.wday != 0 || w.num >= 0 && w.w != "a" && w.w != "an" || w.ord != 0 || w.unit != uNone || w.season != "" {
 			w.core = true

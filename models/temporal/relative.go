@@ -204,7 +204,52 @@ func (g *tagger) theUnit(i, k int) (cand, bool) {
 	if g.is(k, "weekend") && g.is(i, "the") {
 		return g.weekend(k+1, 0), true
 	}
+	if g.is(i, "the") {
+		if c, ok := g.reportedQuarter(k); ok {
+			return c, true
+		}
+	}
 	return g.ordinalPeriod(i, k)
+}
+
+// reportedQuarter matches "the quarter", "the latest quarter", "the
+// year-ago quarter" of earnings reports: the last completed quarter (a
+// year earlier for year-ago).
+func (g *tagger) reportedQuarter(k int) (cand, bool) {
+	back := 0
+	switch {
+	case g.is(k, "latest", "recent") && g.is(k+1, "quarter"):
+		k++
+	case g.is(k, "most") && g.is(k+1, "recent") && g.is(k+2, "quarter"):
+		k += 2
+	case g.is(k, "year") && g.punct(k+1, "-") && g.is(k+2, "ago", "earlier") && g.is(k+3, "quarter"):
+		k, back = k+3, 4
+	}
+	if !g.is(k, "quarter") || g.is(k+1, "of", "century") {
+		return cand{}, false
+	}
+	if !g.anchored {
+		return cand{j: k + 1, typ: TypeDate, val: "XXXX-QX"}, true
+	}
+	t := addMonths(g.ref, -3*(back+1))
+	return cand{j: k + 1, typ: TypeDate, val: unitValue(t, uQuarter)}, true
+}
+
+// thanksgiving resolves Thanksgiving (the fourth Thursday of November) in
+// the year the tense points to.
+func (g *tagger) thanksgiving(i, j int) cand {
+	if !g.anchored {
+		return cand{j: j, typ: TypeDate, val: "XXXX-11-XX"}
+	}
+	day := func(y int) time.Time {
+		first := time.Date(y, 11, 1, 0, 0, 0, 0, time.UTC)
+		return first.AddDate(0, 0, (4-isoWeekday(first)+7)%7+21)
+	}
+	y := g.ref.Year()
+	if d := day(y); d.After(g.ref) && g.direction(i, j) == dirPast || g.is(i-1, "last") {
+		y--
+	}
+	return g.point(j, day(y), uDay)
 }
 
 // bareOrdinal matches "third-quarter" and "fiscal first quarter" without a determiner.
@@ -303,6 +348,12 @@ func (g *tagger) holiday(i int) (cand, bool) {
 		m, d, j = 12, 25, i+2
 	case g.is(i, "christmas"):
 		m, d, j = 12, 25, i+1
+	case g.is(i, "thanksgiving"):
+		j = i + 1
+		if g.is(j, "day") {
+			j++
+		}
+		return g.thanksgiving(i, j), true
 	case g.is(i, "new") && g.is(i+1, "year") && g.punct(i+2, "'") && g.is(i+3, "s") && g.is(i+4, "day", "eve"):
 		m, d, j = 1, 1, i+5
 		if g.is(i+4, "eve") {

@@ -133,6 +133,12 @@ var tagCases = []tagCase{
 	{"lower-case weekday word", wed, "the wednesday club", nil},
 	{"empty", wed, "", nil},
 
+	// Business and calendar extras.
+	{"reported quarter", time.Date(1989, 10, 30, 0, 0, 0, 0, time.UTC), "Profit rose in the latest quarter.", []want{{"the latest quarter", "DATE", "1989-Q3"}}},
+	{"year-ago quarter", time.Date(1989, 10, 30, 0, 0, 0, 0, time.UTC), "Sales fell from the year-ago quarter.", []want{{"the year-ago quarter", "DATE", "1988-Q3"}}},
+	{"thanksgiving", time.Date(1999, 12, 2, 0, 0, 0, 0, time.UTC), "He was found on Thanksgiving Day.", []want{{"Thanksgiving Day", "DATE", "1999-11-25"}}},
+	{"adjectival count", wed, "Stocks hit a five year low.", []want{{"five year", "DURATION", "P5Y"}}},
+
 	// Regressions.
 	{"day then colon", wed, "In an editorial on Saturday, April 25: the court erred.", []want{{"Saturday, April 25", "DATE", "2025-04-25"}}},
 	{"pm then weekday", wed, "shot at 10 p.m. Wednesday, police said", []want{{"10 p.m. Wednesday", "TIME", "2025-08-06T22:00"}}},
