@@ -172,7 +172,22 @@ func (g *tagger) dated(i, j, n, u int) (cand, bool) {
 		}
 		return cand{j: j + 1, typ: TypeDate, val: v}, true
 	}
+	if u == uYear && n == 1 && sign < 0 && g.anchored && g.quarterTalk(i) {
+		// "net income of $5 million a year earlier" in an earnings report:
+		// the same quarter a year before.
+		return cand{j: j + 1, typ: TypeDate, val: unitValue(addMonths(g.ref, -15), uQuarter)}, true
+	}
 	return g.shifted(j+1, n, u, sign), true
+}
+
+// quarterTalk reports whether the 40 tokens before i speak of a quarter.
+func (g *tagger) quarterTalk(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-40; k-- {
+		if g.is(k, "quarter") {
+			return true
+		}
+	}
+	return false
 }
 
 // endsPhrase reports whether token i does not continue a noun phrase, so
