@@ -50,6 +50,12 @@ func (f *quoteFinder) indirect() {
 		if !ok {
 			sp, ok = f.leadingCue(a, b, inQuote)
 		}
+		if !ok {
+			sp, ok = f.midCue(a, b, inQuote)
+		}
+		if !ok {
+			sp, ok = f.headlineSpeaker(a, b, inQuote)
+		}
 		pp, pok := f.participleCue(a, b, inQuote)
 		if pok && ok && sp.cs < pp.attr.cueTok && pp.attr.cueTok <= sp.ce {
 			sp.ce = pp.attr.cueTok - 1 // "X said A, adding that B": A and B
@@ -188,9 +194,70 @@ func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
 		if f.toks[at.subjS].start > f.toks[min(k+8, b-1)].start {
 			continue
 		}
+		if f.clauseAfter(at, b) {
+			return span{}, false // ", he said, officials should ...": midCue's
+		}
 		return span{cs: a, ce: k, attr: at}, true
 	}
 	return span{}, false
+}
+
+// tailWords may open what follows an attribution at the end of a sentence
+// (", he said, without elaborating") without making it reported content.
+var tailWords = set("adding", "saying", "noting", "without", "when", "while", "according",
+	"citing", "who", "which", "as", "after", "before", "in", "on", "at", "during", "referring",
+	"speaking", "though", "although", "because", "before", "than", "and", "but")
+
+// clauseAfter reports whether a clause of its own follows the attribution
+// at, after a comma, up to token b.
+func (f *quoteFinder) clauseAfter(at attribution, b int) bool {
+	k := max(at.subjE, at.cueTok+1)
+	for k < b && f.toks[k].key != "," {
+		k++
+	}
+	return k+1 < b && wordsIn(f.toks[k+1:b]) > 3 && !tailWords[f.toks[k+1].key]
+}
+
+// midCue reads "But to prevent problems, he said, officials should be
+// vigilant": a speaker and cue set off by commas inside the sentence. The
+// content is the whole sentence.
+func (f *quoteFinder) midCue(a, b int, inQuote []bool) (span, bool) {
+	for k := a + 1; k < b-3; k++ {
+		if f.toks[k].key != "," || inQuote[k] {
+			continue
+		}
+		e := k + 1
+		for e < b && e < k+7 && f.toks[e].key != "," {
+			e++
+		}
+		if e >= b || e == k+1 {
+			continue
+		}
+		at := f.parseAfter(k, e, true)
+		if at.found() && speechVerb[at.lemma] && !(at.cueTok >= 0 && inQuote[at.cueTok]) {
+			return span{cs: a, ce: b, attr: at}, true
+		}
+	}
+	return span{}, false
+}
+
+// notSpeakers are headline labels that look like "Speaker: what was said".
+var notSpeakers = set("update", "updated", "analysis", "opinion", "editorial", "watch", "video",
+	"photos", "exclusive", "breaking", "note", "related", "read", "listen", "live", "review",
+	"explainer", "factbox", "timeline", "q&a", "correction", "comment", "commentary", "poll", "new")
+
+// headlineSpeaker reads "Pat Caddell: Voters Are Worried": a name of one to
+// four capitalised words, a colon, then what the person said.
+func (f *quoteFinder) headlineSpeaker(a, b int, inQuote []bool) (span, bool) {
+	k := a
+	for k < b && k < a+4 && f.isName(k) {
+		k++
+	}
+	if k == a || k >= b || f.toks[k].key != ":" || notSpeakers[f.toks[a].key] || inQuote[k] {
+		return span{}, false
+	}
+	at := attribution{subjS: a, subjE: k, cue: ":", lemma: "say", cueTok: k}
+	return span{cs: k + 1, ce: b, attr: at}, true
 }
 
 // leadingCue reads "X said (that) content" with the first reporting verb

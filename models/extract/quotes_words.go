@@ -100,11 +100,12 @@ var (
 		"emphasize", "stress", "boast", "complain", "joke", "quip", "mention", "reiterate",
 		"concede", "tout", "recount", "clarify", "allege", "conclude", "estimate", "indicate",
 		"signal", "reveal", "disclose", "inform", "assure", "caution", "observe", "charge",
-		"counter", "ask", "demand", "threaten", "believe", "think")
+		"counter", "ask", "demand", "threaten", "believe", "think", "cite", "question", "accuse",
+		"criticize", "praise", "blast", "dismiss", "answer", "continue", "read", "yell", "shout", "chant", "exclaim")
 	// lemmas whose bare and -s forms are more often nouns ("state media",
 	// "a phone call", "the report"): they count as verbs only after a
 	// pronoun or before "that".
-	nounish = set("state", "report", "call", "post", "note", "comment", "claim", "demand",
+	nounish = set("state", "report", "call", "post", "note", "comment", "claim", "demand", "question", "blast", "praise", "cite", "answer", "read",
 		"promise", "pledge", "charge", "counter", "signal", "tweet", "estimate", "joke", "remark",
 		"reply", "vow", "quip", "tout", "concern", "stress", "boast", "recall")
 	// verbs that do not come before the speaker after a quote: after them
