@@ -285,12 +285,15 @@ func (g *tagger) ordinalPeriod(i, k int) (cand, bool) {
 	k++
 	y := g.ref.Year()
 	if g.is(k, "of") {
-		if c, ok := g.numeric(k + 1); ok && len(c.val) == 4 {
+		c, ok := g.numeric(k + 1)
+		if !ok || len(c.val) != 4 {
+			c, ok = g.relative(k + 1)
+		}
+		if ok && len(c.val) == 4 && c.val[0] != 'X' {
 			y, _ = strconv.Atoi(c.val)
 			k = c.j
-		} else if c, ok := g.relative(k + 1); ok && len(c.val) == 4 {
-			y, _ = strconv.Atoi(c.val)
-			k = c.j
+		} else if !g.anchored {
+			return cand{j: k, typ: TypeDate, val: "XXXX-" + u + strconv.Itoa(n)}, true
 		}
 	} else if !g.anchored {
 		return cand{j: k, typ: TypeDate, val: "XXXX-" + u + strconv.Itoa(n)}, true
