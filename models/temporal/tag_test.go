@@ -250,6 +250,9 @@ func FuzzTag(f *testing.F) {
 		}
 		for _, g := range TagUnanchored(s) {
 			checkTimex(t, s, n, g)
+			if strings.HasPrefix(g.Value, "000") {
+				t.Fatalf("unanchored %q resolved against the zero time: %s", g.Text, g.Value)
+			}
 		}
 	})
 }
