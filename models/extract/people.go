@@ -22,6 +22,7 @@ const (
 type actor struct {
 	Name, Kind, Role string
 	Aliases          []string
+	Gender           byte // 'm', 'f' or 0 when unknown
 }
 
 // aliasTok is one word of an alias. Caps words (US, EU) only match words
@@ -91,6 +92,9 @@ func loadPeople(lines [][]string) *peopleLexicon {
 			continue
 		}
 		a := actor{Name: p[0], Kind: p[1]}
+		if k, g, ok := strings.Cut(p[1], "/"); ok && g != "" {
+			a.Kind, a.Gender = k, g[0]
+		}
 		if len(p) > 2 {
 			a.Role = p[2]
 		}
@@ -297,8 +301,9 @@ type registry struct {
 
 // placedName is a person named at a place of the text.
 type placedName struct {
-	at   int
-	name string
+	at     int
+	name   string
+	gender byte // 'm', 'f' or 0
 }
 
 func newRegistry(src *source, toks []token) *registry {
@@ -309,7 +314,7 @@ func newRegistry(src *source, toks []token) *registry {
 		a := reg.lx.actors[m.actor]
 		reg.note(a.Name, a.Kind, a.Role, src.slice(m.start, m.end))
 		if a.Kind == actorPerson {
-			reg.persons = append(reg.persons, placedName{m.start, a.Name})
+			reg.persons = append(reg.persons, placedName{m.start, a.Name, a.Gender})
 		}
 	}
 	return reg
@@ -354,8 +359,11 @@ func (reg *registry) resolve(toks []token) string {
 			return act.Name
 		}
 	}
-	if len(toks) == 1 && (toks[0].key == "he" || toks[0].key == "she") {
-		return reg.nearestPerson(s)
+	switch toks[0].key {
+	case "he", "him":
+		return reg.nearestPerson(s, 'f')
+	case "she", "her":
+		return reg.nearestPerson(s, 'm')
 	}
 	name := reg.trailingName(toks)
 	if name == "" {
@@ -363,17 +371,21 @@ func (reg *registry) resolve(toks []token) string {
 	}
 	reg.note(name, actorPerson, "", mention)
 	i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at > s })
-	reg.persons = slices.Insert(reg.persons, i, placedName{s, name})
+	reg.persons = slices.Insert(reg.persons, i, placedName{s, name, 0})
 	return name
 }
 
-// nearestPerson returns the person named last before offset s.
-func (reg *registry) nearestPerson(s int) string {
+// nearestPerson returns the person named last before offset s, skipping
+// people known to be of gender not (a pronoun's other gender). It looks
+// back over a few names only: a pronoun far from any name stays unresolved.
+func (reg *registry) nearestPerson(s int, not byte) string {
 	i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at >= s })
-	if i == 0 {
-		return ""
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if reg.persons[j].gender != not {
+			return reg.persons[j].name
+		}
 	}
-	return reg.persons[i-1].name
+	return ""
 }
 
 // trailingName returns the capitalised words ending a mention, without
