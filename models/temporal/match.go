@@ -104,11 +104,34 @@ func (g *tagger) modified(i int) (cand, bool) {
 	if g.is(k, "in", "on") && g.is(k-1, "earlier", "later") {
 		k++
 	}
+	if end := g.is(i+1, "end") || g.is(i, "end"); end {
+		if c, ok := g.endOfUnit(i, k); ok {
+			return c, true
+		}
+	}
 	c, ok := g.dateAt(k)
 	if !ok {
 		return cand{}, false
 	}
 	return c, true
+}
+
+// endOfUnit matches the unit after "the end of": "the end of the year",
+// "end of year" (this year, or last year in a clause about the past, since
+// this year's end is still ahead).
+func (g *tagger) endOfUnit(i, k int) (cand, bool) {
+	if g.is(k, "the", "this") {
+		k++
+	}
+	t := g.tok(k)
+	if t == nil || t.lw == nil || t.lw.plural || (t.lw.unit != uYear && t.lw.unit != uMonth && t.lw.unit != uWeek) {
+		return cand{}, false
+	}
+	u, n := t.lw.unit, 0
+	if g.direction(i, k+1) == dirPast {
+		n = -1
+	}
+	return g.point(k+1, shift(g.ref, u, n), u), true
 }
 
 // anaphoric matches expressions about the day last mentioned: "that day",
@@ -140,7 +163,7 @@ func (g *tagger) anaphoric(i int) (cand, bool) {
 func (g *tagger) generic(i int) (cand, bool) {
 	ref := func(j int, v string) (cand, bool) { return cand{j: j, typ: TypeDate, val: v}, true }
 	switch {
-	case g.is(i, "now", "currently", "nowadays") && !g.is(i-1, "from"):
+	case g.is(i, "now", "currently", "nowadays"):
 		return ref(i+1, "PRESENT_REF")
 	case g.is(i, "current") && g.tok(i+1) != nil && g.tok(i+1).kind == kWord && !g.is(i+1, "account", "accounts", "affairs", "events"):
 		return ref(i+1, "PRESENT_REF")

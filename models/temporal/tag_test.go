@@ -136,6 +136,9 @@ var tagCases = []tagCase{
 	// Business and calendar extras.
 	{"reported quarter", time.Date(1989, 10, 30, 0, 0, 0, 0, time.UTC), "Profit rose in the latest quarter.", []want{{"the latest quarter", "DATE", "1989-Q3"}}},
 	{"year-ago quarter", time.Date(1989, 10, 30, 0, 0, 0, 0, time.UTC), "Sales fell from the year-ago quarter.", []want{{"the year-ago quarter", "DATE", "1988-Q3"}}},
+	{"end of year past", fri, "Flu peaked by the end of year.", []want{{"the end of year", "DATE", "2012"}}},
+	{"end of the month ahead", wed, "Troops will leave by the end of the month.", []want{{"the end of the month", "DATE", "2025-08"}}},
+	{"from now", fri, "eight years from now", []want{{"eight years", "DURATION", "P8Y"}, {"now", "DATE", "PRESENT_REF"}}},
 	{"year earlier in earnings", time.Date(1989, 11, 2, 0, 0, 0, 0, time.UTC), "Third-quarter profit rose to $5 million from $3 million a year earlier.", []want{{"Third-quarter", "DATE", "1989-Q3"}, {"a year earlier", "DATE", "1988-Q3"}}},
 	{"thanksgiving", time.Date(1999, 12, 2, 0, 0, 0, 0, time.UTC), "He was found on Thanksgiving Day.", []want{{"Thanksgiving Day", "DATE", "1999-11-25"}}},
 	{"adjectival count", wed, "Stocks hit a five year low.", []want{{"five year", "DURATION", "P5Y"}}},
