@@ -25,11 +25,13 @@ var (
 	countriesLex  *countryLexicon
 )
 
+// countries returns the country lexicon, loading it on first use.
 func countries() *countryLexicon {
 	countriesOnce.Do(func() { countriesLex = loadCountries(lexiconLines("countries.txt")) })
 	return countriesLex
 }
 
+// loadCountries builds the lexicon from lines "name | adjectives | other names".
 func loadCountries(lines [][]string) *countryLexicon {
 	lx := &countryLexicon{names: map[string][]countryName{}, adj: map[string]string{}}
 	for _, p := range lines {
@@ -189,6 +191,7 @@ var groupNouns = set("men", "women", "leaders", "presidents", "ministers", "side
 var militaryNouns = set("drones", "drone", "forces", "troops", "missiles", "missile", "army", "jets",
 	"warplanes", "navy", "military", "strikes", "artillery", "soldiers", "aircraft", "sanctions", "tariffs")
 
+// isPronoun reports whether k is a personal pronoun that names the subject.
 func isPronoun(k string) bool {
 	switch k {
 	case "he", "she", "his", "her", "him":
@@ -197,6 +200,7 @@ func isPronoun(k string) bool {
 	return false
 }
 
+// nextIsName reports whether a capitalised word follows token i ("the president Trump").
 func nextIsName(toks []token, i int) bool {
 	return i+1 < len(toks) && toks[i+1].upper
 }
@@ -218,6 +222,7 @@ type placedPerson struct {
 	name, role string
 }
 
+// newActorContext finds the people an article names, with their places.
 func newActorContext(r []rune, body string) *actorContext {
 	ctx := &actorContext{r: r}
 	toks := tokenize(r, 0, len(r))

@@ -137,7 +137,7 @@ func followedBy(kind string, next ...string) contextCue {
 	}
 }
 
-// callCue: "a call with", "the phone call"; "called for", "calls on" are statements.
+// callCue reads "a call with" and "the phone call" as calls, "calls on" as a statement.
 func callCue(toks []token, i int) (string, int, bool) {
 	p, n := keyAt(toks, i-1), keyAt(toks, i+1)
 	switch {
@@ -149,7 +149,7 @@ func callCue(toks []token, i int) (string, int, bool) {
 	return "", 0, true
 }
 
-// phoneCue: "phone call", "by phone".
+// phoneCue reads "phone call" and "by phone" as calls.
 func phoneCue(toks []token, i int) (string, int, bool) {
 	if n := keyAt(toks, i+1); n == "call" || n == "calls" {
 		return models.KindCall, 2, true
@@ -160,7 +160,7 @@ func phoneCue(toks []token, i int) (string, int, bool) {
 	return "", 0, false
 }
 
-// spentWithCue: "spent three hours with Putin" is a meeting.
+// spentWithCue reads "spent three hours with Putin" as a meeting.
 func spentWithCue(toks []token, i int) (string, int, bool) {
 	for n := 1; n <= 5 && i+n+1 < len(toks); n++ {
 		if toks[i+n].key == "with" && toks[i+n+1].upper {
@@ -170,7 +170,7 @@ func spentWithCue(toks []token, i int) (string, int, bool) {
 	return "", 0, true
 }
 
-// signCue: signing an executive order or a law is not an agreement.
+// signCue keeps signing an executive order or a law from being an agreement.
 func signCue(toks []token, i int) (string, int, bool) {
 	for n := 1; n <= 3; n++ {
 		switch keyAt(toks, i+n) {

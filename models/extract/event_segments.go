@@ -231,6 +231,7 @@ func maskQuotes(r []rune, toks []token) []bool {
 	return masked
 }
 
+// isQuoteMark reports whether c is a quotation mark.
 func isQuoteMark(c rune) bool {
 	switch c {
 	case '"', '“', '”', '\'', '‘', '’', '«', '»':

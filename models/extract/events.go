@@ -119,6 +119,7 @@ func dropDateline(r []rune, toks []token, txs []models.Timex) []models.Timex {
 	return out
 }
 
+// hasMasked reports whether any token is masked.
 func hasMasked(m []bool) bool {
 	for _, b := range m {
 		if b {
@@ -423,6 +424,7 @@ func (sc *sentenceCtx) shiftedByOffset(seg *segment, t models.Timex) models.Time
 // sentence.
 var noShareWords = set("since", "because", "although", "though", "while", "whereas", "when", "where", "but", "until")
 
+// abs returns the absolute value of x.
 func abs(x int) int {
 	if x < 0 {
 		return -x
@@ -430,6 +432,7 @@ func abs(x int) int {
 	return x
 }
 
+// contains reports whether xs holds s.
 func contains(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {
@@ -730,6 +733,7 @@ next:
 	return out
 }
 
+// overlap reports whether a and b share a name.
 func overlap(a, b []string) bool {
 	for _, x := range a {
 		if contains(b, x) {
@@ -739,6 +743,7 @@ func overlap(a, b []string) bool {
 	return false
 }
 
+// mergeDeadline fills the missing parts of o's deadline from d.
 func mergeDeadline(o *models.ExtractedEvent, d *models.Deadline) {
 	if d == nil {
 		return

@@ -141,6 +141,7 @@ func (g *tagger) dayDate(i, j, y, m, d int) cand {
 	return g.withClock(g.withPart(c))
 }
 
+// daysIn returns the number of days of month m in year y (a leap year when y is 0).
 func daysIn(y, m int) int {
 	if y == 0 {
 		y = 2000 // leap: 29 February stays valid when the year is unknown

@@ -274,6 +274,7 @@ func (g *tagger) clockAt(i int) (int, int, int, bool) {
 	return h, mi, j, true
 }
 
+// ampm converts a 12-hour clock hour to 24 hours.
 func ampm(h int, pm bool) int {
 	if pm && h < 12 {
 		return h + 12

@@ -37,6 +37,7 @@ type word struct {
 
 var lexicon = map[string]*word{}
 
+// addWords applies f to the lexicon entries of words, creating them as needed.
 func addWords(f func(w *word), words ...string) {
 	for _, s := range words {
 		w := lexicon[s]

@@ -49,6 +49,7 @@ func (g *tagger) coreNear(i int) bool {
 	return false
 }
 
+// best returns the longest match of ms at token i.
 func (g *tagger) best(i int, ms []matcher) (cand, bool) {
 	best := cand{j: i}
 	for _, m := range ms {

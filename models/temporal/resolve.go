@@ -24,15 +24,18 @@ func pad(n, width int) string {
 	return s
 }
 
+// dayValue formats t as 2025-08-06.
 func dayValue(t time.Time) string {
 	return pad(t.Year(), 4) + "-" + pad(int(t.Month()), 2) + "-" + pad(t.Day(), 2)
 }
 
+// weekValue formats the ISO week of t as 2025-W32.
 func weekValue(t time.Time) string {
 	y, w := t.ISOWeek()
 	return pad(y, 4) + "-W" + pad(w, 2)
 }
 
+// quarterOf returns the quarter (1-4) of month m.
 func quarterOf(m int) int { return (m-1)/3 + 1 }
 
 // unitValue formats t at the precision of unit u ("2025-08", "2025-W32", "2025").
@@ -122,7 +125,8 @@ func addMonths(t time.Time, n int) time.Time {
 	return first.AddDate(0, 0, min(d, last)-1)
 }
 
-// durationUnit is the ISO 8601 designator of unit u in a duration.
+// durationValue writes a duration of n units of u in ISO 8601 ("P2D",
+// "PT48H"); vague gives X for the count ("PXY" for "years").
 func durationValue(n int, u int, vague bool) string {
 	num := strconv.Itoa(n)
 	if vague {
@@ -169,6 +173,7 @@ func weekdayNear(ref time.Time, wd, dir int) time.Time {
 	return ref.AddDate(0, 0, -((cur - wd + 7) % 7))
 }
 
+// isoWeekday returns the ISO weekday of t, Monday 1 to Sunday 7.
 func isoWeekday(t time.Time) int {
 	wd := int(t.Weekday())
 	if wd == 0 {

@@ -39,6 +39,8 @@ func TagUnanchored(text string) []models.Timex {
 
 var tokenPool = sync.Pool{New: func() any { b := make([]token, 0, 1024); return &b }}
 
+// tag scans text once, matching at each trigger token and keeping the
+// longest expression; anchored says whether ref is a real reference time.
 func tag(text string, ref time.Time, anchored bool) []models.Timex {
 	bp := tokenPool.Get().(*[]token)
 	g := &tagger{toks: tokenize(text, *bp), ref: ref, anchored: anchored}
@@ -86,6 +88,7 @@ type tagger struct {
 	lastDay  time.Time // the last day an expression resolved to, for "that day"
 }
 
+// tok returns token i, or nil outside the text.
 func (g *tagger) tok(i int) *token {
 	if i < 0 || i >= len(g.toks) {
 		return nil

@@ -121,6 +121,7 @@ func wordToken(s string, i int) token {
 	return t
 }
 
+// isASCIILetter reports whether c is an ASCII letter.
 func isASCIILetter(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
