@@ -21,30 +21,33 @@ type token struct {
 func tokenize(r []rune, from, to int) []token {
 	toks := make([]token, 0, (to-from)/5+1)
 	// keys are written into one buffer and cut from one string at the end,
-	// which saves an allocation per word
+	// which saves an allocation per word; ends[k] is where key k ends
 	keys := make([]byte, 0, to-from)
 	ends := make([]int, 0, cap(toks))
-	add := func(t token, w []rune) {
-		keys = appendKey(keys, w)
-		ends = append(ends, len(keys))
-		toks = append(toks, t)
-	}
 	for i := from; i < to; {
 		c := r[i]
+		t := token{start: i, end: i + 1}
 		switch {
+		case c == ' ' || c == '\n' || (c > ' ' && c < 128 && !asciiWord[c]) && c != '\'':
+			if c == ' ' || c == '\n' {
+				i++
+				continue
+			}
+			t.punct = true
+		case isWordRune(c):
+			t.end, t.upper = wordEnd(r, i, to), unicode.IsUpper(c)
 		case unicode.IsSpace(c):
 			i++
-		case isWordRune(c):
-			j := wordEnd(r, i, to)
-			add(token{start: i, end: j, upper: unicode.IsUpper(c)}, r[i:j])
-			i = j
+			continue
 		case (c == '\'' || c == '’') && isPossessive(r, i, to):
-			add(token{start: i, end: i + 2}, r[i:i+2])
-			i += 2
+			t.end = i + 2
 		default:
-			add(token{start: i, end: i + 1, punct: true}, r[i:i+1])
-			i++
+			t.punct = true
 		}
+		keys = appendKey(keys, r[t.start:t.end])
+		ends = append(ends, len(keys))
+		toks = append(toks, t)
+		i = t.end
 	}
 	all := string(keys)
 	prev := 0
@@ -106,7 +109,20 @@ func isPossessive(r []rune, i, to int) bool {
 		i > 0 && isWordRune(r[i-1])
 }
 
-func isWordRune(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
+// asciiWord tells which ASCII characters are letters or digits.
+var asciiWord = func() (t [128]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func isWordRune(c rune) bool {
+	if c < 128 {
+		return asciiWord[c]
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c)
+}
 
 // wordKey folds a word for lookups.
 func wordKey(w []rune) string { return string(appendKey(nil, w)) }
