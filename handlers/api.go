@@ -70,7 +70,9 @@ func (a *app) apiStory(c *gin.Context) {
 			"csv": "/export/events.csv?story=" + st.Slug, "embed": "/embed/stories/" + st.Slug}})
 }
 
-// apiStoryEvents is a story's timeline (with the page filters) as JSON.
+// apiStoryEvents is a story's timeline (with the page filters) as JSON: the
+// latest ?limit= events (default 1000, at most 10000), "truncated" when
+// there are more; /export/events.csv has them all.
 func (a *app) apiStoryEvents(c *gin.Context) {
 	st, err := a.st.StoryBySlug(c, c.Param("slug"))
 	if err != nil {
@@ -83,15 +85,20 @@ func (a *app) apiStoryEvents(c *gin.Context) {
 		return
 	}
 	f.Story = ""
+	f.Limit = queryLimit(c, 1000, 10000) + 1
 	entries, err := a.st.Timeline(c, st, f)
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
+	truncated := len(entries) >= f.Limit
+	if truncated {
+		entries = entries[1:] // the oldest; the latest are kept
+	}
 	if entries == nil {
 		entries = []models.TimelineEntry{}
 	}
-	c.JSON(http.StatusOK, gin.H{"story": toStoryJSON(st), "events": entries})
+	c.JSON(http.StatusOK, gin.H{"story": toStoryJSON(st), "events": entries, "truncated": truncated})
 }
 
 // apiQuotes lists quotes with the page filters; limit defaults to 100, at most 1000.
@@ -101,10 +108,7 @@ func (a *app) apiQuotes(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	f.Limit = 100
-	if n, err := strconv.Atoi(c.Query("limit")); err == nil && n > 0 {
-		f.Limit = min(n, 1000)
-	}
+	f.Limit = queryLimit(c, 100, 1000)
 	quotes, err := a.st.Quotes(c, f)
 	if err != nil {
 		a.fail(c, err)
@@ -114,6 +118,14 @@ func (a *app) apiQuotes(c *gin.Context) {
 		quotes = []models.Quote{}
 	}
 	c.JSON(http.StatusOK, gin.H{"quotes": quotes})
+}
+
+// queryLimit reads ?limit=, defaulting to def and capped at most.
+func queryLimit(c *gin.Context, def, most int) int {
+	if n, err := strconv.Atoi(c.Query("limit")); err == nil && n > 0 {
+		return min(n, most)
+	}
+	return def
 }
 
 // apiPeople lists people with their quote counts.
@@ -167,7 +179,8 @@ func (a *app) apiTimelineJS(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	entries, err := a.st.Timeline(c, st, models.Filter{})
+	// TimelineJS slows down past a few thousand slides: the latest 2000.
+	entries, err := a.st.Timeline(c, st, models.Filter{Limit: 2000})
 	if err != nil {
 		a.fail(c, err)
 		return

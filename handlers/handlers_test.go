@@ -648,3 +648,37 @@ func TestHostileIngestThroughPipeline(t *testing.T) {
 		}
 	}
 }
+
+func TestLongStoryIsCut(t *testing.T) {
+	st := fixture(t)
+	pub := time.Date(2025, 8, 6, 15, 0, 0, 0, time.UTC)
+	body := "Talks went on day after day."
+	a := models.ExtractedArticle{Title: "Long", Source: "Wire One", PublishedAt: &pub, Body: body}
+	for i := 0; i < 510; i++ {
+		d := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format("2006-01-02")
+		a.Events = append(a.Events, models.ExtractedEvent{Date: d, Granularity: models.GranDay, Kind: models.KindTalks,
+			Summary: "Talks on " + d, Sentence: body, Start: 0, End: len(body), Actors: []string{"Negotiator " + d}})
+	}
+	if _, err := st.SaveArticle(context.Background(), a, store.SaveOptions{StorySlug: "long"}); err != nil {
+		t.Fatal(err)
+	}
+	h := newApp(t, st, "")
+	d := doc(t, get(t, h, "/stories/long"))
+	if n := d.Find("article.entry").Length(); n != 500 || d.Find(".notice").Length() == 0 {
+		t.Errorf("long story page: %d entries", n)
+	}
+	if !strings.Contains(d.Find("article.entry").Last().Text(), "Talks on 2025-05-24") {
+		t.Errorf("the latest events should be kept: %q", d.Find("article.entry").Last().Text())
+	}
+	var res struct {
+		Events    []models.TimelineEntry
+		Truncated bool
+	}
+	decode(t, get(t, h, "/api/stories/long/events?limit=5"), &res)
+	if len(res.Events) != 5 || !res.Truncated || res.Events[4].Event.Date != "2025-05-24" {
+		t.Errorf("API limit: %d events, truncated %v", len(res.Events), res.Truncated)
+	}
+	if n := len(readCSV(t, h, "/export/events.csv?story=long")) - 1; n != 510 {
+		t.Errorf("the CSV has every event: %d", n)
+	}
+}

@@ -11,6 +11,10 @@ import (
 	"dateline/views"
 )
 
+// maxStoryEntries is the most events a story page or embed lists; past it
+// the page shows the latest ones and points to the filters and the CSV.
+const maxStoryEntries = 500
+
 // showStory is the story page: the filtered timeline grouped by day, the
 // deadline panel, the charts and the embed box.
 func (a *app) showStory(c *gin.Context) {
@@ -38,22 +42,31 @@ func (a *app) showStory(c *gin.Context) {
 // counts every quote of the attached articles when no filter is set, and
 // only the timeline's quotes when one is.
 func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views.StoryView, error) {
-	f.Story, f.Speaker = "", ""
-	all, err := a.st.Timeline(c, st, models.Filter{})
+	f.Story, f.Speaker, f.Limit = "", "", 0
+	filtered := f != (models.Filter{})
+	// One more than shown, to know whether the page is cut short.
+	f.Limit = maxStoryEntries + 1
+	all, err := a.st.Timeline(c, st, models.Filter{Limit: f.Limit})
 	if err != nil {
 		return views.StoryView{}, err
 	}
-	entries, filtered := all, f != (models.Filter{})
+	entries := all
 	if filtered {
 		if entries, err = a.st.Timeline(c, st, f); err != nil {
 			return views.StoryView{}, err
 		}
+	}
+	f.Limit = 0
+	truncated := len(entries) > maxStoryEntries
+	if truncated {
+		entries = entries[len(entries)-maxStoryEntries:]
 	}
 	counts, err := a.st.StorySpeakers(c, st, entries, !filtered)
 	if err != nil {
 		return views.StoryView{}, err
 	}
 	v := views.NewStoryView(st, f, all, entries, counts, a.opt.Now(), baseURL(c))
+	v.Truncated = truncated
 	f.Story = st.Slug
 	v.FilterQuery = views.FilterQuery(f)
 	return v, nil

@@ -12,16 +12,18 @@ import (
 
 // StoryView is the model of a story page and of its embeds.
 type StoryView struct {
-	Story    models.Story
-	Rules    models.StoryRules
-	Filter   models.Filter
-	Pinned   []EntryView
-	Days     []DayGroup
-	Count    int
-	Deadline []DeadlineView
-	Timeline Chart
-	Speakers Chart
-	Counts   []models.SpeakerCount // attributed quotes by speaker
+	Story  models.Story
+	Rules  models.StoryRules
+	Filter models.Filter
+	Pinned []EntryView
+	Days   []DayGroup
+	Count  int
+	// Truncated says the timeline shows only the latest entries.
+	Truncated bool
+	Deadline  []DeadlineView
+	Timeline  Chart
+	Speakers  Chart
+	Counts    []models.SpeakerCount // attributed quotes by speaker
 	// Unattributed is the number of quotes with no known speaker, left out
 	// of the speakers chart.
 	Unattributed int

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"gorm.io/gorm"
@@ -27,7 +28,7 @@ func eventPreloads(q *gorm.DB) *gorm.DB {
 }
 
 // Timeline returns the events of story st that pass filter f, ordered by
-// date, each with its sources and the quotes in the sentences reporting it,
+// date (with f.Limit, the latest f.Limit of them), each with its sources and the quotes in the sentences reporting it,
 // pinned ones marked. An event belongs to a story when an article attached
 // to the story reports it, when it matches the story's rules, or when it is
 // pinned; hidden events are left out.
@@ -40,14 +41,18 @@ func (s *Store) Timeline(ctx context.Context, st models.Story, f models.Filter) 
 	if err != nil {
 		return nil, err
 	}
-	q := apply(s.rdb.WithContext(ctx).Table("events AS e").Select("e.*").Where(sc.sql, sc.args...), fc).
-		Order("e.sort_at, e.id")
+	q := apply(s.rdb.WithContext(ctx).Table("events AS e").Select("e.*").Where(sc.sql, sc.args...), fc)
 	if f.Limit > 0 {
-		q = q.Limit(f.Limit)
+		q = q.Order("e.sort_at DESC, e.id DESC").Limit(f.Limit)
+	} else {
+		q = q.Order("e.sort_at, e.id")
 	}
 	var events []models.Event
 	if err := eventPreloads(q).Find(&events).Error; err != nil {
 		return nil, dbError(err, "loading the timeline of %s", st.Slug)
+	}
+	if f.Limit > 0 {
+		slices.Reverse(events)
 	}
 	var pinned []uint
 	err = s.rdb.WithContext(ctx).Table("story_events").Where("story_id = ? AND state = ?", st.ID, models.StoryEventPinned).
@@ -100,11 +105,15 @@ func (s *Store) sentenceQuotes(ctx context.Context, events []models.Event) (map[
 	if err != nil {
 		return nil, err
 	}
+	byArticle := map[uint][]models.QuoteAppearance{}
+	for _, a := range apps {
+		byArticle[a.ArticleID] = append(byArticle[a.ArticleID], a)
+	}
 	out := map[uint][]models.Quote{}
 	for _, ev := range events {
 		seen := map[uint]bool{}
 		for _, src := range ev.Sources {
-			for _, a := range apps {
+			for _, a := range byArticle[src.ArticleID] {
 				if a.ArticleID == src.ArticleID && a.Start >= src.Start && a.End <= src.End && !seen[a.QuoteID] {
 					if q, ok := byID[a.QuoteID]; ok {
 						seen[a.QuoteID] = true

@@ -110,6 +110,7 @@ func TestTimeline(t *testing.T) {
 		{"from", models.Filter{From: "2025-08-01"}, []string{"Sanctions deadline*"}},
 		{"to inclusive", models.Filter{To: "2025-04-01"}, []string{"Putin calls Xi"}},
 		{"nothing", models.Filter{Kind: "attack"}, nil},
+		{"limit keeps the latest", models.Filter{Limit: 1}, []string{"Sanctions deadline*"}},
 	}
 	for _, tt := range tests {
 		got, err := st.Timeline(ctx, story, tt.f)
