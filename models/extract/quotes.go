@@ -339,8 +339,12 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 		return -1, -1 // "former New York Mayor Michael Bloomberg" ends in a name
 	}
 	for k := i; k < e; k++ {
-		if notInMention[f.toks[k].key] || pronouns[f.toks[k].key] {
+		t := f.toks[k]
+		if notInMention[t.key] || pronouns[t.key] {
 			return -1, -1
+		}
+		if !t.upper && !t.punct && (strings.HasSuffix(t.key, "ed") || strings.HasSuffix(t.key, "ing")) && !words().titles[t.key] {
+			return -1, -1 // "Patriot failed as predicted"
 		}
 		if f.toks[k].key == "," {
 			if k == i || !f.toks[i].upper {

@@ -58,6 +58,9 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 	}
 	if t.upper {
 		s := p.nameRunBack(j, lo)
+		if s == j && (openers[t.key] || weekdayWords[t.key]) {
+			return -1, -1 // "Now tell us ..."
+		}
 		return s, j + 1
 	}
 	return p.describedBack(j, lo)
@@ -128,6 +131,9 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 	head := p.toks[j].key
 	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !words().titles[head]) {
 		return -1, -1
+	}
+	if weekdayWords[head] {
+		return -1, -1 // "this week" says nothing
 	}
 	s := j
 	ok := words().titles[head]

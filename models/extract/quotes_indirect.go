@@ -241,10 +241,16 @@ func (f *quoteFinder) midCue(a, b int, inQuote []bool) (span, bool) {
 	return span{}, false
 }
 
+// notContent are words that do not open reported content after a cue.
+var notContent = set("with", "to", "for", "from", "in", "of", "as", "on", "at", "by", "about",
+	"when", "because", "like", "unless", "after", "before", "during", "into", "over", "since",
+	"until", "while", "up", "out", "off", "down", "back", "again", "through", "without")
+
 // notSpeakers are headline labels that look like "Speaker: what was said".
 var notSpeakers = set("update", "updated", "analysis", "opinion", "editorial", "watch", "video",
 	"photos", "exclusive", "breaking", "note", "related", "read", "listen", "live", "review",
-	"explainer", "factbox", "timeline", "q&a", "correction", "comment", "commentary", "poll", "new")
+	"explainer", "factbox", "timeline", "q&a", "correction", "comment", "commentary", "poll", "new",
+	"latest", "editor's", "source", "sources", "credit", "photo", "image", "caption", "tags", "topics")
 
 // headlineSpeaker reads "Pat Caddell: Voters Are Worried": a name of one to
 // four capitalised words, a colon, then what the person said.
@@ -255,6 +261,11 @@ func (f *quoteFinder) headlineSpeaker(a, b int, inQuote []bool) (span, bool) {
 	}
 	if k == a || k >= b || f.toks[k].key != ":" || notSpeakers[f.toks[a].key] || inQuote[k] {
 		return span{}, false
+	}
+	for j := a; j < k; j++ {
+		if t := f.toks[j].key; smallWords[t] || prepositions[t] || openers[t] || notSpeakers[t] {
+			return span{}, false // "Stealth Over Health:", "The Latest:"
+		}
 	}
 	at := attribution{subjS: a, subjE: k, cue: ":", lemma: "say", cueTok: k}
 	return span{cs: k + 1, ce: b, attr: at}, true
@@ -284,8 +295,8 @@ func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 			continue // passive "described by", or a direct quote follows
 		}
 		cs := f.contentStart(ce, b)
-		if cs < 0 {
-			continue
+		if cs < 0 || notContent[f.toks[cs].key] {
+			continue // "charged with", "wrote in 2014", "said Friday as he entered"
 		}
 		at := f.attrib(s, e, k, ce, lemma, ce, cs)
 		if labelVerbs[lemma] && !f.hasQuote(cs, b, inQuote) {

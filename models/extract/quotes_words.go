@@ -114,7 +114,7 @@ var (
 		"believe", "think")
 	// words that never stand inside a speaker's mention.
 	notInMention = set("when", "while", "because", "if", "that", "which", "after", "before",
-		"than", "where", "whether", "what", "how", "why")
+		"than", "where", "whether", "what", "how", "why", "as", "increasingly", "also", "not")
 	// verbs that report only with a quoted word ("called the talks 'productive'").
 	labelVerbs = set("call", "describe")
 )
