@@ -102,8 +102,9 @@ func (sc *sentenceCtx) demand() string {
 			continue
 		}
 		j := i + 1
-		for j < len(sc.toks) && inTimex(sc.txs, sc.toks[j].start) {
-			j++
+		for j < len(sc.toks) && (inTimex(sc.txs, sc.toks[j].start) ||
+			(sc.toks[j].key == "at" || sc.toks[j].key == "on") && j+1 < len(sc.toks) && inTimex(sc.txs, sc.toks[j+1].start)) {
+			j++ // "until Saturday at noon to ..."
 		}
 		if k != "until" {
 			// "deadline for Russia to ...", "the deadline Trump set for Russia to ..."
@@ -118,6 +119,8 @@ func (sc *sentenceCtx) demand() string {
 			d := strings.TrimPrefix(sc.span(j, e), "to ")
 			if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
 				d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"
+			} else if k == "until" && i >= 2 && hasVerbs[sc.toks[i-1].key] {
+				d = sc.span(0, i-1) + " to " + d // "Hamas has until Saturday to release ..."
 			}
 			return d
 		}

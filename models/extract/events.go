@@ -42,6 +42,9 @@ type eventFinder struct {
 	ctx      *actorContext
 	out      []models.ExtractedEvent
 	lastDate string // the last day an event was dated, for "48 hours before the deadline"
+	// prevKinds are the kinds of the previous sentence's cues: "The meeting
+	// took place on ..." borrows that sentence's actors only if it spoke of a meeting.
+	prevKinds map[string]bool
 }
 
 // sentence adds the events of one sentence.
@@ -81,6 +84,12 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 		evs = append(evs, ev)
 	}
 	evs = dropCarriers(evs)
+	f.prevKinds = map[string]bool{}
+	for _, sg := range segs {
+		for _, c := range sg.cues {
+			f.prevKinds[c.kind] = true
+		}
+	}
 	for i := range evs {
 		if evs[i].Actors == nil {
 			evs[i].Actors = []string{}
@@ -207,7 +216,12 @@ func (sc *sentenceCtx) has(keys ...string) bool {
 func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 	seg := &sc.segs[i]
 	if len(seg.cues) == 0 {
-		return models.ExtractedEvent{}, false
+		if !sc.demandsBy(seg) {
+			return models.ExtractedEvent{}, false
+		}
+		// "Hamas has until Saturday to release the hostages": a deadline
+		// with no deadline word.
+		seg.cues = []cue{{kind: models.KindDeadline, i: seg.from, n: 1}}
 	}
 	kind, c := sc.kindOf(seg)
 	date, own := sc.dateFor(seg, c, kind)
@@ -233,7 +247,7 @@ func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 		// the reported clause's actors are the sentence's; "The meeting
 		// took place on ..." continues the previous sentence.
 		ev.Actors = sc.actors(0, len(sc.toks))
-		if len(ev.Actors) == 0 {
+		if len(ev.Actors) == 0 && sc.f.prevKinds[kind] {
 			ev.Actors = append([]string(nil), sc.f.ctx.prevActors...)
 		}
 	}
@@ -302,16 +316,24 @@ func (sc *sentenceCtx) dueDate(seg *segment) (models.Timex, bool) {
 // demandsBy reports whether a date in the clause follows "by" or "until" and
 // the sentence makes a demand.
 func (sc *sentenceCtx) demandsBy(seg *segment) bool {
-	if !sc.has("unless", "must", "face", "given", "gave", "give", "demanded", "demands", "ultimatum", "deadline") {
-		return false
-	}
+	demanding := sc.has("unless", "must", "face", "given", "gave", "give", "demanded", "demands", "ultimatum",
+		"deadline", "warned", "warning", "threatened", "threatening")
 	for k := seg.from + 1; k < seg.to; k++ {
-		if timexAt(seg.dates, sc.toks[k].start) >= 0 && (sc.toks[k-1].key == "by" || sc.toks[k-1].key == "until") {
+		if timexAt(seg.dates, sc.toks[k].start) < 0 {
+			continue
+		}
+		switch p := sc.toks[k-1].key; {
+		case p == "until" && k >= 2 && hasVerbs[sc.toks[k-2].key]:
+			return true // "Hamas has until Saturday to release the hostages"
+		case (p == "by" || p == "until") && demanding:
 			return true
 		}
 	}
 	return false
 }
+
+// hasVerbs before "until" make a grant of time: "X has until Friday to ...".
+var hasVerbs = set("has", "have", "had")
 
 // personCount counts the people named in a clause.
 func (sc *sentenceCtx) personCount(seg *segment) int {

@@ -310,7 +310,11 @@ func (g *tagger) clock(i int) (cand, bool) {
 	if !g.anchored {
 		return cand{j: j, typ: TypeTime, val: "XXXX-XX-XX" + hm}, true
 	}
-	return cand{j: j, typ: TypeTime, val: dayValue(g.lastDay) + hm}, true
+	day := g.lastDay
+	if g.is(i-1, "at", "by", "before", "after") && g.prevEnd == i-1 && !g.prevDay.IsZero() {
+		day = g.prevDay // "Saturday at noon": the day just named
+	}
+	return cand{j: j, typ: TypeTime, val: dayValue(day) + hm}, true
 }
 
 // stopwatch matches race and running times "3:07:35" as durations.

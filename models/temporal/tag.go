@@ -55,6 +55,7 @@ func tag(text string, ref time.Time, anchored bool) []models.Timex {
 		s, e := g.toks[i].rs, g.toks[c.j-1].re
 		out = append(out, models.Timex{Text: runeSlice(text, g.toks[i], g.toks[c.j-1]), Start: s, End: e,
 			Type: c.typ, Value: c.val})
+		g.prevEnd, g.prevDay = c.j, c.day
 		if !c.day.IsZero() && !c.day.After(g.ref) {
 			// Only days up to the reference time anchor "earlier in the day":
 			// a deadline on Friday is not the day the story is about.
@@ -86,6 +87,8 @@ type tagger struct {
 	ref      time.Time
 	anchored bool
 	lastDay  time.Time // the last day an expression resolved to, for "that day"
+	prevEnd  int       // the token after the last expression
+	prevDay  time.Time // the day of the last expression, zero if not a day
 }
 
 // tok returns token i, or nil outside the text.

@@ -120,6 +120,7 @@ var tagCases = []tagCase{
 	// Times.
 	{"pm", wed, "The vote is at 8 p.m. in the capital.", []want{{"8 p.m.", "TIME", "2025-08-06T20:00"}}},
 	{"clock", wed, "Markets opened at 09:30 GMT.", []want{{"09:30 GMT", "TIME", "2025-08-06T09:30"}}},
+	{"day at noon", wed, "Hamas has until Saturday at noon to reply.", []want{{"Saturday", "DATE", "2025-08-09"}, {"noon", "TIME", "2025-08-09T12:00"}}},
 	{"noon", wed, "The ultimatum expires at noon.", []want{{"noon", "TIME", "2025-08-06T12:00"}}},
 
 	// Failure cases: nothing temporal here.
