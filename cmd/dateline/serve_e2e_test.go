@@ -160,7 +160,9 @@ func TestE2EStoryPageDrawsCharts(t *testing.T) {
 		var ch = window.echarts.getInstanceByDom(document.getElementById("timeline-chart"));
 		ch.dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0});
 		var el = document.querySelector("#timeline-chart div[style*='z-index']");
-		return el ? el.textContent : "";
+		var text = el ? el.textContent : "";
+		ch.dispatchAction({type: "hideTip"});
+		return text;
 	})()`))
 	if err != nil || tip == "" {
 		t.Errorf("timeline tooltip: %q, %v", tip, err)
