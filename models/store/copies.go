@@ -65,7 +65,7 @@ func (w *writer) copyOf(words []string, key string) (longer uint, shorter []uint
 	if key == "" {
 		return 0, nil, nil
 	}
-	err = w.rows(`SELECT id, body FROM articles WHERE prefix_key = ? AND duplicate_of_id IS NULL ORDER BY id`,
+	err = w.rows(`SELECT id, body FROM articles WHERE prefix_key = ? AND prefix_key <> '' AND duplicate_of_id IS NULL ORDER BY id`,
 		[]any{key}, func(r *sql.Rows) error {
 			var id uint
 			var body string

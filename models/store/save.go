@@ -78,7 +78,7 @@ func (s *Store) SaveArticles(ctx context.Context, arts []models.ExtractedArticle
 
 func (s *Store) saveBatch(ctx context.Context, sqlDB *sql.DB, arts []models.ExtractedArticle, opt SaveOptions) ([]SaveResult, error) {
 	out := make([]SaveResult, len(arts))
-	err := runTx(ctx, sqlDB, func(tx *stmtTx) error {
+	err := runTx(ctx, sqlDB, &s.stmts, func(tx *stmtTx) error {
 		w := &writer{stmtTx: tx}
 		storyID, err := w.story(opt)
 		if err != nil {

@@ -3,26 +3,87 @@ package store
 import (
 	"context"
 	"database/sql"
+	"sync"
 )
 
-// stmtTx is a write transaction on the raw connection with its own cache of
-// prepared statements. The save path runs a few dozen statements per
-// article; GORM's statement cache re-prepares every statement inside a
-// transaction (database/sql's Tx.Stmt does), which cost more than running
-// them, so the writer prepares each text once per transaction here.
+// stmtTx is a write transaction on the raw connection with prepared
+// statements. The save path runs a few dozen statements per article and
+// ingest often commits small batches, so preparing costs more than running:
+// GORM's statement cache re-prepares every statement inside a transaction,
+// and preparing once per transaction still dominated small batches. So the
+// Store keeps statements prepared on the writer connection (stmtCache) and a
+// transaction borrows them (database/sql reuses a statement prepared on the
+// transaction's own connection without preparing again).
 type stmtTx struct {
 	ctx   context.Context
 	tx    *sql.Tx
+	cache *stmtCache
 	stmts map[string]*sql.Stmt
+}
+
+// stmtCache holds statements prepared on the writer pool (one connection),
+// and the texts met inside transactions that are still to be prepared.
+type stmtCache struct {
+	mu   sync.Mutex
+	m    map[string]*sql.Stmt
+	want map[string]bool
+}
+
+func (c *stmtCache) get(q string) *sql.Stmt {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[q]
+}
+
+func (c *stmtCache) wish(q string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.want == nil {
+		c.want = map[string]bool{}
+	}
+	c.want[q] = true
+}
+
+// prepareWanted prepares the wished-for statements on db. It must run outside
+// any transaction: the writer pool's one connection has to be free.
+func (c *stmtCache) prepareWanted(ctx context.Context, db *sql.DB) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for q := range c.want {
+		s, err := db.PrepareContext(ctx, q)
+		if err != nil {
+			continue // the transaction path prepares it again; nothing lost
+		}
+		if c.m == nil {
+			c.m = map[string]*sql.Stmt{}
+		}
+		c.m[q] = s
+		delete(c.want, q)
+	}
+}
+
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for q, s := range c.m {
+		s.Close()
+		delete(c.m, q)
+	}
 }
 
 func (t *stmtTx) stmt(q string) (*sql.Stmt, error) {
 	if s, ok := t.stmts[q]; ok {
 		return s, nil
 	}
-	s, err := t.tx.PrepareContext(t.ctx, q)
-	if err != nil {
-		return nil, err
+	var s *sql.Stmt
+	if p := t.cache.get(q); p != nil {
+		s = t.tx.StmtContext(t.ctx, p)
+	} else {
+		var err error
+		if s, err = t.tx.PrepareContext(t.ctx, q); err != nil {
+			return nil, err
+		}
+		t.cache.wish(q)
 	}
 	if t.stmts == nil {
 		t.stmts = map[string]*sql.Stmt{}
@@ -73,13 +134,16 @@ func (t *stmtTx) ids(q string, args ...any) ([]uint, error) {
 	return out, err
 }
 
-// run runs fn in one transaction on db, committing when it returns nil.
-func runTx(ctx context.Context, db *sql.DB, fn func(*stmtTx) error) error {
+// runTx runs fn in one transaction on db, committing when it returns nil.
+// Afterwards, with the connection free again, it prepares the statements
+// this transaction had to prepare for itself, for the next one.
+func runTx(ctx context.Context, db *sql.DB, cache *stmtCache, fn func(*stmtTx) error) error {
+	defer cache.prepareWanted(context.WithoutCancel(ctx), db)
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	t := &stmtTx{ctx: ctx, tx: tx}
+	t := &stmtTx{ctx: ctx, tx: tx, cache: cache}
 	defer func() {
 		for _, s := range t.stmts {
 			s.Close()

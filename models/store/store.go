@@ -43,9 +43,10 @@ const BusyTimeout = 10 * time.Second
 
 // Store is the database of dateline. It is safe for concurrent use.
 type Store struct {
-	db   *gorm.DB // writer: one connection, IMMEDIATE transactions
-	rdb  *gorm.DB // readers
-	path string
+	db    *gorm.DB // writer: one connection, IMMEDIATE transactions
+	rdb   *gorm.DB // readers
+	path  string
+	stmts stmtCache // the save path's statements, prepared on db
 }
 
 // Open opens (creating the file and its folder on first use) the SQLite
@@ -143,6 +144,7 @@ func closeGorm(db *gorm.DB) error {
 // Close closes both pools. It first lets SQLite refresh the statistics its
 // query planner uses (PRAGMA optimize, cheap when nothing changed).
 func (s *Store) Close() error {
+	s.stmts.close()
 	if s.db != nil {
 		s.db.Exec("PRAGMA optimize")
 	}
