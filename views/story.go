@@ -126,6 +126,19 @@ func sortDeadlines(ds []DeadlineView) {
 	})
 }
 
+// LatestEntries is the last n entries by date (pinned ones first), for
+// the compact list of an embed.
+func (v StoryView) LatestEntries(n int) []EntryView {
+	var all []EntryView
+	for _, d := range v.Days {
+		all = append(all, d.Entries...)
+	}
+	if len(all) > n {
+		all = all[len(all)-n:]
+	}
+	return append(append([]EntryView(nil), v.Pinned...), all...)
+}
+
 // Lead is the deadline an embed shows: the first after sortDeadlines.
 func (v StoryView) Lead() []DeadlineView {
 	if len(v.Deadline) == 0 {

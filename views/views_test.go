@@ -188,6 +188,9 @@ func TestTimelineChartJSONEscaped(t *testing.T) {
 			t.Errorf("%s: deadline countdown missing", page)
 		}
 	}
+	if got := v.LatestEntries(1); len(got) != 2 || !got[0].Pinned || got[1].Event.ID != 1 {
+		t.Errorf("latest entries: %+v", got)
+	}
 	if v.Deadline[0].Status != "tomorrow" || len(v.Pinned) != 1 || len(v.Days) != 1 {
 		t.Errorf("story view: %+v", v.Deadline)
 	}
