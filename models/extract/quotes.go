@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -510,7 +511,9 @@ func (f *quoteFinder) mergeBroken() {
 // people named.
 func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerson) {
 	reg := newRegistry(f.src, f.toks)
-	f.cands = mergeByStart(f.cands[:f.nDirect], f.cands[f.nDirect:])
+	speech := f.cands[f.nDirect:]
+	slices.SortStableFunc(speech, func(a, b candidate) int { return a.s - b.s })
+	f.cands = mergeByStart(f.cands[:f.nDirect], speech)
 	var out []models.ExtractedQuote
 	for _, c := range f.cands {
 		if c.dropped || c.weak || c.s >= c.e {

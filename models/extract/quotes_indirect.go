@@ -56,6 +56,17 @@ func (f *quoteFinder) indirect() {
 		if !ok {
 			sp, ok = f.headlineSpeaker(a, b, inQuote)
 		}
+		var second span
+		twice := false
+		if ok {
+			second, twice = f.coordinatedCue(sp, inQuote)
+			if twice {
+				sp.ce = second.attr.cueTok - 1
+				for sp.ce > sp.cs && (f.toks[sp.ce-1].key == "," || auxiliaries[f.toks[sp.ce-1].key]) {
+					sp.ce--
+				}
+			}
+		}
 		pp, pok := f.participleCue(a, b, inQuote)
 		if pok && ok && sp.cs < pp.attr.cueTok && pp.attr.cueTok <= sp.ce {
 			sp.ce = pp.attr.cueTok - 1 // "X said A, adding that B": A and B
@@ -63,10 +74,41 @@ func (f *quoteFinder) indirect() {
 		if ok && wordsIn(f.toks[sp.cs:sp.ce]) >= 3 {
 			f.addSpeech(sp)
 		}
+		if twice && wordsIn(f.toks[second.cs:second.ce]) >= 3 {
+			f.addSpeech(second)
+		}
 		if pok && wordsIn(f.toks[pp.cs:pp.ce]) >= 3 {
 			f.addSpeech(pp)
 		}
 	}
+}
+
+// coordinatedCue finds a second reporting verb sharing the speaker of sp
+// ("X is telling a group that A and says B"): after "and" or "but", it
+// reports B. The span it returns holds B.
+func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
+	for k := sp.cs + 2; k < sp.ce-2; k++ {
+		if t := f.toks[k].key; (t != "and" && t != "but") || inQuote[k] {
+			continue
+		}
+		j := k + 1
+		for j < sp.ce && auxiliaries[f.toks[j].key] {
+			j++
+		}
+		lemma := cueLemma(f.toks[j])
+		if lemma == "" || !speechVerb[lemma] || inQuote[j] || strings.HasSuffix(f.toks[j].key, "ing") || !f.verbAt(j, sp.attr.subjS) {
+			continue
+		}
+		ce, _ := f.cueExtent(j, sp.ce)
+		cs := f.contentStart(ce, sp.ce)
+		if cs < 0 || notContent[f.toks[cs].key] {
+			continue
+		}
+		at := sp.attr
+		at.cue, at.lemma, at.venue, at.cueTok = f.text(j, ce), lemma, "", j
+		return span{cs: cs, ce: sp.ce, attr: at}, true
+	}
+	return span{}, false
 }
 
 // participles report a second statement after a comma: "..., adding that ...".
@@ -136,7 +178,7 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 		s, e := f.subjectAfter(k+2, b)
 		if s < 0 {
 			s, e = k+2, f.nextComma(k+2, b) // "according to officials cited by TASS,"
-			if e == b || e-s > 10 || e == s {
+			if e-s > 10 || e == s || (e == b && f.toks[k-1].key != ",") {
 				return span{}, false
 			}
 		}
@@ -416,9 +458,28 @@ func trimMarks(r []rune, s, e int) (int, int) {
 		s++
 	}
 	for e > s && (unicode.IsSpace(r[e-1]) || strings.ContainsRune("\"“”'‘’«».,;:!?", r[e-1])) {
+		if strings.ContainsRune("\"”’»", r[e-1]) && opensInside(r[s:e-1], r[e-1]) {
+			break // keep the mark closing words quoted inside: called it "serious"
+		}
 		e--
 	}
 	return s, e
+}
+
+// opensInside reports whether w holds an unclosed opening mark matching the
+// closing mark c.
+func opensInside(w []rune, c rune) bool {
+	open := map[rune]rune{'"': '"', '”': '“', '’': '‘', '»': '«'}[c]
+	n := 0
+	for _, x := range w {
+		switch {
+		case x == open && (c != '"' || n == 0):
+			n++
+		case x == c && n > 0:
+			n--
+		}
+	}
+	return n > 0
 }
 
 // fromContext gives direct quotes without a speaker in their sentence the
