@@ -238,6 +238,13 @@ func TestE2EEmbedSizesItselfInAForeignPage(t *testing.T) {
 	if h < 300 {
 		t.Errorf("iframe height %v: too small for a story", h)
 	}
+	time.Sleep(500 * time.Millisecond) // the chart inside draws
+	if png, err := chromedp.Run(c, chromedp.FullScreenshot(100)); err == nil {
+		out := filepath.Join("..", "..", "testout")
+		if os.MkdirAll(out, 0o755) == nil && os.WriteFile(filepath.Join(out, "embed.png"), png, 0o644) == nil {
+			t.Logf("screenshot: %s", filepath.Join(out, "embed.png"))
+		}
+	}
 	if e := errs(); len(e) > 0 {
 		t.Errorf("console errors in the embedding page:\n%s", strings.Join(e, "\n"))
 	}
@@ -288,3 +295,34 @@ func TestE2ECSVDownloadParses(t *testing.T) {
 }
 
 func ptrTo[T any](v T) *T { return &v }
+
+func TestE2ECreateStoryInTheBrowser(t *testing.T) {
+	base := startServer(t)
+	ctx := browserContext(t)
+	errs := consoleErrors(ctx)
+	c := within(ctx, 60*time.Second)
+	if err := chromedp.Do(c,
+		chromedp.Navigate(base+"/stories/new"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=slug]`), "putin-meetings"),
+		chromedp.SendKeys(chromedp.CSS(`input[name=title]`), "Putin's meetings"),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name=people]`), "Vladimir Putin"),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name=kinds]`), "meeting"),
+		chromedp.Click(chromedp.CSS(`form.stack button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#timeline-chart`)),
+	); err != nil {
+		t.Fatalf("creating a story in the browser: %v", err)
+	}
+	loc, _ := chromedp.Run(c, chromedp.Location())
+	title, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS("h1")))
+	if !strings.HasSuffix(loc, "/stories/putin-meetings") || title != "Putin's meetings" {
+		t.Errorf("after the form: %s, %q", loc, title)
+	}
+	// Pin the first entry from the page.
+	if err := chromedp.Do(c, chromedp.Click(chromedp.CSS(`.entry-tools button[value=pinned]`)),
+		chromedp.WaitVisible(chromedp.CSS(`article.entry.pinned`))); err != nil {
+		t.Errorf("pinning: %v", err)
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
+	}
+}
