@@ -398,40 +398,9 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 		if t.key == "\"" || t.key == "“" || t.key == "”" {
 			break
 		}
-		if t.upper && t.key != "according" {
-			continue // "Asked what ...", a name
+		if at, clean, ok := f.cueBefore(k, a, end); ok {
+			return at, clean
 		}
-		ce, lemma := f.cueExtent(k, end)
-		if lemma == "" || labelVerbs[lemma] {
-			continue
-		}
-		if k > a && f.toks[k-1].key == "to" && lemma != "according to" {
-			continue // "wants to say"
-		}
-		if lemma == "according to" {
-			s, e := f.subjectAfter(ce, end)
-			if s < 0 {
-				return noAttribution(), false
-			}
-			return f.attrib(s, e, k, ce, lemma, e, end), e == end
-		}
-		s, e := f.subjectBefore(k, a)
-		if strings.HasSuffix(t.key, "ing") && k > a && f.toks[k-1].key == "," {
-			s, e = f.clauseSubject(a, k) // "Trump attacked Clinton, saying, ..."
-		}
-		if !f.verbAt(k, s) {
-			continue
-		}
-		v := ce
-		if s < 0 {
-			if s, e = f.subjectAfter(ce, end); s < 0 {
-				return noAttribution(), false
-			}
-			v = e
-		}
-		at := f.attrib(s, e, k, ce, lemma, v, end)
-		_, ve := f.venueAfter(v, end)
-		return at, ve == end
 	}
 	if colon {
 		return f.colonSpeaker(a, end), true
@@ -458,6 +427,42 @@ func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
 		return -1, -1
 	}
 	return f.subjectAfter(start, k)
+}
+
+// cueBefore reads an attribution whose cue is token k, between the clause
+// start a and the quote at end. ok is false when k is no cue there.
+func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) {
+	t := f.toks[k]
+	if t.upper && t.key != "according" {
+		return at, false, false // "Asked what ...", a name
+	}
+	ce, lemma := f.cueExtent(k, end)
+	if lemma == "" || labelVerbs[lemma] || (k > a && f.toks[k-1].key == "to" && lemma != "according to") {
+		return at, false, false // "wants to say"
+	}
+	if lemma == "according to" {
+		s, e := f.subjectAfter(ce, end)
+		if s < 0 {
+			return noAttribution(), false, true
+		}
+		return f.attrib(s, e, k, ce, lemma, e, end), e == end, true
+	}
+	s, e := f.subjectBefore(k, a)
+	if strings.HasSuffix(t.key, "ing") && k > a && f.toks[k-1].key == "," {
+		s, e = f.clauseSubject(a, k) // "Trump attacked Clinton, saying, ..."
+	}
+	if !f.verbAt(k, s) {
+		return at, false, false
+	}
+	v := ce
+	if s < 0 {
+		if s, e = f.subjectAfter(ce, end); s < 0 {
+			return noAttribution(), false, true
+		}
+		v = e
+	}
+	_, ve := f.venueAfter(v, end)
+	return f.attrib(s, e, k, ce, lemma, v, end), ve == end, true
 }
 
 // colonSpeaker reads "Trump was blunt:" or "Ushakov:" before a quote: the

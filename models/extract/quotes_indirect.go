@@ -43,44 +43,44 @@ func (f *quoteFinder) indirect() {
 		if b-a < 4 {
 			continue
 		}
-		sp, ok := f.accordingTo(a, b, inQuote)
-		if !ok {
-			sp, ok = f.trailingCue(a, b, inQuote)
-		}
-		if !ok {
-			sp, ok = f.leadingCue(a, b, inQuote)
-		}
-		if !ok {
-			sp, ok = f.midCue(a, b, inQuote)
-		}
-		if !ok {
-			sp, ok = f.headlineSpeaker(a, b, inQuote)
-		}
-		var second span
-		twice := false
-		if ok {
-			second, twice = f.coordinatedCue(sp, inQuote)
-			if twice {
-				sp.ce = second.attr.cueTok - 1
-				for sp.ce > sp.cs && (f.toks[sp.ce-1].key == "," || auxiliaries[f.toks[sp.ce-1].key]) {
-					sp.ce--
-				}
+		for _, sp := range f.sentenceSpeech(a, b, inQuote) {
+			if wordsIn(f.toks[sp.cs:sp.ce]) >= 3 {
+				f.addSpeech(sp)
 			}
 		}
-		pp, pok := f.participleCue(a, b, inQuote)
-		if pok && ok && sp.cs < pp.attr.cueTok && pp.attr.cueTok <= sp.ce {
-			sp.ce = pp.attr.cueTok - 1 // "X said A, adding that B": A and B
+	}
+}
+
+// sentenceSpeech returns the reported speech of the sentence [a, b): one
+// main attribution, a second verb sharing its speaker, and a participle.
+func (f *quoteFinder) sentenceSpeech(a, b int, inQuote []bool) []span {
+	var out []span
+	sp, ok := f.accordingTo(a, b, inQuote)
+	for _, find := range []func(a, b int, inQuote []bool) (span, bool){f.trailingCue, f.leadingCue, f.midCue, f.headlineSpeaker} {
+		if ok {
+			break
 		}
-		if ok && wordsIn(f.toks[sp.cs:sp.ce]) >= 3 {
-			f.addSpeech(sp)
-		}
-		if twice && wordsIn(f.toks[second.cs:second.ce]) >= 3 {
-			f.addSpeech(second)
-		}
-		if pok && wordsIn(f.toks[pp.cs:pp.ce]) >= 3 {
-			f.addSpeech(pp)
+		sp, ok = find(a, b, inQuote)
+	}
+	pp, pok := f.participleCue(a, b, inQuote)
+	if pok && ok && sp.cs < pp.attr.cueTok && pp.attr.cueTok <= sp.ce {
+		sp.ce = pp.attr.cueTok - 1 // "X said A, adding that B": A and B
+	}
+	if ok {
+		if second, twice := f.coordinatedCue(sp, inQuote); twice {
+			sp.ce = second.attr.cueTok - 1 // "X said A and warned B"
+			for sp.ce > sp.cs && (f.toks[sp.ce-1].key == "," || auxiliaries[f.toks[sp.ce-1].key]) {
+				sp.ce--
+			}
+			out = append(out, sp, second)
+		} else {
+			out = append(out, sp)
 		}
 	}
+	if pok {
+		out = append(out, pp)
+	}
+	return out
 }
 
 // coordinatedCue finds a second reporting verb sharing the speaker of sp
