@@ -78,9 +78,16 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 		charts.WithAnimation(false),
 	)
 	ch := Chart{ID: id, Kind: "timeline", Empty: len(byKind) == 0}
-	for i, kind := range presentKinds(byKind) {
+	kinds := presentKinds(byKind)
+	// The marked lines ride on the deadline series, so hiding deadlines in
+	// the legend hides them too.
+	lineKind := models.KindDeadline
+	if len(byKind[lineKind]) == 0 && len(kinds) > 0 {
+		lineKind = kinds[0]
+	}
+	for _, kind := range kinds {
 		so := []charts.SeriesOpts{charts.WithItemStyleOpts(opts.ItemStyle{Color: kindColors[kind]})}
-		if i == 0 && len(deadlines) > 0 {
+		if kind == lineKind && len(deadlines) > 0 {
 			so = append(so, charts.WithMarkLineNameXAxisItemOpts(deadlines...),
 				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 					Symbol:    []string{"none", "none"},

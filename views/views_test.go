@@ -236,3 +236,34 @@ func TestDeadlineOrder(t *testing.T) {
 		t.Errorf("deadline order %v", got)
 	}
 }
+
+func TestTimelineChartMarkLines(t *testing.T) {
+	at := time.Date(2025, 8, 8, 0, 0, 0, 0, time.UTC)
+	entries := []models.TimelineEntry{
+		{Event: models.Event{ID: 1, Date: "2025-08-06", Granularity: models.GranDay, Kind: models.KindMeeting, SortAt: at.AddDate(0, 0, -2)}},
+		{Event: models.Event{ID: 2, Date: "2025-08-08", Granularity: models.GranDay, Kind: models.KindDeadline, SortAt: at}},
+	}
+	ch := TimelineChart("c", entries)
+	b, err := json.Marshal(ch.Option)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opt struct {
+		Series []struct {
+			Name     string
+			MarkLine *struct{ Data []struct{ Name, XAxis string } } `json:"markLine"`
+		}
+		XAxis    []struct{ Type string } `json:"xAxis"`
+		DataZoom []struct{ Type string } `json:"dataZoom"`
+	}
+	if err := json.Unmarshal(b, &opt); err != nil {
+		t.Fatal(err)
+	}
+	if len(opt.Series) != 2 || opt.Series[1].Name != "deadline" || opt.Series[1].MarkLine == nil ||
+		opt.Series[1].MarkLine.Data[0].XAxis != "2025-08-08T00:00:00Z" || opt.Series[0].MarkLine != nil {
+		t.Errorf("series: %s", b)
+	}
+	if opt.XAxis[0].Type != "time" || len(opt.DataZoom) != 2 || len(ch.Links) != 2 || ch.Links[1][0] != "/events/2" {
+		t.Errorf("axis, zoom or links: %s %v", b, ch.Links)
+	}
+}
