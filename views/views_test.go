@@ -251,7 +251,9 @@ func TestTimelineChartMarkLines(t *testing.T) {
 	var opt struct {
 		Series []struct {
 			Name     string
-			MarkLine *struct{ Data []struct{ Name, XAxis string } } `json:"markLine"`
+			MarkLine *struct {
+				Data []struct{ Name, XAxis string }
+			} `json:"markLine"`
 		}
 		XAxis    []struct{ Type string } `json:"xAxis"`
 		DataZoom []struct{ Type string } `json:"dataZoom"`
