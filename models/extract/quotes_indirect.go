@@ -188,6 +188,9 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 			return span{cs: e + 1, ce: b, attr: at}, true
 		}
 		if k > a && f.toks[k-1].key == "," {
+			if b-s <= 10 && f.nextComma(s, b) == b {
+				at.subjE = b // the source runs to the end: "according to two people familiar with it"
+			}
 			return span{cs: a, ce: k - 1, attr: at}, true
 		}
 		return span{}, false
