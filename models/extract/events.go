@@ -15,12 +15,12 @@ import (
 // follow one rule everywhere so that reports of one happening in different
 // words agree: an envoy arriving "for talks with" a leader, a meeting held
 // with him and talks between two named people are all meetings.
-// The quotes are not needed: long quotations are masked from the sentence
-// text itself. It never fails.
-func findEvents(body string, sents []text.Sentence, timexes []models.Timex, _ []models.ExtractedQuote) []models.ExtractedEvent {
+// Long quotations are masked from the sentence text itself; the quotes
+// found in the article give statements their words. It never fails.
+func findEvents(body string, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
 	r := []rune(body)
 	ctx := newActorContext(r, body)
-	f := &eventFinder{r: r, ctx: ctx}
+	f := &eventFinder{r: r, ctx: ctx, quotes: quotes}
 	for _, s := range sents {
 		f.sentence(s, timexes)
 		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {
@@ -42,6 +42,7 @@ type eventFinder struct {
 	ctx      *actorContext
 	out      []models.ExtractedEvent
 	lastDate string // the last day an event was dated, for "48 hours before the deadline"
+	quotes   []models.ExtractedQuote
 	// prevKinds are the kinds of the previous sentence's cues: "The meeting
 	// took place on ..." borrows that sentence's actors only if it spoke of a meeting.
 	prevKinds map[string]bool
@@ -553,6 +554,11 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 	if d := ev.Deadline; d != nil && d.Demand != "" {
 		return deadlineSummary(ev.Kind, d)
 	}
+	if ev.Kind == models.KindStatement && ev.Cameo == cameoStatement {
+		if q, ok := sc.statementQuote(ev.Actors); ok {
+			return q // `Trump: "They're wily characters"`
+		}
+	}
 	var b strings.Builder
 	from, to := sc.summarySpan(seg)
 	for i := from; i < to; i++ {
@@ -572,6 +578,35 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 		b.WriteString(w)
 	}
 	return tidySummary(b.String())
+}
+
+// statementQuote summarises a statement by the direct quotation its
+// sentence holds or closes: the speaker's surname and the words.
+func (sc *sentenceCtx) statementQuote(actors []string) (string, bool) {
+	for _, q := range sc.f.quotes {
+		if q.Kind != models.QuoteDirect || q.End <= sc.s.Start || q.Start >= sc.s.End || strings.TrimSpace(q.Text) == "" {
+			continue
+		}
+		who := ""
+		if q.Speaker != nil {
+			who = *q.Speaker
+		} else if len(actors) > 0 {
+			who = actors[0]
+		}
+		if who == "" {
+			continue
+		}
+		words := strings.Join(strings.Fields(q.Text), " ")
+		if r := []rune(words); len(r) > 140 {
+			cut := 140
+			for cut > 100 && r[cut] != ' ' {
+				cut--
+			}
+			words = strings.TrimRight(string(r[:cut]), " ,;:") + "…"
+		}
+		return shortName(who) + ": \u201c" + strings.TrimRight(words, " ,") + "\u201d", true
+	}
+	return "", false
 }
 
 // deadlineSummary writes a deadline or ultimatum from its parts.
