@@ -328,7 +328,7 @@ func (reg *registry) note(name, kind, role, alias string) {
 		reg.found[name] = p
 		reg.order = append(reg.order, name)
 	}
-	if alias == "" || alias == name {
+	if alias == "" || canonicalKey(alias) == canonicalKey(name) {
 		return
 	}
 	for _, a := range p.Aliases {
@@ -364,6 +364,13 @@ func (reg *registry) resolve(toks []token) string {
 		return reg.nearestPerson(s, 'f')
 	case "she", "her":
 		return reg.nearestPerson(s, 'm')
+	case "who":
+		return reg.nearestPerson(s, 0) // "Trump, who had boasted ..."
+	}
+	for _, t := range toks {
+		if t.key == "and" || t.key == "&" {
+			return "" // "The New York Times and CNN" are two speakers
+		}
 	}
 	name := reg.trailingName(toks)
 	if name == "" {

@@ -101,7 +101,7 @@ func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
 		}
 		ce, _ := f.cueExtent(j, sp.ce)
 		cs := f.contentStart(ce, sp.ce)
-		if cs < 0 || notContent[f.toks[cs].key] {
+		if cs < 0 || (notContent[f.toks[cs].key] && f.toks[cs-1].key != "that") {
 			continue
 		}
 		at := sp.attr
@@ -340,7 +340,7 @@ func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 			continue // passive "described by", or a direct quote follows
 		}
 		cs := f.contentStart(ce, b)
-		if cs < 0 || notContent[f.toks[cs].key] {
+		if cs < 0 || (notContent[f.toks[cs].key] && f.toks[cs-1].key != "that") {
 			continue // "charged with", "wrote in 2014", "said Friday as he entered"
 		}
 		at := f.attrib(s, e, k, ce, lemma, ce, cs)
