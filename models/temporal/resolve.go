@@ -17,22 +17,49 @@ const (
 
 // pad formats n with at least width digits.
 func pad(n, width int) string {
-	s := strconv.Itoa(n)
-	for len(s) < width {
-		s = "0" + s
+	var b [20]byte
+	return string(appendPad(b[:0], n, width))
+}
+
+// appendPad appends n with at least width digits to b.
+func appendPad(b []byte, n, width int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
 	}
-	return s
+	var d [20]byte
+	i := len(d)
+	for n >= 10 {
+		i--
+		d[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	d[i] = byte('0' + n)
+	for k := len(d) - i; k < width; k++ {
+		b = append(b, '0')
+	}
+	return append(b, d[i:]...)
+}
+
+// appendDay appends t as 2025-08-06.
+func appendDay(b []byte, t time.Time) []byte {
+	b = appendPad(b, t.Year(), 4)
+	b = appendPad(append(b, '-'), int(t.Month()), 2)
+	return appendPad(append(b, '-'), t.Day(), 2)
 }
 
 // dayValue formats t as 2025-08-06.
 func dayValue(t time.Time) string {
-	return pad(t.Year(), 4) + "-" + pad(int(t.Month()), 2) + "-" + pad(t.Day(), 2)
+	var b [16]byte
+	return string(appendDay(b[:0], t))
 }
 
 // weekValue formats the ISO week of t as 2025-W32.
 func weekValue(t time.Time) string {
 	y, w := t.ISOWeek()
-	return pad(y, 4) + "-W" + pad(w, 2)
+	var b [16]byte
+	return string(appendPad(append(appendPad(b[:0], y, 4), '-', 'W'), w, 2))
 }
 
 // quarterOf returns the quarter (1-4) of month m.
@@ -42,9 +69,12 @@ func quarterOf(m int) int { return (m-1)/3 + 1 }
 func unitValue(t time.Time, u int) string {
 	switch u {
 	case uSecond, uMinute:
-		return dayValue(t) + "T" + pad(t.Hour(), 2) + ":" + pad(t.Minute(), 2)
+		var b [24]byte
+		x := appendPad(append(appendDay(b[:0], t), 'T'), t.Hour(), 2)
+		return string(appendPad(append(x, ':'), t.Minute(), 2))
 	case uHour:
-		return dayValue(t) + "T" + pad(t.Hour(), 2)
+		var b [24]byte
+		return string(appendPad(append(appendDay(b[:0], t), 'T'), t.Hour(), 2))
 	case uDay:
 		return dayValue(t)
 	case uWeek:
@@ -52,7 +82,8 @@ func unitValue(t time.Time, u int) string {
 	case uWeekend:
 		return weekValue(t) + "-WE"
 	case uMonth:
-		return pad(t.Year(), 4) + "-" + pad(int(t.Month()), 2)
+		var b [16]byte
+		return string(appendPad(append(appendPad(b[:0], t.Year(), 4), '-'), int(t.Month()), 2))
 	case uQuarter:
 		return pad(t.Year(), 4) + "-Q" + strconv.Itoa(quarterOf(int(t.Month())))
 	case uYear:
