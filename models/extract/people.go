@@ -237,6 +237,14 @@ func PersonSlug(name string) string {
 	return b.String()
 }
 
+// trimThe drops a leading "the " of any case.
+func trimThe(s string) string {
+	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+		return s[4:]
+	}
+	return s
+}
+
 // canonicalKey folds a name for comparison: lower case, accents and dots
 // dropped, a leading "the" dropped, single spaces.
 func canonicalKey(name string) string {
@@ -328,8 +336,8 @@ func (reg *registry) note(name, kind, role, alias string) {
 		reg.found[name] = p
 		reg.order = append(reg.order, name)
 	}
-	if alias == "" || canonicalKey(alias) == canonicalKey(name) {
-		return
+	if alias == "" || strings.EqualFold(trimThe(alias), trimThe(name)) {
+		return // "The Kremlin" is "the Kremlin"
 	}
 	for _, a := range p.Aliases {
 		if a == alias {
@@ -349,6 +357,11 @@ func (reg *registry) resolve(toks []token) string {
 	}
 	s, e := toks[0].start, toks[len(toks)-1].end
 	mention := reg.src.slice(s, e)
+	for _, t := range toks {
+		if t.key == "and" || t.key == "&" {
+			return "" // "The New York Times and CNN" are two speakers
+		}
+	}
 	for i := range toks {
 		if prepositions[toks[i].key] {
 			break // "a source in Kyiv" is not Ukraine
@@ -367,11 +380,7 @@ func (reg *registry) resolve(toks []token) string {
 	case "who":
 		return reg.nearestPerson(s, 0) // "Trump, who had boasted ..."
 	}
-	for _, t := range toks {
-		if t.key == "and" || t.key == "&" {
-			return "" // "The New York Times and CNN" are two speakers
-		}
-	}
+
 	name := reg.trailingName(toks)
 	if name == "" {
 		return ""
