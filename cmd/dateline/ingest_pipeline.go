@@ -60,18 +60,22 @@ func ingestAll(ctx context.Context, st *store.Store, jobs []ingestJob, opt store
 	return rep
 }
 
-// writeResults is the single writer: it drains results, saving what is
-// queued as one batch whenever nothing more is waiting or the batch is full.
+// batchLinger is how long the writer waits for more results before saving
+// a batch that is not full. Each transaction costs a commit and FTS segment
+// writes, and on a 2-core machine the writer shares the CPU with extraction,
+// so a few dozen articles per transaction beat one each; a single input waits
+// at most this long.
+const batchLinger = 50 * time.Millisecond
+
+// writeResults is the single writer: it drains results, saving them in
+// batches of up to batchArticles articles, or what arrived within
+// batchLinger of the batch's first input.
 func writeResults(ctx context.Context, st *store.Store, results <-chan inputResult, opt store.SaveOptions, rep *ingestReport, pr *progress) {
 	var batch []inputResult
 	n := 0
-	flush := func() {
-		saveBatch(ctx, st, batch, opt, rep)
-		pr.add(len(batch), rep.Stored+rep.Duplicates)
-		batch, n = batch[:0], 0
-	}
 	for r := range results {
-		batch, n = append(batch, r), n+len(r.articles)
+		batch, n = append(batch, r), len(r.articles)
+		linger := time.NewTimer(batchLinger)
 	more:
 		for n < batchArticles {
 			select {
@@ -80,11 +84,16 @@ func writeResults(ctx context.Context, st *store.Store, results <-chan inputResu
 					break more
 				}
 				batch, n = append(batch, r), n+len(r.articles)
-			default:
+			case <-linger.C:
+				break more
+			case <-ctx.Done():
 				break more
 			}
 		}
-		flush()
+		linger.Stop()
+		saveBatch(ctx, st, batch, opt, rep)
+		pr.add(len(batch), rep.Stored+rep.Duplicates)
+		batch = batch[:0]
 	}
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"sort"
 	"strconv"
@@ -113,6 +114,9 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 			ON CONFLICT (key) DO NOTHING RETURNING id`,
 			eventKey(ev, kind, actors), ev.Date, ev.Granularity, sortAt, kind, ev.Cameo, ev.Summary,
 			strings.Join(actors, "; "), dl.SetBy, dl.Demand, dl.Consequence)
+		if err == nil && len(ids) == 1 {
+			err = w.eventActors(ids[0], ev.Date, kind, actors)
+		}
 		if err != nil || len(ids) == 1 {
 			return first1(ids), err == nil, err
 		}
@@ -125,7 +129,7 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 	if err := w.refineDate(match, ev, sortAt); err != nil {
 		return 0, false, err
 	}
-	return match.ID, false, w.fillEvent(match, ev, dl, actors)
+	return match.ID, false, w.fillEvent(match, ev, kind, dl, actors)
 }
 
 // refineDate gives a stored day-level event the time of day a new report
@@ -141,7 +145,7 @@ func (w *writer) refineDate(old storedEvent, ev *models.ExtractedEvent, sortAt t
 // fillEvent adds what a new report of a stored event knows and the stored
 // row lacks: more actors, a CAMEO code, a summary, deadline details. It
 // writes only when something changes, sparing the FTS triggers.
-func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, dl models.Deadline, actors []string) error {
+func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, kind string, dl models.Deadline, actors []string) error {
 	upd := old
 	upd.Actors = unionActors(old.Actors, actors)
 	for _, f := range []struct {
@@ -156,6 +160,11 @@ func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, dl models
 	if upd == old {
 		return nil
 	}
+	if upd.Actors != old.Actors {
+		if err := w.eventActors(old.ID, old.Date, kind, actors); err != nil {
+			return err
+		}
+	}
 	if upd.Summary != old.Summary {
 		if err := w.exec(`UPDATE events SET summary = ? WHERE id = ?`, upd.Summary, old.ID); err != nil {
 			return err
@@ -166,39 +175,82 @@ func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, dl models
 		upd.DeadlineDemand, upd.DeadlineConsequence, old.ID)
 }
 
-// matchEvent returns the stored event with ev's date and kind that shares
-// an actor with it (any one of that date and kind for deadlines and
-// ultimatums; for events without actors, the one with the same key).
+// matchEvent returns the stored event with ev's date (a day and a time on
+// that day count as one date) and kind that shares an actor with it; for
+// deadlines and ultimatums, any one of that date and kind. Events without
+// actors match by key only (see eventKey).
 func (w *writer) matchEvent(ev *models.ExtractedEvent, kind string, actors []string) (storedEvent, error) {
-	// A day and a time on that day are the same date here: the range
-	// [day, day+"U") holds "2025-08-06" and "2025-08-06T14:00" alone.
-	q, args := `SELECT `+storedEventCols+` FROM events WHERE date = ? AND kind = ? ORDER BY id`, []any{ev.Date, kind}
-	if day, ok := dayOf(ev.Date); ok {
-		q = `SELECT ` + storedEventCols + ` FROM events WHERE date >= ? AND date < ? AND kind = ? ORDER BY id`
-		args = []any{day, day + "U", kind}
-	}
-	cands, err := w.storedEvents(q, args...)
-	if err != nil {
-		return storedEvent{}, err
-	}
-	if len(cands) == 0 {
-		return storedEvent{}, nil
-	}
+	var got []storedEvent
+	var err error
+	day := dayKey(ev.Date)
 	if kind == models.KindDeadline || kind == models.KindUltimatum {
-		return cands[0], nil
+		q, args := `SELECT `+storedEventCols+` FROM events WHERE date = ? AND kind = ? ORDER BY id LIMIT 1`, []any{day, kind}
+		if _, ok := dayOf(ev.Date); ok {
+			// [day, day+"U") holds "2025-08-06" and "2025-08-06T14:00" alone.
+			q = `SELECT ` + storedEventCols + ` FROM events WHERE date >= ? AND date < ? AND kind = ? ORDER BY id LIMIT 1`
+			args = []any{day, day + "U", kind}
+		}
+		got, err = w.storedEvents(q, args...)
+		return firstEvent(got), err
 	}
-	mine := map[string]bool{}
 	for _, a := range actors {
-		mine[models.Slug(a)] = true
-	}
-	for _, c := range cands {
-		for _, a := range splitActors(c.Actors) {
-			if mine[models.Slug(a)] {
-				return c, nil
-			}
+		got, err = w.storedEvents(`SELECT `+storedEventCols+` FROM events WHERE id =
+			(SELECT min(event_id) FROM event_actors WHERE slug = ? AND day = ? AND kind = ?)`,
+			models.Slug(a), day, kind)
+		if err != nil || len(got) > 0 {
+			return firstEvent(got), err
 		}
 	}
 	return storedEvent{}, nil
+}
+
+// eventActors records the actors of event id for matchEvent.
+func (w *writer) eventActors(id uint, date, kind string, actors []string) error {
+	for _, a := range actors {
+		if err := w.exec(`INSERT INTO event_actors (event_id, slug, day, kind) VALUES (?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`, id, models.Slug(a), dayKey(date), kind); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// backfillEventActors fills event_actors for events stored before it existed.
+func backfillEventActors(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, date, kind, actors FROM events`)
+	if err != nil {
+		return err
+	}
+	type ev struct {
+		id                 uint
+		date, kind, actors string
+	}
+	var evs []ev
+	for rows.Next() {
+		var e ev
+		if err := rows.Scan(&e.id, &e.date, &e.kind, &e.actors); err != nil {
+			rows.Close()
+			return err
+		}
+		evs = append(evs, e)
+	}
+	rows.Close()
+	for _, e := range evs {
+		for _, a := range splitActors(e.actors) {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO event_actors (event_id, slug, day, kind)
+				VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, e.id, models.Slug(a), dayKey(e.date), e.kind); err != nil {
+				return err
+			}
+		}
+	}
+	return rows.Err()
+}
+
+func firstEvent(evs []storedEvent) storedEvent {
+	if len(evs) == 0 {
+		return storedEvent{}
+	}
+	return evs[0]
 }
 
 // eventKey is the unique key of a new event: date and kind, then the sorted
@@ -322,4 +374,12 @@ func dayOf(v string) (string, bool) {
 		return "", false
 	}
 	return v[:10], true
+}
+
+// dayKey is the day of a day or time value, else the value itself.
+func dayKey(v string) string {
+	if d, ok := dayOf(v); ok {
+		return d
+	}
+	return v
 }

@@ -55,6 +55,12 @@ func Migrations() ([]Migration, error) {
 	return out, nil
 }
 
+// migrationHooks fill in data a migration's SQL cannot compute (slugs are
+// models.Slug, a Go function); each runs in its migration's transaction.
+var migrationHooks = map[int]func(context.Context, *sql.Tx) error{
+	3: backfillEventActors,
+}
+
 // Migrate applies every migration not yet recorded in schema_migrations, each
 // in its own transaction together with its record, so a crash leaves the
 // schema at a whole version. Running it again does nothing.
@@ -98,6 +104,11 @@ func applyMigration(ctx context.Context, db *sql.DB, m Migration) error {
 	}
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return dbError(err, "migration %s failed", m.Name)
+	}
+	if hook := migrationHooks[m.Version]; hook != nil {
+		if err := hook(ctx, tx); err != nil {
+			return dbError(err, "migration %s failed", m.Name)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name) VALUES (?, ?)`, m.Version, m.Name); err != nil {
 		return dbError(err, "recording migration %s", m.Name)
