@@ -522,3 +522,37 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Errorf("copy holds %d articles, not whole batches of 10", c.Articles)
 	}
 }
+
+// TestEventActorsBackfill upgrades a database made before migration 3 and
+// checks its events are found by actor afterwards.
+func TestEventActorsBackfill(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	a := models.ExtractedArticle{Title: "a", Body: "a", Events: []models.ExtractedEvent{
+		{Date: "2025-08-06", Kind: models.KindMeeting, Actors: []string{"Steve Witkoff", "Vladimir Putin"}}}}
+	if _, err := s.SaveArticle(ctx, a, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// Turn the clock back: as if migration 3 had never run.
+	for _, q := range []string{"DROP TABLE event_actors", "DELETE FROM schema_migrations WHERE version >= 3"} {
+		if err := s.db.Exec(q).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b := models.ExtractedArticle{Title: "b", Body: "b", Events: []models.ExtractedEvent{
+		{Date: "2025-08-06", Kind: models.KindMeeting, Actors: []string{"Vladimir Putin"}}}}
+	r, err := s.SaveArticle(ctx, b, SaveOptions{})
+	if err != nil || r.MergedEvents != 1 {
+		t.Errorf("after the upgrade: %+v %v, want the event merged", r, err)
+	}
+}
