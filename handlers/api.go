@@ -36,7 +36,7 @@ func encodeRules(r models.StoryRules) string {
 
 // apiStories lists the stories.
 func (a *app) apiStories(c *gin.Context) {
-	stories, err := a.st.Stories(c)
+	stories, err := a.st.Stories(c.Request.Context())
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -50,17 +50,17 @@ func (a *app) apiStories(c *gin.Context) {
 
 // apiStory is one story with its speaker counts and event count.
 func (a *app) apiStory(c *gin.Context) {
-	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	entries, err := a.st.Timeline(c, st, models.Filter{})
+	entries, err := a.st.Timeline(c.Request.Context(), st, models.Filter{})
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	counts, err := a.st.StorySpeakers(c, st, entries, true)
+	counts, err := a.st.StorySpeakers(c.Request.Context(), st, entries, true)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -74,7 +74,7 @@ func (a *app) apiStory(c *gin.Context) {
 // latest ?limit= events (default 1000, at most 10000), "truncated" when
 // there are more; /export/events.csv has them all.
 func (a *app) apiStoryEvents(c *gin.Context) {
-	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -86,7 +86,7 @@ func (a *app) apiStoryEvents(c *gin.Context) {
 	}
 	f.Story = ""
 	f.Limit = queryLimit(c, 1000, 10000) + 1
-	entries, err := a.st.Timeline(c, st, f)
+	entries, err := a.st.Timeline(c.Request.Context(), st, f)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -109,7 +109,7 @@ func (a *app) apiQuotes(c *gin.Context) {
 		return
 	}
 	f.Limit = queryLimit(c, 100, 1000)
-	quotes, err := a.st.Quotes(c, f)
+	quotes, err := a.st.Quotes(c.Request.Context(), f)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -130,7 +130,7 @@ func queryLimit(c *gin.Context, def, most int) int {
 
 // apiPeople lists people with their quote counts.
 func (a *app) apiPeople(c *gin.Context) {
-	people, err := a.st.People(c)
+	people, err := a.st.People(c.Request.Context())
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -174,13 +174,13 @@ type (
 // than its parts; unique_id is our event id. TimelineJS renders text as
 // HTML, so every text is HTML-escaped here.
 func (a *app) apiTimelineJS(c *gin.Context) {
-	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
 	// TimelineJS slows down past a few thousand slides: the latest 2000.
-	entries, err := a.st.Timeline(c, st, models.Filter{Limit: 2000})
+	entries, err := a.st.Timeline(c.Request.Context(), st, models.Filter{Limit: 2000})
 	if err != nil {
 		a.fail(c, err)
 		return

@@ -14,19 +14,19 @@ import (
 
 func (a *app) exportEventsCSV(c *gin.Context) {
 	a.exportCSV(c, "events", views.EventColumns, func(f models.Filter, w *views.RowWriter) error {
-		return a.st.EachEventRow(c, f, w.Event)
+		return a.st.EachEventRow(c.Request.Context(), f, w.Event)
 	})
 }
 
 func (a *app) exportQuotesCSV(c *gin.Context) {
 	a.exportCSV(c, "quotes", views.QuoteColumns, func(f models.Filter, w *views.RowWriter) error {
-		return a.st.EachQuoteRow(c, f, w.Quote)
+		return a.st.EachQuoteRow(c.Request.Context(), f, w.Quote)
 	})
 }
 
 func (a *app) exportArticlesCSV(c *gin.Context) {
 	a.exportCSV(c, "articles", views.ArticleColumns, func(f models.Filter, w *views.RowWriter) error {
-		return a.st.EachArticleRow(c, f, w.Article)
+		return a.st.EachArticleRow(c.Request.Context(), f, w.Article)
 	})
 }
 

@@ -179,7 +179,7 @@ func (a *app) static(c *gin.Context) {
 
 // health answers 200 when the database answers.
 func (a *app) health(c *gin.Context) {
-	if err := a.st.Ping(c); err != nil {
+	if err := a.st.Ping(c.Request.Context()); err != nil {
 		a.log.Error("health check", "err", err)
 		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable"})
 		return

@@ -45,7 +45,7 @@ func (a *app) apiPostArticle(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	x, err := a.extractWithin(c, in)
+	x, err := a.extractWithin(c.Request.Context(), in)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -56,7 +56,7 @@ func (a *app) apiPostArticle(c *gin.Context) {
 	}
 	out := []saved{}
 	for _, art := range x.Articles {
-		r, err := a.opt.Saver.SaveArticle(c, art, story)
+		r, err := a.opt.Saver.SaveArticle(c.Request.Context(), art, story)
 		if err != nil {
 			a.fail(c, err)
 			return
@@ -104,7 +104,7 @@ func (a *app) readPost(c *gin.Context) (extract.Input, string, error) {
 	case p.HTML != "":
 		in.Data, in.Format = []byte(p.HTML), extract.FormatHTML
 	case p.URL != "":
-		if err := a.fetchInto(c, &in); err != nil {
+		if err := a.fetchInto(c.Request.Context(), &in); err != nil {
 			return in, "", err
 		}
 	default:

@@ -13,12 +13,12 @@ import (
 
 // home lists the stories and the latest events.
 func (a *app) home(c *gin.Context) {
-	stories, err := a.st.Stories(c)
+	stories, err := a.st.Stories(c.Request.Context())
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	latest, err := a.st.LatestEvents(c, 12)
+	latest, err := a.st.LatestEvents(c.Request.Context(), 12)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -78,7 +78,7 @@ func baseURL(c *gin.Context) string {
 
 // showPerson shows a person's quotes over time, role and aliases.
 func (a *app) showPerson(c *gin.Context) {
-	p, quotes, err := a.st.Person(c, c.Param("slug"))
+	p, quotes, err := a.st.Person(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -89,7 +89,7 @@ func (a *app) showPerson(c *gin.Context) {
 
 // listPeople lists everyone quoted or named.
 func (a *app) listPeople(c *gin.Context) {
-	people, err := a.st.People(c)
+	people, err := a.st.People(c.Request.Context())
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -104,7 +104,7 @@ func (a *app) showArticle(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	art, events, quotes, err := a.st.Article(c, id)
+	art, events, quotes, err := a.st.Article(c.Request.Context(), id)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -123,7 +123,7 @@ func (a *app) showEvent(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	entry, stories, err := a.st.Event(c, id)
+	entry, stories, err := a.st.Event(c.Request.Context(), id)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -138,7 +138,7 @@ func (a *app) search(c *gin.Context) {
 	v := views.SearchView{Q: q}
 	if q != "" {
 		var err error
-		if v.Quotes, v.Events, err = a.st.Find(c, q, 50); err != nil {
+		if v.Quotes, v.Events, err = a.st.Find(c.Request.Context(), q, 50); err != nil {
 			a.fail(c, err)
 			return
 		}

@@ -18,7 +18,7 @@ const maxStoryEntries = 500
 // showStory is the story page: the filtered timeline grouped by day, the
 // deadline panel, the charts and the embed box.
 func (a *app) showStory(c *gin.Context) {
-	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -46,13 +46,13 @@ func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views
 	filtered := f != (models.Filter{})
 	// One more than shown, to know whether the page is cut short.
 	f.Limit = maxStoryEntries + 1
-	all, err := a.st.Timeline(c, st, models.Filter{Limit: f.Limit})
+	all, err := a.st.Timeline(c.Request.Context(), st, models.Filter{Limit: f.Limit})
 	if err != nil {
 		return views.StoryView{}, err
 	}
 	entries := all
 	if filtered {
-		if entries, err = a.st.Timeline(c, st, f); err != nil {
+		if entries, err = a.st.Timeline(c.Request.Context(), st, f); err != nil {
 			return views.StoryView{}, err
 		}
 	}
@@ -61,7 +61,7 @@ func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views
 	if truncated {
 		entries = entries[len(entries)-maxStoryEntries:]
 	}
-	counts, err := a.st.StorySpeakers(c, st, entries, !filtered)
+	counts, err := a.st.StorySpeakers(c.Request.Context(), st, entries, !filtered)
 	if err != nil {
 		return views.StoryView{}, err
 	}
@@ -111,7 +111,7 @@ func (a *app) createStory(c *gin.Context) {
 		return
 	}
 	st, rules := storyFromForm(c)
-	if err := a.st.CreateStory(c, &st, a.opt.Now()); err != nil {
+	if err := a.st.CreateStory(c.Request.Context(), &st, a.opt.Now()); err != nil {
 		if code := models.ErrorCode(err); code == models.EINVALID || code == models.ECONFLICT {
 			a.storyForm(c, status(code), views.StoryFormView{Story: st, Rules: rules, IsNew: true}, models.ErrorMessage(err))
 			return
@@ -124,12 +124,12 @@ func (a *app) createStory(c *gin.Context) {
 
 // editStoryForm shows a story's form with its hidden events.
 func (a *app) editStoryForm(c *gin.Context) {
-	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	hidden, err := a.st.HiddenEvents(c, st.ID)
+	hidden, err := a.st.HiddenEvents(c.Request.Context(), st.ID)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -143,14 +143,14 @@ func (a *app) updateStory(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	old, err := a.st.StoryBySlug(c, c.Param("slug"))
+	old, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
 	st, rules := storyFromForm(c)
 	st.ID, st.Slug, st.CreatedAt = old.ID, old.Slug, old.CreatedAt
-	if err := a.st.UpdateStory(c, &st, a.opt.Now()); err != nil {
+	if err := a.st.UpdateStory(c.Request.Context(), &st, a.opt.Now()); err != nil {
 		if code := models.ErrorCode(err); code == models.EINVALID {
 			a.storyForm(c, status(code), views.StoryFormView{Story: st, Rules: rules}, models.ErrorMessage(err))
 			return
@@ -167,7 +167,7 @@ func (a *app) setEventState(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -177,7 +177,7 @@ func (a *app) setEventState(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	if err := a.st.SetEventState(c, st.ID, id, c.PostForm("state")); err != nil {
+	if err := a.st.SetEventState(c.Request.Context(), st.ID, id, c.PostForm("state")); err != nil {
 		a.fail(c, err)
 		return
 	}
@@ -203,7 +203,7 @@ func (a *app) embedChart(c *gin.Context) {
 // beyond those in its address, a light or dark theme.
 func (a *app) embed(c *gin.Context, which string) {
 	allowFraming(c)
-	st, err := a.st.StoryBySlug(c, c.Param("slug"))
+	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
