@@ -459,6 +459,9 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 		if s, e = f.subjectAfter(ce, end); s < 0 {
 			return noAttribution(), false, true
 		}
+		if _, ve := f.venueAfter(e, end); ve != end {
+			return noAttribution(), false, true // "said North Korea's latest ...": no speaker
+		}
 		v = e
 	}
 	_, ve := f.venueAfter(v, end)

@@ -49,6 +49,9 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 	if j >= lo && p.toks[j].key == "," {
 		return p.beforeParenthetical(j, lo)
 	}
+	if j >= lo && (p.toks[j].key == "that" || p.toks[j].key == "which") {
+		return -1, -1 // "a letter ... that says": the letter is far back
+	}
 	if j < lo || p.toks[j].punct {
 		return -1, -1
 	}
@@ -71,7 +74,8 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 // recalled": a name opening the clause, then a comma-enclosed aside ending
 // at the comma at token j. The mention is the name before the aside.
 func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
-	for c := j - 1; c > lo && c >= j-16; c-- {
+	first := true
+	for c := j - 1; c > lo && c >= j-24; c-- {
 		t := p.toks[c]
 		if t.key != "," {
 			if t.punct && !strings.Contains("()-'.", t.key) {
@@ -81,23 +85,40 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 		}
 		if !p.isName(c-1) && !pronouns[p.toks[c-1].key] {
 			// "The campaign manager, Kellyanne Conway, said": the aside names her
-			if p.isName(j-1) && p.isName(c+1) {
+			if first && p.isName(j-1) && p.isName(c+1) {
 				if s := p.nameRunBack(j-1, c+1); s == c+1 {
 					return s, j
 				}
 			}
-			return -1, -1
+			first = false
+			continue
 		}
+		first = false
 		s := c - 1
 		if p.isName(s) {
 			s = p.nameRunBack(s, lo)
 		}
-		if s-lo > 2 {
-			return -1, -1 // the name must open the clause
+		if s-lo <= 2 && p.plausibleName(s, c) {
+			return s, c // the name opens the clause: "Ayrault, the minister of France, a member of ..., said"
 		}
-		return s, c
 	}
 	return -1, -1
+}
+
+// plausibleName reports whether tokens [s, e) may name somebody: not a
+// sentence adverb ("Still,"), a day or a month, nor a place after a
+// preposition ("in Chelsea,").
+func (p *attributor) plausibleName(s, e int) bool {
+	if s > 0 && prepositions[p.toks[s-1].key] {
+		return false
+	}
+	if e-s == 1 {
+		k := p.toks[s].key
+		if openers[k] || weekdayWords[k] || monthWords[k] || strings.HasSuffix(k, "ly") {
+			return false
+		}
+	}
+	return true
 }
 
 // nameRunBack extends a capitalised name ending at token j backwards over
@@ -158,7 +179,9 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 	}
 	d := p.toks[s].key
 	if (d == "a" || d == "an" || d == "the") && s-2 >= lo && p.toks[s-1].key == "," && p.isName(s-2) {
-		return p.nameRunBack(s-2, lo), s - 1 // apposition: the name before it
+		if n := p.nameRunBack(s-2, lo); p.plausibleName(n, s-1) {
+			return n, s - 1 // apposition: the name before it
+		}
 	}
 	return s, j + 1
 }
@@ -174,7 +197,7 @@ func (p *attributor) subjectAfter(k, hi int) (int, int) {
 		return k, k + 1
 	}
 	e := k
-	if t.upper {
+	if t.upper && !determiners[t.key] {
 		for e < hi && e-k < 10 && (p.isName(e) || (e > k && (nameConnectors[p.toks[e].key] || (words().titles[p.toks[e].key] && e+1 < hi && p.isName(e+1))))) {
 			e++
 		}

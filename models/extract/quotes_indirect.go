@@ -16,7 +16,8 @@ var prepositions = set("for", "in", "on", "at", "with", "by", "from", "to", "abo
 var weekdayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "today", "yesterday", "tonight", "earlier", "later", "privately", "publicly",
 	"repeatedly", "again", "also", "recently", "flatly", "bluntly", "this", "last", "week",
-	"morning", "afternoon", "evening", "night", "on", "late")
+	"morning", "afternoon", "evening", "night", "on", "late", "month", "year", "day", "weekend",
+	"weeks", "months", "years", "days")
 
 // span is a piece of reported speech in tokens, with its attribution.
 type span struct {
@@ -101,7 +102,7 @@ func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
 		}
 		ce, _ := f.cueExtent(j, sp.ce)
 		cs := f.contentStart(ce, sp.ce)
-		if cs < 0 || (notContent[f.toks[cs].key] && f.toks[cs-1].key != "that") {
+		if cs < 0 || f.notContentAt(cs, lemma) {
 			continue
 		}
 		at := sp.attr
@@ -291,6 +292,19 @@ var notContent = set("with", "to", "for", "from", "in", "of", "as", "on", "at", 
 	"when", "because", "like", "unless", "after", "before", "during", "into", "over", "since",
 	"until", "while", "up", "out", "off", "down", "back", "again", "through", "without")
 
+// toVerbs report with an infinitive: "vowed to punish", "urged them to vote".
+var toVerbs = set("vow", "promise", "pledge", "threaten", "urge", "ask", "tell", "warn", "demand")
+
+// notContentAt reports whether the words from token cs cannot be what the
+// verb lemma reports.
+func (f *quoteFinder) notContentAt(cs int, lemma string) bool {
+	k := f.toks[cs].key
+	if !notContent[k] || f.toks[cs-1].key == "that" {
+		return false
+	}
+	return !(k == "to" && toVerbs[lemma])
+}
+
 // notSpeakers are headline labels that look like "Speaker: what was said".
 var notSpeakers = set("update", "updated", "analysis", "opinion", "editorial", "watch", "video",
 	"photos", "exclusive", "breaking", "note", "related", "read", "listen", "live", "review",
@@ -332,6 +346,9 @@ func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 			continue
 		}
 		s, e := f.subjectBefore(k, a)
+		if k > a && (f.toks[k-1].key == "and" || f.toks[k-1].key == "or") {
+			s, e = f.clauseSubject(a, k) // "X outlined a plan and vowed ..."
+		}
 		if s < 0 || !f.verbAt(k, s) || f.afterQuote(s, a, inQuote) {
 			continue
 		}
@@ -340,7 +357,7 @@ func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 			continue // passive "described by", or a direct quote follows
 		}
 		cs := f.contentStart(ce, b)
-		if cs < 0 || (notContent[f.toks[cs].key] && f.toks[cs-1].key != "that") {
+		if cs < 0 || f.notContentAt(cs, lemma) {
 			continue // "charged with", "wrote in 2014", "said Friday as he entered"
 		}
 		at := f.attrib(s, e, k, ce, lemma, ce, cs)

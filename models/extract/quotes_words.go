@@ -71,7 +71,10 @@ var (
 		"now", "asked", "when", "while", "after", "before", "if", "although", "though",
 		"because", "as", "in", "on", "at", "instead", "later", "earlier", "separately", "today",
 		"yesterday", "on", "nevertheless", "moreover", "indeed", "previously", "speaking", "since",
-		"or", "last", "this", "during", "despite", "publicly", "privately", "there")
+		"or", "last", "this", "during", "despite", "publicly", "privately", "there", "overall",
+		"nonetheless", "furthermore", "additionally", "similarly", "likewise", "finally",
+		"ultimately", "first", "second", "third", "tomorrow", "besides", "otherwise", "thus",
+		"hence", "therefore", "consequently", "instead", "again", "now")
 	monthWords = set("january", "february", "march", "april", "may", "june", "july", "august",
 		"september", "october", "november", "december")
 	// small words that stay lower case in titles.
