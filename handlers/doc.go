@@ -27,7 +27,8 @@
 //	GET  /embed/stories/{slug}/speakers the quotes-by-speaker chart alone
 //
 // Data (filters story, speaker, person, kind, source, from, to; columns in
-// views/csv.go; formula-like cells prefixed with '):
+// views/csv.go; formula-like cells prefixed with '; ?bom=1 adds a UTF-8
+// byte-order mark for Excel):
 //
 //	GET  /export/events.csv             one row per (event, reporting article)
 //	GET  /export/quotes.csv             one row per (quote, article it appears in)

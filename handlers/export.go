@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bufio"
 	"github.com/gin-gonic/gin"
 
 	"dateline/models"
@@ -10,7 +11,8 @@ import (
 // The CSV exports take the page filters (story, speaker, kind, source,
 // from, to) and stream rows straight from the database: the response
 // starts before the last row is read and memory stays flat. Columns are
-// documented in views/csv.go.
+// documented in views/csv.go. ?bom=1 starts the file with a UTF-8
+// byte-order mark, for Excel.
 
 func (a *app) exportEventsCSV(c *gin.Context) {
 	a.exportCSV(c, "events", views.EventColumns, func(f models.Filter, w *views.RowWriter) error {
@@ -47,12 +49,22 @@ func (a *app) exportCSV(c *gin.Context, name string, header []string, rows func(
 	h.Set("Content-Type", "text/csv; charset=utf-8")
 	h.Set("Content-Disposition", `attachment; filename="`+file+`.csv"`)
 	h.Set("Cache-Control", "no-store")
-	w, err := views.NewCSVWriter(c.Writer, header)
+	// Rows pass through a buffer, so nothing reaches the client before the
+	// first few kilobytes: an early error can still answer with its status.
+	out := bufio.NewWriter(c.Writer)
+	if c.Query("bom") == "1" {
+		// Excel reads UTF-8 only after a byte-order mark; scripts prefer none.
+		_, _ = out.WriteString("\ufeff")
+	}
+	w, err := views.NewCSVWriter(out, header)
 	if err == nil {
 		err = rows(f, w)
 	}
 	if err == nil {
 		err = w.Close()
+	}
+	if err == nil {
+		err = out.Flush()
 	}
 	if err != nil {
 		if !c.Writer.Written() {

@@ -299,7 +299,10 @@ func TestCSVExports(t *testing.T) {
 	if !formula || !script {
 		t.Errorf("hostile quotes missing from the CSV (formula %v, script %v)", formula, script)
 	}
-	for path, want := range map[string]int{"/export/events.csv?story=nope": 404, "/export/quotes.csv?from=yesterday": 400} {
+	if w := get(t, h, "/export/articles.csv?bom=1"); !strings.HasPrefix(w.Body.String(), "\ufeffarticle_id,") {
+		t.Errorf("bom: %q", w.Body.String()[:20])
+	}
+	for path, want := range map[string]int{"/export/events.csv?story=nope&bom=1": 404, "/export/quotes.csv?from=yesterday": 400} {
 		w := get(t, h, path)
 		if w.Code != want || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
 			t.Errorf("%s: %d %q", path, w.Code, w.Header().Get("Content-Type"))
