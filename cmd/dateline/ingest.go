@@ -79,7 +79,9 @@ type ingestJob struct {
 // inputResult is one input after extraction and saving.
 type inputResult struct {
 	name     string
-	order    int // position among the inputs
+	order    int    // position among the inputs
+	key      string // inputKey, "" when the input could not be read
+	known    []uint // articles an earlier run stored from the same input
 	articles []models.ExtractedArticle
 	saved    []store.SaveResult
 	err      error
@@ -104,6 +106,7 @@ type ingestReport struct {
 	NewEvents, MergedEvents    int
 	NewQuotes, MergedQuotes    int
 	Failed                     []ingestFailure
+	Warnings                   []string // trouble that lost nothing
 	lines                      []string // one per input, printed with -v
 }
 
@@ -117,6 +120,9 @@ func (r *ingestReport) print(stdout, stderr io.Writer, verbose bool) {
 	}
 	for _, f := range r.Failed {
 		fmt.Fprintf(stderr, "dateline ingest: %s: %s\n", f.Name, f.Reason)
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(stderr, "dateline ingest: warning: %s\n", w)
 	}
 	fmt.Fprintf(stdout, "%d input(s): %d new article(s), %d duplicate(s) already stored, %d failed\n",
 		r.Inputs, r.Stored, r.Duplicates, len(r.Failed))

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -36,7 +38,7 @@ func ingestAll(ctx context.Context, st *store.Store, jobs []ingestJob, opt store
 		go func() {
 			defer wg.Done()
 			for j := range queue {
-				r := extractJob(ctx, j.job, set.timeout)
+				r := extractJob(ctx, st, j.job, set.timeout)
 				r.order = j.order
 				results <- r
 			}
@@ -74,7 +76,7 @@ func writeResults(ctx context.Context, st *store.Store, results <-chan inputResu
 	var batch []inputResult
 	n := 0
 	for r := range results {
-		batch, n = append(batch, r), len(r.articles)
+		batch, n = append(batch, r), r.weight()
 		linger := time.NewTimer(batchLinger)
 	more:
 		for n < batchArticles {
@@ -83,7 +85,7 @@ func writeResults(ctx context.Context, st *store.Store, results <-chan inputResu
 				if !ok {
 					break more
 				}
-				batch, n = append(batch, r), n+len(r.articles)
+				batch, n = append(batch, r), n+r.weight()
 			case <-linger.C:
 				break more
 			case <-ctx.Done():
@@ -97,13 +99,15 @@ func writeResults(ctx context.Context, st *store.Store, results <-chan inputResu
 	}
 }
 
-// saveBatch saves the articles of several inputs in one transaction and
-// tallies the outcome per input.
+// saveBatch saves the articles of several inputs in one transaction,
+// tallies the outcome per input and remembers the inputs saved whole.
 func saveBatch(ctx context.Context, st *store.Store, batch []inputResult, opt store.SaveOptions, rep *ingestReport) {
 	var arts []models.ExtractedArticle
+	var known []uint
 	for _, r := range batch {
 		if r.err == nil {
 			arts = append(arts, r.articles...)
+			known = append(known, r.known...)
 		}
 	}
 	var saved []store.SaveResult
@@ -111,6 +115,10 @@ func saveBatch(ctx context.Context, st *store.Store, batch []inputResult, opt st
 	if len(arts) > 0 {
 		saved, err = st.SaveArticles(ctx, arts, opt)
 	}
+	if err == nil {
+		err = st.AttachArticles(ctx, known, opt)
+	}
+	done := map[string][]uint{}
 	for _, r := range batch {
 		if ctx.Err() != nil && (err != nil || r.err != nil) {
 			continue // interrupted: not read rather than failed
@@ -119,10 +127,64 @@ func saveBatch(ctx context.Context, st *store.Store, batch []inputResult, opt st
 			r.err = err
 		}
 		if r.err == nil {
-			r.saved, saved = saved[:len(r.articles)], saved[len(r.articles):]
+			r.saved, saved = savedOf(r, saved)
+			if ids, whole := articleIDs(r.saved); whole && r.known == nil && r.key != "" {
+				done[r.key] = ids
+			}
 		}
 		rep.tally(r)
 	}
+	if err := st.RememberInputs(ctx, done); err != nil && ctx.Err() == nil {
+		// Only a speed-up for the next run is lost.
+		rep.Warnings = append(rep.Warnings, "cannot record the inputs done: "+err.Error())
+	}
+}
+
+// weight is what an input adds to a batch: its articles, or the articles
+// of an earlier run, and at least 1 so failed inputs fill batches too.
+func (r inputResult) weight() int {
+	return max(1, len(r.articles)+len(r.known))
+}
+
+// savedOf takes r's results off the front of saved; an input known from an
+// earlier run gets a duplicate result per article.
+func savedOf(r inputResult, saved []store.SaveResult) ([]store.SaveResult, []store.SaveResult) {
+	if r.known != nil {
+		out := make([]store.SaveResult, len(r.known))
+		for i, id := range r.known {
+			out[i] = store.SaveResult{ArticleID: id, Duplicate: true}
+		}
+		return out, saved
+	}
+	return saved[:len(r.articles)], saved[len(r.articles):]
+}
+
+// articleIDs returns the article ids of an input's results and whether
+// every article was saved (or found stored).
+func articleIDs(rs []store.SaveResult) ([]uint, bool) {
+	ids := make([]uint, 0, len(rs))
+	for _, r := range rs {
+		if r.Err != nil {
+			return nil, false
+		}
+		ids = append(ids, r.ArticleID)
+	}
+	return ids, len(ids) > 0
+}
+
+// inputKey identifies an input for KnownInput: a hash of its bytes and of
+// everything else that shapes its extraction.
+func inputKey(in extract.Input) string {
+	h := sha256.New()
+	for _, t := range []*time.Time{in.PublishedAt, in.FetchedAt} {
+		if t != nil {
+			fmt.Fprint(h, t.UTC().Format(time.RFC3339Nano))
+		}
+		h.Write([]byte{0})
+	}
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%t\x00", in.Format, in.URL, in.Source, in.Plain)
+	h.Write(in.Data)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // tally adds one input's outcome to the report.
@@ -174,11 +236,18 @@ func failureReason(name string, err error) string {
 
 // extractJob loads one input and extracts its articles, giving up after
 // timeout. A panic in extraction becomes this input's error, not a crash.
-func extractJob(ctx context.Context, j ingestJob, timeout time.Duration) inputResult {
+func extractJob(ctx context.Context, st *store.Store, j ingestJob, timeout time.Duration) inputResult {
 	res := inputResult{name: j.name}
 	in, err := j.load(ctx)
 	if err != nil {
 		res.err = err
+		return res
+	}
+	// The same bytes with the same reference times were ingested before:
+	// their articles are stored, there is nothing to extract.
+	res.key = inputKey(in)
+	if ids, ok, err := st.KnownInput(ctx, res.key); err == nil && ok {
+		res.known = ids
 		return res
 	}
 	done := make(chan inputResult, 1)
@@ -189,7 +258,7 @@ func extractJob(ctx context.Context, j ingestJob, timeout time.Duration) inputRe
 			}
 		}()
 		x, err := extract.Extract(in)
-		done <- inputResult{name: j.name, articles: x.Articles, err: err}
+		done <- inputResult{name: j.name, key: res.key, articles: x.Articles, err: err}
 	}()
 	var limit <-chan time.Time
 	if timeout > 0 {

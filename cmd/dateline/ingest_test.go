@@ -86,6 +86,22 @@ func TestIngestFilesAndIdempotency(t *testing.T) {
 	if again := counts(t, db); again != first {
 		t.Errorf("second run changed counts: %+v -> %+v", first, again)
 	}
+	// The inputs are known now; a third run with --story still puts their
+	// articles into the story.
+	code, out, errs = cli(t, "", append([]string{"ingest", "--db", db, "--fetched-at", fetched, "--story", "later"}, files...)...)
+	if code != 0 || !strings.Contains(out, "0 new article(s)") {
+		t.Errorf("third run: exit %d\n%s%s", code, out, errs)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var n int64
+	st.DB().Table("story_articles").Count(&n)
+	if n != first.Articles {
+		t.Errorf("%d articles in the story, want %d", n, first.Articles)
+	}
 }
 
 func TestIngestBadFileAmongGoodOnes(t *testing.T) {

@@ -538,7 +538,7 @@ func TestEventActorsBackfill(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Turn the clock back: as if migration 3 had never run.
-	for _, q := range []string{"DROP TABLE event_actors", "DELETE FROM schema_migrations WHERE version >= 3"} {
+	for _, q := range []string{"DROP TABLE event_actors", "DELETE FROM schema_migrations WHERE version = 3"} {
 		if err := s.db.Exec(q).Error; err != nil {
 			t.Fatal(err)
 		}
@@ -554,5 +554,37 @@ func TestEventActorsBackfill(t *testing.T) {
 	r, err := s.SaveArticle(ctx, b, SaveOptions{})
 	if err != nil || r.MergedEvents != 1 {
 		t.Errorf("after the upgrade: %+v %v, want the event merged", r, err)
+	}
+}
+
+func TestKnownInputs(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	r, err := s.SaveArticle(ctx, envoyArticle("x", "body", "2025-08-06T18:00:00Z", "a quote", "A B"), SaveOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := s.KnownInput(ctx, "k1"); ok || err != nil {
+		t.Fatalf("unknown input reported known: %v", err)
+	}
+	if err := s.RememberInputs(ctx, map[string][]uint{"k1": {r.ArticleID}, "empty": nil}); err != nil {
+		t.Fatal(err)
+	}
+	ids, ok, err := s.KnownInput(ctx, "k1")
+	if !ok || err != nil || len(ids) != 1 || ids[0] != r.ArticleID {
+		t.Fatalf("KnownInput = %v %v %v", ids, ok, err)
+	}
+	if _, ok, _ := s.KnownInput(ctx, "empty"); ok {
+		t.Error("an input without articles was recorded")
+	}
+	if err := s.AttachArticles(ctx, ids, SaveOptions{StorySlug: "kept"}); err != nil {
+		t.Fatal(err)
+	}
+	// A deleted article makes the input unknown again, so it is read anew.
+	if err := s.db.Exec("DELETE FROM articles WHERE id = ?", r.ArticleID).Error; err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.KnownInput(ctx, "k1"); ok {
+		t.Error("input still known after its article was deleted")
 	}
 }
