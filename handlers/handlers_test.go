@@ -216,6 +216,9 @@ func TestStoryPage(t *testing.T) {
 	if d.Find("#embed-snippet").Length() != 1 || !strings.Contains(d.Find("#embed-snippet").Text(), "/embed/stories/deadline") {
 		t.Error("no embed snippet")
 	}
+	if d.Find(`.source-list a[href="/articles/1"]`).Length() != 1 {
+		t.Error("no source list")
+	}
 	if d.Find("details.alt table").Length() != 2 {
 		t.Error("charts need a text alternative each")
 	}

@@ -27,6 +27,8 @@ type StoryView struct {
 	// Unattributed is the number of quotes with no known speaker, left out
 	// of the speakers chart.
 	Unattributed int
+	// Articles are the articles reporting the listed events, newest first.
+	Articles []models.Article
 	// Choices for the filter form, from the unfiltered timeline.
 	Kinds, People, Sources []string
 	FilterQuery            string // the filter as a query string, for export links
@@ -96,6 +98,7 @@ func NewStoryView(s models.Story, f models.Filter, all, entries []models.Timelin
 		}
 	}
 	sortDeadlines(v.Deadline)
+	v.Articles = articlesOf(entries)
 	v.Kinds, v.People, v.Sources = choices(all)
 	v.Timeline = TimelineChart("timeline-chart", entries)
 	v.Speakers = SpeakersChart("speakers-chart", v.Counts)
@@ -110,6 +113,29 @@ func deadlineOf(ev models.Event, now time.Time) (DeadlineView, bool) {
 	return DeadlineView{at: ev.SortAt, EventID: ev.ID, When: DisplayDate(ev.Date, ev.Granularity), Status: status,
 		Passed: len(status) > 6 && status[:6] == "passed", SetBy: ev.DeadlineSetBy,
 		Demand: ev.DeadlineDemand, Consequence: ev.DeadlineConsequence, Summary: ev.Summary}, true
+}
+
+// articlesOf lists the articles reporting entries, once each, newest first
+// (unknown publication dates last).
+func articlesOf(entries []models.TimelineEntry) []models.Article {
+	seen := map[uint]bool{}
+	var out []models.Article
+	for _, en := range entries {
+		for _, src := range en.Event.Sources {
+			if src.Article != nil && !seen[src.ArticleID] {
+				seen[src.ArticleID] = true
+				out = append(out, *src.Article)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].PublishedAt, out[j].PublishedAt
+		if a == nil || b == nil {
+			return a != nil
+		}
+		return a.After(*b)
+	})
+	return out
 }
 
 // sortDeadlines puts the deadlines still to come first, soonest first, then
