@@ -17,6 +17,19 @@
 //
 // Both have foreign keys on, WAL and a 10 s busy timeout. Wrap driver errors
 // with dbError so callers see models error codes (ENOTFOUND, ECONFLICT, ...).
+//
+// The write side (this file, migrate.go, save.go, people.go, events.go,
+// quotes.go, copies.go, inputs.go, search.go, admin.go):
+//
+//   - Open, Close, Path, DB (the reader pool), Migrate, SchemaVersion
+//   - SaveArticle, SaveArticles: an extracted article with its source,
+//     people, events, quotes and story membership, deduplicated
+//   - KnownInput, RememberInputs, AttachArticles: ingest's memory of inputs
+//   - Search: quotes and events by words (FTS5)
+//   - Counts, Backup (VACUUM INTO), IntegrityCheck
+//   - PeriodStart, ContentHash: the normalisations the store relies on
+//
+// The read side (read*.go, stories*.go) holds the page and export queries.
 package store
 
 import (
