@@ -96,6 +96,9 @@ func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
 		for j < sp.ce && auxiliaries[f.toks[j].key] {
 			j++
 		}
+		if j >= sp.ce {
+			continue
+		}
 		lemma := cueLemma(f.toks[j])
 		if lemma == "" || !speechVerb[lemma] || inQuote[j] || strings.HasSuffix(f.toks[j].key, "ing") || !f.verbAt(j, sp.attr.subjS) {
 			continue
@@ -179,7 +182,7 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 		s, e := f.subjectAfter(k+2, b)
 		if s < 0 {
 			s, e = k+2, f.nextComma(k+2, b) // "according to officials cited by TASS,"
-			if e-s > 10 || e == s || (e == b && f.toks[k-1].key != ",") {
+			if e-s > 10 || e == s || (e == b && (k == a || f.toks[k-1].key != ",")) {
 				return span{}, false
 			}
 		}

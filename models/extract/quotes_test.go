@@ -239,8 +239,9 @@ func FuzzFindQuotes(f *testing.F) {
 		`"HOST: Hi` + "\n\n" + `"GUEST: Hello."`,
 		`« » ‘ ’ " ' — ―`,
 		"\"\n\"\n\"",
-		"\"A0:\n\"0\"",   // a label, then a reopened paragraph
-		"\"000000\"sAid", // a cue with nothing after it
+		"\"A0:\n\"0\"",    // a label, then a reopened paragraph
+		"\"000000\"sAid",  // a cue with nothing after it
+		"ACCording to !0", // a source that is not there
 	}
 	for _, s := range seeds {
 		f.Add(s)
