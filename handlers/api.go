@@ -48,14 +48,20 @@ func (a *app) apiStories(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"stories": out})
 }
 
-// apiStory is one story with its speaker counts and event count.
+// apiStory is one story with its event count and its speakers (quotes of
+// the attached articles and of the latest events' sentences).
 func (a *app) apiStory(c *gin.Context) {
 	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	entries, err := a.st.Timeline(c.Request.Context(), st, models.Filter{})
+	n, err := a.st.TimelineCount(c.Request.Context(), st, models.Filter{})
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	entries, err := a.st.Timeline(c.Request.Context(), st, models.Filter{Limit: maxStoryEntries})
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -65,7 +71,7 @@ func (a *app) apiStory(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"story": toStoryJSON(st), "events": len(entries), "speakers": counts,
+	c.JSON(http.StatusOK, gin.H{"story": toStoryJSON(st), "events": n, "speakers": counts,
 		"links": gin.H{"events": "/api/stories/" + st.Slug + "/events", "timelinejs": "/api/stories/" + st.Slug + "/timelinejs",
 			"csv": "/export/events.csv?story=" + st.Slug, "embed": "/embed/stories/" + st.Slug}})
 }

@@ -24,6 +24,7 @@ type Store interface {
 	SetEventState(ctx context.Context, storyID, eventID uint, state string) error
 	HiddenEvents(ctx context.Context, storyID uint) ([]models.Event, error)
 	Timeline(ctx context.Context, st models.Story, f models.Filter) ([]models.TimelineEntry, error)
+	TimelineCount(ctx context.Context, st models.Story, f models.Filter) (int64, error)
 	StorySpeakers(ctx context.Context, st models.Story, entries []models.TimelineEntry, all bool) ([]models.SpeakerCount, error)
 	LatestEvents(ctx context.Context, n int) ([]models.Event, error)
 	Event(ctx context.Context, id uint) (models.TimelineEntry, []models.Story, error)

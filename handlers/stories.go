@@ -66,7 +66,13 @@ func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views
 		return views.StoryView{}, err
 	}
 	v := views.NewStoryView(st, f, all, entries, counts, a.opt.Now(), baseURL(c))
-	v.Truncated = truncated
+	if v.Truncated = truncated; truncated {
+		n, err := a.st.TimelineCount(c.Request.Context(), st, f)
+		if err != nil {
+			return views.StoryView{}, err
+		}
+		v.Total = int(n)
+	}
 	f.Story = st.Slug
 	v.FilterQuery = views.FilterQuery(f)
 	return v, nil

@@ -18,8 +18,9 @@ type StoryView struct {
 	Pinned []EntryView
 	Days   []DayGroup
 	Count  int
-	// Truncated says the timeline shows only the latest entries.
+	// Truncated says the timeline shows only the latest entries, of Total.
 	Truncated bool
+	Total     int
 	Deadline  []DeadlineView
 	Timeline  Chart
 	Speakers  Chart

@@ -63,6 +63,21 @@ func (s *Store) Timeline(ctx context.Context, st models.Story, f models.Filter) 
 	return s.entries(ctx, events, pinned)
 }
 
+// TimelineCount counts the events Timeline would return without a limit.
+func (s *Store) TimelineCount(ctx context.Context, st models.Story, f models.Filter) (int64, error) {
+	sc, err := storyEventsCond(st)
+	if err != nil {
+		return 0, err
+	}
+	fc, err := eventFilterConds(f)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	err = apply(s.rdb.WithContext(ctx).Table("events AS e").Where(sc.sql, sc.args...), fc).Count(&n).Error
+	return n, dbError(err, "counting the events of %s", st.Slug)
+}
+
 // entries wraps events as timeline entries with their quotes.
 func (s *Store) entries(ctx context.Context, events []models.Event, pinned []uint) ([]models.TimelineEntry, error) {
 	isPinned := map[uint]bool{}

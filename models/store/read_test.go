@@ -120,6 +120,10 @@ func TestTimeline(t *testing.T) {
 		if !sameStrings(summaries(got), tt.want) {
 			t.Errorf("%s: got %q, want %q", tt.name, summaries(got), tt.want)
 		}
+		tt.f.Limit = 0
+		if n, err := st.TimelineCount(ctx, story, tt.f); err != nil || (n != int64(len(got)) && tt.name != "limit keeps the latest") {
+			t.Errorf("%s: count %d, %v", tt.name, n, err)
+		}
 	}
 	if _, err := st.Timeline(ctx, story, models.Filter{From: "August"}); models.ErrorCode(err) != models.EINVALID {
 		t.Errorf("bad date: got %v, want EINVALID", err)
