@@ -33,6 +33,7 @@
 //	GET  /export/events.csv             one row per (event, reporting article)
 //	GET  /export/quotes.csv             one row per (quote, article it appears in)
 //	GET  /export/articles.csv           one row per article
+//	GET  /api/...                       (read API: Access-Control-Allow-Origin *)
 //	GET  /api/stories, /api/stories/{slug}, /api/stories/{slug}/events
 //	GET  /api/stories/{slug}/timelinejs Knight Lab TimelineJS JSON
 //	GET  /api/quotes?limit=, /api/people

@@ -135,12 +135,14 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/export/quotes.csv", a.exportQuotesCSV)
 	e.GET("/export/articles.csv", a.exportArticlesCSV)
 
-	e.GET("/api/stories", a.apiStories)
-	e.GET("/api/stories/:slug", a.apiStory)
-	e.GET("/api/stories/:slug/events", a.apiStoryEvents)
-	e.GET("/api/stories/:slug/timelinejs", a.apiTimelineJS)
-	e.GET("/api/quotes", a.apiQuotes)
-	e.GET("/api/people", a.apiPeople)
+	// The read API may be fetched from any site (a TimelineJS page, a
+	// newsroom dashboard): it is public and sends no cookies.
+	e.GET("/api/stories", openCORS, a.apiStories)
+	e.GET("/api/stories/:slug", openCORS, a.apiStory)
+	e.GET("/api/stories/:slug/events", openCORS, a.apiStoryEvents)
+	e.GET("/api/stories/:slug/timelinejs", openCORS, a.apiTimelineJS)
+	e.GET("/api/quotes", openCORS, a.apiQuotes)
+	e.GET("/api/people", openCORS, a.apiPeople)
 	// The write API: 20 posts at once, then one every 2 s per client.
 	e.POST("/api/articles", newLimiter(20, 2*time.Second, a.opt.Now).limit, a.apiPostArticle)
 

@@ -346,6 +346,12 @@ func TestJSONAPI(t *testing.T) {
 	if w := get(t, h, "/api/stories/nope"); w.Code != 404 || !strings.Contains(w.Body.String(), `"code":"not_found"`) {
 		t.Errorf("missing story: %d %s", w.Code, w.Body.String())
 	}
+	if w := get(t, h, "/api/stories/deadline/timelinejs"); w.Header().Get("Access-Control-Allow-Origin") != "*" {
+		t.Error("the read API should be readable from other origins (TimelineJS)")
+	}
+	if w := get(t, h, "/stories/deadline"); w.Header().Get("Access-Control-Allow-Origin") != "" {
+		t.Error("pages must not be readable cross-origin")
+	}
 	if w := get(t, h, "/healthz"); w.Code != 200 {
 		t.Errorf("healthz: %d", w.Code)
 	}

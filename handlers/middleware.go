@@ -43,6 +43,12 @@ func allowFraming(c *gin.Context) {
 	h.Del("Cross-Origin-Opener-Policy")
 }
 
+// openCORS lets pages on any origin read a public, cookieless response.
+func openCORS(c *gin.Context) {
+	c.Header("Access-Control-Allow-Origin", "*")
+	c.Next()
+}
+
 // limitBody caps request bodies at MaxBodyBytes.
 func (a *app) limitBody(c *gin.Context) {
 	if c.Request.Body != nil {
