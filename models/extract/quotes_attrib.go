@@ -234,14 +234,38 @@ func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
 		return k, ""
 	}
 	end = k + 1
-	if tellVerbs[lemma] && end < hi && !p.toks[end].punct && p.toks[end].key != "that" {
-		if s, e := p.subjectAfter(end, hi); s >= 0 {
-			end = e
-		} else if !venueWords[p.toks[end].key] && !p.toks[end].punct && end+1 <= hi {
-			end++ // "told reporters", "told journalists"
-		}
+	if tellVerbs[lemma] {
+		end = p.audience(end, hi)
 	}
 	return end, lemma
+}
+
+// audience returns where the audience of "told" starting at token k ends:
+// "told reporters", "told The Washington Post", "told Russian state TV",
+// "told him". It stops at punctuation, "that", a preposition or a cue.
+func (p *attributor) audience(k, hi int) int {
+	e := k
+	for e < hi && e-k < 5 {
+		t := p.toks[e]
+		if t.punct || t.key == "that" || weekdayWords[t.key] || monthWords[t.key] ||
+			(!t.upper && (prepositions[t.key] || cueLemma(t) != "" && !adjectiveLike(t.key))) {
+			break
+		}
+		e++
+		if pronouns[t.key] || (!t.upper && !determiners[t.key] && !(e < hi && p.toks[e].upper) && !adjectiveLike(t.key)) {
+			break // "him", "reporters": one word ends it
+		}
+	}
+	return e
+}
+
+// adjectiveLike reports words that go on to a noun ("state TV", "local media").
+func adjectiveLike(w string) bool {
+	switch w {
+	case "state", "local", "national", "foreign", "russian", "senior", "top", "many", "several", "few":
+		return true
+	}
+	return false
 }
 
 // venueAfter returns the venue words from token k up to a comma, a quote

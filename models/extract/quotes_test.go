@@ -122,6 +122,10 @@ func TestFindQuotes(t *testing.T) {
 		{"doubled apostrophes", `''We are ready,'' the minister said.`, "We are ready", "direct", "the minister", "", "said", ""},
 		{"participle before quote", `Trump attacked the plan, saying, "It will never work."`, "It will never work.", "direct", "Trump", "Donald Trump", "saying", ""},
 		{"she", `Hillary Clinton spoke after Trump left. "We will win," she said.`, "We will win", "direct", "she", "Hillary Clinton", "said", ""},
+		{"told a newspaper", `"No comment," an official told The Washington Post on Monday.`, "No comment", "direct", "an official", "", "told The Washington Post", "on Monday"},
+		{"document reads", `The statement read: "We regret the error."`, "We regret the error.", "direct", "The statement", "", "read", ""},
+		{"aside before cue", `Mike Pence, the running mate, said: "We will win."`, "We will win.", "direct", "Mike Pence", "Mike Pence", "said", ""},
+		{"sentence adverb", `Still, the fund warned that growth would slow next year.`, "growth would slow next year", "indirect", "the fund", "", "warned", ""},
 		// failure cases: nothing here is somebody's statement
 		{"headline label", `Analysis: Talks Will Resume In Spring`, "", "", "", "", "", ""},
 		{"cue with a preposition", `Neither man has been charged with any crime so far.`, "", "", "", "", "", ""},

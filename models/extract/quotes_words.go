@@ -108,7 +108,7 @@ var (
 	// lemmas whose bare and -s forms are more often nouns ("state media",
 	// "a phone call", "the report"): they count as verbs only after a
 	// pronoun or before "that".
-	nounish = set("state", "report", "call", "post", "note", "comment", "claim", "demand", "question", "blast", "praise", "cite", "answer", "read",
+	nounish = set("state", "report", "call", "post", "note", "comment", "claim", "demand", "question", "blast", "praise", "cite", "answer",
 		"promise", "pledge", "charge", "counter", "signal", "tweet", "estimate", "joke", "remark",
 		"reply", "vow", "quip", "tout", "concern", "stress", "boast", "recall")
 	// verbs that do not come before the speaker after a quote: after them
