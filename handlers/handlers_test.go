@@ -62,6 +62,7 @@ func fixture(t *testing.T) *store.Store {
 		},
 		Quotes: []models.ExtractedQuote{{Text: "Great progress was made!", Kind: models.QuoteDirect, Start: 57, End: 81,
 			Speaker: &trump, Cue: "said"}},
+		People: []models.ExtractedPerson{{Name: trump, Kind: models.PersonKindPerson, Role: "President", Aliases: []string{"Trump"}}},
 	}
 	body2 := `=HYPERLINK("http://evil.test","x") he wrote. ` + evil + ` in April.`
 	a2 := models.ExtractedArticle{Title: "Hostile " + evil, Source: "Bad " + evil, PublishedAt: &pub, Body: body2,
@@ -601,6 +602,9 @@ func TestPersonEventSearchPages(t *testing.T) {
 	if d.Find("h1").Text() != "Donald Trump" || !strings.Contains(d.Find("blockquote").Text(), "Great progress was made!") ||
 		d.Find("#person-chart").Length() != 1 {
 		t.Errorf("person page: %q", d.Find("main").Text())
+	}
+	if w := get(t, h, "/people/trump"); w.Code != 301 || w.Header().Get("Location") != "/people/donald-trump" {
+		t.Errorf("alias: %d %q", w.Code, w.Header().Get("Location"))
 	}
 	d = doc(t, get(t, h, "/events/2"))
 	if !strings.Contains(d.Find(".deadline-panel").Text(), "in 2 days") || d.Find(`a[href^="/articles/1"]`).Length() == 0 ||

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -81,6 +82,11 @@ func (a *app) showPerson(c *gin.Context) {
 	p, quotes, err := a.st.Person(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
+		return
+	}
+	if p.Slug != c.Param("slug") {
+		// An alias ("/people/putin"): send readers to the canonical address.
+		c.Redirect(http.StatusMovedPermanently, "/people/"+url.PathEscape(p.Slug))
 		return
 	}
 	a.render(c, http.StatusOK, "person", &views.Page{Title: p.Name, Section: "people",

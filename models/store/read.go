@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"dateline/models"
 )
@@ -273,16 +274,19 @@ func (s *Store) Article(ctx context.Context, id uint) (models.Article, []models.
 	return a, evs, qs, dbError(err, "loading the quotes of article %d", id)
 }
 
-// Person returns a person (by slug) with aliases, and their quotes by date.
+// Person returns a person with aliases, and their quotes by date. slug is
+// the person's slug or the slug of one of their aliases ("putin").
 func (s *Store) Person(ctx context.Context, slug string) (models.Person, []models.Quote, error) {
 	var p models.Person
 	db := s.rdb.WithContext(ctx)
-	if err := db.Preload("Aliases", func(db *gorm.DB) *gorm.DB { return db.Order("alias") }).
-		Where("slug = ?", slug).First(&p).Error; err != nil {
+	err := db.Preload("Aliases", func(db *gorm.DB) *gorm.DB { return db.Order("alias") }).
+		Where("slug = ? OR id = (SELECT person_id FROM person_aliases WHERE alias_slug = ? ORDER BY id LIMIT 1)", slug, slug).
+		Order(clause.Expr{SQL: "slug = ? DESC", Vars: []any{slug}}).First(&p).Error
+	if err != nil {
 		return p, nil, dbError(err, "no person %q", slug)
 	}
 	var qs []models.Quote
-	err := quotePreloads(db).Where("speaker_id = ?", p.ID).Order("said_at IS NULL, said_at, id").Find(&qs).Error
+	err = quotePreloads(db).Where("speaker_id = ?", p.ID).Order("said_at IS NULL, said_at, id").Find(&qs).Error
 	return p, qs, dbError(err, "loading the quotes of %s", slug)
 }
 
