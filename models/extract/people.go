@@ -381,9 +381,13 @@ func (reg *registry) resolve(toks []token) string {
 		return reg.nearestPerson(s, 0) // "Trump, who had boasted ..."
 	}
 
-	name := reg.trailingName(toks)
+	name, org := reg.trailingName(toks)
 	if name == "" {
 		return ""
+	}
+	if org {
+		reg.note(name, actorOrganisation, "", mention)
+		return name
 	}
 	reg.note(name, actorPerson, "", mention)
 	i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at > s })
@@ -407,44 +411,54 @@ func (reg *registry) nearestPerson(s int, not byte) string {
 // trailingName returns the capitalised words ending a mention, without
 // titles before them ("White House spokesman Josh Earnest" -> "Josh
 // Earnest"), resolving a lone surname seen earlier with its full name.
-func (reg *registry) trailingName(toks []token) string {
+func (reg *registry) trailingName(toks []token) (name string, org bool) {
 	for k, t := range toks {
 		if t.key == "(" || t.key == "," {
 			toks = toks[:k] // "Gwen Moore (D-Wis.)", "Mitch McConnell, R-Ky."
 			break
 		}
 	}
-	if name := reg.nameAtEnd(toks); name != "" {
-		return name
+	if name, org := reg.nameAtEnd(toks); name != "" {
+		return name, org
 	}
 	for k, t := range toks {
 		if k > 0 && toks[k-1].upper && (t.key == "of" || t.key == "from") {
 			return reg.nameAtEnd(toks[:k]) // "Rep. Adam Schiff of California"
 		}
 	}
-	return ""
+	return "", false
 }
 
-// nameAtEnd returns the capitalised words ending toks after any titles.
-func (reg *registry) nameAtEnd(toks []token) string {
+// nameAtEnd returns the capitalised words ending toks after any titles;
+// org is set for a name after "the" ("The S.E.C."), an organisation's.
+func (reg *registry) nameAtEnd(toks []token) (string, bool) {
 	i := len(toks)
 	for i > 0 && toks[i-1].upper && !toks[i-1].punct && !isTitle(toks[i-1].key) {
 		i--
 	}
 	if i == len(toks) || (i > 0 && !toks[i-1].upper && !isTitle(toks[i-1].key) && toks[i-1].key != "'s") {
-		return "" // "officials cited by TASS" is not TASS
+		return "", false // "officials cited by TASS" is not TASS
+	}
+	org := toks[i].key == "the"
+	if org {
+		if i++; i == len(toks) {
+			return "", false
+		}
 	}
 	parts := toks[i:]
 	name := reg.src.slice(parts[0].start, parts[len(parts)-1].end)
 	last := parts[len(parts)-1].key
+	if org {
+		return name, true
+	}
 	if len(parts) == 1 {
 		if full, ok := reg.surnames[last]; ok {
-			return full
+			return full, false
 		}
-		return name
+		return name, false
 	}
 	reg.surnames[last] = name
-	return name
+	return name, false
 }
 
 // isTitle reports whether a word is a title or an honorific ("Leader", "Sen.").

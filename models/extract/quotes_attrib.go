@@ -49,6 +49,17 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 	if j >= lo && p.toks[j].key == "," {
 		return p.beforeParenthetical(j, lo)
 	}
+	if j > lo && p.toks[j].key == ")" {
+		// "Sen. David Perdue (R-Ga.) said": the name before the brackets
+		o := j - 1
+		for o > lo && o > j-8 && p.toks[o].key != "(" {
+			o--
+		}
+		if p.toks[o].key == "(" && o > lo && p.isName(o-1) {
+			return p.nameRunBack(o-1, lo), j + 1
+		}
+		return -1, -1
+	}
 	if j >= lo && (p.toks[j].key == "that" || p.toks[j].key == "which") {
 		return -1, -1 // "a letter ... that says": the letter is far back
 	}

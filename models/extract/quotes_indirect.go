@@ -36,7 +36,13 @@ func (f *quoteFinder) indirect() {
 			inQuote[c.attr.cueTok] = true // the cue of a direct quote reports nothing else
 		}
 	}
-	for _, st := range f.sents {
+	for i := 0; i < len(f.sents); i++ {
+		st := f.sents[i]
+		// a sentence cut after an abbreviation ("The S.E.C. said") goes on
+		for i+1 < len(f.sents) && f.endsWithAbbrev(st.End) && f.para(st.End) == f.para(f.sents[i+1].Start) {
+			i++
+			st.End = f.sents[i].End
+		}
 		a, b := f.tokAt(st.Start), f.tokAt(st.End)
 		for b > a && f.toks[b-1].punct {
 			b--

@@ -94,13 +94,26 @@ func isAbbrev(w []rune) bool {
 	if len(w) == 1 {
 		return unicode.IsUpper(w[0])
 	}
-	if len(w) == 3 && w[1] == '.' && unicode.IsUpper(w[0]) && unicode.IsUpper(w[2]) {
-		return true // "G.K.", "U.S."
+	if dottedInitials(w) {
+		return true // "G.K.", "U.S.", "S.E.C."
 	}
 	if len(w) > 4 {
 		return false
 	}
 	return titleAbbrevs[wordKey(w)]
+}
+
+// dottedInitials reports whether w is capitals joined by dots ("S.E.C").
+func dottedInitials(w []rune) bool {
+	if len(w) < 3 || len(w)%2 == 0 {
+		return false
+	}
+	for i, c := range w {
+		if (i%2 == 0) != unicode.IsUpper(c) || (i%2 == 1) != (c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // isPossessive reports whether r[i] is the apostrophe of a possessive 's.
