@@ -336,8 +336,8 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 		}
 		return -1, -1
 	}
-	if !t.upper && !determiners[t.key] && !(f.isName(e-1) && e-i <= 8) {
-		return -1, -1 // "former New York Mayor Michael Bloomberg" ends in a name
+	if !t.upper && !determiners[t.key] && !(f.isName(e-1) && e-i <= 8) && !(words().titles[f.toks[e-1].key] && e-i <= 4) {
+		return -1, -1 // "former New York Mayor Michael Bloomberg" ends in a name, "top lawmakers" in a title
 	}
 	for k := i; k < e; k++ {
 		t := f.toks[k]
