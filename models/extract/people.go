@@ -47,6 +47,8 @@ type peopleLexicon struct {
 	// lowerFirst lists the first words of names that start in lower case
 	// ("the Kremlin", "his envoy"); other names need a capital to start.
 	lowerFirst []string
+	// lowerByte marks the first bytes of lowerFirst, to skip most words fast
+	lowerByte [256]bool
 }
 
 var (
@@ -142,6 +144,7 @@ func (lx *peopleLexicon) add(name string, i int) {
 	first := al.toks[0].key
 	if !unicode.IsUpper(r[toks[0].start]) && !slices.Contains(lx.lowerFirst, first) {
 		lx.lowerFirst = append(lx.lowerFirst, first)
+		lx.lowerByte[first[0]] = true
 	}
 	lx.byFirst[first] = append(lx.byFirst[first], al)
 }
@@ -149,7 +152,7 @@ func (lx *peopleLexicon) add(name string, i int) {
 // matchAt returns the actor whose name starts at toks[i] (longest name
 // wins) and how many words it spans, or -1, 0.
 func (lx *peopleLexicon) matchAt(r []rune, toks []token, i int) (int, int) {
-	if !toks[i].upper && !slices.Contains(lx.lowerFirst, toks[i].key) {
+	if !toks[i].upper && (!lx.lowerByte[toks[i].key[0]] || !slices.Contains(lx.lowerFirst, toks[i].key)) {
 		return -1, 0 // most words: no map look-up
 	}
 	for _, al := range lx.byFirst[toks[i].key] {
