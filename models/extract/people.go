@@ -317,14 +317,17 @@ type placedName struct {
 	gender byte // 'm', 'f' or 0
 }
 
-func newRegistry(src *source, toks []token) *registry {
+// newRegistry starts the registry of one article. quoted reports whether
+// an offset lies inside quotation marks: people named there are recorded
+// but are no antecedents for "he" and "she".
+func newRegistry(src *source, toks []token, quoted func(at int) bool) *registry {
 	r := src.r
 	reg := &registry{lx: people(), src: src, r: r, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
 	reg.known = reg.lx.findActors(r, toks)
 	for _, m := range reg.known {
 		a := reg.lx.actors[m.actor]
 		reg.note(a.Name, a.Kind, a.Role, src.slice(m.start, m.end))
-		if a.Kind == actorPerson {
+		if a.Kind == actorPerson && !quoted(m.start) {
 			reg.persons = append(reg.persons, placedName{m.start, a.Name, a.Gender})
 		}
 	}
@@ -354,7 +357,7 @@ func (reg *registry) note(name, kind, role, alias string) {
 // actor by any alias whose words end the mention, the nearest person named
 // before a personal pronoun, or a capitalised name (a surname seen with its
 // full name earlier resolves to it). It returns "" when unsure.
-func (reg *registry) resolve(toks []token) string {
+func (reg *registry) resolve(toks []token, sentStart, prevStart int) string {
 	if len(toks) == 0 {
 		return ""
 	}
@@ -377,9 +380,9 @@ func (reg *registry) resolve(toks []token) string {
 	}
 	switch toks[0].key {
 	case "he", "him":
-		return reg.nearestPerson(s, 'f')
+		return reg.pronounPerson(s, sentStart, prevStart, 'f')
 	case "she", "her":
-		return reg.nearestPerson(s, 'm')
+		return reg.pronounPerson(s, sentStart, prevStart, 'm')
 	case "who":
 		return reg.nearestPerson(s, 0) // "Trump, who had boasted ..."
 	}
@@ -396,6 +399,27 @@ func (reg *registry) resolve(toks []token) string {
 	i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at > s })
 	reg.persons = slices.Insert(reg.persons, i, placedName{s, name, 0})
 	return name
+}
+
+// pronounPerson resolves "he" or "she" at offset s the way news is
+// written: the first person (not of gender not) named earlier in the same
+// sentence, which is usually its subject ("Trump will meet Putin, he
+// said"); else the first named in the sentence before, which starts at
+// prevStart; else the nearest before.
+func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string {
+	for _, from := range []int{sentStart, prevStart} {
+		if from < 0 {
+			continue
+		}
+		i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at >= from })
+		for ; i < len(reg.persons) && reg.persons[i].at < s; i++ {
+			if reg.persons[i].gender != not {
+				return reg.persons[i].name
+			}
+		}
+		s = from // the sentence before ends where this one starts
+	}
+	return reg.nearestPerson(s, not)
 }
 
 // nearestPerson returns the person named last before offset s, skipping

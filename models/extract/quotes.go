@@ -518,7 +518,7 @@ func (f *quoteFinder) mergeBroken() {
 // finish resolves speakers and returns the quotes in text order and the
 // people named.
 func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	reg := newRegistry(f.src, f.toks)
+	reg := newRegistry(f.src, f.toks, f.quoted)
 	speech := f.cands[f.nDirect:]
 	slices.SortStableFunc(speech, func(a, b candidate) int { return a.s - b.s })
 	f.cands = mergeByStart(f.cands[:f.nDirect], speech)
@@ -540,7 +540,15 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		if c.attr.found() {
 			ms, me := f.toks[c.attr.subjS].start, f.toks[c.attr.subjE-1].end
 			q.SpeakerMention = &models.Mention{Text: f.src.slice(ms, me), Start: ms, End: me}
-			if name := reg.resolve(f.toks[c.attr.subjS:c.attr.subjE]); name != "" {
+			si := f.sentAt(ms)
+			sentStart, prevStart := -1, -1
+			if si >= 0 && si < len(f.sents) {
+				sentStart = f.sents[si].Start
+				if si > 0 {
+					prevStart = f.sents[si-1].Start
+				}
+			}
+			if name := reg.resolve(f.toks[c.attr.subjS:c.attr.subjE], sentStart, prevStart); name != "" {
 				q.Speaker = &name
 			}
 		}
@@ -548,6 +556,12 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		out = append(out, q)
 	}
 	return out, reg.people()
+}
+
+// quoted reports whether offset at lies between quotation marks.
+func (f *quoteFinder) quoted(at int) bool {
+	i := sort.Search(len(f.marks), func(i int) bool { return f.marks[i].close >= at })
+	return i < len(f.marks) && f.marks[i].open < at
 }
 
 // mergeByStart merges two lists of candidates, each in text order.

@@ -93,7 +93,8 @@ var (
 		"social", "platform", "television", "tv", "radio", "program", "show", "event", "meeting",
 		"call", "letter", "also", "repeatedly", "again", "privately", "publicly", "recently",
 		"appearance", "remarks", "hearing", "campaign", "stop", "of", "for", "and", "own", ",",
-		"wednesday's", "week's", "day", "days", "ago", "late", "early", "mid", "speaking", "he", "she")
+		"wednesday's", "week's", "day", "days", "ago", "late", "early", "mid", "speaking", "he", "she",
+		"all", "whole", "entire", "past", "next")
 	// objects of "told" that are audiences ("told reporters").
 	tellVerbs  = set("tell", "inform", "assure", "warn", "remind", "ask", "urge", "promise", "brief")
 	speechVerb = set("say", "tell", "add", "write", "tweet", "post", "state", "announce", "declare",
