@@ -126,6 +126,8 @@ func TestFindQuotes(t *testing.T) {
 		{"document reads", `The statement read: "We regret the error."`, "We regret the error.", "direct", "The statement", "", "read", ""},
 		{"aside before cue", `Mike Pence, the running mate, said: "We will win."`, "We will win.", "direct", "Mike Pence", "Mike Pence", "said", ""},
 		{"sentence adverb", `Still, the fund warned that growth would slow next year.`, "growth would slow next year", "indirect", "the fund", "", "warned", ""},
+		{"pronoun to subject", `Trump will meet Putin in Alaska next week, he said on Friday.`, "Trump will meet Putin in Alaska next week", "indirect", "he", "Donald Trump", "said", "on Friday"},
+		{"pronoun not into quote", `Trump spoke late. "Putin wants a deal," he said.`, "Putin wants a deal", "direct", "he", "Donald Trump", "said", ""},
 		// failure cases: nothing here is somebody's statement
 		{"headline label", `Analysis: Talks Will Resume In Spring`, "", "", "", "", "", ""},
 		{"cue with a preposition", `Neither man has been charged with any crime so far.`, "", "", "", "", "", ""},
