@@ -304,7 +304,8 @@ type registry struct {
 	src      *source
 	r        []rune
 	known    []actorMention    // lexicon actors in the text, in order
-	persons  []placedName      // people named, in order of place, for pronouns
+	persons  []placedName      // known people named, in order of place, for pronouns
+	speakers []placedName      // other people named as speakers, in order of place
 	surnames map[string]string // last-name key -> full name, for people not in the lexicon
 	found    map[string]*models.ExtractedPerson
 	order    []string
@@ -396,8 +397,9 @@ func (reg *registry) resolve(toks []token, sentStart, prevStart int) string {
 		return name
 	}
 	reg.note(name, actorPerson, "", mention)
-	i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at > s })
-	reg.persons = slices.Insert(reg.persons, i, placedName{s, name, 0})
+	// speakers come in text order, so this inserts at or near the end
+	i := sort.Search(len(reg.speakers), func(i int) bool { return reg.speakers[i].at > s })
+	reg.speakers = slices.Insert(reg.speakers, i, placedName{s, name, 0})
 	return name
 }
 
@@ -411,11 +413,13 @@ func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 		if from < 0 {
 			continue
 		}
-		i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at >= from })
-		for ; i < len(reg.persons) && reg.persons[i].at < s; i++ {
-			if reg.persons[i].gender != not {
-				return reg.persons[i].name
-			}
+		a, okA := firstIn(reg.persons, from, s, not)
+		b, okB := firstIn(reg.speakers, from, s, not)
+		switch {
+		case okA && (!okB || a.at <= b.at):
+			return a.name
+		case okB:
+			return b.name
 		}
 		s = from // the sentence before ends where this one starts
 	}
@@ -426,13 +430,39 @@ func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 // people known to be of gender not (a pronoun's other gender). It looks
 // back over a few names only: a pronoun far from any name stays unresolved.
 func (reg *registry) nearestPerson(s int, not byte) string {
-	i := sort.Search(len(reg.persons), func(i int) bool { return reg.persons[i].at >= s })
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if reg.persons[j].gender != not {
-			return reg.persons[j].name
-		}
+	a, okA := lastBefore(reg.persons, s, not)
+	b, okB := lastBefore(reg.speakers, s, not)
+	switch {
+	case okA && (!okB || a.at >= b.at):
+		return a.name
+	case okB:
+		return b.name
 	}
 	return ""
+}
+
+// firstIn returns the first person of ps (in order of place) named in
+// [from, to) who is not of gender not.
+func firstIn(ps []placedName, from, to int, not byte) (placedName, bool) {
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].at >= from })
+	for ; i < len(ps) && ps[i].at < to; i++ {
+		if ps[i].gender != not {
+			return ps[i], true
+		}
+	}
+	return placedName{}, false
+}
+
+// lastBefore returns the last of the few people of ps named before s who is
+// not of gender not.
+func lastBefore(ps []placedName, s int, not byte) (placedName, bool) {
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].at >= s })
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if ps[j].gender != not {
+			return ps[j], true
+		}
+	}
+	return placedName{}, false
 }
 
 // trailingName returns the capitalised words ending a mention, without
