@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"dateline/data"
 	"dateline/models"
@@ -503,7 +504,7 @@ func (reg *registry) nameAtEnd(toks []token) (string, bool) {
 		}
 	}
 	parts := toks[i:]
-	name := reg.src.slice(parts[0].start, parts[len(parts)-1].end)
+	name := shoutToTitle(reg.src.slice(parts[0].start, parts[len(parts)-1].end))
 	last := parts[len(parts)-1].key
 	if org {
 		return name, true
@@ -516,6 +517,25 @@ func (reg *registry) nameAtEnd(toks []token) (string, bool) {
 	}
 	reg.surnames[last] = name
 	return name, false
+}
+
+// shoutToTitle writes a name set in capitals, as transcripts do
+// ("WALLACE"), in title case; short acronyms (CNN, NATO) stay.
+func shoutToTitle(name string) string {
+	if hasLower(name) || utf8.RuneCountInString(name) < 5 {
+		return name
+	}
+	var b strings.Builder
+	start := true
+	for _, c := range name {
+		if start {
+			b.WriteRune(c)
+		} else {
+			b.WriteRune(unicode.ToLower(c))
+		}
+		start = !unicode.IsLetter(c)
+	}
+	return b.String()
 }
 
 // isTitle reports whether a word is a title or an honorific ("Leader", "Sen.").
