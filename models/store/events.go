@@ -216,7 +216,7 @@ func (w *writer) eventActors(id uint, date, kind string, actors []string) error 
 }
 
 // backfillEventActors fills event_actors for events stored before it existed.
-func backfillEventActors(ctx context.Context, tx *sql.Tx) error {
+func backfillEventActors(ctx context.Context, tx *sql.Tx, d dialect) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id, date, kind, actors FROM events`)
 	if err != nil {
 		return err
@@ -237,8 +237,8 @@ func backfillEventActors(ctx context.Context, tx *sql.Tx) error {
 	rows.Close()
 	for _, e := range evs {
 		for _, a := range splitActors(e.actors) {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO event_actors (event_id, slug, day, kind)
-				VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, e.id, models.Slug(a), dayKey(e.date), e.kind); err != nil {
+			if _, err := tx.ExecContext(ctx, d.rebind(`INSERT INTO event_actors (event_id, slug, day, kind)
+				VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`), e.id, models.Slug(a), dayKey(e.date), e.kind); err != nil {
 				return err
 			}
 		}

@@ -37,11 +37,7 @@ func (s *Store) RememberInputs(ctx context.Context, inputs map[string][]uint) er
 	if len(inputs) == 0 {
 		return nil
 	}
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return dbError(err, "recording inputs")
-	}
-	err = runTx(ctx, sqlDB, &s.stmts, func(tx *stmtTx) error {
+	err := s.runTx(ctx, func(tx *stmtTx) error {
 		for key, ids := range inputs {
 			if len(ids) == 0 {
 				continue
@@ -66,11 +62,7 @@ func (s *Store) AttachArticles(ctx context.Context, ids []uint, opt SaveOptions)
 	if opt.StorySlug == "" || len(ids) == 0 {
 		return nil
 	}
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return dbError(err, "adding articles to a story")
-	}
-	err = runTx(ctx, sqlDB, &s.stmts, func(tx *stmtTx) error {
+	err := s.runTx(ctx, func(tx *stmtTx) error {
 		w := &writer{stmtTx: tx}
 		storyID, err := w.story(opt)
 		for _, id := range ids {

@@ -12,10 +12,13 @@ import (
 	"dateline/models"
 )
 
-// migrationFiles are the numbered schema changes, NNNN_name.sql, applied in
-// order. Add a change as the next free number; never edit one that shipped.
+// migrationFiles are the numbered schema changes, one folder per dialect:
+// migrations/sqlite/NNNN_name.sql and migrations/postgres/NNNN_name.sql,
+// applied in order. Both folders hold the same numbers and names, so a
+// version means the same schema in either. Add a change as the next free
+// number in both; never edit one that shipped.
 //
-//go:embed migrations/*.sql
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
 
 // Migration is one numbered schema change.
@@ -25,16 +28,20 @@ type Migration struct {
 	SQL     string
 }
 
-// Migrations returns the embedded migrations in order. File names that do not
-// start with a number are a build mistake and fail here.
-func Migrations() ([]Migration, error) {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+// Migrations returns the embedded SQLite migrations in order.
+func Migrations() ([]Migration, error) { return dialectMigrations(sqliteDialect) }
+
+// dialectMigrations returns d's embedded migrations in order. File names
+// that do not start with a number are a build mistake and fail here.
+func dialectMigrations(d dialect) ([]Migration, error) {
+	dir := "migrations/" + d.kind + "/"
+	names, err := fs.Glob(migrationFiles, dir+"*.sql")
 	if err != nil {
 		return nil, models.Wrap(models.EINTERNAL, err, "listing migrations")
 	}
 	var out []Migration
 	for _, n := range names {
-		base := strings.TrimSuffix(strings.TrimPrefix(n, "migrations/"), ".sql")
+		base := strings.TrimSuffix(strings.TrimPrefix(n, dir), ".sql")
 		num, _, _ := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
 		if err != nil || v <= 0 {
@@ -57,71 +64,86 @@ func Migrations() ([]Migration, error) {
 
 // migrationHooks fill in data a migration's SQL cannot compute (slugs are
 // models.Slug, a Go function); each runs in its migration's transaction.
-var migrationHooks = map[int]func(context.Context, *sql.Tx) error{
+var migrationHooks = map[int]func(context.Context, *sql.Tx, dialect) error{
 	3: backfillEventActors,
 }
 
 // Migrate applies every migration not yet recorded in schema_migrations, each
 // in its own transaction together with its record, so a crash leaves the
-// schema at a whole version. Running it again does nothing.
-func (s *Store) Migrate(ctx context.Context) error {
-	ms, err := Migrations()
+// schema at a whole version. Running it again does nothing. It returns the
+// migrations it applied.
+func (s *Store) Migrate(ctx context.Context) ([]Migration, error) {
+	ms, err := dialectMigrations(s.d)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sqlDB, err := s.db.DB()
 	if err != nil {
-		return dbError(err, "migrating")
+		return nil, dbError(err, "migrating")
 	}
-	if _, err := sqlDB.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL,
-		applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP)`); err != nil {
-		return dbError(err, "creating schema_migrations")
+	if _, err := sqlDB.ExecContext(ctx, s.d.schemaMigrationsDDL()); err != nil {
+		return nil, dbError(err, "creating schema_migrations")
 	}
+	var done []Migration
 	for _, m := range ms {
-		if err := applyMigration(ctx, sqlDB, m); err != nil {
-			return err
+		applied, err := applyMigration(ctx, sqlDB, s.d, m)
+		if err != nil {
+			return done, err
+		}
+		if applied {
+			done = append(done, m)
 		}
 	}
-	return nil
+	return done, nil
 }
 
 // applyMigration runs m unless it is recorded already. The check happens
-// inside the (IMMEDIATE) transaction, so two processes opening a new database
+// inside the transaction after taking the write lock (IMMEDIATE on SQLite,
+// an advisory lock on PostgreSQL), so two processes migrating one database
 // at once apply each migration exactly once.
-func applyMigration(ctx context.Context, db *sql.DB, m Migration) error {
+func applyMigration(ctx context.Context, db *sql.DB, d dialect, m Migration) (bool, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return dbError(err, "migration %s", m.Name)
+		return false, dbError(err, "migration %s", m.Name)
 	}
 	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
-		return dbError(err, "migration %s", m.Name)
-	}
-	if n > 0 {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-		return dbError(err, "migration %s failed", m.Name)
-	}
-	if hook := migrationHooks[m.Version]; hook != nil {
-		if err := hook(ctx, tx); err != nil {
-			return dbError(err, "migration %s failed", m.Name)
+	if lock := d.migrationsLock(); lock != "" {
+		if _, err := tx.ExecContext(ctx, lock); err != nil {
+			return false, dbError(err, "migration %s", m.Name)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name) VALUES (?, ?)`, m.Version, m.Name); err != nil {
-		return dbError(err, "recording migration %s", m.Name)
+	var n int
+	if err := tx.QueryRowContext(ctx, d.rebind(`SELECT count(*) FROM schema_migrations WHERE version = ?`), m.Version).Scan(&n); err != nil {
+		return false, dbError(err, "migration %s", m.Name)
 	}
-	return dbError(tx.Commit(), "committing migration %s", m.Name)
+	if n > 0 {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return false, dbError(err, "migration %s failed", m.Name)
+	}
+	if hook := migrationHooks[m.Version]; hook != nil {
+		if err := hook(ctx, tx, d); err != nil {
+			return false, dbError(err, "migration %s failed", m.Name)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, d.rebind(`INSERT INTO schema_migrations(version, name) VALUES (?, ?)`), m.Version, m.Name); err != nil {
+		return false, dbError(err, "recording migration %s", m.Name)
+	}
+	return true, dbError(tx.Commit(), "committing migration %s", m.Name)
 }
 
 // SchemaVersion returns the highest applied migration number and the number
-// of migrations the binary knows of but the database lacks.
+// of migrations the binary knows of but the database lacks (all of them for
+// a database without schema_migrations).
 func (s *Store) SchemaVersion(ctx context.Context) (applied, pending int, err error) {
-	ms, err := Migrations()
+	ms, err := dialectMigrations(s.d)
 	if err != nil {
 		return 0, 0, err
+	}
+	exists, err := s.hasMigrationsTable(ctx)
+	if err != nil || !exists {
+		return 0, len(ms), err
 	}
 	var done []int
 	if err := s.rdb.WithContext(ctx).Raw(`SELECT version FROM schema_migrations ORDER BY version`).Scan(&done).Error; err != nil {
@@ -138,4 +160,56 @@ func (s *Store) SchemaVersion(ctx context.Context) (applied, pending int, err er
 		}
 	}
 	return applied, pending, nil
+}
+
+// hasMigrationsTable reports whether schema_migrations exists (in the
+// current schema, for PostgreSQL).
+func (s *Store) hasMigrationsTable(ctx context.Context) (bool, error) {
+	q := `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
+	if s.d.postgres() {
+		q = `SELECT count(*) FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`
+	}
+	var n int64
+	err := s.rdb.WithContext(ctx).Raw(q).Scan(&n).Error
+	return n > 0, dbError(err, "reading schema_migrations")
+}
+
+// migrateOnOpen applies or checks migrations as policy says (see
+// MigratePolicy).
+func (s *Store) migrateOnOpen(ctx context.Context, policy MigratePolicy) error {
+	switch policy {
+	case MigrateSkip:
+		return nil
+	case MigrateAll:
+		_, err := s.Migrate(ctx)
+		return err
+	}
+	if !s.d.postgres() {
+		exists, err := s.hasMigrationsTable(ctx)
+		if err != nil {
+			return err
+		}
+		if !exists {
+			_, err := s.Migrate(ctx)
+			return err
+		}
+	}
+	_, pending, err := s.SchemaVersion(ctx)
+	if err != nil || pending == 0 {
+		return err
+	}
+	return models.Errorf(models.EINVALID, "database has %d pending migrations; run dateline migrate --db %s",
+		pending, shellQuote(s.path))
+}
+
+// shellQuote quotes a DSN or path for pasting into a shell when it needs it.
+func shellQuote(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == ':' || r == '@' ||
+			(r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9'))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

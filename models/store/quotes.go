@@ -37,9 +37,10 @@ func (w *writer) quotes(a *models.ExtractedArticle, articleID uint, reg map[stri
 			r.NewQuotes++
 		} else {
 			r.MergedQuotes++
+			// A NULL saidAt compares to nothing, so it never replaces a date.
 			ids, err = w.ids(`UPDATE quotes SET speaker_id = coalesce(speaker_id, ?),
-				said_at = CASE WHEN said_at IS NULL OR (? IS NOT NULL AND ? < said_at) THEN ? ELSE said_at END
-				WHERE key = ? RETURNING id`, speaker, saidAt, saidAt, saidAt, key)
+				said_at = CASE WHEN said_at IS NULL OR ? < said_at THEN coalesce(?, said_at) ELSE said_at END
+				WHERE key = ? RETURNING id`, speaker, saidAt, saidAt, key)
 			if err != nil {
 				return err
 			}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"net/url"
 	"strings"
@@ -56,19 +55,18 @@ func (s *Store) SaveArticle(ctx context.Context, a models.ExtractedArticle, opt 
 // error return is for failures of the whole batch (the transaction could not
 // start or commit); then nothing of the batch is stored.
 func (s *Store) SaveArticles(ctx context.Context, arts []models.ExtractedArticle, opt SaveOptions) ([]SaveResult, error) {
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return nil, dbError(err, "saving articles")
-	}
 	var out []SaveResult
+	var err error
 	// Another process may hold the write lock past busy_timeout (a long
-	// batch, a checkpoint); the whole transaction was rolled back then, so
+	// batch, a checkpoint), or PostgreSQL may have picked this transaction
+	// as a deadlock victim; the whole transaction was rolled back then, so
 	// trying again is safe.
 	for attempt := 0; ; attempt++ {
-		out, err = s.saveBatch(ctx, sqlDB, arts, opt)
-		if err == nil || !isBusy(err) || attempt == 2 || ctx.Err() != nil {
+		out, err = s.saveBatch(ctx, arts, opt)
+		if err == nil || !isBusy(err) || attempt == 4 || ctx.Err() != nil {
 			break
 		}
+		time.Sleep(time.Duration(attempt+1) * 20 * time.Millisecond)
 	}
 	if err != nil {
 		return nil, dbError(err, "saving articles")
@@ -76,9 +74,9 @@ func (s *Store) SaveArticles(ctx context.Context, arts []models.ExtractedArticle
 	return out, nil
 }
 
-func (s *Store) saveBatch(ctx context.Context, sqlDB *sql.DB, arts []models.ExtractedArticle, opt SaveOptions) ([]SaveResult, error) {
+func (s *Store) saveBatch(ctx context.Context, arts []models.ExtractedArticle, opt SaveOptions) ([]SaveResult, error) {
 	out := make([]SaveResult, len(arts))
-	err := runTx(ctx, sqlDB, &s.stmts, func(tx *stmtTx) error {
+	err := s.runTx(ctx, func(tx *stmtTx) error {
 		w := &writer{stmtTx: tx}
 		storyID, err := w.story(opt)
 		if err != nil {
@@ -89,6 +87,9 @@ func (s *Store) saveBatch(ctx context.Context, sqlDB *sql.DB, arts []models.Extr
 				return err
 			}
 			out[i] = w.saveInSavepoint(&arts[i], storyID)
+			if isBusy(out[i].Err) {
+				return out[i].Err // the transaction is lost: retry the batch
+			}
 		}
 		return nil
 	})
@@ -279,7 +280,8 @@ func utc(t *time.Time) *time.Time {
 	if t == nil || t.IsZero() {
 		return nil
 	}
-	u := t.UTC()
+	// Microseconds: what PostgreSQL keeps, so both dialects store the same.
+	u := t.UTC().Truncate(time.Microsecond)
 	return &u
 }
 

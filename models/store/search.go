@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"gorm.io/gorm"
+
 	"dateline/models"
 )
 
@@ -21,12 +23,15 @@ type SearchResults struct {
 // syntax (quotes, AND, NEAR, *, :, parentheses) is never interpreted.
 func (s *Store) Search(ctx context.Context, q string, limit int) (SearchResults, error) {
 	var res SearchResults
+	if limit <= 0 || limit > 500 {
+		limit = 50
+	}
+	if s.d.postgres() {
+		return s.searchPostgres(ctx, q, limit)
+	}
 	match := ftsQuery(q)
 	if match == "" {
 		return res, nil
-	}
-	if limit <= 0 || limit > 500 {
-		limit = 50
 	}
 	db := s.rdb.WithContext(ctx)
 	err := db.Preload("Speaker").
@@ -67,4 +72,54 @@ func ftsQuery(q string) string {
 		return ""
 	}
 	return strings.Join(words, " ") + "*"
+}
+
+// searchPostgres is Search on PostgreSQL: the generated tsvector columns
+// (quotes.search, events.search, event_sources.search) against a query made
+// of the whole words by websearch_to_tsquery and the last word as a prefix.
+// Ranked by ts_rank, best first.
+func (s *Store) searchPostgres(ctx context.Context, q string, limit int) (SearchResults, error) {
+	var res SearchResults
+	words, last := searchWords(q)
+	if last == "" {
+		return res, nil
+	}
+	// The words are letters and digits only and each is double-quoted for
+	// websearch_to_tsquery, so "or" is a word, not an operator;
+	// websearch_to_tsquery('') is the empty query, which && leaves out.
+	for i, w := range words {
+		words[i] = `"` + w + `"`
+	}
+	query := `(websearch_to_tsquery('simple', @words) && to_tsquery('simple', @last || ':*'))`
+	args := map[string]any{"words": strings.Join(words, " "), "last": last, "limit": limit}
+	db := s.rdb.WithContext(ctx)
+	err := db.Preload("Speaker").Where("quotes.search @@ "+query, args).
+		Order(gorm.Expr("ts_rank(quotes.search, "+query+") DESC, quotes.id", args)).
+		Limit(limit).Find(&res.Quotes).Error
+	if err != nil {
+		return res, dbError(err, "searching quotes")
+	}
+	err = db.Raw(`SELECT events.* FROM events JOIN (
+			SELECT id, ts_rank(search, `+query+`) AS r FROM events WHERE search @@ `+query+`
+			UNION ALL
+			SELECT event_id AS id, ts_rank(search, `+query+`) AS r FROM event_sources WHERE search @@ `+query+`
+		) m ON m.id = events.id GROUP BY events.id ORDER BY max(m.r) DESC, events.sort_at LIMIT @limit`,
+		args).Scan(&res.Events).Error
+	if err != nil {
+		return res, dbError(err, "searching events")
+	}
+	return res, nil
+}
+
+// searchWords splits user text into lower-case runs of letters and digits
+// (at most 16): all but the last, and the last.
+func searchWords(q string) ([]string, string) {
+	words := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) > 16 {
+		words = words[:16]
+	}
+	if len(words) == 0 {
+		return nil, ""
+	}
+	return words[:len(words)-1], words[len(words)-1]
 }

@@ -16,6 +16,7 @@ import (
 // transaction's own connection without preparing again).
 type stmtTx struct {
 	ctx   context.Context
+	d     dialect
 	tx    *sql.Tx
 	cache *stmtCache
 	stmts map[string]*sql.Stmt
@@ -76,14 +77,15 @@ func (t *stmtTx) stmt(q string) (*sql.Stmt, error) {
 		return s, nil
 	}
 	var s *sql.Stmt
-	if p := t.cache.get(q); p != nil {
+	bound := t.d.rebind(q)
+	if p := t.cache.get(bound); p != nil {
 		s = t.tx.StmtContext(t.ctx, p)
 	} else {
 		var err error
-		if s, err = t.tx.PrepareContext(t.ctx, q); err != nil {
+		if s, err = t.tx.PrepareContext(t.ctx, bound); err != nil {
 			return nil, err
 		}
-		t.cache.wish(q)
+		t.cache.wish(bound)
 	}
 	if t.stmts == nil {
 		t.stmts = map[string]*sql.Stmt{}
@@ -134,16 +136,29 @@ func (t *stmtTx) ids(q string, args ...any) ([]uint, error) {
 	return out, err
 }
 
-// runTx runs fn in one transaction on db, committing when it returns nil.
-// Afterwards, with the connection free again, it prepares the statements
-// this transaction had to prepare for itself, for the next one.
-func runTx(ctx context.Context, db *sql.DB, cache *stmtCache, fn func(*stmtTx) error) error {
+// runTx runs fn in one transaction on s's writer, committing when it
+// returns nil; on PostgreSQL the transaction first takes the writers' lock
+// (dialect.lockWrites). Afterwards, with the connection free again, it
+// prepares the statements this transaction had to prepare for itself, for
+// the next one.
+func (s *Store) runTx(ctx context.Context, fn func(*stmtTx) error) error {
+	db, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	cache := &s.stmts
 	defer cache.prepareWanted(context.WithoutCancel(ctx), db)
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	t := &stmtTx{ctx: ctx, tx: tx, cache: cache}
+	if lock := s.d.lockWrites(); lock != "" {
+		if _, err := tx.ExecContext(ctx, lock); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
+	t := &stmtTx{ctx: ctx, d: s.d, tx: tx, cache: cache}
 	defer func() {
 		for _, s := range t.stmts {
 			s.Close()

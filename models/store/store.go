@@ -1,7 +1,13 @@
 // Package store keeps articles, events, quotes, people and stories in SQLite
-// through GORM. Everything specific to SQLite (PRAGMAs, FTS5, upsert syntax,
-// VACUUM INTO, driver error codes) stays inside this package behind plain Go
-// methods, so a second dialect (PostgreSQL) is an addition, not a rewrite.
+// (the embedded default) or PostgreSQL (several servers and ingest workers
+// on one database) through GORM. Everything specific to a dialect (PRAGMAs,
+// FTS5 or tsvector search, placeholders, VACUUM INTO, advisory locks, driver
+// error codes) stays inside this package behind plain Go methods; see
+// dialect.go and postgres.go.
+//
+// On PostgreSQL db and rdb are one pool (Options.MaxConns connections), and
+// save transactions take an advisory lock so writers of several processes
+// commit one batch at a time, like SQLite's single writer.
 //
 // Connections: a Store holds two GORM handles on one database file.
 //
@@ -21,7 +27,8 @@
 // The write side (this file, migrate.go, save.go, people.go, events.go,
 // quotes.go, copies.go, inputs.go, search.go, admin.go):
 //
-//   - Open, Close, Path, DB (the reader pool), Migrate, SchemaVersion
+//   - Open, OpenWith, Close, Path, Dialect, DB (the reader pool), Migrate,
+//     SchemaVersion, Pending, Copy
 //   - SaveArticle, SaveArticles: an extracted article with its source,
 //     people, events, quotes and story membership, deduplicated
 //   - KnownInput, RememberInputs, AttachArticles: ingest's memory of inputs
@@ -42,6 +49,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/mattn/go-sqlite3"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -56,57 +64,114 @@ const BusyTimeout = 10 * time.Second
 
 // Store is the database of dateline. It is safe for concurrent use.
 type Store struct {
-	db    *gorm.DB // writer: one connection, IMMEDIATE transactions
-	rdb   *gorm.DB // readers
-	path  string
+	db    *gorm.DB // writer: one connection, IMMEDIATE transactions (PostgreSQL: the pool)
+	rdb   *gorm.DB // readers (PostgreSQL: the same pool as db)
+	d     dialect
+	path  string    // SQLite file, or the PostgreSQL DSN without its password
 	stmts stmtCache // the save path's statements, prepared on db
 }
 
-// Open opens (creating the file and its folder on first use) the SQLite
-// database at dsn and applies pending migrations. dsn is a file path,
-// optionally prefixed with "sqlite:" or "file:". PostgreSQL URLs are refused
-// with EINVALID until that dialect lands.
-func Open(dsn string) (*Store, error) {
+// MigratePolicy says what opening a database does about migrations the
+// binary has and the database lacks.
+type MigratePolicy int
+
+const (
+	// MigrateNew (the default) creates the schema of a brand-new SQLite
+	// database (no schema_migrations table yet) and refuses any other
+	// database with pending migrations, PostgreSQL included: those are
+	// applied on purpose with dateline migrate.
+	MigrateNew MigratePolicy = iota
+	// MigrateAll applies every pending migration (dateline migrate, tests).
+	MigrateAll
+	// MigrateSkip opens the database as it is (dateline migrate's status).
+	MigrateSkip
+)
+
+// Options tune how a database is opened. The zero value is the default.
+type Options struct {
+	Migrate MigratePolicy
+	// MaxConns is the PostgreSQL pool size (default 10) or the number of
+	// SQLite reader connections (default max(4, CPUs)); SQLite always has
+	// one writer connection.
+	MaxConns int
+	// MaxIdle is how many idle connections stay open (default MaxConns).
+	MaxIdle int
+	// ConnLifetime closes connections older than this (default 30 minutes
+	// on PostgreSQL, so a pooler or failover sees them move; none on SQLite).
+	ConnLifetime time.Duration
+}
+
+// Open opens the database named by dsn with default Options: a SQLite file
+// path (created with its folder on first use; "sqlite:" or "file:" prefixes
+// are accepted) or a postgres:// or postgresql:// URL.
+func Open(dsn string) (*Store, error) { return OpenWith(dsn, Options{}) }
+
+// OpenWith opens the database named by dsn (see Open) and deals with pending
+// migrations as opt.Migrate says: a database with pending migrations that
+// the policy does not apply is refused with EINVALID and a message naming
+// dateline migrate.
+func OpenWith(dsn string, opt Options) (*Store, error) {
+	var s *Store
+	var err error
+	if isPostgres(dsn) {
+		s, err = openPostgres(dsn, opt)
+	} else {
+		s, err = openSQLite(dsn, opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrateOnOpen(context.Background(), opt.Migrate); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// isPostgres reports whether dsn names a PostgreSQL database.
+func isPostgres(dsn string) bool {
+	low := strings.ToLower(strings.TrimSpace(dsn))
+	return strings.HasPrefix(low, "postgres://") || strings.HasPrefix(low, "postgresql://")
+}
+
+// openSQLite opens the writer and reader pools on a SQLite file.
+func openSQLite(dsn string, opt Options) (*Store, error) {
 	path, err := sqlitePath(dsn)
 	if err != nil {
 		return nil, err
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, models.Wrap(models.EINVALID, err, "cannot create the database folder %s", dir)
+			return nil, models.Wrap(models.EINVALID, err, "cannot create the database folder %s", path)
 		}
 	}
-	w, err := openGorm(path, "immediate", 1)
+	w, err := openGorm(path, "immediate", 1, opt)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: w, path: path}
-	if err := s.Migrate(context.Background()); err != nil {
-		closeGorm(w)
-		return nil, err
+	readers := opt.MaxConns
+	if readers <= 0 {
+		readers = max(4, runtime.NumCPU())
 	}
-	r, err := openGorm(path, "deferred", max(4, runtime.NumCPU()))
+	r, err := openGorm(path, "deferred", readers, opt)
 	if err != nil {
 		closeGorm(w)
 		return nil, err
 	}
-	s.rdb = r
-	return s, nil
+	return &Store{db: w, rdb: r, d: sqliteDialect, path: path}, nil
 }
 
 // sqlitePath returns the file path named by dsn.
 func sqlitePath(dsn string) (string, error) {
 	low := strings.ToLower(dsn)
 	switch {
-	case strings.HasPrefix(low, "postgres://"), strings.HasPrefix(low, "postgresql://"):
-		return "", models.Errorf(models.EINVALID, "PostgreSQL is not supported yet; use a SQLite file path")
 	case strings.HasPrefix(low, "sqlite:"):
 		dsn = strings.TrimPrefix(dsn[len("sqlite:"):], "//")
 	case strings.HasPrefix(low, "file:"):
 		dsn = dsn[len("file:"):]
 	}
-	if dsn == "" || dsn == ":memory:" || strings.ContainsAny(dsn, "?#") {
-		return "", models.Errorf(models.EINVALID, "database %q: want a file path without ? or #", dsn)
+	if dsn == "" || dsn == ":memory:" || strings.ContainsAny(dsn, "?#") || strings.Contains(dsn, "://") {
+		return "", models.Errorf(models.EINVALID, "database %q: want a file path without ? or #, or a postgres:// URL", dsn)
 	}
 	return dsn, nil
 }
@@ -114,7 +179,7 @@ func sqlitePath(dsn string) (string, error) {
 // openGorm opens one pool on path. txlock is "immediate" for the writer so a
 // transaction takes the write lock at BEGIN (no deadlock when a reader turns
 // writer), "deferred" for readers.
-func openGorm(path, txlock string, conns int) (*gorm.DB, error) {
+func openGorm(path, txlock string, conns int, opt Options) (*gorm.DB, error) {
 	dsn := path + "?_busy_timeout=" + itoa(int(BusyTimeout/time.Millisecond)) +
 		"&_journal_mode=WAL&_foreign_keys=1&_synchronous=NORMAL&_cache_size=-65536&_txlock=" + txlock
 	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
@@ -135,7 +200,8 @@ func openGorm(path, txlock string, conns int) (*gorm.DB, error) {
 		return nil, models.Wrap(models.EINTERNAL, err, "cannot open the database %s", path)
 	}
 	sqlDB.SetMaxOpenConns(conns)
-	sqlDB.SetMaxIdleConns(conns)
+	sqlDB.SetMaxIdleConns(idleConns(conns, opt))
+	sqlDB.SetConnMaxLifetime(opt.ConnLifetime)
 	if err := sqlDB.Ping(); err != nil {
 		sqlDB.Close()
 		return nil, dbError(err, "cannot open the database %s", path)
@@ -158,13 +224,17 @@ func closeGorm(db *gorm.DB) error {
 // query planner uses (PRAGMA optimize, cheap when nothing changed).
 func (s *Store) Close() error {
 	s.stmts.close()
+	if s.d.postgres() {
+		return closeGorm(s.db) // rdb is the same pool
+	}
 	if s.db != nil {
 		s.db.Exec("PRAGMA optimize")
 	}
 	return errors.Join(closeGorm(s.rdb), closeGorm(s.db))
 }
 
-// Path returns the database file's path.
+// Path returns the database file's path, or for PostgreSQL its URL without
+// the password.
 func (s *Store) Path() string { return s.path }
 
 // DB returns the reader pool for code outside this package that needs plain
@@ -186,7 +256,10 @@ func dbError(err error, format string, args ...any) error {
 	}
 	code := models.EINTERNAL
 	var se sqlite3.Error
+	var pe *pgconn.PgError
 	switch {
+	case errors.As(err, &pe):
+		code = pgErrorCode(pe)
 	case errors.Is(err, gorm.ErrRecordNotFound), errors.Is(err, sql.ErrNoRows):
 		code = models.ENOTFOUND
 	case errors.Is(err, gorm.ErrDuplicatedKey):
@@ -210,11 +283,16 @@ func dbError(err error, format string, args ...any) error {
 	return models.Wrap(code, err, format, args...)
 }
 
-// isBusy reports whether err is SQLite's "database is locked" (another
-// connection holds the lock longer than busy_timeout).
+// isBusy reports whether err is worth running the whole transaction again
+// for: SQLite's "database is locked" (another connection held the lock
+// longer than busy_timeout), or PostgreSQL's serialization failure or
+// deadlock (the server rolled the transaction back).
 func isBusy(err error) bool {
 	var se sqlite3.Error
-	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+	if errors.As(err, &se) {
+		return se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked
+	}
+	return pgRetryable(err)
 }
 
 func itoa(n int) string {
