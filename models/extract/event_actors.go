@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"sync"
 )
@@ -263,11 +264,12 @@ func (ctx *actorContext) leaderOf(country string) string {
 }
 
 // firstPersonIn returns the first person named in r[from:to], or "".
+// ctx.persons is in text order, so a binary search finds the first one at
+// or after from without rescanning the article for every sentence.
 func (ctx *actorContext) firstPersonIn(from, to int) string {
-	for _, p := range ctx.persons {
-		if p.at >= from && p.at < to {
-			return p.name
-		}
+	i := sort.Search(len(ctx.persons), func(i int) bool { return ctx.persons[i].at >= from })
+	if i < len(ctx.persons) && ctx.persons[i].at < to {
+		return ctx.persons[i].name
 	}
 	return ""
 }

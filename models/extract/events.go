@@ -46,13 +46,23 @@ type eventFinder struct {
 	// prevKinds are the kinds of the previous sentence's cues: "The meeting
 	// took place on ..." borrows that sentence's actors only if it spoke of a meeting.
 	prevKinds map[string]bool
+	scratch   []rune // the body with the current sentence's quotations blanked
+	nextTimex int    // the first time expression not before the current sentence
 }
 
 // sentence adds the events of one sentence.
 func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 	var txs []models.Timex
-	for _, t := range all {
-		if t.Start >= s.Start && t.End <= s.End {
+	// Sentences and time expressions both come in text order: skip the
+	// expressions before this sentence once, instead of rescanning them all.
+	for f.nextTimex < len(all) && all[f.nextTimex].Start < s.Start {
+		f.nextTimex++
+	}
+	for _, t := range all[f.nextTimex:] {
+		if t.Start >= s.End {
+			break
+		}
+		if t.End <= s.End {
 			txs = append(txs, t)
 		}
 	}
@@ -65,15 +75,21 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 	segs := splitClauses(toks, masked, txs)
 	sc := &sentenceCtx{f: f, s: s, toks: toks, masked: masked, txs: txs, segs: segs, plain: f.r}
 	if hasMasked(masked) {
-		// Actors come from the sentence without its long quotations.
-		sc.plain = append([]rune(nil), f.r...)
+		// Actors come from the sentence without its long quotations. The
+		// blanked copy of the body is made once per article and restored
+		// after each sentence, so long articles stay linear.
+		if f.scratch == nil {
+			f.scratch = append([]rune(nil), f.r...)
+		}
+		sc.plain = f.scratch
 		for i, t := range toks {
 			if masked[i] {
 				for k := t.start; k < t.end; k++ {
-					sc.plain[k] = ' '
+					f.scratch[k] = ' '
 				}
 			}
 		}
+		defer copy(f.scratch[s.Start:s.End], f.r[s.Start:s.End])
 	}
 	var evs []models.ExtractedEvent
 	for i := range segs {
