@@ -3,8 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-
-	"dateline/models/store"
 )
 
 // runBackup writes a consistent copy of the database while it stays in use.
@@ -22,7 +20,7 @@ func runBackup(e *env) int {
 		fs.Usage()
 		return 2
 	}
-	st, err := store.Open(e.cfg.DB)
+	st, err := e.cfg.openStore()
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline backup:", err)
 		return 1

@@ -10,7 +10,10 @@ import (
 // Config is every setting of dateline in one place: defaults, then DATELINE_*
 // environment variables, then command-line flags.
 type Config struct {
-	DB              string        // SQLite path (or DSN); DATELINE_DB, --db
+	DB              string        // SQLite path or postgres:// URL; DATELINE_DB, --db
+	DBMaxConns      int           // pool size (PostgreSQL; SQLite readers); DATELINE_DB_MAX_CONNS
+	DBMaxIdle       int           // idle connections kept; DATELINE_DB_MAX_IDLE
+	DBConnLifetime  time.Duration // connections closed after this; DATELINE_DB_CONN_LIFETIME
 	Addr            string        // listen address of serve; DATELINE_ADDR, --addr
 	Token           string        // bearer token for the write API; off when empty; DATELINE_TOKEN
 	MaxArticleBytes int64         // largest input accepted per article; DATELINE_MAX_ARTICLE_BYTES
@@ -45,8 +48,12 @@ func (c *Config) FromEnv(getenv func(string) string) error {
 		}
 		c.MaxArticleBytes = n
 	}
+	if err := c.poolFromEnv(getenv); err != nil {
+		return err
+	}
 	for name, dst := range map[string]*time.Duration{
-		"DATELINE_ARTICLE_TIMEOUT": &c.ArticleTimeout, "DATELINE_FETCH_TIMEOUT": &c.FetchTimeout} {
+		"DATELINE_ARTICLE_TIMEOUT": &c.ArticleTimeout, "DATELINE_FETCH_TIMEOUT": &c.FetchTimeout,
+		"DATELINE_DB_CONN_LIFETIME": &c.DBConnLifetime} {
 		if v := getenv(name); v != "" {
 			d, err := time.ParseDuration(v)
 			if err != nil || d <= 0 {
@@ -60,7 +67,7 @@ func (c *Config) FromEnv(getenv func(string) string) error {
 
 // dbFlag adds --db to fs, defaulting to the configured database.
 func (c *Config) dbFlag(fs *flag.FlagSet) {
-	fs.StringVar(&c.DB, "db", c.DB, "database: a SQLite file path (env DATELINE_DB)")
+	fs.StringVar(&c.DB, "db", c.DB, "database: a SQLite file path or a postgres:// URL (env DATELINE_DB)")
 }
 
 // timeFlag is a flag holding an optional RFC 3339 time.

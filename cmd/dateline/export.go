@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"dateline/models"
-	"dateline/models/store"
 	"dateline/views"
 )
 
@@ -56,7 +55,7 @@ func runExport(e *env) int {
 
 // export streams the rows from the store into the encoder.
 func export(e *env, what, format string, f models.Filter) error {
-	st, err := store.Open(e.cfg.DB)
+	st, err := e.cfg.openStore()
 	if err != nil {
 		return err
 	}

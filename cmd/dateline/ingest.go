@@ -47,7 +47,7 @@ func runIngest(e *env) int {
 		fs.Usage()
 		return 2
 	}
-	st, err := store.Open(e.cfg.DB)
+	st, err := e.cfg.openStore()
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline ingest:", err)
 		return 1

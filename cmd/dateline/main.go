@@ -49,6 +49,8 @@ func commands() map[string]command {
 		"serve":   {"serve story timelines, charts, embeds, CSV exports and the JSON API", runServe},
 		"export":  {"write events, quotes or articles as CSV or JSON", runExport},
 		"story":   {"list, show, create and edit stories; pin, hide and attach", runStory},
+		"migrate": {"apply the database's pending schema migrations (SQLite or PostgreSQL)", runMigrate},
+		"copy":    {"copy a whole database between SQLite and PostgreSQL, keeping ids", runCopy},
 	}
 }
 

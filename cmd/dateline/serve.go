@@ -40,7 +40,7 @@ func runServe(e *env) int {
 	if code := e.parseFlags(fs); code >= 0 {
 		return code
 	}
-	st, err := store.Open(e.cfg.DB)
+	st, err := e.cfg.openStore()
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline serve:", models.ErrorMessage(err))
 		return 1

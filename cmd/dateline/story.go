@@ -67,7 +67,7 @@ func runStory(e *env) int {
 		pos = append(pos, fs.Arg(0))
 		e.args = fs.Args()[1:]
 	}
-	st, err := store.Open(e.cfg.DB)
+	st, err := e.cfg.openStore()
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline story:", models.ErrorMessage(err))
 		return 1

@@ -40,7 +40,8 @@ func dayRange(from, to string) (time.Time, time.Time, error) {
 }
 
 // likeArg makes s a LIKE pattern matching s anywhere, with the LIKE
-// wildcards in s taken literally (ESCAPE '\').
+// wildcards in s taken literally (ESCAPE '\'). Callers compare lower(col)
+// with lower(pattern): SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
 func likeArg(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return "%" + r.Replace(strings.TrimSpace(s)) + "%"
@@ -87,8 +88,8 @@ func rulesCond(r models.StoryRules) (c cond, ok bool, err error) {
 	if kw := nonEmpty(r.Keywords); len(kw) > 0 {
 		var or []string
 		for _, k := range kw {
-			or = append(or, `(e.summary LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM event_sources rs
-				WHERE rs.event_id = e.id AND rs.sentence LIKE ? ESCAPE '\'))`)
+			or = append(or, `(lower(e.summary) LIKE lower(?) ESCAPE '\' OR EXISTS (SELECT 1 FROM event_sources rs
+				WHERE rs.event_id = e.id AND lower(rs.sentence) LIKE lower(?) ESCAPE '\'))`)
 			args = append(args, likeArg(k), likeArg(k))
 		}
 		parts = append(parts, "("+strings.Join(or, " OR ")+")")
@@ -96,7 +97,7 @@ func rulesCond(r models.StoryRules) (c cond, ok bool, err error) {
 	if ps := nonEmpty(r.People); len(ps) > 0 {
 		var or []string
 		for _, p := range ps {
-			or = append(or, `e.actors LIKE ? ESCAPE '\'`)
+			or = append(or, `lower(e.actors) LIKE lower(?) ESCAPE '\'`)
 			args = append(args, likeArg(p))
 		}
 		parts = append(parts, "("+strings.Join(or, " OR ")+")")
@@ -172,7 +173,7 @@ func eventFilterConds(f models.Filter) ([]cond, error) {
 		cs = append(cs, cond{"e.kind = ?", []any{f.Kind}})
 	}
 	if p := firstNonEmpty(f.Person, f.Speaker); p != "" {
-		cs = append(cs, cond{`e.actors LIKE ? ESCAPE '\'`, []any{likeArg(p)}})
+		cs = append(cs, cond{`lower(e.actors) LIKE lower(?) ESCAPE '\'`, []any{likeArg(p)}})
 	}
 	if f.Source != "" {
 		cs = append(cs, cond{`EXISTS (SELECT 1 FROM event_sources fs JOIN articles fa ON fa.id = fs.article_id
