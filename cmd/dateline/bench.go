@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -28,6 +30,9 @@ func runBench(e *env) int {
 	n := fs.Int("articles", 2000, "generated articles (~5 KB each) for extraction and ingest")
 	evalDir := fs.String("eval", "../shared/eval", "folder of public benchmark texts to add to the extraction corpus, when present")
 	scales := fs.String("scales", "10000,100000", "event counts for the page-latency and export stages (comma-separated; 1000000 takes minutes)")
+	stages := fs.String("stages", "extract,ingest,store", "stages to run (comma-separated subset of extract, ingest, store)")
+	keep := fs.String("keep", "", "keep the databases in this folder and reuse a filled one on the next run (default: a temporary folder, removed)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: dateline bench [flags]")
 		fs.PrintDefaults()
@@ -35,14 +40,27 @@ func runBench(e *env) int {
 	if code := e.parseFlags(fs); code >= 0 {
 		return code
 	}
-	corpus := generateCorpus(*n, 5000, 1)
-	extra := evalTexts(*evalDir)
-	var rows []benchRow
-	rows = append(rows, benchExtraction("generated", corpus)...)
-	if len(extra) > 0 {
-		rows = append(rows, benchExtraction("eval texts", extra)...)
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "dateline bench:", err)
+			return 1
+		}
+		defer stop()
 	}
-	more, err := benchStore(e, corpus, *scales)
+	run := map[string]bool{}
+	for _, s := range strings.Split(*stages, ",") {
+		run[strings.TrimSpace(s)] = true
+	}
+	corpus := generateCorpus(*n, 5000, 1)
+	var rows []benchRow
+	if run["extract"] {
+		rows = append(rows, benchExtraction("generated", corpus)...)
+		if extra := evalTexts(*evalDir); len(extra) > 0 {
+			rows = append(rows, benchExtraction("eval texts", extra)...)
+		}
+	}
+	more, err := benchStore(e, corpus, run["ingest"], run["store"], *scales, *keep)
 	rows = append(rows, more...)
 	printBench(e.stdout, rows)
 	if err != nil {
@@ -109,6 +127,20 @@ func evalTexts(dir string) []corpusArticle {
 		}
 	}
 	return out
+}
+
+// startCPUProfile starts a CPU profile written to path; the returned
+// function stops it and closes the file.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func printBench(w io.Writer, rows []benchRow) {

@@ -25,15 +25,24 @@ import (
 // benchStore measures ingest of the generated corpus (extraction included),
 // then, for each scale, fills a fresh database with that many events and
 // measures CSV export and page latency through the real router.
-func benchStore(e *env, corpus []corpusArticle, scales string) ([]benchRow, error) {
-	dir, err := os.MkdirTemp("", "dateline-bench-")
+func benchStore(e *env, corpus []corpusArticle, ingest, scaled bool, scales, keep string) ([]benchRow, error) {
+	dir, err := benchDir(keep)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	rows, err := benchIngest(e.ctx, filepath.Join(dir, "ingest.db"), corpus)
-	if err != nil {
-		return rows, err
+	if keep == "" {
+		defer os.RemoveAll(dir)
+	}
+	var rows []benchRow
+	if ingest {
+		path := filepath.Join(dir, "ingest.db")
+		os.Remove(path) // ingest always starts from an empty database
+		if rows, err = benchIngest(e.ctx, path, corpus); err != nil {
+			return rows, err
+		}
+	}
+	if !scaled {
+		return rows, nil
 	}
 	for _, f := range strings.Split(scales, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -47,6 +56,15 @@ func benchStore(e *env, corpus []corpusArticle, scales string) ([]benchRow, erro
 		}
 	}
 	return rows, nil
+}
+
+// benchDir returns the folder for the bench databases: keep, created if
+// needed, or a new temporary folder.
+func benchDir(keep string) (string, error) {
+	if keep == "" {
+		return os.MkdirTemp("", "dateline-bench-")
+	}
+	return keep, os.MkdirAll(keep, 0o755)
 }
 
 // benchIngest runs the ingest pipeline (parallel extraction, one writer,
@@ -80,22 +98,25 @@ func benchIngest(ctx context.Context, path string, corpus []corpusArticle) ([]be
 // benchScale fills a database with n events (and as many quotes) and
 // measures exports and page latency on it.
 func benchScale(ctx context.Context, path string, n int) ([]benchRow, error) {
+	_, statErr := os.Stat(path)
 	st, err := store.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close()
-	start := time.Now()
-	if err := fillEvents(ctx, st, n); err != nil {
-		return nil, err
+	var rows []benchRow
+	scale := fmt.Sprintf("%dk events", n/1000)
+	if statErr != nil { // a new database; a kept one is reused as it is
+		start := time.Now()
+		if err := fillEvents(ctx, st, n); err != nil {
+			return nil, err
+		}
+		rows = append(rows, benchRow{"fill " + scale, "events/s (synthetic, no extraction)", fmt.Sprintf("%.0f", float64(n)/time.Since(start).Seconds())})
 	}
-	fill := time.Since(start)
 	h, err := handlers.New(st, handlers.Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		return nil, err
 	}
-	scale := fmt.Sprintf("%dk events", n/1000)
-	rows := []benchRow{{"fill " + scale, "events/s (synthetic, no extraction)", fmt.Sprintf("%.0f", float64(n)/fill.Seconds())}}
 	for _, path := range []string{"/export/events.csv", "/export/quotes.csv"} {
 		rps, peak, count, err := benchExport(h, path)
 		if err != nil {
