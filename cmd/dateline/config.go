@@ -70,6 +70,25 @@ func (c *Config) dbFlag(fs *flag.FlagSet) {
 	fs.StringVar(&c.DB, "db", c.DB, "database: a SQLite file path or a postgres:// URL (env DATELINE_DB)")
 }
 
+// limitFlags adds --max-article-bytes and --article-timeout to fs, the
+// per-input size and extraction time limits (env DATELINE_MAX_ARTICLE_BYTES,
+// DATELINE_ARTICLE_TIMEOUT).
+func (c *Config) limitFlags(fs *flag.FlagSet) {
+	fs.Int64Var(&c.MaxArticleBytes, "max-article-bytes", c.MaxArticleBytes, "largest input read, in bytes (env DATELINE_MAX_ARTICLE_BYTES)")
+	fs.DurationVar(&c.ArticleTimeout, "article-timeout", c.ArticleTimeout, "longest extraction of one input (env DATELINE_ARTICLE_TIMEOUT)")
+}
+
+// checkLimits refuses limits that would let nothing through.
+func (c *Config) checkLimits() error {
+	if c.MaxArticleBytes <= 0 {
+		return fmt.Errorf("--max-article-bytes: want a positive number of bytes, got %d", c.MaxArticleBytes)
+	}
+	if c.ArticleTimeout <= 0 {
+		return fmt.Errorf("--article-timeout: want a positive duration such as 30s, got %s", c.ArticleTimeout)
+	}
+	return nil
+}
+
 // timeFlag is a flag holding an optional RFC 3339 time.
 type timeFlag struct{ t **time.Time }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -23,6 +24,7 @@ func runExtract(e *env) int {
 	fs.Var(&timeFlag{&in.PublishedAt}, "published", "publication time (RFC 3339); overrides detection")
 	fs.StringVar(&in.Source, "source", "", "outlet name; overrides detection")
 	fs.StringVar(&in.URL, "url", "", "the article's URL")
+	e.cfg.limitFlags(fs)
 	jsonl := fs.Bool("jsonl", false, `batch mode: read {"id","text","published_at"?,"fetched_at"?,"source"?,"url"?} lines on stdin`)
 	plain := fs.Bool("plain", false, "the whole text is one article whose body is the text unchanged")
 	fs.Usage = func() {
@@ -31,6 +33,10 @@ func runExtract(e *env) int {
 	}
 	if code := e.parseFlags(fs); code >= 0 {
 		return code
+	}
+	if err := e.cfg.checkLimits(); err != nil {
+		fmt.Fprintln(e.stderr, "dateline extract:", err)
+		return 2
 	}
 	in.Plain = *plain
 	if *jsonl {
@@ -56,9 +62,11 @@ func runExtract(e *env) int {
 	if strings.HasSuffix(strings.ToLower(name), ".html") || strings.HasSuffix(strings.ToLower(name), ".htm") {
 		in.Format = extract.FormatHTML
 	}
-	x, err := extract.Extract(in)
+	x, err := extractWithin(e.ctx, in, e.cfg.ArticleTimeout)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "dateline extract:", models.ErrorMessage(err))
+		// The whole chain: the user runs this on their own file, and the
+		// first message alone is often just the file's name.
+		fmt.Fprintf(e.stderr, "dateline extract: %s: %s\n", name, failureReason(name, err))
 		return 1
 	}
 	enc := json.NewEncoder(e.stdout)
@@ -88,7 +96,7 @@ func readInput(e *env, name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if int64(len(data)) > e.cfg.MaxArticleBytes {
-		return nil, fmt.Errorf("%s: larger than the %d-byte limit (DATELINE_MAX_ARTICLE_BYTES)", name, e.cfg.MaxArticleBytes)
+		return nil, models.Errorf(models.ETOOLARGE, "%s: larger than the %d-byte limit (--max-article-bytes, DATELINE_MAX_ARTICLE_BYTES)", name, e.cfg.MaxArticleBytes)
 	}
 	return data, nil
 }
@@ -123,7 +131,7 @@ func extractJSONL(e *env, base extract.Input) int {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
-		out, err := extractLine(base, sc.Bytes(), line)
+		out, err := extractLine(e, base, sc.Bytes(), line)
 		if err != nil {
 			failed++
 			out.Error = models.ErrorMessage(err)
@@ -147,7 +155,7 @@ func extractJSONL(e *env, base extract.Input) int {
 	return 0
 }
 
-func extractLine(base extract.Input, raw []byte, line int) (jsonlOut, error) {
+func extractLine(e *env, base extract.Input, raw []byte, line int) (jsonlOut, error) {
 	var d jsonlDoc
 	if err := json.Unmarshal(raw, &d); err != nil {
 		return jsonlOut{ID: json.RawMessage("null")}, models.Errorf(models.EINVALID, "not a JSON object: %v", err)
@@ -177,7 +185,46 @@ func extractLine(base extract.Input, raw []byte, line int) (jsonlOut, error) {
 		}
 		*p.dst = &t
 	}
-	x, err := extract.Extract(in)
+	if int64(len(in.Data)) > e.cfg.MaxArticleBytes {
+		return out, models.Errorf(models.ETOOLARGE, "text larger than the %d-byte limit (--max-article-bytes)", e.cfg.MaxArticleBytes)
+	}
+	x, err := extractWithin(e.ctx, in, e.cfg.ArticleTimeout)
 	out.Articles = x.Articles
 	return out, err
+}
+
+// extractWithin runs extract.Extract on in, giving up after timeout (none
+// when 0) or when ctx ends. A panic in extraction becomes this input's
+// EINTERNAL error, not a crash. An abandoned extraction runs on in the
+// background and its result is dropped: Go cannot stop a goroutine, and a
+// command that gives up exits soon anyway.
+func extractWithin(ctx context.Context, in extract.Input, timeout time.Duration) (models.Extraction, error) {
+	type result struct {
+		x   models.Extraction
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: models.Errorf(models.EINTERNAL, "extraction crashed: %v", p)}
+			}
+		}()
+		x, err := extract.Extract(in)
+		done <- result{x, err}
+	}()
+	var limit <-chan time.Time
+	if timeout > 0 {
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		limit = t.C
+	}
+	select {
+	case r := <-done:
+		return r.x, r.err
+	case <-limit:
+		return models.Extraction{}, models.Errorf(models.ETIMEOUT, "extraction took longer than %s (--article-timeout, DATELINE_ARTICLE_TIMEOUT)", timeout)
+	case <-ctx.Done():
+		return models.Extraction{}, models.Errorf(models.ETIMEOUT, "interrupted")
+	}
 }

@@ -28,6 +28,9 @@ const maxRedirects = 5
 type fetcher struct {
 	client   *http.Client
 	maxBytes int64
+	// refuse vets each address dialled (refusePrivate, or nil to allow
+	// all); tests swap in their own policy to see it run on redirects.
+	refuse func(network, address string, c syscall.RawConn) error
 }
 
 // fetchedPage is a downloaded page.
@@ -39,10 +42,17 @@ type fetchedPage struct {
 }
 
 func newFetcher(timeout time.Duration, maxBytes int64, allowPrivate bool) *fetcher {
-	dialer := &net.Dialer{Timeout: timeout, KeepAlive: 30 * time.Second}
+	f := &fetcher{maxBytes: maxBytes}
 	if !allowPrivate {
-		dialer.Control = refusePrivate
+		f.refuse = refusePrivate
 	}
+	dialer := &net.Dialer{Timeout: timeout, KeepAlive: 30 * time.Second,
+		Control: func(network, address string, c syscall.RawConn) error {
+			if f.refuse == nil {
+				return nil
+			}
+			return f.refuse(network, address, c)
+		}}
 	tr := &http.Transport{
 		Proxy:                 nil, // a proxy would hide the real address from the check
 		DialContext:           dialer.DialContext,
@@ -51,7 +61,7 @@ func newFetcher(timeout time.Duration, maxBytes int64, allowPrivate bool) *fetch
 		MaxIdleConnsPerHost:   4,
 		IdleConnTimeout:       30 * time.Second,
 	}
-	return &fetcher{maxBytes: maxBytes, client: &http.Client{
+	f.client = &http.Client{
 		Transport: tr,
 		Timeout:   timeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
@@ -63,7 +73,8 @@ func newFetcher(timeout time.Duration, maxBytes int64, allowPrivate bool) *fetch
 			}
 			return nil
 		},
-	}}
+	}
+	return f
 }
 
 // refusePrivate is a net.Dialer Control hook: it fails the connection when

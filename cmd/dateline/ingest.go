@@ -36,6 +36,7 @@ func runIngest(e *env) int {
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow URLs on loopback, private and link-local addresses")
 	fs.IntVar(&f.workers, "workers", runtime.NumCPU(), "extraction workers")
 	fs.BoolVar(&f.verbose, "v", false, "print one line per input")
+	e.cfg.limitFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: dateline ingest [flags] PATH|URL|- ...\n\nPATH is a .txt or .html file or a folder (read recursively); - reads stdin.")
 		fs.PrintDefaults()
@@ -45,6 +46,10 @@ func runIngest(e *env) int {
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
+		return 2
+	}
+	if err := e.cfg.checkLimits(); err != nil {
+		fmt.Fprintln(e.stderr, "dateline ingest:", err)
 		return 2
 	}
 	st, err := e.cfg.openStore()

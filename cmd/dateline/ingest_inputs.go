@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -93,7 +94,10 @@ func walkInputs(path string) ([]string, error) {
 func fileJob(e *env, path string, base extract.Input) ingestJob {
 	return ingestJob{name: path, load: func(context.Context) (extract.Input, error) {
 		data, err := readInput(e, path)
-		if err != nil {
+		var me *models.Error
+		if errors.As(err, &me) {
+			return extract.Input{}, err // the size limit, which names the file
+		} else if err != nil {
 			return extract.Input{}, models.Wrap(models.EINVALID, err, "cannot read")
 		}
 		in := base

@@ -235,7 +235,8 @@ func failureReason(name string, err error) string {
 }
 
 // extractJob loads one input and extracts its articles, giving up after
-// timeout. A panic in extraction becomes this input's error, not a crash.
+// timeout. A panic in extraction becomes this input's error, not a crash
+// (see extractWithin).
 func extractJob(ctx context.Context, st *store.Store, j ingestJob, timeout time.Duration) inputResult {
 	res := inputResult{name: j.name}
 	in, err := j.load(ctx)
@@ -250,32 +251,10 @@ func extractJob(ctx context.Context, st *store.Store, j ingestJob, timeout time.
 		res.known = ids
 		return res
 	}
-	done := make(chan inputResult, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- inputResult{name: j.name, err: models.Errorf(models.EINTERNAL, "extraction crashed: %v", p)}
-			}
-		}()
-		x, err := extract.Extract(in)
-		done <- inputResult{name: j.name, key: res.key, articles: x.Articles, err: err}
-	}()
-	var limit <-chan time.Time
-	if timeout > 0 {
-		t := time.NewTimer(timeout)
-		defer t.Stop()
-		limit = t.C
+	x, err := extractWithin(ctx, in, timeout)
+	if err == nil && len(x.Articles) == 0 {
+		err = models.Errorf(models.EINVALID, "no article text found")
 	}
-	select {
-	case r := <-done:
-		if r.err == nil && len(r.articles) == 0 {
-			r.err = models.Errorf(models.EINVALID, "no article text found")
-		}
-		return r
-	case <-limit:
-		res.err = models.Errorf(models.ETIMEOUT, "extraction took longer than %s (DATELINE_ARTICLE_TIMEOUT)", timeout)
-	case <-ctx.Done():
-		res.err = models.Errorf(models.ETIMEOUT, "interrupted")
-	}
+	res.articles, res.err = x.Articles, err
 	return res
 }
