@@ -137,25 +137,32 @@ func benchScale(ctx context.Context, path string, n int) ([]benchRow, error) {
 }
 
 // fillEvents saves synthetic articles carrying ten events and ten quotes
-// each, all distinct, into the story "bench".
+// each, all distinct, into the story "bench". Each event has a sentence of
+// its own in the article's body with one quote in it, as extraction gives
+// them, so a timeline entry shows the one quote of its sentence.
 func fillEvents(ctx context.Context, st *store.Store, n int) error {
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	var batch []models.ExtractedArticle
 	for i := 0; i < n; i += 10 {
 		pub := base.Add(time.Duration(i/50) * 24 * time.Hour)
 		a := models.ExtractedArticle{Title: fmt.Sprintf("Bench article %d", i/10), Source: benchCities[i%len(benchCities)] + " Post",
-			URL: fmt.Sprintf("https://bench.invalid/%d", i/10), PublishedAt: &pub, PublishedPrecision: models.PrecHour,
-			Body: fmt.Sprintf("Synthetic article %d about a ceasefire.", i)}
+			URL: fmt.Sprintf("https://bench.invalid/%d", i/10), PublishedAt: &pub, PublishedPrecision: models.PrecHour}
+		var body []rune
 		for j := i; j < i+10 && j < n; j++ {
 			p := benchPeople[j%len(benchPeople)]
 			kind := models.EventKinds[j%len(models.EventKinds)]
-			s := fmt.Sprintf("%s held %s number %d on the ceasefire.", p.name, kind, j)
+			said := fmt.Sprintf("Statement %d on the ceasefire talks", j)
+			s := fmt.Sprintf("%s held %s number %d on the ceasefire on Monday. \"%s,\" %s said. ", p.name, kind, j, said, p.last)
+			start := len(body)
+			body = append(body, []rune(s)...)
+			q := start + strings.Index(s, said) // ASCII: bytes are runes
 			a.Events = append(a.Events, models.ExtractedEvent{Date: pub.Format("2006-01-02"), Granularity: models.GranDay,
-				Kind: kind, Summary: s, Sentence: s, Expression: "on Monday", Actors: []string{p.name}})
+				Kind: kind, Summary: s, Sentence: s, Expression: "on Monday", Actors: []string{p.name}, Start: start, End: len(body)})
 			name := p.name
-			a.Quotes = append(a.Quotes, models.ExtractedQuote{Text: fmt.Sprintf("Statement %d on the ceasefire talks", j),
-				Kind: models.QuoteDirect, Speaker: &name, Cue: "said", Sentence: s})
+			a.Quotes = append(a.Quotes, models.ExtractedQuote{Text: said, Kind: models.QuoteDirect, Speaker: &name,
+				Cue: "said", Sentence: s, Start: q, End: q + len(said)})
 		}
+		a.Body = string(body)
 		batch = append(batch, a)
 		if len(batch) == 500 || i+10 >= n {
 			if _, err := st.SaveArticles(ctx, batch, store.SaveOptions{StorySlug: "bench", StoryTitle: "Bench"}); err != nil {

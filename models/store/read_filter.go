@@ -133,9 +133,21 @@ func nonEmpty(ss []string) []string {
 // storyEventsCond is "event e belongs to story st": reported by an attached
 // article, or matching the rules, or pinned; and not hidden.
 func storyEventsCond(st models.Story) (cond, error) {
+	return storyEventsCondAs(st, false)
+}
+
+// storyEventsCondAs is storyEventsCond; with perRow, membership is tested
+// event by event (EXISTS), which suits a scan of the latest events that
+// stops early, rather than by building the story's whole id list first.
+func storyEventsCondAs(st models.Story, perRow bool) (cond, error) {
 	sql := `(e.id IN (SELECT es.event_id FROM event_sources es
 			JOIN story_articles sa ON sa.article_id = es.article_id WHERE sa.story_id = ?)
 		OR e.id IN (SELECT event_id FROM story_events WHERE story_id = ? AND state = 'pinned')`
+	if perRow {
+		sql = `(EXISTS (SELECT 1 FROM event_sources es JOIN story_articles sa
+			ON sa.article_id = es.article_id AND sa.story_id = ? WHERE es.event_id = e.id)
+		OR EXISTS (SELECT 1 FROM story_events se WHERE se.story_id = ? AND se.event_id = e.id AND se.state = 'pinned')`
+	}
 	args := []any{st.ID, st.ID}
 	rules, err := parseRules(st.Rules)
 	if err != nil {

@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"dateline/models"
+)
+
+// fillStories saves n one-event articles a day apart, each with one quote
+// by speaker, into story slug.
+func fillStories(t *testing.T, st *Store, slug, speaker string, from time.Time, n int) {
+	t.Helper()
+	for i := 0; i < n; i++ {
+		pub := from.AddDate(0, 0, i)
+		body := fmt.Sprintf(`%s met envoys on %d. "Talk %d," %s said.`, speaker, i, i, speaker)
+		talk := fmt.Sprintf("Talk %d by %s", i, speaker)
+		sp := speaker
+		a := models.ExtractedArticle{Title: fmt.Sprintf("%s %s %d", slug, speaker, i), Source: "Wire", URL: fmt.Sprintf("https://x.test/%s/%s/%d", slug, strings.ReplaceAll(speaker, " ", "-"), i),
+			PublishedAt: &pub, PublishedPrecision: models.PrecDay, Body: body,
+			Events: []models.ExtractedEvent{{Date: pub.Format("2006-01-02"), Granularity: models.GranDay, Kind: models.KindMeeting,
+				Summary: fmt.Sprintf("%s meeting %d", slug, i), Sentence: body, Start: 0, End: len(body), Actors: []string{speaker}}},
+			Quotes: []models.ExtractedQuote{{Text: talk, Kind: models.QuoteDirect, Speaker: &sp, Start: 1, End: 5}},
+		}
+		if _, err := st.SaveArticle(context.Background(), a, SaveOptions{StorySlug: slug, StoryTitle: slug}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestLatestEvents checks that the latest n events are the same whether
+// they are found among the latest events of the database or, for a story
+// that has few there, from the story's whole list.
+func TestLatestEvents(t *testing.T) {
+	ctx := context.Background()
+	st := openTest(t)
+	old := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	fillStories(t, st, "old", "Vladimir Putin", old, 6)
+	fillStories(t, st, "new", "Donald Trump", old.AddDate(1, 0, 0), 8)
+	defer func(w int) { latestWindow = w }(latestWindow)
+	for _, w := range []int{3, 100} {
+		latestWindow = w
+		for _, slug := range []string{"old", "new"} {
+			story, err := st.StoryBySlug(ctx, slug)
+			mustRead(t, err)
+			all, err := st.Timeline(ctx, story, models.Filter{})
+			mustRead(t, err)
+			last, err := st.Timeline(ctx, story, models.Filter{Limit: 4})
+			mustRead(t, err)
+			if want := summaries(all)[len(all)-4:]; !slices.Equal(summaries(last), want) {
+				t.Errorf("window %d, story %s: latest 4 = %v, want %v", w, slug, summaries(last), want)
+			}
+		}
+	}
+}
+
+// TestStorySpeakersCache checks the speaker counts of a whole story, and
+// that a new article changes them (the cache follows the database).
+func TestStorySpeakersCache(t *testing.T) {
+	ctx := context.Background()
+	st := openTest(t)
+	day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	fillStories(t, st, "talks", "Vladimir Putin", day, 3)
+	counts := func() []models.SpeakerCount {
+		story, err := st.StoryBySlug(ctx, "talks")
+		mustRead(t, err)
+		c, err := st.StorySpeakers(ctx, story, nil, true)
+		mustRead(t, err)
+		n, err := st.TimelineCount(ctx, story, models.Filter{})
+		mustRead(t, err)
+		return append(c, models.SpeakerCount{Name: "events", Quotes: int(n)})
+	}
+	want := []models.SpeakerCount{{Name: "Vladimir Putin", Slug: "vladimir-putin", Quotes: 3}, {Name: "events", Quotes: 3}}
+	for i := 0; i < 2; i++ { // the second time from the cache
+		if got := counts(); !slices.Equal(got, want) {
+			t.Fatalf("counts %v, want %v", got, want)
+		}
+	}
+	fillStories(t, st, "talks", "Donald Trump", day.AddDate(0, 1, 0), 4)
+	want = []models.SpeakerCount{{Name: "Donald Trump", Slug: "donald-trump", Quotes: 4},
+		{Name: "Vladimir Putin", Slug: "vladimir-putin", Quotes: 3}, {Name: "events", Quotes: 7}}
+	if got := counts(); !slices.Equal(got, want) {
+		t.Fatalf("after a new article: counts %v, want %v", got, want)
+	}
+}
