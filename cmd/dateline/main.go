@@ -42,15 +42,16 @@ type command struct {
 // commands is the command table; each command lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"extract": {"print the extraction of a file as JSON, without touching the database", runExtract},
-		"bench":   {"measure extraction, ingest, export and page speed on a generated corpus", runBench},
-		"ingest":  {"read files, folders, URLs or stdin into the database", runIngest},
-		"backup":  {"write a consistent copy of the database while it stays in use", runBackup},
-		"serve":   {"serve story timelines, charts, embeds, CSV exports and the JSON API", runServe},
-		"export":  {"write events, quotes or articles as CSV or JSON", runExport},
-		"story":   {"list, show, create and edit stories; pin, hide and attach", runStory},
-		"migrate": {"apply the database's pending schema migrations (SQLite or PostgreSQL)", runMigrate},
-		"copy":    {"copy a whole database between SQLite and PostgreSQL, keeping ids", runCopy},
+		"extract":  {"print the extraction of a file as JSON, without touching the database", runExtract},
+		"bench":    {"measure extraction, ingest, export and page speed on a generated corpus", runBench},
+		"ingest":   {"read files, folders, URLs or stdin into the database", runIngest},
+		"backup":   {"write a consistent copy of the database while it stays in use", runBackup},
+		"serve":    {"serve story timelines, charts, embeds, CSV exports and the JSON API", runServe},
+		"export":   {"write events, quotes or articles as CSV or JSON", runExport},
+		"story":    {"list, show, create and edit stories; pin, hide and attach", runStory},
+		"loadtest": {"measure a dateline server on this machine: error rate and p50/p99 per page", runLoadtest},
+		"migrate":  {"apply the database's pending schema migrations (SQLite or PostgreSQL)", runMigrate},
+		"copy":     {"copy a whole database between SQLite and PostgreSQL, keeping ids", runCopy},
 	}
 }
 
