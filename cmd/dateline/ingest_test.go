@@ -60,7 +60,7 @@ const fetched = "2025-08-07T12:00:00Z"
 
 func TestIngestFilesAndIdempotency(t *testing.T) {
 	dir := copyFixtures(t, "wire.txt", "page.html", "aggregator.txt")
-	db := filepath.Join(t.TempDir(), "data", "d.db")
+	db := testDB(t, filepath.Join(t.TempDir(), "data", "d.db"))
 	files := []string{filepath.Join(dir, "wire.txt"), filepath.Join(dir, "page.html"), filepath.Join(dir, "aggregator.txt")}
 	code, out, errs := cli(t, "", append([]string{"ingest", "-v", "--db", db, "--fetched-at", fetched}, files...)...)
 	if code != 0 {

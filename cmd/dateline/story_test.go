@@ -45,7 +45,7 @@ func storyFixtureArticle() models.ExtractedArticle {
 // cliDB makes a database holding the fixture article in story "talks".
 func cliDB(t *testing.T) string {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "cli.db")
+	db := testDB(t, filepath.Join(t.TempDir(), "cli.db"))
 	st, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)
