@@ -40,7 +40,7 @@ func (s saver) SaveArticle(ctx context.Context, a models.ExtractedArticle, story
 // speaker and quote carry a script and a spreadsheet formula.
 func fixture(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "web.db"))
+	st, err := openFixtureStore(t, filepath.Join(t.TempDir(), "web.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
