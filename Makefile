@@ -5,7 +5,7 @@ GO       ?= go
 BIN      ?= bin/dateline
 export CGO_ENABLED = 1
 
-.PHONY: all build run assets test test-unit e2e vet fmt fuzz bench eval eval-te3 eval-te3-train eval-quotes eval-quotes-dev clean
+.PHONY: all build run assets test test-unit test-postgres e2e vet fmt fuzz bench eval eval-te3 eval-te3-train eval-quotes eval-quotes-dev clean
 
 all: build
 
@@ -32,6 +32,13 @@ test: assets vet
 
 test-unit:
 	$(GO) test -tags $(TAGS) ./...
+
+# test-postgres runs the store, CLI and handler tests on SQLite and on a
+# throwaway PostgreSQL server started for the run (Debian's postgresql; see
+# the README's PostgreSQL section). make test runs them too whenever
+# DATELINE_TEST_POSTGRES names a throwaway database.
+test-postgres:
+	bash -c '. .ci/postgres.sh && pg_start && trap pg_stop EXIT && $(GO) test -tags $(TAGS) -count=1 ./models/store/... ./cmd/dateline ./handlers'
 
 vet:
 	@test -z "$$(gofmt -l cmd models handlers views data)" || (gofmt -l cmd models handlers views data; echo "gofmt needed"; exit 1)
