@@ -144,7 +144,11 @@ func isMedia(name string) bool {
 // president" and "the Russian leadership" resolved through ctx, and news
 // organisations left out.
 func eventActors(r []rune, from, to int, ctx *actorContext) []string {
-	toks := tokenize(r, from, to)
+	return eventActorsIn(r, from, to, tokenize(r, from, to), ctx)
+}
+
+// eventActorsIn is eventActors with the tokens of r[from:to] already made.
+func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(names ...string) {
@@ -179,8 +183,31 @@ func eventActors(r []rune, from, to int, ctx *actorContext) []string {
 			}
 		}
 	}
-	add(actorsIn(string(r[from:to]))...)
+	add(knownActors(r, from, to, toks)...)
 	add(countries().countriesIn(r, toks)...)
+	return out
+}
+
+// knownActors is actorsIn(string(r[from:to])) without copying the text and
+// splitting it into words again: the tokens of r[from:to] are those of the
+// copy, moved by from, unless the range opens with an apostrophe (the only
+// place tokenize looks before from, at the letter a possessive follows).
+func knownActors(r []rune, from, to int, toks []token) []string {
+	if from < to && (r[from] == '\'' || r[from] == '’') {
+		return actorsIn(string(r[from:to]))
+	}
+	lx := people()
+	var out []string
+	var seen map[int]bool
+	for _, m := range lx.findActors(r, toks) {
+		if !seen[m.actor] {
+			if seen == nil {
+				seen = map[int]bool{}
+			}
+			seen[m.actor] = true
+			out = append(out, lx.actors[m.actor].Name)
+		}
+	}
 	return out
 }
 

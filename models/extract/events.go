@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -26,7 +27,7 @@ func findEvents(body string, sents []text.Sentence, timexes []models.Timex, quot
 		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {
 			ctx.subject = p
 		}
-		ctx.prevPersons, ctx.prevActors = nil, eventActors(r, s.Start, s.End, ctx)
+		ctx.prevPersons, ctx.prevActors = nil, eventActorsIn(r, s.Start, s.End, f.toks, ctx)
 		for _, a := range ctx.prevActors {
 			if kind, _ := actorInfo(a); kind == actorPerson {
 				ctx.prevPersons = append(ctx.prevPersons, a)
@@ -46,8 +47,9 @@ type eventFinder struct {
 	// prevKinds are the kinds of the previous sentence's cues: "The meeting
 	// took place on ..." borrows that sentence's actors only if it spoke of a meeting.
 	prevKinds map[string]bool
-	scratch   []rune // the body with the current sentence's quotations blanked
-	nextTimex int    // the first time expression not before the current sentence
+	scratch   []rune  // the body with the current sentence's quotations blanked
+	toks      []token // the tokens of the current sentence, in the body
+	nextTimex int     // the first time expression not before the current sentence
 }
 
 // sentence adds the events of one sentence.
@@ -67,6 +69,7 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 		}
 	}
 	toks := tokenize(f.r, s.Start, s.End)
+	f.toks = toks
 	if len(toks) == 0 {
 		return
 	}
@@ -186,24 +189,48 @@ type sentenceCtx struct {
 	txs    []models.Timex
 	segs   []segment
 	plain  []rune // the body with the sentence's long quotations blanked
+	// actorsOf holds what actors returned, by token range.
+	actorsOf map[[2]int][]string
 }
 
 // actors returns the actors of tokens [from, to) of the sentence. A pronoun
 // opening the clause is the first person named earlier in the sentence
 // ("Trump said Wednesday he could meet ...") or else the one the previous
 // sentence was about.
+// A clause's actors are asked for several times (its kind, its event, its
+// talks); they are worked out once per sentence and handed out as copies.
 func (sc *sentenceCtx) actors(from, to int) []string {
+	key := [2]int{from, to}
+	if a, ok := sc.actorsOf[key]; ok {
+		return slices.Clone(a)
+	}
 	ctx := *sc.f.ctx
 	if p := ctx.firstPersonIn(sc.s.Start, sc.toks[from].start); p != "" {
 		ctx.subject = p
 	}
 	ctx.thing = ""
 	if from > 0 {
-		if before := eventActors(sc.plain, sc.s.Start, sc.toks[from].start, sc.f.ctx); len(before) > 0 {
+		if before := sc.eventActors(sc.s.Start, sc.toks[from].start, 0, from, sc.f.ctx); len(before) > 0 {
 			ctx.thing = before[0] // "Ukraine said it had attacked"
 		}
 	}
-	return eventActors(sc.plain, sc.toks[from].start, sc.toks[to-1].end, &ctx)
+	a := sc.eventActors(sc.toks[from].start, sc.toks[to-1].end, from, to, &ctx)
+	if sc.actorsOf == nil {
+		sc.actorsOf = map[[2]int][]string{}
+	}
+	sc.actorsOf[key] = a
+	return slices.Clone(a)
+}
+
+// eventActors is eventActors on the sentence's plain text between rune
+// offsets start and end, which hold tokens [i, j). Without blanked
+// quotations those are the sentence's own tokens: words never reach
+// across a token boundary, so splitting the range again gives the same.
+func (sc *sentenceCtx) eventActors(start, end, i, j int, ctx *actorContext) []string {
+	if len(sc.plain) > 0 && &sc.plain[0] == &sc.f.r[0] {
+		return eventActorsIn(sc.plain, start, end, sc.toks[i:j], ctx)
+	}
+	return eventActors(sc.plain, start, end, ctx)
 }
 
 // subjectAt is the person a pronoun at token i refers to.
