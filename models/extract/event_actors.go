@@ -238,6 +238,7 @@ func nextIsName(toks []token, i int) bool {
 type actorContext struct {
 	r       []rune
 	persons []placedPerson // people named in the article, in order
+	toks    []token        // the tokens of the article
 	subject string         // the first person of the previous sentence, for "he" and "his"
 	thing   string         // the first actor named before a clause, for "it" and "they"
 	// prevPersons and prevActors are the people and all actors of the
@@ -252,8 +253,8 @@ type placedPerson struct {
 
 // newActorContext finds the people an article names, with their places.
 func newActorContext(r []rune, body string) *actorContext {
-	ctx := &actorContext{r: r}
 	toks := tokenize(r, 0, len(r))
+	ctx := &actorContext{r: r, toks: toks}
 	for _, m := range people().findActors(r, toks) {
 		a := people().actors[m.actor]
 		if a.Kind == actorPerson {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -68,7 +69,7 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 			txs = append(txs, t)
 		}
 	}
-	toks := tokenize(f.r, s.Start, s.End)
+	toks := f.sentenceTokens(s)
 	f.toks = toks
 	if len(toks) == 0 {
 		return
@@ -121,6 +122,19 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 		}
 	}
 	f.out = append(f.out, evs...)
+}
+
+// sentenceTokens returns the tokens of sentence s: the article's own tokens
+// between its offsets when no token crosses either end (a part of the text
+// splits into words as it does inside the whole), else s split anew.
+func (f *eventFinder) sentenceTokens(s text.Sentence) []token {
+	all := f.ctx.toks
+	i := sort.Search(len(all), func(k int) bool { return all[k].start >= s.Start })
+	j := sort.Search(len(all), func(k int) bool { return all[k].start >= s.End })
+	if (i == 0 || all[i-1].end <= s.Start) && (j == 0 || all[j-1].end <= s.End) {
+		return all[i:j:j]
+	}
+	return tokenize(f.r, s.Start, s.End)
 }
 
 // dropDateline removes the date of a wire dateline ("WASHINGTON, Aug 9
