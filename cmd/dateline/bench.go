@@ -32,6 +32,7 @@ func runBench(e *env) int {
 	scales := fs.String("scales", "10000,100000", "event counts for the page-latency and export stages (comma-separated; 1000000 takes minutes)")
 	stages := fs.String("stages", "extract,ingest,store", "stages to run (comma-separated subset of extract, ingest, store)")
 	keep := fs.String("keep", "", "keep the databases in this folder and reuse a filled one on the next run (default: a temporary folder, removed)")
+	dbDSN := fs.String("db-dsn", "", "run the ingest and store stages on this PostgreSQL database (postgres://...; one schema per stage, replaced each run) instead of SQLite files")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: dateline bench [flags]")
@@ -60,7 +61,7 @@ func runBench(e *env) int {
 			rows = append(rows, benchExtraction("eval texts", extra)...)
 		}
 	}
-	more, err := benchStore(e, corpus, run["ingest"], run["store"], *scales, *keep)
+	more, err := benchStore(e, corpus, run["ingest"], run["store"], *scales, *keep, *dbDSN)
 	rows = append(rows, more...)
 	printBench(e.stdout, rows)
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -25,7 +24,7 @@ import (
 // benchStore measures ingest of the generated corpus (extraction included),
 // then, for each scale, fills a fresh database with that many events and
 // measures CSV export and page latency through the real router.
-func benchStore(e *env, corpus []corpusArticle, ingest, scaled bool, scales, keep string) ([]benchRow, error) {
+func benchStore(e *env, corpus []corpusArticle, ingest, scaled bool, scales, keep, pgDSN string) ([]benchRow, error) {
 	dir, err := benchDir(keep)
 	if err != nil {
 		return nil, err
@@ -35,8 +34,10 @@ func benchStore(e *env, corpus []corpusArticle, ingest, scaled bool, scales, kee
 	}
 	var rows []benchRow
 	if ingest {
-		path := filepath.Join(dir, "ingest.db")
-		os.Remove(path) // ingest always starts from an empty database
+		path, err := benchDB(e.ctx, pgDSN, dir, "ingest.db", true) // ingest always starts from an empty database
+		if err != nil {
+			return nil, err
+		}
 		if rows, err = benchIngest(e.ctx, path, corpus); err != nil {
 			return rows, err
 		}
@@ -49,7 +50,11 @@ func benchStore(e *env, corpus []corpusArticle, ingest, scaled bool, scales, kee
 		if err != nil || n <= 0 {
 			return rows, fmt.Errorf("--scales: bad event count %q", f)
 		}
-		more, err := benchScale(e.ctx, filepath.Join(dir, fmt.Sprintf("scale-%d.db", n)), n)
+		path, err := benchDB(e.ctx, pgDSN, dir, fmt.Sprintf("scale-%d.db", n), false)
+		if err != nil {
+			return rows, err
+		}
+		more, err := benchScale(e.ctx, path, n)
 		rows = append(rows, more...)
 		if err != nil {
 			return rows, err
