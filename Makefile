@@ -5,7 +5,7 @@ GO       ?= go
 BIN      ?= bin/dateline
 export CGO_ENABLED = 1
 
-.PHONY: all build run assets test test-unit test-postgres e2e vet fmt fuzz bench eval eval-te3 eval-te3-train eval-quotes eval-quotes-dev clean
+.PHONY: all build run assets test test-unit test-postgres e2e vet fmt fuzz bench bench-go eval eval-te3 eval-te3-train eval-quotes eval-quotes-dev clean
 
 all: build
 
@@ -55,8 +55,15 @@ fuzz:
 	    echo "== $$pkg $$f"; $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; done
 
+# bench prints the performance table kept in the README (BENCHFLAGS, e.g.
+# --scales 10000,100000,1000000 --articles 4000); bench-go runs the
+# package benchmarks.
+BENCHFLAGS ?=
 bench:
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./models/...
+	$(GO) run -tags $(TAGS) ./cmd/dateline bench $(BENCHFLAGS)
+
+bench-go:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./models/... ./cmd/...
 
 # The public benchmarks in ../shared/eval (not part of the tests: people
 # clone the repo without ../shared).
