@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -58,7 +59,7 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	defer cancel()
 	if err := sqlDB.PingContext(ctx); err != nil {
 		sqlDB.Close()
-		return nil, dbError(err, "cannot open the database %s", shown)
+		return nil, connectError(err, shown)
 	}
 	db, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), &gorm.Config{
 		Logger:                 logger.Default.LogMode(logger.Silent),
@@ -72,6 +73,18 @@ func openPostgres(dsn string, opt Options) (*Store, error) {
 	clock := db.NowFunc
 	db.NowFunc = func() time.Time { return clock().UTC().Truncate(time.Microsecond) }
 	return &Store{db: db, rdb: db, d: postgresDialect, path: shown}, nil
+}
+
+// connectError explains a failed connection in a message users see (the
+// driver's text names host, user and database, never the password): an
+// unreachable server or a missing database is EINVALID, a refused login
+// EFORBIDDEN.
+func connectError(err error, shown string) error {
+	code := models.ErrorCode(dbError(err, ""))
+	if code == models.EINTERNAL || code == models.ETIMEOUT {
+		code = models.EINVALID
+	}
+	return models.Wrap(code, err, "cannot connect to the database %s: %s", shown, strings.Join(strings.Fields(err.Error()), " "))
 }
 
 // idleConns is how many idle connections a pool of conns keeps.
