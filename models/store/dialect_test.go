@@ -105,3 +105,56 @@ func TestMigratePolicies(t *testing.T) {
 		}
 	})
 }
+
+// TestCopyKeepsSearch copies between every pair of dialects under test:
+// the search index of the target is rebuilt (same hits as the source),
+// the timeline is the same, and new rows get fresh ids.
+func TestCopyKeepsSearch(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		src, story := readFixture(t)
+		forDialects(t, func(t *testing.T) {
+			ctx := context.Background()
+			dst := openTest(t)
+			counts, err := Copy(ctx, src, dst)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(counts) != len(copyTables) || counts[1].Table != "articles" || counts[1].Rows != 2 {
+				t.Errorf("counts %+v", counts)
+			}
+			for _, q := range []string{"progress", "moscow", "ready", "phone"} {
+				a, _ := src.Search(ctx, q, 10)
+				b, err := dst.Search(ctx, q, 10)
+				if err != nil || len(a.Quotes) != len(b.Quotes) || len(a.Events) != len(b.Events) || len(a.Quotes)+len(a.Events) == 0 {
+					t.Errorf("Search(%q): source %d+%d, target %d+%d, %v", q, len(a.Quotes), len(a.Events), len(b.Quotes), len(b.Events), err)
+				}
+			}
+			want, _ := src.Timeline(ctx, story, models.Filter{})
+			got, err := dst.Timeline(ctx, story, models.Filter{})
+			if err != nil || strings.Join(summaries(got), "|") != strings.Join(summaries(want), "|") {
+				t.Errorf("timeline %v, want %v (%v)", summaries(got), summaries(want), err)
+			}
+			r, err := dst.SaveArticle(ctx, envoyArticle("New", "A new body.", "2025-08-09T10:00:00Z", "New words", "Steve Witkoff"), SaveOptions{})
+			if err != nil || r.ArticleID <= 2 {
+				t.Errorf("save after copy: %+v %v", r, err)
+			}
+			if _, err := Copy(ctx, src, dst); models.ErrorCode(err) != models.ECONFLICT {
+				t.Errorf("copy into a full database: %v", err)
+			}
+		})
+	})
+}
+
+func TestDialectOf(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		outer := dialectOf(t)
+		if !strings.HasSuffix(t.Name(), "/"+outer) {
+			t.Errorf("%s: dialect %s", t.Name(), outer)
+		}
+		forDialects(t, func(t *testing.T) {
+			if inner := dialectOf(t); !strings.HasSuffix(t.Name(), "/"+inner) {
+				t.Errorf("%s: dialect %s", t.Name(), inner)
+			}
+		})
+	})
+}

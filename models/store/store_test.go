@@ -44,10 +44,13 @@ func forDialects(t *testing.T, fn func(t *testing.T)) {
 	}
 }
 
-// dialectOf is the dialect of the forDialects subtest t runs in.
+// dialectOf is the dialect of the innermost forDialects subtest t runs in.
 func dialectOf(t testing.TB) string {
-	if strings.Contains(t.Name()+"/", "/postgres/") {
-		return "postgres"
+	parts := strings.Split(t.Name(), "/")
+	for i := len(parts) - 1; i > 0; i-- {
+		if parts[i] == "postgres" || parts[i] == "sqlite" {
+			return parts[i]
+		}
 	}
 	return "sqlite"
 }
