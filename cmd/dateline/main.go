@@ -10,11 +10,18 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sort"
 	"syscall"
 )
 
 func main() {
+	// Package initialisation (go-dateparser's tables, pulled in by
+	// go-trafilatura) allocates about 100 MB, of which about 30 MB stays
+	// live: handing the garbage back to the OS now, rather than when the
+	// scavenger gets to it, takes an idle serve from 61 to 50 MB of
+	// anonymous memory.
+	debug.FreeOSMemory()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
