@@ -34,6 +34,7 @@ func runBench(e *env) int {
 	keep := fs.String("keep", "", "keep the databases in this folder and reuse a filled one on the next run (default: a temporary folder, removed)")
 	dbDSN := fs.String("db-dsn", "", "run the ingest and store stages on this PostgreSQL database (postgres://...; one schema per stage, replaced each run) instead of SQLite files")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to this file (go tool pprof -sample_index=alloc_space)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: dateline bench [flags]")
 		fs.PrintDefaults()
@@ -48,6 +49,10 @@ func runBench(e *env) int {
 			return 1
 		}
 		defer stop()
+	}
+	if *memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer writeHeapProfile(e, *memProfile)
 	}
 	run := map[string]bool{}
 	for _, s := range strings.Split(*stages, ",") {
@@ -142,6 +147,18 @@ func startCPUProfile(path string) (func(), error) {
 		return nil, err
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeHeapProfile writes the allocation profile of the run to path.
+func writeHeapProfile(e *env, path string) {
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		f.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, "dateline bench:", err)
+	}
 }
 
 func printBench(w io.Writer, rows []benchRow) {

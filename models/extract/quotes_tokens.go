@@ -19,7 +19,10 @@ type token struct {
 // 's is a word of its own ("Putin's" -> "Putin", "'s"), so "Putin's aide"
 // names both Putin and his aide. It never fails and runs in linear time.
 func tokenize(r []rune, from, to int) []token {
-	toks := make([]token, 0, (to-from)/5+1)
+	// News text has a token every 5.5 runes on average, denser in places:
+	// room for one every 4 saves growing the slice (tokenize's bytes
+	// allocated on the bench corpus: 528 MB -> 312 MB).
+	toks := make([]token, 0, (to-from)/4+8)
 	// keys are written into one buffer and cut from one string at the end,
 	// which saves an allocation per word; ends[k] is where key k ends
 	keys := make([]byte, 0, to-from)
