@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dateline/models"
+	"dateline/models/store/storetest"
 )
 
 // benchArticle builds article i of a synthetic corpus: a ~5 KB body, four
@@ -57,29 +58,36 @@ func benchArticle(i int) models.ExtractedArticle {
 // people, three events and five quotes, saved in batches (as ingest does)
 // and one transaction per article.
 func BenchmarkSaveArticle(b *testing.B) {
-	for _, batch := range []int{1, 100} {
-		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
-			s := openTest(b)
-			arts := make([]models.ExtractedArticle, b.N)
-			for i := range arts {
-				arts[i] = benchArticle(i)
-			}
-			ctx := context.Background()
-			b.ResetTimer()
-			for i := 0; i < b.N; i += batch {
-				rs, err := s.SaveArticles(ctx, arts[i:min(i+batch, b.N)], SaveOptions{StorySlug: "bench"})
-				if err != nil {
-					b.Fatal(err)
-				}
-				for _, r := range rs {
-					if r.Err != nil || r.Duplicate {
-						b.Fatalf("%+v", r)
-					}
-				}
-			}
-			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-		})
+	for _, d := range storetest.Dialects() {
+		for _, batch := range []int{1, 100} {
+			benchmarkSave(b, d, batch)
+		}
 	}
+}
+
+// benchmarkSave runs one BenchmarkSaveArticle case on dialect d.
+func benchmarkSave(b *testing.B, d string, batch int) {
+	b.Run(fmt.Sprintf("%s/batch=%d", d, batch), func(b *testing.B) {
+		s := openTest(b)
+		arts := make([]models.ExtractedArticle, b.N)
+		for i := range arts {
+			arts[i] = benchArticle(i)
+		}
+		ctx := context.Background()
+		b.ResetTimer()
+		for i := 0; i < b.N; i += batch {
+			rs, err := s.SaveArticles(ctx, arts[i:min(i+batch, b.N)], SaveOptions{StorySlug: "bench"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, r := range rs {
+				if r.Err != nil || r.Duplicate {
+					b.Fatalf("%+v", r)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
 }
 
 func benchBatch(from, to int) []models.ExtractedArticle {

@@ -96,6 +96,13 @@ func (t *stmtTx) stmt(q string) (*sql.Stmt, error) {
 
 // exec runs a statement that returns no rows.
 func (t *stmtTx) exec(q string, args ...any) error {
+	if t.d.postgres() {
+		// pgx prepares and caches statements per connection by itself;
+		// preparing through database/sql would prepare again on every
+		// connection a transaction lands on.
+		_, err := t.tx.ExecContext(t.ctx, t.d.rebind(q), args...)
+		return err
+	}
 	s, err := t.stmt(q)
 	if err != nil {
 		return err
@@ -106,13 +113,20 @@ func (t *stmtTx) exec(q string, args ...any) error {
 
 // rows runs a query and calls scan for each row.
 func (t *stmtTx) rows(q string, args []any, scan func(*sql.Rows) error) error {
-	s, err := t.stmt(q)
-	if err != nil {
-		return err
-	}
-	rs, err := s.QueryContext(t.ctx, args...)
-	if err != nil {
-		return err
+	var rs *sql.Rows
+	if t.d.postgres() {
+		var err error
+		if rs, err = t.tx.QueryContext(t.ctx, t.d.rebind(q), args...); err != nil {
+			return err
+		}
+	} else {
+		s, err := t.stmt(q)
+		if err != nil {
+			return err
+		}
+		if rs, err = s.QueryContext(t.ctx, args...); err != nil {
+			return err
+		}
 	}
 	defer rs.Close()
 	for rs.Next() {
