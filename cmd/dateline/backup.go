@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+
+	"dateline/models/store"
 )
 
 // runBackup writes a consistent copy of the database while it stays in use.
@@ -20,7 +22,8 @@ func runBackup(e *env) int {
 		fs.Usage()
 		return 2
 	}
-	st, err := e.cfg.openStore()
+	// A database with pending migrations can be backed up (before migrating).
+	st, err := e.cfg.openStoreWith(store.MigrateSkip)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline backup:", err)
 		return 1
