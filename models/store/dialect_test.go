@@ -158,3 +158,26 @@ func TestDialectOf(t *testing.T) {
 		})
 	})
 }
+
+// TestFirstUseRace opens one new SQLite file from several goroutines at
+// once (as an ingest and a server started together would): each sees the
+// whole schema created once, none a half-migrated database it refuses.
+func TestFirstUseRace(t *testing.T) {
+	path := testDSN(t)
+	errs := make(chan error, 6)
+	for i := 0; i < 6; i++ {
+		go func() {
+			s, err := Open(path)
+			if err == nil {
+				_, err = s.Counts(context.Background())
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 6; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -119,18 +119,58 @@ func applyMigration(ctx context.Context, db *sql.DB, d dialect, m Migration) (bo
 	if n > 0 {
 		return false, nil
 	}
+	if err := applyInTx(ctx, tx, d, m); err != nil {
+		return false, err
+	}
+	return true, dbError(tx.Commit(), "committing migration %s", m.Name)
+}
+
+// applyInTx runs migration m, its hook and its record in tx.
+func applyInTx(ctx context.Context, tx *sql.Tx, d dialect, m Migration) error {
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-		return false, dbError(err, "migration %s failed", m.Name)
+		return dbError(err, "migration %s failed", m.Name)
 	}
 	if hook := migrationHooks[m.Version]; hook != nil {
 		if err := hook(ctx, tx, d); err != nil {
-			return false, dbError(err, "migration %s failed", m.Name)
+			return dbError(err, "migration %s failed", m.Name)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, d.rebind(`INSERT INTO schema_migrations(version, name) VALUES (?, ?)`), m.Version, m.Name); err != nil {
-		return false, dbError(err, "recording migration %s", m.Name)
+	_, err := tx.ExecContext(ctx, d.rebind(`INSERT INTO schema_migrations(version, name) VALUES (?, ?)`), m.Version, m.Name)
+	return dbError(err, "recording migration %s", m.Name)
+}
+
+// createSchema builds the whole schema of a brand-new SQLite database in one
+// (IMMEDIATE) transaction, and reports false, changing nothing, when
+// schema_migrations exists already. Being one transaction, a process
+// opening the file at the same moment sees either no schema or all of it,
+// never a half-migrated database it would refuse.
+func (s *Store) createSchema(ctx context.Context) (bool, error) {
+	ms, err := dialectMigrations(s.d)
+	if err != nil {
+		return false, err
 	}
-	return true, dbError(tx.Commit(), "committing migration %s", m.Name)
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return false, dbError(err, "creating the schema")
+	}
+	tx, err := sqlDB.BeginTx(ctx, nil)
+	if err != nil {
+		return false, dbError(err, "creating the schema")
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n); err != nil || n > 0 {
+		return false, dbError(err, "creating the schema")
+	}
+	if _, err := tx.ExecContext(ctx, s.d.schemaMigrationsDDL()); err != nil {
+		return false, dbError(err, "creating schema_migrations")
+	}
+	for _, m := range ms {
+		if err := applyInTx(ctx, tx, s.d, m); err != nil {
+			return false, err
+		}
+	}
+	return true, dbError(tx.Commit(), "creating the schema")
 }
 
 // SchemaVersion returns the highest applied migration number and the number
@@ -186,13 +226,15 @@ func (s *Store) migrateOnOpen(ctx context.Context, policy MigratePolicy) error {
 		return err
 	}
 	if !s.d.postgres() {
+		// Look before taking the write lock: nearly every open finds a schema.
 		exists, err := s.hasMigrationsTable(ctx)
 		if err != nil {
 			return err
 		}
 		if !exists {
-			_, err := s.Migrate(ctx)
-			return err
+			if created, err := s.createSchema(ctx); err != nil || created {
+				return err
+			}
 		}
 	}
 	_, pending, err := s.SchemaVersion(ctx)
