@@ -54,7 +54,7 @@ func Copy(ctx context.Context, src, dst *Store) ([]TableCount, error) {
 	var counts []TableCount
 	err = dst.runTx(ctx, func(w *stmtTx) error {
 		for _, t := range copyTables {
-			n, err := copyTable(ctx, rtx, w, src.d, dst.d, t)
+			n, err := copyTable(ctx, rtx, w, dst.d, t)
 			if err != nil {
 				return err
 			}
@@ -129,11 +129,45 @@ const copyBatchParams = 4000
 // the source and the target share, derived ones left out; a source column
 // the target lacks fails the copy. articles.duplicate_of_id may point to a
 // later article, so it is set after all articles are in.
-func copyTable(ctx context.Context, rtx *sql.Tx, w *stmtTx, sd, dd dialect, table string) (int64, error) {
+func copyTable(ctx context.Context, rtx *sql.Tx, w *stmtTx, dd dialect, table string) (int64, error) {
 	cols, err := copyColumns(ctx, rtx, w, table)
 	if err != nil {
 		return 0, err
 	}
+	dupAt, idAt := -1, slices.Index(cols, "id")
+	if table == "articles" {
+		dupAt = slices.Index(cols, "duplicate_of_id")
+	}
+	var links [][2]any // (duplicate_of_id, id)
+	per := max(1, copyBatchParams/len(cols))
+	batch := make([]any, 0, per*len(cols))
+	n, err := eachRowValues(ctx, rtx, table, cols, func(vals []any) error {
+		if dupAt >= 0 && vals[dupAt] != nil {
+			links = append(links, [2]any{vals[dupAt], vals[idAt]})
+			vals[dupAt] = nil
+		}
+		batch = append(batch, vals...)
+		if len(batch) < per*len(cols) {
+			return nil
+		}
+		err := insertRows(w, table, cols, batch)
+		batch = batch[:0]
+		return err
+	})
+	if err == nil {
+		err = insertRows(w, table, cols, batch)
+	}
+	for _, l := range links {
+		if err == nil {
+			_, err = w.tx.ExecContext(ctx, dd.rebind(`UPDATE articles SET duplicate_of_id = ? WHERE id = ?`), l[0], l[1])
+		}
+	}
+	return n, err
+}
+
+// eachRowValues reads cols of every row of table (by id when it has one)
+// and calls fn with the values, normalised by copyValue.
+func eachRowValues(ctx context.Context, rtx *sql.Tx, table string, cols []string, fn func([]any) error) (int64, error) {
 	order := "1"
 	if slices.Contains(cols, "id") {
 		order = `"id"`
@@ -143,13 +177,6 @@ func copyTable(ctx context.Context, rtx *sql.Tx, w *stmtTx, sd, dd dialect, tabl
 		return 0, err
 	}
 	defer rows.Close()
-	dupAt := -1
-	if table == "articles" {
-		dupAt = slices.Index(cols, "duplicate_of_id")
-	}
-	per := max(1, copyBatchParams/len(cols))
-	var batch []any
-	var links [][2]any
 	var n int64
 	for rows.Next() {
 		vals := make([]any, len(cols))
@@ -163,31 +190,12 @@ func copyTable(ctx context.Context, rtx *sql.Tx, w *stmtTx, sd, dd dialect, tabl
 		for i, v := range vals {
 			vals[i] = copyValue(v)
 		}
-		if dupAt >= 0 && vals[dupAt] != nil {
-			links = append(links, [2]any{vals[dupAt], vals[slices.Index(cols, "id")]})
-			vals[dupAt] = nil
-		}
-		batch = append(batch, vals...)
-		n++
-		if len(batch) >= per*len(cols) {
-			if err := insertRows(w, table, cols, batch); err != nil {
-				return n, err
-			}
-			batch = batch[:0]
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return n, err
-	}
-	if err := insertRows(w, table, cols, batch); err != nil {
-		return n, err
-	}
-	for _, l := range links {
-		if _, err := w.tx.ExecContext(ctx, dd.rebind(`UPDATE articles SET duplicate_of_id = ? WHERE id = ?`), l[0], l[1]); err != nil {
+		if err := fn(vals); err != nil {
 			return n, err
 		}
+		n++
 	}
-	return n, nil
+	return n, rows.Err()
 }
 
 // copyColumns returns the columns of table to copy.

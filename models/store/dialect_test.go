@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -112,6 +113,20 @@ func TestMigratePolicies(t *testing.T) {
 func TestCopyKeepsSearch(t *testing.T) {
 	forDialects(t, func(t *testing.T) {
 		src, story := readFixture(t)
+		// A teaser stored before its full article points to a later id.
+		var words []string
+		for i := 0; i < 60; i++ {
+			words = append(words, fmt.Sprintf("word%d", i))
+		}
+		teaser, err := src.SaveArticle(context.Background(), models.ExtractedArticle{Title: "Teaser",
+			Body: strings.Join(words[:45], " ") + " ... Read more"}, SaveOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := src.SaveArticle(context.Background(), models.ExtractedArticle{Title: "Full", Body: strings.Join(words, " ")}, SaveOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
 		forDialects(t, func(t *testing.T) {
 			ctx := context.Background()
 			dst := openTest(t)
@@ -119,8 +134,12 @@ func TestCopyKeepsSearch(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(counts) != len(copyTables) || counts[1].Table != "articles" || counts[1].Rows != 2 {
+			if len(counts) != len(copyTables) || counts[1].Table != "articles" || counts[1].Rows != 4 {
 				t.Errorf("counts %+v", counts)
+			}
+			var a models.Article
+			if err := dst.DB().First(&a, teaser.ArticleID).Error; err != nil || a.DuplicateOfID == nil || *a.DuplicateOfID != full.ArticleID {
+				t.Errorf("teaser after the copy: %+v %v, want a duplicate of %d", a.DuplicateOfID, err, full.ArticleID)
 			}
 			for _, q := range []string{"progress", "moscow", "ready", "phone"} {
 				a, _ := src.Search(ctx, q, 10)
@@ -135,7 +154,7 @@ func TestCopyKeepsSearch(t *testing.T) {
 				t.Errorf("timeline %v, want %v (%v)", summaries(got), summaries(want), err)
 			}
 			r, err := dst.SaveArticle(ctx, envoyArticle("New", "A new body.", "2025-08-09T10:00:00Z", "New words", "Steve Witkoff"), SaveOptions{})
-			if err != nil || r.ArticleID <= 2 {
+			if err != nil || r.ArticleID <= full.ArticleID {
 				t.Errorf("save after copy: %+v %v", r, err)
 			}
 			if _, err := Copy(ctx, src, dst); models.ErrorCode(err) != models.ECONFLICT {
