@@ -680,7 +680,7 @@ func TestLongStoryIsCut(t *testing.T) {
 	}
 	h := newApp(t, st, "")
 	d := doc(t, get(t, h, "/stories/long"))
-	if n := d.Find("article.entry").Length(); n != 500 || !strings.Contains(d.Find(".notice").Text(), "latest 500 of its 510 events") {
+	if n := d.Find("article.entry").Length(); n != 200 || !strings.Contains(d.Find(".notice").Text(), "latest 200 of its 510 events") {
 		t.Errorf("long story page: %d entries", n)
 	}
 	if !strings.Contains(d.Find("article.entry").Last().Text(), "Talks on 2025-05-24") {
