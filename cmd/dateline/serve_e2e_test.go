@@ -48,7 +48,7 @@ func chromiumPath() string {
 // and returns its base URL.
 func startServer(t *testing.T) string {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "e2e.db")
+	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
 	st, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)
