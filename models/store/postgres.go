@@ -117,7 +117,7 @@ func pgErrorCode(pe *pgconn.PgError) string {
 		return models.EINVALID
 	case pe.Code == "53100":
 		return models.ETOOLARGE // disk full
-	case pe.Code[:2] == "28", pe.Code == "42501":
+	case strings.HasPrefix(pe.Code, "28"), pe.Code == "42501":
 		return models.EFORBIDDEN // authentication, insufficient privilege
 	}
 	return models.EINTERNAL
