@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"dateline/models"
 )
 
@@ -197,6 +199,42 @@ func TestFirstUseRace(t *testing.T) {
 	for i := 0; i < 6; i++ {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+func TestPostgresErrorCodes(t *testing.T) {
+	tests := []struct{ sqlstate, want string }{
+		{"23505", models.ECONFLICT},
+		{"40001", models.ETIMEOUT},
+		{"40P01", models.ETIMEOUT},
+		{"3D000", models.EINVALID},
+		{"28P01", models.EFORBIDDEN},
+		{"42501", models.EFORBIDDEN},
+		{"53100", models.ETOOLARGE},
+		{"42P01", models.EINTERNAL},
+		{"", models.EINTERNAL},
+	}
+	for _, tc := range tests {
+		err := dbError(fmt.Errorf("wrapped: %w", &pgconn.PgError{Code: tc.sqlstate}), "x")
+		if got := models.ErrorCode(err); got != tc.want {
+			t.Errorf("SQLSTATE %q: %s, want %s", tc.sqlstate, got, tc.want)
+		}
+	}
+	if !isBusy(&pgconn.PgError{Code: "40P01"}) || isBusy(&pgconn.PgError{Code: "23505"}) {
+		t.Error("isBusy: only deadlocks and serialization failures are retried")
+	}
+}
+
+func TestRedactDSN(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://u:secret@h:5432/db?sslmode=require": "postgres://u:xxxxx@h:5432/db?sslmode=require",
+		"postgres://h/db":    "postgres://h/db",
+		"postgres://u@h/db":  "postgres://u@h/db",
+		"postgres://%zz@h/x": "postgres://(unreadable URL)",
+	} {
+		if got := redactDSN(in); got != want {
+			t.Errorf("redactDSN(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
