@@ -65,7 +65,11 @@ func TestMigrateCommand(t *testing.T) {
 			if code != 1 || !strings.Contains(errs, "database has 4 pending migrations; run dateline migrate --db") {
 				t.Fatalf("ingest before migrate: %d %q", code, errs)
 			}
-			code, out, errs := cli(t, "", "migrate", "--db", dsn)
+			code, out, errs := cli(t, "", "migrate", "--status", "--db", dsn)
+			if code != 0 || !strings.Contains(out, "schema version 0, 4 pending") {
+				t.Fatalf("migrate --status: %d %s %s", code, out, errs)
+			}
+			code, out, errs = cli(t, "", "migrate", "--db", dsn)
 			if code != 0 || !strings.Contains(out, "applied 0001_init") || !strings.Contains(out, "4 migrations applied") {
 				t.Fatalf("migrate: %d %s %s", code, out, errs)
 			}
