@@ -237,7 +237,12 @@ func (s *Store) StorySpeakers(ctx context.Context, st models.Story, entries []mo
 		JOIN story_articles sa ON sa.article_id = qa.article_id WHERE sa.story_id = ?`
 	var in []uint
 	if len(quotes) > 0 {
-		err := s.rdb.WithContext(ctx).Raw(storyQuotes+" AND qa.quote_id IN ?", st.ID, keysOf(boolKeys(quotes))).Scan(&in).Error
+		// Driven by the quote ids, so the plan does not depend on table
+		// statistics (a join from the story's articles first took 180 ms
+		// at 100k quotes on a database not yet analysed).
+		err := s.rdb.WithContext(ctx).Raw(`SELECT qa.quote_id FROM quote_appearances qa WHERE qa.quote_id IN ?
+			AND EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = ? AND sa.article_id = qa.article_id)`,
+			keysOf(boolKeys(quotes)), st.ID).Scan(&in).Error
 		if err != nil {
 			return nil, dbError(err, "counting quotes")
 		}
