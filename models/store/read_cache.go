@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"os"
 	"sync"
+	"syscall"
 )
 
 // storyCache keeps story-wide aggregates (the speakers of every quote of a
@@ -24,7 +27,7 @@ type storyCache struct {
 const maxCached = 1000
 
 // storyCaches holds one cache per SQLite file, shared by the stores open on it.
-var storyCaches sync.Map // path -> *storyCache
+var storyCaches sync.Map // path, device and inode -> *storyCache
 
 // cached returns the value load computes for key, from the cache while the
 // database has not changed since it was computed.
@@ -59,7 +62,17 @@ func (s *Store) storyCache() *storyCache {
 	if s.d.postgres() || s.path == "" {
 		return nil
 	}
-	if c, ok := storyCaches.Load(s.path); ok {
+	// The key names the file itself, not only its path: a database removed
+	// and created anew at the same path is another file with another cache.
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return nil
+	}
+	key := s.path
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		key = fmt.Sprintf("%s\x00%d\x00%d", s.path, st.Dev, st.Ino)
+	}
+	if c, ok := storyCaches.Load(key); ok {
 		return c.(*storyCache)
 	}
 	db, err := sql.Open("sqlite3", s.path)
@@ -71,7 +84,7 @@ func (s *Store) storyCache() *storyCache {
 		db.Close()
 		return nil
 	}
-	c, loaded := storyCaches.LoadOrStore(s.path, &storyCache{watch: conn, version: -1, values: map[string]any{}})
+	c, loaded := storyCaches.LoadOrStore(key, &storyCache{watch: conn, version: -1, values: map[string]any{}})
 	if loaded {
 		conn.Close()
 		db.Close()

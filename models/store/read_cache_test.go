@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -85,5 +87,32 @@ func TestStorySpeakersCache(t *testing.T) {
 		{Name: "Vladimir Putin", Slug: "vladimir-putin", Quotes: 3}, {Name: "events", Quotes: 7}}
 	if got := counts(); !slices.Equal(got, want) {
 		t.Fatalf("after a new article: counts %v, want %v", got, want)
+	}
+}
+
+// TestStoryCacheNewFile checks that a database made anew at the same path
+// does not answer from the old file's cache.
+func TestStoryCacheNewFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "d.db")
+	counts := func(n int) int64 {
+		st, err := Open(path)
+		mustRead(t, err)
+		defer st.Close()
+		fillStories(t, st, "talks", "Vladimir Putin", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), n)
+		story, err := st.StoryBySlug(ctx, "talks")
+		mustRead(t, err)
+		c, err := st.TimelineCount(ctx, story, models.Filter{})
+		mustRead(t, err)
+		return c
+	}
+	if c := counts(3); c != 3 {
+		t.Fatalf("first file: %d events, want 3", c)
+	}
+	for _, f := range []string{path, path + "-wal", path + "-shm"} {
+		os.Remove(f)
+	}
+	if c := counts(2); c != 2 {
+		t.Fatalf("new file at the same path: %d events, want 2", c)
 	}
 }
