@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"dateline/models"
 	"dateline/models/temporal"
 )
@@ -44,23 +46,21 @@ func datable(t models.Timex) bool {
 }
 
 // timexAt returns the index in txs of the expression starting at rune s, or -1.
+// txs are in text order and do not overlap, so a binary search finds it:
+// a sentence with thousands of dates (a dump without full stops) stays
+// n log n instead of quadratic.
 func timexAt(txs []models.Timex, s int) int {
-	for i, t := range txs {
-		if t.Start == s {
-			return i
-		}
+	i := sort.Search(len(txs), func(k int) bool { return txs[k].Start >= s })
+	if i < len(txs) && txs[i].Start == s {
+		return i
 	}
 	return -1
 }
 
 // inTimex reports whether rune offset p lies inside one of txs.
 func inTimex(txs []models.Timex, p int) bool {
-	for _, t := range txs {
-		if p >= t.Start && p < t.End {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(txs), func(k int) bool { return txs[k].Start > p })
+	return i > 0 && p < txs[i-1].End
 }
 
 // splitClauses cuts a sentence's tokens into clauses at semicolons, dashes,
@@ -177,23 +177,25 @@ func fillSegment(s *segment, toks []token, masked []bool, txs []models.Timex) {
 // afterSince reports whether the expression at rune p follows "since": the
 // start of a period ("talks since 2022") dates nothing that happened in it.
 func afterSince(toks []token, p int) bool {
-	for i, t := range toks {
-		if t.start == p {
-			return i > 0 && toks[i-1].key == "since"
-		}
+	i := tokenAt(toks, p)
+	return i > 0 && toks[i-1].key == "since"
+}
+
+// tokenAt returns the index of the token starting at rune p, or -1; toks
+// are in text order.
+func tokenAt(toks []token, p int) int {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= p })
+	if i < len(toks) && toks[i].start == p {
+		return i
 	}
-	return false
+	return -1
 }
 
 // maskedAt reports whether the token starting at rune p is masked: dates
 // inside a quotation belong to the speaker's words.
 func maskedAt(toks []token, masked []bool, p int) bool {
-	for i, t := range toks {
-		if t.start == p {
-			return masked[i]
-		}
-	}
-	return false
+	i := tokenAt(toks, p)
+	return i >= 0 && masked[i]
 }
 
 // maskQuotes marks the tokens inside quotations of six words or more: what
