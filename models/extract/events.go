@@ -205,6 +205,10 @@ type sentenceCtx struct {
 	plain  []rune // the body with the sentence's long quotations blanked
 	// actorsOf holds what actors returned, by token range.
 	actorsOf map[[2]int][]string
+	// demanding caches whether the sentence has a demand word (0 not yet
+	// known, 1 yes, 2 no): asked once per clause, it would make a sentence
+	// of thousands of clauses quadratic.
+	demanding int8
 }
 
 // actors returns the actors of tokens [from, to) of the sentence. A pronoun
@@ -374,8 +378,14 @@ func (sc *sentenceCtx) dueDate(seg *segment) (models.Timex, bool) {
 // demandsBy reports whether a date in the clause follows "by" or "until" and
 // the sentence makes a demand.
 func (sc *sentenceCtx) demandsBy(seg *segment) bool {
-	demanding := sc.has("unless", "must", "face", "given", "gave", "give", "demanded", "demands", "ultimatum",
-		"deadline", "warned", "warning", "threatened", "threatening")
+	if sc.demanding == 0 {
+		sc.demanding = 2
+		if sc.has("unless", "must", "face", "given", "gave", "give", "demanded", "demands", "ultimatum",
+			"deadline", "warned", "warning", "threatened", "threatening") {
+			sc.demanding = 1
+		}
+	}
+	demanding := sc.demanding == 1
 	for k := seg.from + 1; k < seg.to; k++ {
 		if timexAt(seg.dates, sc.toks[k].start) < 0 {
 			continue

@@ -75,12 +75,14 @@ func TestFromHTMLHostile(t *testing.T) {
 // punctuation: spans stay inside the text and in order.
 func TestSentencesHostile(t *testing.T) {
 	for name, body := range map[string]string{
-		"no ends":      strings.Repeat("word ", 100000),
-		"only stops":   strings.Repeat(".", 50000),
-		"only quotes":  strings.Repeat(`"`, 20000),
-		"abbreviation": strings.Repeat("U.S. ", 20000),
-		"ellipses":     strings.Repeat("Wait... ", 20000),
-		"newlines":     strings.Repeat("\n", 50000),
+		"no ends":       strings.Repeat("word ", 100000),
+		"only stops":    strings.Repeat(".", 50000),
+		"only quotes":   strings.Repeat(`"`, 20000),
+		"abbreviation":  strings.Repeat("U.S. ", 20000),
+		"ellipses":      strings.Repeat("Wait... ", 20000),
+		"newlines":      strings.Repeat("\n", 50000),
+		"one long word": strings.Repeat("x", 20000),
+		"cue runs":      strings.Repeat(`"Yes," he said, `, 5000),
 	} {
 		n := utf8.RuneCountInString(body)
 		last := 0
@@ -90,6 +92,10 @@ func TestSentencesHostile(t *testing.T) {
 				break
 			}
 			last = s.End
+			if s.End-s.Start > 2*MaxSentenceRunes {
+				t.Errorf("%s: a sentence of %d runes", name, s.End-s.Start)
+				break
+			}
 		}
 	}
 }

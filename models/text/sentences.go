@@ -20,6 +20,10 @@ type Sentence struct {
 	Text  string `json:"text"`
 }
 
+// MaxSentenceRunes is the longest sentence Sentences returns, give or take
+// a word; real news sentences are a tenth of it.
+const MaxSentenceRunes = 2000
+
 // abbreviations end with a period without ending a sentence. Lower-cased,
 // without the final period.
 var abbreviations = map[string]bool{
@@ -44,6 +48,11 @@ var abbreviations = map[string]bool{
 // A quotation closing with '!' or '?' and followed by its attribution
 // ("Great progress was made!" Trump wrote) stays one sentence. Empty and
 // white-space-only pieces are dropped. It never fails.
+//
+// A run of more than MaxSentenceRunes without a sentence end is cut at the
+// next space (or at twice the limit with none): text without full stops
+// would otherwise make one sentence that every event and quote in it
+// carries, so output and work would grow with the square of the input.
 func Sentences(body string) []Sentence {
 	runes := []rune(body)
 	var out []Sentence
@@ -57,7 +66,7 @@ func Sentences(body string) []Sentence {
 	}
 	for i := 0; i < len(runes); i++ {
 		r := runes[i]
-		if r == '\n' {
+		if r == '\n' || i-start >= MaxSentenceRunes && unicode.IsSpace(r) || i-start >= 2*MaxSentenceRunes {
 			emit(i)
 			continue
 		}
