@@ -44,6 +44,9 @@ func hostileFiles() []hostileFile {
 		{name: "quotes.txt", data: append([]byte("Quote storm\n\n"), bytes.Repeat([]byte(`"`), 20000)...), ok: true, body: `""""`},
 		{name: "curly.txt", data: append([]byte("Curly storm\n\n"), bytes.Repeat([]byte("“ ”"), 10000)...), ok: true, body: "“ ”"},
 		{name: "unbalanced.txt", data: []byte("Talks stall\n\n" + strings.Repeat(`The envoy said "we will act on Monday. `, 2000)), ok: true, body: "The envoy said"},
+		// Quadratic before sentences were capped: every quote carried the
+		// whole 320 KB run.
+		{name: "cueruns.txt", data: []byte("Yes storm\n\n" + strings.Repeat(`"Yes," he said, `, 20000)), ok: true, body: `"Yes," he said`},
 		{name: "nosentences.txt", data: bytes.Repeat([]byte("word "), 200000), ok: true, body: "word word"},
 	}
 }
