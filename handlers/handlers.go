@@ -117,11 +117,13 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/", a.home)
 	e.GET("/healthz", a.health)
 	e.GET("/stories/new", a.newStoryForm)
-	e.POST("/stories", a.createStory)
+	// The story forms: 30 changes at once, then one a second per client.
+	forms := newLimiter(30, time.Second, a.opt.Now).limit
+	e.POST("/stories", forms, a.createStory)
 	e.GET("/stories/:slug", a.showStory)
 	e.GET("/stories/:slug/edit", a.editStoryForm)
-	e.POST("/stories/:slug/edit", a.updateStory)
-	e.POST("/stories/:slug/events/:id", a.setEventState)
+	e.POST("/stories/:slug/edit", forms, a.updateStory)
+	e.POST("/stories/:slug/events/:id", forms, a.setEventState)
 	e.GET("/people", a.listPeople)
 	e.GET("/people/:slug", a.showPerson)
 	e.GET("/articles/:id", a.showArticle)

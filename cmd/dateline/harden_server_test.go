@@ -285,3 +285,23 @@ func TestHardenSlowClient(t *testing.T) {
 		t.Errorf("half a request held the connection for %s (err %v)", d, err)
 	}
 }
+
+// TestHardenServerFormRateLimit posts the story form faster than any person
+// could: past the burst, the client gets 429 with Retry-After.
+func TestHardenServerFormRateLimit(t *testing.T) {
+	s := startLive(t, "", nil)
+	hdr := map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+	limited := 0
+	for i := 0; i < 45; i++ {
+		resp, _ := s.do(t, "POST", "/stories", "title=x&slug=y&csrf=wrong", hdr)
+		if resp.StatusCode == http.StatusTooManyRequests {
+			limited++
+			if resp.Header.Get("Retry-After") == "" {
+				t.Error("429 without Retry-After")
+			}
+		}
+	}
+	if limited < 10 {
+		t.Errorf("%d of 45 fast form posts were limited", limited)
+	}
+}
