@@ -333,6 +333,9 @@ func (g *tagger) slashDate(k int) (cand, bool) {
 			year += 100
 		}
 	case 4:
+		if year < 1000 {
+			return cand{}, false // "1/1/0001" is no date a news story gives
+		}
 	default:
 		return cand{}, false
 	}
