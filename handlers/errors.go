@@ -34,6 +34,12 @@ func status(code string) int {
 // error's safe message (never SQL or a stack), as JSON for API and export
 // routes and as a page in the site's style everywhere else.
 func (a *app) fail(c *gin.Context, err error) {
+	if c.Request.Context().Err() != nil {
+		// The client went away (a closed tab, a load test ending): there
+		// is no one to answer and nothing went wrong on our side.
+		c.Abort()
+		return
+	}
 	code := models.ErrorCode(err)
 	st := status(code)
 	msg := models.ErrorMessage(err)
