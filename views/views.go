@@ -13,6 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"reflect"
 	"strings"
 	"time"
 
@@ -144,6 +145,28 @@ var funcs = template.FuncMap{
 	"tools":      tools,
 	"v":          func() string { return assetVersion },
 	"sourceName": sourceName,
+	"first":      first,
+	"more":       more,
+}
+
+// first returns at most n elements of a slice (of any type), so a timeline
+// entry reported by thousands of articles stays a readable, small page; the
+// event permalink lists them all.
+func first(n int, list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= n {
+		return list
+	}
+	return v.Slice(0, n).Interface()
+}
+
+// more returns how many elements of a slice first(n, ...) left out.
+func more(n int, list any) int {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice || v.Len() <= n {
+		return 0
+	}
+	return v.Len() - n
 }
 
 // splitActors reads an event's "; "-separated actor list.
