@@ -26,7 +26,10 @@ const batchArticles = 200
 // failing input or article is reported and the rest go on.
 func ingestAll(ctx context.Context, st *store.Store, jobs []ingestJob, opt store.SaveOptions, set ingestSettings) ingestReport {
 	rep := ingestReport{Inputs: len(jobs)}
-	results := make(chan inputResult, 2*max(1, set.workers))
+	// The results queue holds a whole batch, so workers keep extracting
+	// while the writer commits the previous one (2 x workers made them wait:
+	// 259 -> 305 articles/s on the bench corpus).
+	results := make(chan inputResult, batchArticles)
 	type numbered struct {
 		job   ingestJob
 		order int

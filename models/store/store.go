@@ -178,10 +178,13 @@ func sqlitePath(dsn string) (string, error) {
 
 // openGorm opens one pool on path. txlock is "immediate" for the writer so a
 // transaction takes the write lock at BEGIN (no deadlock when a reader turns
-// writer), "deferred" for readers.
+// writer), "deferred" for readers. Each connection keeps at most 8 MB of
+// page cache: with a writer and several readers, 64 MB each took `serve` on
+// a million-quote database from 163 MB to 212 MB resident (450 MB under
+// concurrent exports) for no measurable gain in page or export times.
 func openGorm(path, txlock string, conns int, opt Options) (*gorm.DB, error) {
 	dsn := path + "?_busy_timeout=" + itoa(int(BusyTimeout/time.Millisecond)) +
-		"&_journal_mode=WAL&_foreign_keys=1&_synchronous=NORMAL&_cache_size=-65536&_txlock=" + txlock
+		"&_journal_mode=WAL&_foreign_keys=1&_synchronous=NORMAL&_cache_size=-8192&_txlock=" + txlock
 	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
 		Logger:                 logger.Default.LogMode(logger.Silent),
 		SkipDefaultTransaction: true,
