@@ -80,14 +80,8 @@ func (a *app) apiStory(c *gin.Context) {
 // latest ?limit= events (default 1000, at most 10000), "truncated" when
 // there are more; /export/events.csv has them all.
 func (a *app) apiStoryEvents(c *gin.Context) {
-	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	f, err := filterFrom(c)
-	if err != nil {
-		a.fail(c, err)
+	st, f, ok := a.storyAndFilter(c)
+	if !ok {
 		return
 	}
 	f.Story = ""

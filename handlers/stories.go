@@ -17,17 +17,25 @@ import (
 // 840 KB page), so 200 keeps the page well inside 50 ms on two busy cores.
 const maxStoryEntries = 200
 
+// storyAndFilter loads the story named in the path and the filters in the
+// query. On failure it has rendered the error, and ok is false.
+func (a *app) storyAndFilter(c *gin.Context) (st models.Story, f models.Filter, ok bool) {
+	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
+	if err == nil {
+		f, err = filterFrom(c)
+	}
+	if err != nil {
+		a.fail(c, err)
+		return st, f, false
+	}
+	return st, f, true
+}
+
 // showStory is the story page: the filtered timeline grouped by day, the
 // deadline panel, the charts and the embed box.
 func (a *app) showStory(c *gin.Context) {
-	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	f, err := filterFrom(c)
-	if err != nil {
-		a.fail(c, err)
+	st, f, ok := a.storyAndFilter(c)
+	if !ok {
 		return
 	}
 	v, err := a.storyView(c, st, f)
@@ -211,14 +219,8 @@ func (a *app) embedChart(c *gin.Context) {
 // beyond those in its address, a light or dark theme.
 func (a *app) embed(c *gin.Context, which string) {
 	allowFraming(c)
-	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	f, err := filterFrom(c)
-	if err != nil {
-		a.fail(c, err)
+	st, f, ok := a.storyAndFilter(c)
+	if !ok {
 		return
 	}
 	v, err := a.storyView(c, st, f)
