@@ -153,15 +153,25 @@ func (a *app) editStoryForm(c *gin.Context) {
 	a.storyForm(c, http.StatusOK, views.StoryFormView{Story: st, Rules: views.ParseRules(st.Rules), Hidden: hidden}, "")
 }
 
-// updateStory saves the title, description and rules of a story.
-func (a *app) updateStory(c *gin.Context) {
+// writableStory checks that the request may write, then loads the story
+// named in the path. On failure it has rendered the error, and ok is false.
+func (a *app) writableStory(c *gin.Context) (models.Story, bool) {
 	if err := a.checkWrite(c); err != nil {
 		a.fail(c, err)
-		return
+		return models.Story{}, false
 	}
-	old, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
+	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
+		return models.Story{}, false
+	}
+	return st, true
+}
+
+// updateStory saves the title, description and rules of a story.
+func (a *app) updateStory(c *gin.Context) {
+	old, ok := a.writableStory(c)
+	if !ok {
 		return
 	}
 	st, rules := storyFromForm(c)
@@ -179,13 +189,8 @@ func (a *app) updateStory(c *gin.Context) {
 
 // setEventState pins, hides or restores one event of a story.
 func (a *app) setEventState(c *gin.Context) {
-	if err := a.checkWrite(c); err != nil {
-		a.fail(c, err)
-		return
-	}
-	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
-	if err != nil {
-		a.fail(c, err)
+	st, ok := a.writableStory(c)
+	if !ok {
 		return
 	}
 	id, err := idParam(c, "id")
