@@ -1,6 +1,9 @@
 package store
 
 import (
+	"database/sql"
+	"time"
+
 	"dateline/models"
 )
 
@@ -27,28 +30,19 @@ func (w *writer) quotes(a *models.ExtractedArticle, articleID uint, reg map[stri
 			kind = models.QuoteDirect
 		}
 		key := models.QuoteKey(q.Text)
-		ids, err := w.ids(`INSERT INTO quotes (key, text, kind, speaker_id, said_at, created_at)
-			VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT (key) DO NOTHING RETURNING id`,
-			key, q.Text, kind, speaker, saidAt)
+		id, isNew, err := w.quote(key, q.Text, kind, speaker, saidAt)
 		if err != nil {
 			return err
 		}
-		if len(ids) == 1 {
+		if isNew {
 			r.NewQuotes++
 		} else {
 			r.MergedQuotes++
-			// A NULL saidAt compares to nothing, so it never replaces a date.
-			ids, err = w.ids(`UPDATE quotes SET speaker_id = coalesce(speaker_id, ?),
-				said_at = CASE WHEN said_at IS NULL OR ? < said_at THEN coalesce(?, said_at) ELSE said_at END
-				WHERE key = ? RETURNING id`, speaker, saidAt, saidAt, key)
-			if err != nil {
-				return err
-			}
 		}
-		if len(ids) != 1 {
+		if id == 0 {
 			return models.Errorf(models.EINTERNAL, "quote %q vanished while saving", q.Text)
 		}
-		if err := w.appearance(q, ids[0], articleID); err != nil {
+		if err := w.appearance(q, id, articleID); err != nil {
 			return err
 		}
 	}
@@ -64,4 +58,55 @@ func (w *writer) appearance(q *models.ExtractedQuote, quoteID, articleID uint) e
 	return w.exec(`INSERT INTO quote_appearances (quote_id, article_id, "start", "end", speaker_mention, cue, venue, sentence)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 		quoteID, articleID, q.Start, q.End, mention, q.Cue, q.Venue, q.Sentence)
+}
+
+// storedQuote is what the writer knows of a quote row it met in this
+// transaction: enough to tell whether another copy changes it.
+type storedQuote struct {
+	id         uint
+	hasSpeaker bool
+	// saidBy is a time the stored said_at is known to be at or before
+	// (nil: nothing known); a copy published later changes nothing.
+	saidBy *time.Time
+}
+
+// quote inserts the quote with key, or merges this copy into the stored
+// one: a stored quote without a speaker takes this one, and said_at keeps
+// the earliest time. The same quote often appears in many articles of one
+// batch; the writer remembers the rows it met so that a copy that changes
+// nothing costs no statement.
+func (w *writer) quote(key, text, kind string, speaker *uint, saidAt *time.Time) (id uint, isNew bool, err error) {
+	if st, ok := w.knownQuotes[key]; ok {
+		later := saidAt == nil || (st.saidBy != nil && !saidAt.Before(*st.saidBy))
+		if (speaker == nil || st.hasSpeaker) && later {
+			return st.id, false, nil
+		}
+	}
+	ids, err := w.ids(`INSERT INTO quotes (key, text, kind, speaker_id, said_at, created_at)
+		VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT (key) DO NOTHING RETURNING id`,
+		key, text, kind, speaker, saidAt)
+	if err != nil {
+		return 0, false, err
+	}
+	st := storedQuote{hasSpeaker: speaker != nil, saidBy: saidAt}
+	if len(ids) == 1 {
+		st.id, isNew = ids[0], true
+	} else {
+		// A NULL saidAt compares to nothing, so it never replaces a date.
+		err = w.rows(`UPDATE quotes SET speaker_id = coalesce(speaker_id, ?),
+			said_at = CASE WHEN said_at IS NULL OR ? < said_at THEN coalesce(?, said_at) ELSE said_at END
+			WHERE key = ? RETURNING id, speaker_id IS NOT NULL`, []any{speaker, saidAt, saidAt, key},
+			func(r *sql.Rows) error { return r.Scan(&st.id, &st.hasSpeaker) })
+		if err != nil {
+			return 0, false, err
+		}
+		if old, ok := w.knownQuotes[key]; ok && saidAt == nil {
+			st.saidBy = old.saidBy
+		}
+	}
+	if w.knownQuotes == nil {
+		w.knownQuotes = map[string]storedQuote{}
+	}
+	w.knownQuotes[key] = st
+	return st.id, isNew, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"net/url"
 	"strings"
 	"time"
@@ -74,7 +75,25 @@ func (s *Store) SaveArticles(ctx context.Context, arts []models.ExtractedArticle
 	return out, nil
 }
 
+// saveBatch saves arts in one transaction. It first tries without a
+// savepoint per article: SQLite's FTS5 tables write their pending index
+// to disk as a new segment at every savepoint, which made savepoints the
+// largest single cost of ingest. If any article fails, that attempt is
+// rolled back whole and the batch is saved again with one savepoint per
+// article, so the failing ones are rolled back alone as before.
 func (s *Store) saveBatch(ctx context.Context, arts []models.ExtractedArticle, opt SaveOptions) ([]SaveResult, error) {
+	out, err := s.saveBatchWith(ctx, arts, opt, false)
+	if errors.Is(err, errArticleFailed) {
+		out, err = s.saveBatchWith(ctx, arts, opt, true)
+	}
+	return out, err
+}
+
+// errArticleFailed rolls back a batch saved without savepoints when one of
+// its articles failed.
+var errArticleFailed = errors.New("an article of the batch failed")
+
+func (s *Store) saveBatchWith(ctx context.Context, arts []models.ExtractedArticle, opt SaveOptions, savepoints bool) ([]SaveResult, error) {
 	out := make([]SaveResult, len(arts))
 	err := s.runTx(ctx, func(tx *stmtTx) error {
 		w := &writer{stmtTx: tx}
@@ -85,6 +104,17 @@ func (s *Store) saveBatch(ctx context.Context, arts []models.ExtractedArticle, o
 		for i := range arts {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if !savepoints {
+				r, err := w.save(&arts[i], storyID)
+				if err != nil {
+					if isBusy(err) {
+						return err // the transaction is lost: retry the batch
+					}
+					return errArticleFailed
+				}
+				out[i] = r
+				continue
 			}
 			out[i] = w.saveInSavepoint(&arts[i], storyID)
 			if isBusy(out[i].Err) {
@@ -104,6 +134,8 @@ type writer struct {
 	sources map[string]uint
 	people  map[string]personRef // by slug
 	unknown map[string]bool      // slugs of actors not in the registry
+	// knownQuotes are the quote rows met in this transaction, by key.
+	knownQuotes map[string]storedQuote
 }
 
 // saveInSavepoint saves one article inside a savepoint, rolling back to it on
@@ -115,7 +147,7 @@ func (w *writer) saveInSavepoint(a *models.ExtractedArticle, storyID uint) SaveR
 	}
 	r, err := w.save(a, storyID)
 	if err != nil {
-		w.sources, w.people, w.unknown = nil, nil, nil
+		w.sources, w.people, w.unknown, w.knownQuotes = nil, nil, nil, nil
 		if rerr := w.exec("ROLLBACK TO SAVEPOINT " + sp); rerr != nil {
 			err = rerr
 		}
