@@ -117,6 +117,17 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 		if err == nil && len(ids) == 1 {
 			err = w.eventActors(ids[0], ev.Date, kind, actors)
 		}
+		if err == nil && len(ids) == 1 && len(actors) > 0 && kind != models.KindDeadline && kind != models.KindUltimatum {
+			// No actor of it had an event that day in this kind (matchEvent
+			// found none), so this one is now the first for each of them.
+			slugs := make([]string, len(actors))
+			for i, a := range actors {
+				slugs[i] = models.Slug(a)
+			}
+			w.rememberEvent(storedEvent{ID: ids[0], Date: ev.Date, Granularity: ev.Granularity,
+				Actors: strings.Join(actors, "; "), Cameo: ev.Cameo, Summary: ev.Summary,
+				DeadlineSetBy: dl.SetBy, DeadlineDemand: dl.Demand, DeadlineConsequence: dl.Consequence}, kind, slugs...)
+		}
 		if err != nil || len(ids) == 1 {
 			return first1(ids), err == nil, err
 		}
@@ -126,20 +137,25 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 		}
 		match = got[0]
 	}
-	if err := w.refineDate(match, ev, sortAt); err != nil {
+	match, err = w.refineDate(match, ev, sortAt, kind)
+	if err != nil {
 		return 0, false, err
 	}
 	return match.ID, false, w.fillEvent(match, ev, kind, dl, actors)
 }
 
 // refineDate gives a stored day-level event the time of day a new report
-// adds ("Wednesday" first, "Wednesday at 14:00" later).
-func (w *writer) refineDate(old storedEvent, ev *models.ExtractedEvent, sortAt time.Time) error {
+// adds ("Wednesday" first, "Wednesday at 14:00" later), returning the
+// event as stored now.
+func (w *writer) refineDate(old storedEvent, ev *models.ExtractedEvent, sortAt time.Time, kind string) (storedEvent, error) {
 	if len(ev.Date) <= len(old.Date) || !strings.HasPrefix(ev.Date, old.Date) {
-		return nil
+		return old, nil
 	}
-	return w.exec(`UPDATE events SET date = ?, granularity = ?, sort_at = ? WHERE id = ?`,
+	err := w.exec(`UPDATE events SET date = ?, granularity = ?, sort_at = ? WHERE id = ?`,
 		ev.Date, ev.Granularity, sortAt, old.ID)
+	old.Date, old.Granularity = ev.Date, ev.Granularity
+	w.updateKnownEvent(old, kind, nil)
+	return old, err
 }
 
 // fillEvent adds what a new report of a stored event knows and the stored
@@ -160,10 +176,18 @@ func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, kind stri
 	if upd == old {
 		return nil
 	}
+	w.updateKnownEvent(upd, kind, nil)
 	if upd.Actors != old.Actors {
 		if err := w.eventActors(old.ID, old.Date, kind, actors); err != nil {
 			return err
 		}
+		var added []string
+		for _, a := range actors {
+			if !strings.Contains("; "+strings.ToLower(old.Actors)+"; ", "; "+strings.ToLower(a)+"; ") {
+				added = append(added, a)
+			}
+		}
+		w.updateKnownEvent(upd, kind, added)
 	}
 	if upd.Summary != old.Summary {
 		if err := w.exec(`UPDATE events SET summary = ? WHERE id = ?`, upd.Summary, old.ID); err != nil {
@@ -194,14 +218,62 @@ func (w *writer) matchEvent(ev *models.ExtractedEvent, kind string, actors []str
 		return firstEvent(got), err
 	}
 	for _, a := range actors {
+		slug := models.Slug(a)
+		if e, ok := w.knownEvent(slug, day, kind); ok {
+			return e, nil
+		}
 		got, err = w.storedEvents(`SELECT `+storedEventCols+` FROM events WHERE id =
 			(SELECT min(event_id) FROM event_actors WHERE slug = ? AND day = ? AND kind = ?)`,
-			models.Slug(a), day, kind)
+			slug, day, kind)
 		if err != nil || len(got) > 0 {
+			if len(got) > 0 {
+				w.rememberEvent(got[0], kind, slug)
+			}
 			return firstEvent(got), err
 		}
 	}
 	return storedEvent{}, nil
+}
+
+// matchKey names the first event of an actor on a day in a kind, what
+// matchEvent looks up.
+func matchKey(slug, day, kind string) string { return slug + "|" + day + "|" + kind }
+
+// knownEvent is the event matchEvent found, or the writer stored, for an
+// actor on a day in a kind earlier in this transaction. Ingest batches
+// carry many reports of the same events; this spares a query for each.
+func (w *writer) knownEvent(slug, day, kind string) (storedEvent, bool) {
+	id, ok := w.eventMatches[matchKey(slug, day, kind)]
+	if !ok {
+		return storedEvent{}, false
+	}
+	e, ok := w.knownEvents[id]
+	return e, ok
+}
+
+// rememberEvent keeps e as the first event of each of slugs on e's day in
+// kind (see knownEvent); only for what the database holds as that first
+// event.
+func (w *writer) rememberEvent(e storedEvent, kind string, slugs ...string) {
+	if w.eventMatches == nil {
+		w.eventMatches, w.knownEvents = map[string]uint{}, map[uint]storedEvent{}
+	}
+	for _, slug := range slugs {
+		w.eventMatches[matchKey(slug, dayKey(e.Date), kind)] = e.ID
+	}
+	w.knownEvents[e.ID] = e
+}
+
+// updateKnownEvent keeps the writer's copy of a stored event in step with
+// an update; actors added to it may be matched to an earlier event of
+// theirs, so their look-ups go to the database again.
+func (w *writer) updateKnownEvent(e storedEvent, kind string, added []string) {
+	if _, ok := w.knownEvents[e.ID]; ok {
+		w.knownEvents[e.ID] = e
+	}
+	for _, a := range added {
+		delete(w.eventMatches, matchKey(models.Slug(a), dayKey(e.Date), kind))
+	}
 }
 
 // eventActors records the actors of event id for matchEvent.

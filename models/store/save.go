@@ -136,6 +136,10 @@ type writer struct {
 	unknown map[string]bool      // slugs of actors not in the registry
 	// knownQuotes are the quote rows met in this transaction, by key.
 	knownQuotes map[string]storedQuote
+	// eventMatches and knownEvents are events met in this transaction
+	// (see writer.knownEvent).
+	eventMatches map[string]uint
+	knownEvents  map[uint]storedEvent
 }
 
 // saveInSavepoint saves one article inside a savepoint, rolling back to it on
@@ -148,6 +152,7 @@ func (w *writer) saveInSavepoint(a *models.ExtractedArticle, storyID uint) SaveR
 	r, err := w.save(a, storyID)
 	if err != nil {
 		w.sources, w.people, w.unknown, w.knownQuotes = nil, nil, nil, nil
+		w.eventMatches, w.knownEvents = nil, nil
 		if rerr := w.exec("ROLLBACK TO SAVEPOINT " + sp); rerr != nil {
 			err = rerr
 		}
