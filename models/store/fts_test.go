@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -138,4 +140,41 @@ func TestSearchIndexBeforeMigration5(t *testing.T) {
 	if err != nil || len(res.Quotes) != 1 {
 		t.Errorf("Search(plum) = %+v %v", res.Quotes, err)
 	}
+}
+
+// Search ranks only the newest searchCandidates matches of each index, so
+// its time stops growing with the database.
+func TestSearchRanksNewestCandidates(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		s := openTest(t)
+		ctx := context.Background()
+		defer func(n int) { searchCandidates = n }(searchCandidates)
+		searchCandidates = 2
+		for i, day := range []string{"06", "07", "08"} {
+			a := envoyArticle(fmt.Sprintf("Article %d", i), fmt.Sprintf("Body %d.", i), "2025-08-"+day+"T15:00:00Z",
+				fmt.Sprintf("Quince number %d is ripe", i), "Steve Witkoff")
+			a.Events[0].Date = "2025-08-" + day
+			a.Events[0].Summary = fmt.Sprintf("Quince summit %d", i)
+			if _, err := s.SaveArticle(ctx, a, SaveOptions{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, err := s.Search(ctx, "quince", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Quotes) != 2 || len(res.Events) != 2 {
+			t.Fatalf("%d quotes, %d events; want the 2 newest of each", len(res.Quotes), len(res.Events))
+		}
+		for _, q := range res.Quotes {
+			if strings.Contains(q.Text, "number 0") {
+				t.Errorf("the oldest quote was ranked: %q", q.Text)
+			}
+		}
+		for _, e := range res.Events {
+			if e.Date == "2025-08-06" {
+				t.Errorf("the oldest event was ranked: %+v", e)
+			}
+		}
+	})
 }

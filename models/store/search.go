@@ -35,26 +35,37 @@ func (s *Store) Search(ctx context.Context, q string, limit int) (SearchResults,
 	}
 	db := s.rdb.WithContext(ctx)
 	err := db.Preload("Speaker").
-		Joins("JOIN quotes_fts ON quotes_fts.rowid = quotes.id").
-		Where("quotes_fts MATCH ?", match).
-		Order("bm25(quotes_fts)").Limit(limit).Find(&res.Quotes).Error
+		Joins(`JOIN (SELECT rowid AS id, bm25(quotes_fts) AS r FROM quotes_fts WHERE quotes_fts MATCH ?
+			ORDER BY rowid DESC LIMIT ?) m ON m.id = quotes.id`, match, searchCandidates).
+		Order("m.r, quotes.id DESC").Limit(limit).Find(&res.Quotes).Error
 	if err != nil {
 		return res, dbError(err, "searching quotes")
 	}
 	// An event matches by its summary or by any sentence reporting it; it
 	// ranks by its best hit.
 	err = db.Raw(`SELECT events.* FROM events JOIN (
-			SELECT rowid AS id, bm25(events_fts) AS r FROM events_fts WHERE events_fts MATCH ?
-			UNION ALL
-			SELECT es.event_id AS id, bm25(event_sources_fts) AS r FROM event_sources_fts
-			JOIN event_sources es ON es.id = event_sources_fts.rowid WHERE event_sources_fts MATCH ?
-		) m ON m.id = events.id GROUP BY events.id ORDER BY min(m.r), events.sort_at LIMIT ?`,
-		match, match, limit).Scan(&res.Events).Error
+			SELECT id, min(r) AS r FROM (
+				SELECT * FROM (SELECT rowid AS id, bm25(events_fts) AS r FROM events_fts
+					WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+				UNION ALL
+				SELECT es.event_id AS id, x.r FROM (SELECT rowid AS sid, bm25(event_sources_fts) AS r FROM event_sources_fts
+					WHERE event_sources_fts MATCH ? ORDER BY rowid DESC LIMIT ?) x JOIN event_sources es ON es.id = x.sid
+			) GROUP BY id
+		) m ON m.id = events.id ORDER BY m.r, events.sort_at LIMIT ?`,
+		match, searchCandidates, match, searchCandidates, limit).Scan(&res.Events).Error
 	if err != nil {
 		return res, dbError(err, "searching events")
 	}
 	return res, nil
 }
+
+// searchCandidates bounds the work of one search: of the rows matching
+// every word, only the newest searchCandidates of each index (quotes, event
+// summaries, reporting sentences) are ranked. A word found in more rows
+// than that is common enough that recency is a fair tie-breaker, and the
+// time of a search stops growing with the database (100k events: 220 ms
+// before, 25 ms with the bound; it would have grown tenfold at 1M).
+var searchCandidates = 10000
 
 // ftsQuery turns user text into an FTS5 query: each run of letters and
 // digits becomes a double-quoted string (so nothing is an operator), joined
@@ -77,7 +88,8 @@ func ftsQuery(q string) string {
 // searchPostgres is Search on PostgreSQL: the generated tsvector columns
 // (quotes.search, events.search, event_sources.search) against a query made
 // of the whole words by websearch_to_tsquery and the last word as a prefix.
-// Ranked by ts_rank, best first.
+// Ranked by ts_rank, best first, among the newest searchCandidates
+// matches of each.
 func (s *Store) searchPostgres(ctx context.Context, q string, limit int) (SearchResults, error) {
 	var res SearchResults
 	words, last := searchWords(q)
@@ -93,16 +105,20 @@ func (s *Store) searchPostgres(ctx context.Context, q string, limit int) (Search
 	query := `(websearch_to_tsquery('simple', @words) && to_tsquery('simple', @last || ':*'))`
 	args := map[string]any{"words": strings.Join(words, " "), "last": last, "limit": limit}
 	db := s.rdb.WithContext(ctx)
-	err := db.Preload("Speaker").Where("quotes.search @@ "+query, args).
-		Order(gorm.Expr("ts_rank(quotes.search, "+query+") DESC, quotes.id", args)).
+	args["cand"] = searchCandidates
+	err := db.Preload("Speaker").
+		Where("quotes.id IN (SELECT id FROM quotes WHERE search @@ "+query+" ORDER BY id DESC LIMIT @cand)", args).
+		Order(gorm.Expr("ts_rank(quotes.search, "+query+") DESC, quotes.id DESC", args)).
 		Limit(limit).Find(&res.Quotes).Error
 	if err != nil {
 		return res, dbError(err, "searching quotes")
 	}
 	err = db.Raw(`SELECT events.* FROM events JOIN (
-			SELECT id, ts_rank(search, `+query+`) AS r FROM events WHERE search @@ `+query+`
+			SELECT id, r FROM (SELECT id, ts_rank(search, `+query+`) AS r FROM events
+				WHERE search @@ `+query+` ORDER BY id DESC LIMIT @cand) e
 			UNION ALL
-			SELECT event_id AS id, ts_rank(search, `+query+`) AS r FROM event_sources WHERE search @@ `+query+`
+			SELECT event_id AS id, r FROM (SELECT event_id, ts_rank(search, `+query+`) AS r FROM event_sources
+				WHERE search @@ `+query+` ORDER BY id DESC LIMIT @cand) s
 		) m ON m.id = events.id GROUP BY events.id ORDER BY max(m.r) DESC, events.sort_at LIMIT @limit`,
 		args).Scan(&res.Events).Error
 	if err != nil {
