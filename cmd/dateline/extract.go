@@ -63,6 +63,11 @@ func runExtract(e *env) int {
 		in.Format = extract.FormatHTML
 	}
 	x, err := extractWithin(e.ctx, in, e.cfg.ArticleTimeout)
+	if err == nil && len(x.Articles) == 0 {
+		// As ingest says of the same file; an empty answer would look
+		// like success to a script.
+		err = models.Errorf(models.EINVALID, "no article text found")
+	}
 	if err != nil {
 		// The whole chain: the user runs this on their own file, and the
 		// first message alone is often just the file's name.

@@ -143,9 +143,15 @@ func cutReadMore(p string) (string, bool) {
 	return p, false
 }
 
-// mayHoldTeaser is a cheap test run before teaserRe.
+// mayHoldTeaser is a cheap test run before teaserRe: every teaser holds
+// one of these words as teaserRe spells them.
 func mayHoldTeaser(p string) bool {
-	return strings.Contains(p, "lso") || strings.Contains(p, "LSO") || strings.Contains(p, "ead") || strings.Contains(p, "EAD")
+	for _, w := range []string{"Also", "ALSO", "Read", "READ", "See "} {
+		if strings.Contains(p, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanParagraph removes teasers and a trailing "Read more" from one

@@ -179,8 +179,12 @@ func finishDrafts(drafts []*draft, fetched *time.Time) []models.ExtractedArticle
 // copyOf returns the index of the draft d copies: the same title, or a body
 // that starts the other's (one copy cut short), at least 80 letters long.
 func copyOf(kept []*draft, d *draft) int {
+	if len(kept) == 0 {
+		return -1 // most pages hold one article: nothing to normalise for
+	}
 	d.normalize()
 	for i, k := range kept {
+		k.normalize()
 		if d.normTitle != "" && d.normTitle == k.normTitle {
 			return i
 		}
