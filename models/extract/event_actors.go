@@ -251,9 +251,9 @@ type placedPerson struct {
 	name, role string
 }
 
-// newActorContext finds the people an article names, with their places.
-func newActorContext(r []rune, body string) *actorContext {
-	toks := tokenize(r, 0, len(r))
+// newActorContext finds the people an article names, with their places;
+// toks are the tokens of all of r.
+func newActorContext(r []rune, toks []token) *actorContext {
 	ctx := &actorContext{r: r, toks: toks}
 	for _, m := range people().findActors(r, toks) {
 		a := people().actors[m.actor]

@@ -21,7 +21,13 @@ import (
 // found in the article give statements their words. It never fails.
 func findEvents(body string, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
 	r := []rune(body)
-	ctx := newActorContext(r, body)
+	return findEventsIn(r, tokenize(r, 0, len(r)), sents, timexes, quotes)
+}
+
+// findEventsIn is findEvents on a body already read into runes r and
+// tokens toks (analyse shares them with the quote finder).
+func findEventsIn(r []rune, toks []token, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
+	ctx := newActorContext(r, toks)
 	f := &eventFinder{r: r, ctx: ctx, quotes: quotes}
 	for _, s := range sents {
 		f.sentence(s, timexes)

@@ -95,8 +95,11 @@ func analyse(a *models.ExtractedArticle) {
 	} else {
 		a.Timexes = temporal.Tag(a.Body, ref)
 	}
-	a.Quotes, a.People = findQuotes(a.Body, sents)
-	a.Events = findEvents(a.Body, sents, a.Timexes, a.Quotes)
+	// Both finders read the body as runes and tokens: make them once.
+	src := newSource(a.Body)
+	toks := tokenize(src.r, 0, len(src.r))
+	a.Quotes, a.People = findQuotesIn(src, toks, sents)
+	a.Events = findEventsIn(src.r, toks, sents, a.Timexes, a.Quotes)
 	if a.Timexes == nil {
 		a.Timexes = []models.Timex{}
 	}

@@ -39,8 +39,14 @@ type quoteFinder struct {
 // never fails; text it cannot read gives fewer quotes, not an error.
 func findQuotes(body string, sents []text.Sentence) ([]models.ExtractedQuote, []models.ExtractedPerson) {
 	src := newSource(body)
+	return findQuotesIn(src, tokenize(src.r, 0, len(src.r)), sents)
+}
+
+// findQuotesIn is findQuotes on a body already read into runes and tokens
+// (analyse shares them with the event finder). It does not change toks.
+func findQuotesIn(src *source, toks []token, sents []text.Sentence) ([]models.ExtractedQuote, []models.ExtractedPerson) {
 	r := src.r
-	f := &quoteFinder{attributor: attributor{src: src, r: r, toks: tokenize(r, 0, len(r))}, sents: sents}
+	f := &quoteFinder{attributor: attributor{src: src, r: r, toks: toks}, sents: sents}
 	f.paras = paragraphStarts(r)
 	f.marks = findMarked(r)
 	f.direct()
