@@ -34,6 +34,7 @@ func runBench(e *env) int {
 	keep := fs.String("keep", "", "keep the databases in this folder and reuse a filled one on the next run (default: a temporary folder, removed)")
 	dbDSN := fs.String("db-dsn", "", "run the ingest and store stages on this PostgreSQL database (postgres://...; one schema per stage, replaced each run) instead of SQLite files")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	chrono := fs.Bool("chrono", true, "also time chrono-node (dates only, one core) on the extraction texts; needs node and npm ci")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to this file (go tool pprof -sample_index=alloc_space)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: dateline bench [flags]")
@@ -61,9 +62,17 @@ func runBench(e *env) int {
 	corpus := generateCorpus(*n, 5000, 1)
 	var rows []benchRow
 	if run["extract"] {
-		rows = append(rows, benchExtraction("generated", corpus)...)
+		ours := benchExtraction("generated", corpus)
+		rows = append(rows, ours...)
+		if *chrono {
+			rows = append(rows, benchChrono(e.ctx, "generated", corpus, ours)...)
+		}
 		if extra := evalTexts(*evalDir); len(extra) > 0 {
-			rows = append(rows, benchExtraction("eval texts", extra)...)
+			ours = benchExtraction("eval texts", extra)
+			rows = append(rows, ours...)
+			if *chrono {
+				rows = append(rows, benchChrono(e.ctx, "eval texts", extra, ours)...)
+			}
 		}
 	}
 	more, err := benchStore(e, corpus, run["ingest"], run["store"], *scales, *keep, *dbDSN)
