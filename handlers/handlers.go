@@ -26,6 +26,8 @@ type Store interface {
 	Timeline(ctx context.Context, st models.Story, f models.Filter) ([]models.TimelineEntry, error)
 	TimelineCount(ctx context.Context, st models.Story, f models.Filter) (int64, error)
 	StorySpeakers(ctx context.Context, st models.Story, entries []models.TimelineEntry, all bool) ([]models.SpeakerCount, error)
+	ArticlesOfEvents(ctx context.Context, ids []uint, n int) ([]models.Article, int, error)
+	OutletsOfEvents(ctx context.Context, ids []uint) ([]string, error)
 	LatestEvents(ctx context.Context, n int) ([]models.Event, error)
 	Event(ctx context.Context, id uint) (models.TimelineEntry, []models.Story, error)
 	Article(ctx context.Context, id uint) (models.Article, []models.Event, []models.Quote, error)

@@ -76,6 +76,9 @@ func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views
 		return views.StoryView{}, err
 	}
 	v := views.NewStoryView(st, f, all, entries, counts, a.opt.Now(), baseURL(c))
+	if err := a.storyArticles(c, &v, all, entries); err != nil {
+		return views.StoryView{}, err
+	}
 	if v.Truncated = truncated; truncated {
 		n, err := a.st.TimelineCount(c.Request.Context(), st, f)
 		if err != nil {
@@ -86,6 +89,28 @@ func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views
 	f.Story = st.Slug
 	v.FilterQuery = views.FilterQuery(f)
 	return v, nil
+}
+
+// storyArticles adds to v the newest articles reporting the listed entries
+// and the outlets reporting the unfiltered timeline all. The entries carry
+// only their first sources, so both are asked of the store.
+func (a *app) storyArticles(c *gin.Context, v *views.StoryView, all, entries []models.TimelineEntry) error {
+	arts, n, err := a.st.ArticlesOfEvents(c.Request.Context(), eventIDs(entries), views.StoryArticles)
+	if err != nil {
+		return err
+	}
+	v.Articles, v.MoreArticles = arts, n-len(arts)
+	v.Sources, err = a.st.OutletsOfEvents(c.Request.Context(), eventIDs(all))
+	return err
+}
+
+// eventIDs lists the ids of the entries' events.
+func eventIDs(entries []models.TimelineEntry) []uint {
+	ids := make([]uint, len(entries))
+	for i, en := range entries {
+		ids[i] = en.Event.ID
+	}
+	return ids
 }
 
 // newStoryForm shows the empty story form.

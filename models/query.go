@@ -18,12 +18,21 @@ type Filter struct {
 	Limit   int    // 0: no limit
 }
 
+// EntrySources is the most sources a timeline entry carries: the first ones
+// by article id. The event permalink has them all.
+const EntrySources = 12
+
 // TimelineEntry is one event of a story's timeline with the quotes found in
 // the sentences that report it.
 type TimelineEntry struct {
-	Event  Event   `json:"event"` // with Sources and their Article and Source
-	Pinned bool    `json:"pinned"`
-	Quotes []Quote `json:"quotes"` // with Speaker
+	// Event comes with Sources and their Article and Source: in a timeline
+	// the first EntrySources of them, on the event permalink all.
+	Event  Event `json:"event"`
+	Pinned bool  `json:"pinned"`
+	// Quotes are those said in the sentences of Event.Sources, with Speaker.
+	Quotes []Quote `json:"quotes"`
+	// SourceCount is the number of all the event's sources, loaded or not.
+	SourceCount int `json:"source_count"`
 }
 
 // SpeakerCount is how many quotes one speaker has in a set.

@@ -28,9 +28,12 @@ type StoryView struct {
 	// Unattributed is the number of quotes with no known speaker, left out
 	// of the speakers chart.
 	Unattributed int
-	// Articles are the articles reporting the listed events, newest first.
-	Articles []models.Article
-	// Choices for the filter form, from the unfiltered timeline.
+	// Articles are the newest of the articles reporting the listed events
+	// (at most StoryArticles), and MoreArticles how many more report them.
+	Articles     []models.Article
+	MoreArticles int
+	// Choices for the filter form, from the unfiltered timeline. The
+	// handler fills Sources (the outlets reporting it) from the store.
 	Kinds, People, Sources []string
 	FilterQuery            string // the filter as a query string, for export links
 	BaseURL                string // scheme://host the embed snippet points at
@@ -43,10 +46,22 @@ type DayGroup struct {
 	Entries []EntryView
 }
 
+// StoryArticles is the most articles a story page lists; the rest are in
+// the story's articles CSV.
+const StoryArticles = 20
+
 // EntryView is one timeline entry ready for the page.
 type EntryView struct {
 	models.TimelineEntry
 	When string
+}
+
+// MoreSources is how many of the entry's sources its list leaves out: it
+// shows the first models.EntrySources, of SourceCount (or of the sources
+// it carries, when it carries more).
+func (e EntryView) MoreSources() int {
+	n := len(e.Event.Sources)
+	return max(e.SourceCount, n) - min(n, models.EntrySources)
 }
 
 // DeadlineView is one entry of the deadline panel.
@@ -99,8 +114,7 @@ func NewStoryView(s models.Story, f models.Filter, all, entries []models.Timelin
 		}
 	}
 	sortDeadlines(v.Deadline)
-	v.Articles = articlesOf(entries)
-	v.Kinds, v.People, v.Sources = choices(all)
+	v.Kinds, v.People = choices(all)
 	v.Timeline = TimelineChart("timeline-chart", entries)
 	v.Speakers = SpeakersChart("speakers-chart", v.Counts)
 	return v
@@ -114,29 +128,6 @@ func deadlineOf(ev models.Event, now time.Time) (DeadlineView, bool) {
 	return DeadlineView{at: ev.SortAt, EventID: ev.ID, When: DisplayDate(ev.Date, ev.Granularity), Status: status,
 		Passed: len(status) > 6 && status[:6] == "passed", SetBy: ev.DeadlineSetBy,
 		Demand: ev.DeadlineDemand, Consequence: ev.DeadlineConsequence, Summary: ev.Summary}, true
-}
-
-// articlesOf lists the articles reporting entries, once each, newest first
-// (unknown publication dates last).
-func articlesOf(entries []models.TimelineEntry) []models.Article {
-	seen := map[uint]bool{}
-	var out []models.Article
-	for _, en := range entries {
-		for _, src := range en.Event.Sources {
-			if src.Article != nil && !seen[src.ArticleID] {
-				seen[src.ArticleID] = true
-				out = append(out, *src.Article)
-			}
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].PublishedAt, out[j].PublishedAt
-		if a == nil || b == nil {
-			return a != nil
-		}
-		return a.After(*b)
-	})
-	return out
 }
 
 // sortDeadlines puts the deadlines still to come first, soonest first, then
@@ -174,21 +165,17 @@ func (v StoryView) Lead() []DeadlineView {
 	return v.Deadline[:1]
 }
 
-// choices collects the kinds, actors and outlets of a timeline, sorted.
-func choices(entries []models.TimelineEntry) (kinds, people, sources []string) {
-	k, p, s := map[string]bool{}, map[string]bool{}, map[string]bool{}
+// choices collects the kinds and actors of a timeline, sorted. (The
+// outlets come from the store: an entry carries only its first sources.)
+func choices(entries []models.TimelineEntry) (kinds, people []string) {
+	k, p := map[string]bool{}, map[string]bool{}
 	for _, en := range entries {
 		k[en.Event.Kind] = true
 		for _, a := range splitActors(en.Event.Actors) {
 			p[a] = true
 		}
-		for _, src := range en.Event.Sources {
-			if src.Article != nil && src.Article.Source != nil {
-				s[src.Article.Source.Name] = true
-			}
-		}
 	}
-	return keys(k), keys(p), keys(s)
+	return keys(k), keys(p)
 }
 
 func keys(m map[string]bool) []string {
