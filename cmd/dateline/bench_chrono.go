@@ -40,6 +40,9 @@ type chronoResult struct {
 	MBPerS   float64 `json:"mb_per_s"`
 	DocsPerS float64 `json:"docs_per_s"`
 	Dates    int     `json:"dates"`
+	// WarmupBytes were parsed before timing, at WarmupMBPerS (JIT cold).
+	WarmupBytes  int64   `json:"warmup_bytes"`
+	WarmupMBPerS float64 `json:"warmup_mb_per_s"`
 }
 
 // newChronoBench finds node on PATH and the module root above the working
@@ -108,6 +111,7 @@ func (c chronoBench) rows(ctx context.Context, name string, docs []corpusArticle
 		{label, "MB/s", fmt.Sprintf("%.2f", res.MBPerS)},
 		{label, "articles/s", fmt.Sprintf("%.0f", res.DocsPerS)},
 		{label, "dates found", strconv.Itoa(res.Dates)},
+		{label, fmt.Sprintf("MB/s in warm-up (first %.1f MB, cold)", float64(res.WarmupBytes)/1e6), fmt.Sprintf("%.2f", res.WarmupMBPerS)},
 	}
 	if mine, ok := oneCoreMBPerS(ours); ok && res.MBPerS > 0 {
 		rows = append(rows, benchRow{"dateline extraction / chrono-node, " + name + ", 1 core", "MB/s ratio",
