@@ -78,7 +78,8 @@ func (a *app) apiStory(c *gin.Context) {
 
 // apiStoryEvents is a story's timeline (with the page filters) as JSON: the
 // latest ?limit= events (default 1000, at most 10000), "truncated" when
-// there are more; /export/events.csv has them all.
+// there are more; /export/events.csv has them all. Each event carries its
+// first models.EntrySources sources and source_count, the number of all.
 func (a *app) apiStoryEvents(c *gin.Context) {
 	st, f, ok := a.storyAndFilter(c)
 	if !ok {
@@ -228,6 +229,10 @@ func timelineJSEvent(en models.TimelineEntry) (tlEvent, bool) {
 		if s.Article != nil && s.Article.Source != nil {
 			body += "<p><small>" + html.EscapeString(s.Article.Source.Name) + "</small></p>"
 		}
+	}
+	// A timeline entry carries only its first sources.
+	if n := en.SourceCount - len(e.Sources); n > 0 {
+		body += "<p><small>and " + strconv.Itoa(n) + " more sources</small></p>"
 	}
 	return tlEvent{StartDate: d, DisplayDate: display, Text: tlText{Headline: html.EscapeString(e.Summary), Text: body},
 		Group: e.Kind, UniqueID: strconv.FormatUint(uint64(e.ID), 10)}, true

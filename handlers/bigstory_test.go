@@ -5,15 +5,19 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"dateline/handlers"
+	"dateline/models"
 	"dateline/models/store"
 	"dateline/models/store/storetest"
 )
 
-// bigStoryApp stores storetest.BigStory(n, 5) in story "big" (on the
+// bigStoryApp stores storetest.BigStory(n, 5, false) in story "big" (on the
 // fixture's dialect) and returns the app serving it.
 func bigStoryApp(tb testing.TB, n int) http.Handler {
 	tb.Helper()
@@ -26,7 +30,7 @@ func bigStoryApp(tb testing.TB, n int) http.Handler {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { st.Close() })
-	arts := storetest.BigStory(n, 5)
+	arts := storetest.BigStory(n, 5, false)
 	for i := 0; i < len(arts); i += 500 {
 		if _, err := st.SaveArticles(context.Background(), arts[i:min(i+500, len(arts))], store.SaveOptions{StorySlug: "big"}); err != nil {
 			tb.Fatal(err)
@@ -59,6 +63,62 @@ func BenchmarkBigStoryPage(b *testing.B) {
 				if w := serve(h, path); w.Code != 200 {
 					b.Fatalf("%s: %d", path, w.Code)
 				}
+			}
+		})
+	}
+}
+
+// TestBigStoryPage checks what a story of 40 articles reporting the same
+// five events shows: each entry its first 12 sources and "and 28 more
+// sources", the newest 20 articles with a link to the rest, every outlet
+// as a filter choice; the API gives the count of all sources.
+func TestBigStoryPage(t *testing.T) {
+	for _, d := range storetest.Dialects() {
+		t.Run(d, func(t *testing.T) {
+			fixtureDialect = d
+			defer func() { fixtureDialect = "sqlite" }()
+			h := bigStoryApp(t, 40)
+			w := serve(h, "/stories/big")
+			if w.Code != 200 {
+				t.Fatalf("story page: %d", w.Code)
+			}
+			page := doc(t, w)
+			entries := page.Find("article.entry")
+			if entries.Length() != 5 {
+				t.Fatalf("%d entries, want 5", entries.Length())
+			}
+			entries.Each(func(_ int, en *goquery.Selection) {
+				id, _ := en.Attr("id")
+				more := en.Find(`p a[href^="/events/"]:contains("more sources")`)
+				if n := en.Find(".sources li").Length(); n != 12 || more.Text() != "and 28 more sources" {
+					t.Errorf("%s: %d sources, %q", id, n, more.Text())
+				}
+			})
+			first := page.Find("article.entry:contains('Big event 0')")
+			if n := first.Find("blockquote").Length(); n != 5 || first.Find(`a:contains("more quotes")`).Length() != 1 {
+				t.Errorf("first entry: %d quotes shown, more-quotes link %d", n, first.Find(`a:contains("more quotes")`).Length())
+			}
+			if n := page.Find(".source-list li").Length(); n != 20 {
+				t.Errorf("article list: %d, want the newest 20", n)
+			}
+			if href, _ := page.Find(`a:contains("articles as CSV")`).Attr("href"); href != "/export/articles.csv?story=big" ||
+				!strings.Contains(page.Find(`p:contains("articles as CSV")`).Text(), "and 20 more") {
+				t.Errorf("link to the other articles: %q, %q", href, page.Find(`p:contains("articles as CSV")`).Text())
+			}
+			if n := page.Find(`select[name=source] option`).Length(); n != 41 {
+				t.Errorf("outlet choices: %d, want 40 and 'any'", n)
+			}
+			var res struct {
+				Events []models.TimelineEntry
+			}
+			decode(t, serve(h, "/api/stories/big/events"), &res)
+			if len(res.Events) != 5 || res.Events[0].SourceCount != 40 || len(res.Events[0].Event.Sources) != 12 {
+				t.Errorf("API: %d events, first with %d sources of %d", len(res.Events), len(res.Events[0].Event.Sources),
+					res.Events[0].SourceCount)
+			}
+			if w := serve(h, "/api/stories/big/timelinejs"); w.Code != 200 || strings.Count(w.Body.String(), "Outlet ") != 60 ||
+				strings.Count(w.Body.String(), "and 28 more sources") != 5 {
+				t.Errorf("TimelineJS: %d, %d outlet names", w.Code, strings.Count(w.Body.String(), "Outlet "))
 			}
 		})
 	}

@@ -99,7 +99,17 @@ type Quote struct {
 	Speaker     *Person           `json:"speaker,omitempty"`
 	SaidAt      *time.Time        `gorm:"index" json:"said_at"` // when it was said, as far as known
 	Appearances []QuoteAppearance `json:"appearances,omitempty"`
-	CreatedAt   time.Time         `json:"created_at"`
+	// AppearanceCount is the number of all the quote's appearances where
+	// Appearances holds only the first few (timeline entries, event
+	// pages); 0 where it holds them all.
+	AppearanceCount int       `gorm:"-" json:"appearance_count,omitempty"`
+	CreatedAt       time.Time `json:"created_at"`
+}
+
+// MoreAppearances is how many appearances a list of the first n of them
+// leaves out, counting those not loaded.
+func (q Quote) MoreAppearances(n int) int {
+	return max(q.AppearanceCount, len(q.Appearances)) - min(n, len(q.Appearances))
 }
 
 // QuoteAppearance is one article's copy of a quote, with its attribution there.

@@ -22,6 +22,10 @@ type Filter struct {
 // by article id. The event permalink has them all.
 const EntrySources = 12
 
+// EntryAppearances is the most appearances a quote of a timeline entry
+// carries: the first ones by article id, with Quote.AppearanceCount.
+const EntryAppearances = 8
+
 // TimelineEntry is one event of a story's timeline with the quotes found in
 // the sentences that report it.
 type TimelineEntry struct {

@@ -8,17 +8,21 @@ import (
 )
 
 // BigStory builds n synthetic articles that all report the same events
-// and each carry one quote of their own, said inside the sentence of the
-// first event. Saved into one story, every entry of its timeline has n
+// and each carry one quote, said inside the sentence of the first event:
+// a quote of its own, or with shared, the same line in every article (as
+// wire copies repeat it). Saved into one story, every entry of its timeline has n
 // sources: the case a timeline must stay cheap on (everyone reports the
 // sanctions deadline).
-func BigStory(n, events int) []models.ExtractedArticle {
+func BigStory(n, events int, shared bool) []models.ExtractedArticle {
 	kinds := []string{models.KindDeadline, models.KindMeeting, models.KindTalks, models.KindCall, models.KindStatement}
 	out := make([]models.ExtractedArticle, n)
 	for i := range out {
 		pub := time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Minute)
 		speaker := "Envoy Person"
 		quote := fmt.Sprintf("We will act on number %d", i)
+		if shared {
+			quote = "We will act on the deadline"
+		}
 		lead := fmt.Sprintf(`Report %d: the envoy said "%s" before the deadline.`, i, quote)
 		body := lead
 		a := models.ExtractedArticle{Title: fmt.Sprintf("Deadline report %d", i), Source: fmt.Sprintf("Outlet %02d", i%50),
