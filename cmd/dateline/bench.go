@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"dateline/models/extract"
+	"dateline/models/temporal"
 )
 
 // benchRow is one line of the bench table.
@@ -62,13 +63,13 @@ func runBench(e *env) int {
 	corpus := generateCorpus(*n, 5000, 1)
 	var rows []benchRow
 	if run["extract"] {
-		ours := benchExtraction("generated", corpus)
+		ours := append(benchExtraction("generated", corpus), benchDates("generated", corpus)...)
 		rows = append(rows, ours...)
 		if *chrono {
 			rows = append(rows, benchChrono(e.ctx, "generated", corpus, ours)...)
 		}
 		if extra := evalTexts(*evalDir); len(extra) > 0 {
-			ours = benchExtraction("eval texts", extra)
+			ours = append(benchExtraction("eval texts", extra), benchDates("eval texts", extra)...)
 			rows = append(rows, ours...)
 			if *chrono {
 				rows = append(rows, benchChrono(e.ctx, "eval texts", extra, ours)...)
@@ -103,6 +104,27 @@ func benchExtraction(name string, docs []corpusArticle) []benchRow {
 	}
 	return rows
 }
+
+// benchDates measures our time-expression tagger alone (what chrono-node
+// does) on one core: the part of extraction to set beside chrono-node.
+func benchDates(name string, docs []corpusArticle) []benchRow {
+	var bytes, found int
+	start := time.Now()
+	for _, d := range docs {
+		bytes += len(d.Text)
+		found += len(temporal.Tag(d.Text, d.Published))
+	}
+	secs := time.Since(start).Seconds()
+	label := fmt.Sprintf("%s %s (%d docs, %.1f MB), 1 core", datesOnly, name, len(docs), float64(bytes)/1e6)
+	return []benchRow{
+		{label, "MB/s", fmt.Sprintf("%.1f", float64(bytes)/1e6/secs)},
+		{label, "articles/s", fmt.Sprintf("%.0f", float64(len(docs))/secs)},
+		{label, "dates found", fmt.Sprint(found)},
+	}
+}
+
+// datesOnly opens the stage of benchDates's rows.
+const datesOnly = "dates only (dateline's tagger),"
 
 func extractAll(docs []corpusArticle, workers int) {
 	jobs := make(chan corpusArticle)

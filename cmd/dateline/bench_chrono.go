@@ -117,7 +117,22 @@ func (c chronoBench) rows(ctx context.Context, name string, docs []corpusArticle
 		rows = append(rows, benchRow{"dateline extraction / chrono-node, " + name + ", 1 core", "MB/s ratio",
 			fmt.Sprintf("%.1fx", mine/res.MBPerS)})
 	}
+	if dates, ok := datesMBPerS(ours); ok && res.MBPerS > 0 {
+		rows = append(rows, benchRow{"dateline dates only / chrono-node, " + name + ", 1 core", "MB/s ratio",
+			fmt.Sprintf("%.1fx", dates/res.MBPerS)})
+	}
 	return rows
+}
+
+// datesMBPerS finds the MB/s in benchDates's rows.
+func datesMBPerS(rows []benchRow) (float64, bool) {
+	for _, r := range rows {
+		if r.measure == "MB/s" && strings.HasPrefix(r.stage, datesOnly) {
+			v, err := strconv.ParseFloat(r.value, 64)
+			return v, err == nil
+		}
+	}
+	return 0, false
 }
 
 // oneCoreMBPerS finds the one-core MB/s in benchExtraction's rows.
