@@ -38,7 +38,10 @@ func (a *app) showStory(c *gin.Context) {
 	if !ok {
 		return
 	}
-	v, err := a.storyView(c, st, f)
+	v, all, entries, err := a.storyTimeline(c, st, f)
+	if err == nil {
+		err = a.storyArticles(c, &v, all, entries)
+	}
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -48,22 +51,30 @@ func (a *app) showStory(c *gin.Context) {
 	a.render(c, http.StatusOK, "story", page)
 }
 
-// storyView loads what a story page or embed shows. The speakers chart
-// counts every quote of the attached articles when no filter is set, and
-// only the timeline's quotes when one is.
+// storyView loads what a story embed (or the home page's featured story)
+// shows: a story page without its article list and outlet choices.
 func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views.StoryView, error) {
+	v, _, _, err := a.storyTimeline(c, st, f)
+	return v, err
+}
+
+// storyTimeline loads the timeline, charts and deadlines of a story, and
+// returns with them the unfiltered timeline all and the listed entries.
+// The speakers chart counts every quote of the attached articles when no
+// filter is set, and only the timeline's quotes when one is.
+func (a *app) storyTimeline(c *gin.Context, st models.Story, f models.Filter) (v views.StoryView,
+	all, entries []models.TimelineEntry, err error) {
 	f.Story, f.Speaker, f.Limit = "", "", 0
 	filtered := f != (models.Filter{})
 	// One more than shown, to know whether the page is cut short.
 	f.Limit = maxStoryEntries + 1
-	all, err := a.st.Timeline(c.Request.Context(), st, models.Filter{Limit: f.Limit})
-	if err != nil {
-		return views.StoryView{}, err
+	if all, err = a.st.Timeline(c.Request.Context(), st, models.Filter{Limit: f.Limit}); err != nil {
+		return v, nil, nil, err
 	}
-	entries := all
+	entries = all
 	if filtered {
 		if entries, err = a.st.Timeline(c.Request.Context(), st, f); err != nil {
-			return views.StoryView{}, err
+			return v, nil, nil, err
 		}
 	}
 	f.Limit = 0
@@ -73,22 +84,19 @@ func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views
 	}
 	counts, err := a.st.StorySpeakers(c.Request.Context(), st, entries, !filtered)
 	if err != nil {
-		return views.StoryView{}, err
+		return v, nil, nil, err
 	}
-	v := views.NewStoryView(st, f, all, entries, counts, a.opt.Now(), baseURL(c))
-	if err := a.storyArticles(c, &v, all, entries); err != nil {
-		return views.StoryView{}, err
-	}
+	v = views.NewStoryView(st, f, all, entries, counts, a.opt.Now(), baseURL(c))
 	if v.Truncated = truncated; truncated {
 		n, err := a.st.TimelineCount(c.Request.Context(), st, f)
 		if err != nil {
-			return views.StoryView{}, err
+			return v, nil, nil, err
 		}
 		v.Total = int(n)
 	}
 	f.Story = st.Slug
 	v.FilterQuery = views.FilterQuery(f)
-	return v, nil
+	return v, all, entries, nil
 }
 
 // storyArticles adds to v the newest articles reporting the listed entries
