@@ -22,11 +22,20 @@ func main() {
 	// scavenger gets to it, takes an idle serve from 61 to 50 MB of
 	// anonymous memory.
 	debug.FreeOSMemory()
+	if len(os.Args) > 1 && batchCommands[os.Args[1]] && os.Getenv("GOGC") == "" {
+		// The batch commands are CPU-bound with a small live heap (tens
+		// of MB): collecting at 3x the live heap instead of 2x spends
+		// less of their time in the garbage collector. GOGC overrides it.
+		debug.SetGCPercent(200)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
+
+// batchCommands run through many articles at full speed (see main).
+var batchCommands = map[string]bool{"ingest": true, "extract": true, "bench": true}
 
 // env carries what a command may touch: its arguments, its standard streams
 // and the configuration. Commands never read os.Args, os.Stdin or the

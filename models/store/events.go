@@ -211,8 +211,14 @@ func (w *writer) matchEvent(ev *models.ExtractedEvent, kind string, actors []str
 		q, args := `SELECT `+storedEventCols+` FROM events WHERE date = ? AND kind = ? ORDER BY id LIMIT 1`, []any{day, kind}
 		if _, ok := dayOf(ev.Date); ok {
 			// [day, day+"U") holds "2025-08-06" and "2025-08-06T14:00" alone.
-			q = `SELECT ` + storedEventCols + ` FROM events WHERE date >= ? AND date < ? AND kind = ? ORDER BY id LIMIT 1`
-			args = []any{day, day + "U", kind}
+			// The same day as a sort_at range lets the (kind, sort_at) index
+			// find them: given date and kind alone, SQLite walked every event
+			// of the kind (a million events: 3 ms a deadline, ingest 30 times
+			// slower than on an empty database).
+			from, _ := PeriodStart(day)
+			q = `SELECT ` + storedEventCols + ` FROM events WHERE kind = ? AND sort_at >= ? AND sort_at < ?
+				AND date >= ? AND date < ? ORDER BY id LIMIT 1`
+			args = []any{kind, from, from.Add(24 * time.Hour), day, day + "U"}
 		}
 		got, err = w.storedEvents(q, args...)
 		return firstEvent(got), err
