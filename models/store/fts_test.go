@@ -178,3 +178,26 @@ func TestSearchRanksNewestCandidates(t *testing.T) {
 		}
 	})
 }
+
+// Whole words are searched first; the last word's prefix only widens a
+// search that found fewer than the limit.
+func TestSearchWholeWordsFirst(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		s := openTest(t)
+		ctx := context.Background()
+		for i, quote := range []string{"The guns must cease now", "A ceasefire is near"} {
+			a := envoyArticle(fmt.Sprintf("Article %d", i), fmt.Sprintf("Body %d.", i), "2025-08-06T15:00:00Z", quote, "Steve Witkoff")
+			if _, err := s.SaveArticle(ctx, a, SaveOptions{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, err := s.Search(ctx, "cease", 1)
+		if err != nil || len(res.Quotes) != 1 || res.Quotes[0].Text != "The guns must cease now" {
+			t.Errorf("Search(cease, 1) = %+v %v, want the whole word", res.Quotes, err)
+		}
+		res, err = s.Search(ctx, "cease", 5)
+		if err != nil || len(res.Quotes) != 2 {
+			t.Errorf("Search(cease, 5) = %d quotes %v, want both", len(res.Quotes), err)
+		}
+	})
+}

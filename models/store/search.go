@@ -33,17 +33,47 @@ func (s *Store) Search(ctx context.Context, q string, limit int) (SearchResults,
 	if match == "" {
 		return res, nil
 	}
-	db := s.rdb.WithContext(ctx)
-	err := db.Preload("Speaker").
-		Joins(`JOIN (SELECT rowid AS id, bm25(quotes_fts) AS r FROM quotes_fts WHERE quotes_fts MATCH ?
-			ORDER BY rowid DESC LIMIT ?) m ON m.id = quotes.id`, match, searchCandidates).
-		Order("m.r, quotes.id DESC").Limit(limit).Find(&res.Quotes).Error
+	// The whole words first: a prefix query reads the postings of every
+	// word the prefix starts, which for a common word in a million rows
+	// took most of a search's time. Only when the whole words find fewer
+	// than limit rows does the prefix (results while typing) come in.
+	exact := strings.TrimSuffix(match, "*")
+	var err error
+	for _, m := range []string{exact, match} {
+		if res.Quotes, err = s.searchQuotes(ctx, m, limit); err != nil || len(res.Quotes) == limit {
+			break
+		}
+	}
 	if err != nil {
 		return res, dbError(err, "searching quotes")
 	}
-	// An event matches by its summary or by any sentence reporting it; it
-	// ranks by its best hit.
-	err = db.Raw(`SELECT events.* FROM events JOIN (
+	for _, m := range []string{exact, match} {
+		if res.Events, err = s.searchEvents(ctx, m, limit); err != nil || len(res.Events) == limit {
+			break
+		}
+	}
+	if err != nil {
+		return res, dbError(err, "searching events")
+	}
+	return res, nil
+}
+
+// searchQuotes finds up to limit quotes matching the FTS5 query match.
+func (s *Store) searchQuotes(ctx context.Context, match string, limit int) ([]models.Quote, error) {
+	var out []models.Quote
+	err := s.rdb.WithContext(ctx).Preload("Speaker").
+		Joins(`JOIN (SELECT rowid AS id, bm25(quotes_fts) AS r FROM quotes_fts WHERE quotes_fts MATCH ?
+			ORDER BY rowid DESC LIMIT ?) m ON m.id = quotes.id`, match, searchCandidates).
+		Order("m.r, quotes.id DESC").Limit(limit).Find(&out).Error
+	return out, err
+}
+
+// searchEvents finds up to limit events matching the FTS5 query match. An
+// event matches by its summary or by any sentence reporting it; it ranks by
+// its best hit.
+func (s *Store) searchEvents(ctx context.Context, match string, limit int) ([]models.Event, error) {
+	var out []models.Event
+	err := s.rdb.WithContext(ctx).Raw(`SELECT events.* FROM events JOIN (
 			SELECT id, min(r) AS r FROM (
 				SELECT * FROM (SELECT rowid AS id, bm25(events_fts) AS r FROM events_fts
 					WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
@@ -52,11 +82,8 @@ func (s *Store) Search(ctx context.Context, q string, limit int) (SearchResults,
 					WHERE event_sources_fts MATCH ? ORDER BY rowid DESC LIMIT ?) x JOIN event_sources es ON es.id = x.sid
 			) GROUP BY id
 		) m ON m.id = events.id ORDER BY m.r, events.sort_at LIMIT ?`,
-		match, searchCandidates, match, searchCandidates, limit).Scan(&res.Events).Error
-	if err != nil {
-		return res, dbError(err, "searching events")
-	}
-	return res, nil
+		match, searchCandidates, match, searchCandidates, limit).Scan(&out).Error
+	return out, err
 }
 
 // searchCandidates bounds the work of one search: of the rows matching
@@ -102,25 +129,39 @@ func (s *Store) searchPostgres(ctx context.Context, q string, limit int) (Search
 	for i, w := range words {
 		words[i] = `"` + w + `"`
 	}
-	query := `(websearch_to_tsquery('simple', @words) && to_tsquery('simple', @last || ':*'))`
-	args := map[string]any{"words": strings.Join(words, " "), "last": last, "limit": limit}
+	args := map[string]any{"words": strings.Join(words, " "), "last": last, "limit": limit, "cand": searchCandidates}
+	// Whole words first, then the last word as a prefix, as on SQLite.
+	whole := `(websearch_to_tsquery('simple', @words) && to_tsquery('simple', @last))`
+	prefix := `(websearch_to_tsquery('simple', @words) && to_tsquery('simple', @last || ':*'))`
 	db := s.rdb.WithContext(ctx)
-	args["cand"] = searchCandidates
-	err := db.Preload("Speaker").
-		Where("quotes.id IN (SELECT id FROM quotes WHERE search @@ "+query+" ORDER BY id DESC LIMIT @cand)", args).
-		Order(gorm.Expr("ts_rank(quotes.search, "+query+") DESC, quotes.id DESC", args)).
-		Limit(limit).Find(&res.Quotes).Error
+	var err error
+	for _, query := range []string{whole, prefix} {
+		res.Quotes = nil
+		err = db.Preload("Speaker").
+			Where("quotes.id IN (SELECT id FROM quotes WHERE search @@ "+query+" ORDER BY id DESC LIMIT @cand)", args).
+			Order(gorm.Expr("ts_rank(quotes.search, "+query+") DESC, quotes.id DESC", args)).
+			Limit(limit).Find(&res.Quotes).Error
+		if err != nil || len(res.Quotes) == limit {
+			break
+		}
+	}
 	if err != nil {
 		return res, dbError(err, "searching quotes")
 	}
-	err = db.Raw(`SELECT events.* FROM events JOIN (
+	for _, query := range []string{whole, prefix} {
+		res.Events = nil
+		err = db.Raw(`SELECT events.* FROM events JOIN (
 			SELECT id, r FROM (SELECT id, ts_rank(search, `+query+`) AS r FROM events
 				WHERE search @@ `+query+` ORDER BY id DESC LIMIT @cand) e
 			UNION ALL
 			SELECT event_id AS id, r FROM (SELECT event_id, ts_rank(search, `+query+`) AS r FROM event_sources
 				WHERE search @@ `+query+` ORDER BY id DESC LIMIT @cand) s
 		) m ON m.id = events.id GROUP BY events.id ORDER BY max(m.r) DESC, events.sort_at LIMIT @limit`,
-		args).Scan(&res.Events).Error
+			args).Scan(&res.Events).Error
+		if err != nil || len(res.Events) == limit {
+			break
+		}
+	}
 	if err != nil {
 		return res, dbError(err, "searching events")
 	}
