@@ -86,9 +86,25 @@ func keyOf(s string) string {
 	return strings.Join(keys, " ")
 }
 
-// countriesIn returns the countries named in r[from:to] by countries.txt.
+// countryMention is a country named at runes [start, end) of a text.
+type countryMention struct {
+	canon      string
+	start, end int
+}
+
+// countriesIn returns the countries named in the words toks of r by countries.txt.
 func (lx *countryLexicon) countriesIn(r []rune, toks []token) []string {
 	var out []string
+	for _, m := range lx.mentions(r, toks) {
+		out = append(out, m.canon)
+	}
+	return out
+}
+
+// mentions returns where countries.txt names are in the words toks of r,
+// in order; of names starting at one word the longest wins.
+func (lx *countryLexicon) mentions(r []rune, toks []token) []countryMention {
+	var out []countryMention
 	for i := 0; i < len(toks); i++ {
 		for _, cn := range lx.names[toks[i].key] {
 			if i+len(cn.keys) > len(toks) || cn.caps && hasLower(string(r[toks[i].start:toks[i].end])) {
@@ -102,7 +118,7 @@ func (lx *countryLexicon) countriesIn(r []rune, toks []token) []string {
 				}
 			}
 			if ok {
-				out = append(out, cn.canon)
+				out = append(out, countryMention{cn.canon, toks[i].start, toks[i+len(cn.keys)-1].end})
 				i += len(cn.keys) - 1
 				break
 			}
@@ -115,29 +131,68 @@ func (lx *countryLexicon) countriesIn(r []rune, toks []token) []string {
 // a broadcaster interviewing a president is not an actor of the event.
 var mediaRoles = []string{"news agency", "broadcaster", "newspaper", "magazine", "news"}
 
+// actorFacts is what the people lexicon says of one actor name.
+type actorFacts struct {
+	kind, role string
+	media      bool // a news organisation (see mediaRoles)
+}
+
+var (
+	knownFactsOnce sync.Once
+	knownFacts     map[string]actorFacts
+)
+
+// factsOf returns what the lexicon says of name. The names event finding
+// asks about are nearly all canonical names of the people and country
+// lexicons; theirs are worked out once, so the hot path is one map look-up
+// instead of folding the name into a key for every question (a third of
+// the time spent finding actors went there).
+func factsOf(name string) actorFacts {
+	knownFactsOnce.Do(func() {
+		knownFacts = map[string]actorFacts{}
+		for _, a := range people().actors {
+			knownFacts[a.Name] = lookupFacts(a.Name)
+		}
+		for _, ns := range countries().names {
+			for _, cn := range ns {
+				knownFacts[cn.canon] = lookupFacts(cn.canon)
+			}
+		}
+	})
+	if f, ok := knownFacts[name]; ok {
+		return f
+	}
+	return lookupFacts(name)
+}
+
+// lookupFacts is factsOf without the cache.
+func lookupFacts(name string) actorFacts {
+	lx := people()
+	i, ok := lx.byName[canonicalKey(name)]
+	if !ok {
+		return actorFacts{kind: actorCountry}
+	}
+	f := actorFacts{kind: lx.actors[i].Kind, role: lx.actors[i].Role}
+	if f.kind == actorOrganisation {
+		role := strings.ToLower(f.role)
+		for _, m := range mediaRoles {
+			if strings.Contains(role, m) {
+				f.media = true
+				break
+			}
+		}
+	}
+	return f
+}
+
 // actorInfo returns the kind and role the people lexicon gives name.
 func actorInfo(name string) (kind, role string) {
-	lx := people()
-	if i, ok := lx.byName[canonicalKey(name)]; ok {
-		return lx.actors[i].Kind, lx.actors[i].Role
-	}
-	return actorCountry, ""
+	f := factsOf(name)
+	return f.kind, f.role
 }
 
 // isMedia reports whether the actor name is a news organisation.
-func isMedia(name string) bool {
-	kind, role := actorInfo(name)
-	if kind != actorOrganisation {
-		return false
-	}
-	role = strings.ToLower(role)
-	for _, m := range mediaRoles {
-		if strings.Contains(role, m) {
-			return true
-		}
-	}
-	return false
-}
+func isMedia(name string) bool { return factsOf(name).media }
 
 // eventActors returns the canonical actors of one event: the people,
 // organisations and countries named in r[from:to], with pronouns, "the
@@ -183,9 +238,71 @@ func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []st
 			}
 		}
 	}
+	if known, nations, ok := ctx.namedIn(r, from, toks); ok {
+		lx := people()
+		for _, m := range known {
+			add(lx.actors[m.actor].Name)
+		}
+		for _, m := range nations {
+			add(m.canon)
+		}
+		return out
+	}
 	add(knownActors(r, from, to, toks)...)
 	add(countries().countriesIn(r, toks)...)
 	return out
+}
+
+// namedIn returns the known actors and the countries named in toks, taken
+// from the whole article's (found once in newActorContext) instead of
+// looked up word by word again: an article's sentences and clauses are
+// asked for their actors several times each. ok is false when toks are not
+// a run of the article's own words over its own text (a sentence with its
+// quotations blanked), when the run opens at an apostrophe (see
+// knownActors), or when a name found in the whole article crosses either
+// end of the run: there the run alone may read differently, so the caller
+// looks it up itself. Otherwise the names are those a look-up of the
+// run alone finds: the scan of the whole article reaches the run's first
+// word afresh, and a name that fits inside the run is the one the run's
+// own scan picks.
+func (ctx *actorContext) namedIn(r []rune, from int, toks []token) ([]actorMention, []countryMention, bool) {
+	if ctx == nil || len(toks) == 0 || len(r) == 0 || len(ctx.r) == 0 || &r[0] != &ctx.r[0] ||
+		from < len(r) && (r[from] == '\'' || r[from] == '’') {
+		return nil, nil, false
+	}
+	i := sort.Search(len(ctx.toks), func(k int) bool { return ctx.toks[k].start >= toks[0].start })
+	if i == len(ctx.toks) || &ctx.toks[i] != &toks[0] {
+		return nil, nil, false
+	}
+	start, end := toks[0].start, toks[len(toks)-1].end
+	lo, hi, ok := mentionsWithin(len(ctx.known), func(k int) (int, int) { return ctx.known[k].start, ctx.known[k].end }, start, end)
+	if !ok {
+		return nil, nil, false
+	}
+	clo, chi, ok := mentionsWithin(len(ctx.nations), func(k int) (int, int) { return ctx.nations[k].start, ctx.nations[k].end }, start, end)
+	if !ok {
+		return nil, nil, false
+	}
+	return ctx.known[lo:hi], ctx.nations[clo:chi], true
+}
+
+// mentionsWithin returns the indexes [lo, hi) of the n mentions (in text
+// order, not overlapping; at(k) gives the runes of the k-th) that lie in
+// runes [from, to), and false when a mention crosses from or to.
+func mentionsWithin(n int, at func(k int) (int, int), from, to int) (lo, hi int, ok bool) {
+	lo = sort.Search(n, func(k int) bool { s, _ := at(k); return s >= from })
+	if lo > 0 {
+		if _, e := at(lo - 1); e > from {
+			return 0, 0, false
+		}
+	}
+	hi = lo + sort.Search(n-lo, func(k int) bool { s, _ := at(lo + k); return s >= to })
+	if hi > lo {
+		if _, e := at(hi - 1); e > to {
+			return 0, 0, false
+		}
+	}
+	return lo, hi, true
 }
 
 // knownActors is actorsIn(string(r[from:to])) without copying the text and
@@ -239,8 +356,12 @@ type actorContext struct {
 	r       []rune
 	persons []placedPerson // people named in the article, in order
 	toks    []token        // the tokens of the article
-	subject string         // the first person of the previous sentence, for "he" and "his"
-	thing   string         // the first actor named before a clause, for "it" and "they"
+	// known and nations are the known actors and the countries named in
+	// the whole article, in order (see namedIn).
+	known   []actorMention
+	nations []countryMention
+	subject string // the first person of the previous sentence, for "he" and "his"
+	thing   string // the first actor named before a clause, for "it" and "they"
 	// prevPersons and prevActors are the people and all actors of the
 	// previous sentence, for "the two men" and "the meeting took place".
 	prevPersons, prevActors []string
@@ -255,7 +376,9 @@ type placedPerson struct {
 // toks are the tokens of all of r.
 func newActorContext(r []rune, toks []token) *actorContext {
 	ctx := &actorContext{r: r, toks: toks}
-	for _, m := range people().findActors(r, toks) {
+	ctx.known = people().findActors(r, toks)
+	ctx.nations = countries().mentions(r, toks)
+	for _, m := range ctx.known {
 		a := people().actors[m.actor]
 		if a.Kind == actorPerson {
 			ctx.persons = append(ctx.persons, placedPerson{m.start, a.Name, a.Role})

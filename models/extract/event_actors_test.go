@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestNamedInMatchesOwnLookup checks the shortcut of namedIn: for every run
+// of words of the fixture articles (up to 40 words long, starting anywhere),
+// the names it takes from the whole article's are those the run's own
+// look-up finds, whenever it answers at all.
+func TestNamedInMatchesOwnLookup(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	answered := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := []rune(string(b))
+		toks := tokenize(r, 0, len(r))
+		ctx := newActorContext(r, toks)
+		for i := range toks {
+			for j := i + 1; j <= len(toks) && j <= i+40; j++ {
+				run := toks[i:j]
+				known, nations, ok := ctx.namedIn(r, run[0].start, run)
+				if !ok {
+					continue
+				}
+				answered++
+				var got, want []string
+				for _, m := range known {
+					got = append(got, people().actors[m.actor].Name)
+				}
+				for _, m := range people().findActors(r, run) {
+					want = append(want, people().actors[m.actor].Name)
+				}
+				for _, m := range nations {
+					got = append(got, m.canon)
+				}
+				want = append(want, countries().countriesIn(r, run)...)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%s words %d-%d %q: namedIn %q, own look-up %q", f, i, j, string(r[run[0].start:run[len(run)-1].end]), got, want)
+				}
+			}
+		}
+	}
+	if answered == 0 {
+		t.Fatal("namedIn never answered")
+	}
+}
+
+func TestMentionsWithin(t *testing.T) {
+	spans := [][2]int{{0, 5}, {10, 20}, {30, 35}}
+	at := func(k int) (int, int) { return spans[k][0], spans[k][1] }
+	for _, tc := range []struct {
+		from, to, lo, hi int
+		ok               bool
+	}{
+		{0, 40, 0, 3, true},
+		{6, 29, 1, 2, true},
+		{20, 30, 2, 2, true}, // touching ends are not crossing
+		{12, 40, 0, 0, false},
+		{0, 15, 0, 0, false},
+		{21, 29, 2, 2, true}, // nothing inside
+		{36, 50, 3, 3, true},
+	} {
+		lo, hi, ok := mentionsWithin(len(spans), at, tc.from, tc.to)
+		if ok != tc.ok || ok && (lo != tc.lo || hi != tc.hi) {
+			t.Errorf("mentionsWithin(%d, %d) = %d, %d, %v; want %d, %d, %v", tc.from, tc.to, lo, hi, ok, tc.lo, tc.hi, tc.ok)
+		}
+	}
+}
