@@ -13,6 +13,14 @@ import (
 // script still gets a usable key. It returns "" for a name with no letters or
 // digits.
 func Slug(name string) string {
+	if s, ok := asciiSlug(name); ok {
+		return s
+	}
+	return unicodeSlug(name)
+}
+
+// unicodeSlug is Slug for any name.
+func unicodeSlug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, c := range name {
@@ -30,6 +38,34 @@ func Slug(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiSlug is Slug for a name written in ASCII alone, which most are: it
+// works on bytes, sparing the Unicode tables (ingest asks for the slug of
+// every actor of every event report). ok is false for any other name.
+func asciiSlug(name string) (string, bool) {
+	b := make([]byte, 0, len(name))
+	dash := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			if dash && len(b) > 0 {
+				b = append(b, '-')
+			}
+			dash = false
+			b = append(b, c)
+		case c == '.' || c == '\'':
+		default:
+			dash = true
+		}
+	}
+	return string(b), true
 }
 
 // accentFrom and accentTo pair accented Latin letters with their base letter.

@@ -60,3 +60,20 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSlugASCII checks that the byte-wise slug of ASCII names is the slug
+// the Unicode path makes of them.
+func FuzzSlugASCII(f *testing.F) {
+	for _, s := range []string{"U.S. Envoy Steve Witkoff", "O'Brien", "-a--b-", "A1 b2.C3", "\t\x7f~"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := asciiSlug(s)
+		if !ok {
+			return
+		}
+		if want := unicodeSlug(s); got != want {
+			t.Errorf("asciiSlug(%q) = %q, unicodeSlug %q", s, got, want)
+		}
+	})
+}

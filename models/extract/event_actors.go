@@ -224,9 +224,9 @@ func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []st
 			add(ctx.subject)
 		case i == first && (t.key == "it" || t.key == "they") && ctx.thing != "":
 			add(ctx.thing)
-		case i <= first+1 && (t.key == "two" || t.key == "both") && i+1 < len(toks) && groupNouns[toks[i+1].key]:
+		case i <= first+1 && (t.key == "two" || t.key == "both") && i+1 < len(toks) && toks[i+1].is(clsGroup):
 			add(ctx.prevPersons...) // "the two men agreed to meet"
-		case militaryNouns[t.key] && i > 0:
+		case t.is(clsMilitary) && i > 0:
 			if c, ok := countries().adj[toks[i-1].key]; ok {
 				add(c) // "Russian drones struck Kyiv"
 			}

@@ -60,6 +60,9 @@ func init() {
 // the cue takes, or "" when toks[i] starts no cue. Some cues need their
 // neighbours: "a call with", "took office", "spoke by phone".
 func cueAt(toks []token, i int) (string, int) {
+	if !toks[i].is(clsEventCue) {
+		return "", 0
+	}
 	k := toks[i].key
 	if f, ok := contextCues[k]; ok {
 		if kind, n, decided := f(toks, i); decided {

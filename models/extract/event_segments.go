@@ -86,11 +86,11 @@ func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
 			i++
 		case t.punct && t.key == "-" && i > 0 && i+1 < len(toks) && toks[i-1].end < t.start && toks[i+1].start > t.end:
 			cut(i) // a spaced hyphen used as a dash
-		case clauseBreaks[t.key] && !masked[i] && !(i+1 < len(toks) && timexAt(txs, toks[i+1].start) >= 0):
+		case t.is(clsClauseBreak) && !masked[i] && !(i+1 < len(toks) && timexAt(txs, toks[i+1].start) >= 0):
 			cut(i)
-		case (t.key == "that" || subjectPronouns[t.key]) && !masked[i] && afterReporting(toks, txs, i):
+		case (t.key == "that" || t.is(clsSubjectPronoun)) && !masked[i] && afterReporting(toks, txs, i):
 			cut(i)
-		case t.upper && i > 0 && saidVerbs[toks[i-1].key] && !masked[i] && !inTimex(txs, t.start):
+		case t.upper && i > 0 && toks[i-1].is(clsSaidVerb) && !masked[i] && !inTimex(txs, t.start):
 			cut(i) // "said Trump plans to ..."; not after "told", whose object follows
 		}
 	}
@@ -145,7 +145,7 @@ func splitAtCommas(sg segment, toks []token, masked []bool, txs []models.Timex) 
 func afterReporting(toks []token, txs []models.Timex, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		switch {
-		case reportingVerbs[toks[k].key]:
+		case toks[k].is(clsReportingVerb):
 			return true
 		case inTimex(txs, toks[k].start), toks[k].key == "on" && k+1 < i && inTimex(txs, toks[k+1].start):
 		default:

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,7 +13,8 @@ type token struct {
 	start, end int
 	key        string
 	punct      bool
-	upper      bool // the word starts with a capital letter
+	upper      bool      // the word starts with a capital letter
+	class      wordClass // the closed word lists key is on (see classOf)
 }
 
 // tokenize splits r[from:to] into words and punctuation marks. A possessive
@@ -57,9 +59,66 @@ func tokenize(r []rune, from, to int) []token {
 	for k := range toks {
 		toks[k].key = all[prev:ends[k]]
 		prev = ends[k]
+		if !toks[k].punct {
+			toks[k].class = classOf(toks[k].key)
+		}
 	}
 	return toks
 }
+
+// wordClass is a set of the closed word lists a word is on. The event and
+// quote finders ask of every word of every clause whether it is on one of
+// these lists, several times over; a token carries the answers, found with
+// one look-up when the text is split, so most of those questions need no
+// map look-up at all.
+type wordClass uint16
+
+const (
+	clsClauseBreak    wordClass = 1 << iota // clauseBreaks
+	clsSubjectPronoun                       // subjectPronouns
+	clsSaidVerb                             // saidVerbs
+	clsReportingVerb                        // reportingVerbs
+	clsMilitary                             // militaryNouns
+	clsGroup                                // groupNouns
+	clsEventCue                             // a key of eventCues or contextCues
+	clsQuoteVerb                            // a key of words().verbs
+)
+
+var (
+	classesOnce sync.Once
+	classes     map[string]wordClass
+)
+
+// classOf returns the word lists key is on. The lists are gathered on first
+// use, after package initialisation has filled the cue tables; none of
+// them is made by splitting text, so loading a lexicon may call tokenize.
+func classOf(key string) wordClass {
+	classesOnce.Do(func() {
+		classes = map[string]wordClass{}
+		for _, l := range []struct {
+			words map[string]bool
+			c     wordClass
+		}{{clauseBreaks, clsClauseBreak}, {subjectPronouns, clsSubjectPronoun}, {saidVerbs, clsSaidVerb},
+			{reportingVerbs, clsReportingVerb}, {militaryNouns, clsMilitary}, {groupNouns, clsGroup}} {
+			for w := range l.words {
+				classes[w] |= l.c
+			}
+		}
+		for w := range eventCues {
+			classes[w] |= clsEventCue
+		}
+		for w := range contextCues {
+			classes[w] |= clsEventCue
+		}
+		for w := range words().verbs {
+			classes[w] |= clsQuoteVerb
+		}
+	})
+	return classes[key]
+}
+
+// is reports whether the token is on one of the word lists c.
+func (t token) is(c wordClass) bool { return t.class&c != 0 }
 
 // wordEnd returns where the word starting at r[i] ends: letters and digits
 // with inner dots, hyphens and apostrophes, a possessive 's left out, and

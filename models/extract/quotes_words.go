@@ -125,7 +125,7 @@ var (
 
 // cueLemma returns the lemma of a reporting verb at tok, or "".
 func cueLemma(t token) string {
-	if t.punct {
+	if !t.is(clsQuoteVerb) {
 		return ""
 	}
 	return words().verbs[t.key]

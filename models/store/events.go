@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -370,6 +371,18 @@ func splitActors(s string) []string {
 // unionActors adds the actors missing from a stored "; "-separated list.
 func unionActors(stored string, actors []string) string {
 	list := splitActors(stored)
+	// Most reports of a known event name actors it has already, written
+	// the same way: those need no slugs.
+	var missing []string
+	for _, a := range actors {
+		if !slices.Contains(list, a) {
+			missing = append(missing, a)
+		}
+	}
+	if len(missing) == 0 {
+		return strings.Join(list, "; ")
+	}
+	actors = missing
 	seen := map[string]bool{}
 	for _, a := range list {
 		seen[models.Slug(a)] = true
