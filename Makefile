@@ -50,7 +50,7 @@ fmt:
 # fuzz runs each fuzz target briefly (FUZZTIME=5m for a longer run by hand).
 FUZZTIME ?= 10s
 fuzz:
-	@for pkg in ./models ./models/text ./models/temporal ./models/extract; do \
+	@for pkg in ./models ./models/text ./models/temporal ./models/extract ./models/store; do \
 	  for f in $$($(GO) test -tags $(TAGS) -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$f"; $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; done

@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"dateline/models"
 )
@@ -304,11 +306,27 @@ func (w *writer) attach(storyID, articleID uint) error {
 // SHA-256 of its words, lower-cased and joined by single spaces. It returns
 // "" for a body without words.
 func ContentHash(body string) string {
-	words := strings.Fields(strings.ToLower(body))
-	if len(words) == 0 {
+	// One pass into one buffer, rather than lower-casing, splitting into
+	// words and joining again (three copies of every article). The hash
+	// is the same: stored articles are deduplicated by it.
+	buf := make([]byte, 0, len(body))
+	space := false
+	for _, c := range body {
+		c = unicode.ToLower(c)
+		if unicode.IsSpace(c) {
+			space = true
+			continue
+		}
+		if space && len(buf) > 0 {
+			buf = append(buf, ' ')
+		}
+		space = false
+		buf = utf8.AppendRune(buf, c)
+	}
+	if len(buf) == 0 {
 		return ""
 	}
-	sum := sha256.Sum256([]byte(strings.Join(words, " ")))
+	sum := sha256.Sum256(buf)
 	return hex.EncodeToString(sum[:])
 }
 
