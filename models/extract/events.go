@@ -20,15 +20,16 @@ import (
 // Long quotations are masked from the sentence text itself; the quotes
 // found in the article give statements their words. It never fails.
 func findEvents(body string, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
-	r := []rune(body)
-	return findEventsIn(r, tokenize(r, 0, len(r)), sents, timexes, quotes)
+	src := newSource(body)
+	return findEventsIn(src, tokenize(src.r, 0, len(src.r)), sents, timexes, quotes)
 }
 
-// findEventsIn is findEvents on a body already read into runes r and
-// tokens toks (analyse shares them with the quote finder).
-func findEventsIn(r []rune, toks []token, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
+// findEventsIn is findEvents on a body already read into src and tokens
+// toks (analyse shares them with the quote finder).
+func findEventsIn(src *source, toks []token, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
+	r := src.r
 	ctx := newActorContext(r, toks)
-	f := &eventFinder{r: r, ctx: ctx, quotes: quotes}
+	f := &eventFinder{src: src, r: r, ctx: ctx, quotes: quotes}
 	for _, s := range sents {
 		f.sentence(s, timexes)
 		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {
@@ -46,7 +47,8 @@ func findEventsIn(r []rune, toks []token, sents []text.Sentence, timexes []model
 
 // eventFinder walks the sentences of one article.
 type eventFinder struct {
-	r        []rune
+	src      *source // the body, for cutting words out of it without copying runes
+	r        []rune  // src.r
 	ctx      *actorContext
 	out      []models.ExtractedEvent
 	lastDate string // the last day an event was dated, for "48 hours before the deadline"
@@ -639,7 +641,7 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 		if sc.masked[i] {
 			continue
 		}
-		w := string(sc.f.r[t.start:t.end])
+		w := sc.f.src.slice(t.start, t.end)
 		if i == from {
 			var skip int
 			w, skip = sc.subjectWord(i, seg, w)

@@ -99,7 +99,7 @@ func analyse(a *models.ExtractedArticle) {
 	src := newSource(a.Body)
 	toks := tokenize(src.r, 0, len(src.r))
 	a.Quotes, a.People = findQuotesIn(src, toks, sents)
-	a.Events = findEventsIn(src.r, toks, sents, a.Timexes, a.Quotes)
+	a.Events = findEventsIn(src, toks, sents, a.Timexes, a.Quotes)
 	if a.Timexes == nil {
 		a.Timexes = []models.Timex{}
 	}
