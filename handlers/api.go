@@ -76,30 +76,48 @@ func (a *app) apiStory(c *gin.Context) {
 			"csv": "/export/events.csv?story=" + st.Slug, "embed": "/embed/stories/" + st.Slug}})
 }
 
-// apiStoryEvents is a story's timeline (with the page filters) as JSON: the
-// latest ?limit= events (default 1000, at most 10000), "truncated" when
-// there are more; /export/events.csv has them all. Each event carries its
-// first models.EntrySources sources and source_count, the number of all.
+// apiStoryEvents is a story's timeline (with the page filters) as JSON, a
+// page at a time: the latest ?limit= events (default 200, at most 10000)
+// before the event ?before= (none: the latest of all), oldest first. When
+// there are older ones, "truncated" is true and "next" is the URL of the
+// page before this one; /export/events.csv has them all at once. Each event
+// carries its first models.EntrySources sources and source_count, the
+// number of all.
 func (a *app) apiStoryEvents(c *gin.Context) {
 	st, f, ok := a.storyAndFilter(c)
 	if !ok {
 		return
 	}
 	f.Story = ""
-	f.Limit = queryLimit(c, 1000, 10000) + 1
+	limit := queryLimit(c, 200, 10000)
+	f.Limit = limit + 1
+	if b := c.Query("before"); b != "" {
+		id, err := strconv.ParseUint(b, 10, 64)
+		if err != nil || id == 0 {
+			a.fail(c, models.Errorf(models.EINVALID, "before must be an event id, not %q", b))
+			return
+		}
+		f.Before = uint(id)
+	}
 	entries, err := a.st.Timeline(c.Request.Context(), st, f)
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
 	truncated := len(entries) >= f.Limit
+	res := gin.H{"story": toStoryJSON(st), "truncated": truncated}
 	if truncated {
 		entries = entries[1:] // the oldest; the latest are kept
+		q := c.Request.URL.Query()
+		q.Set("before", strconv.FormatUint(uint64(entries[0].Event.ID), 10))
+		q.Set("limit", strconv.Itoa(limit))
+		res["next"] = c.Request.URL.Path + "?" + q.Encode()
 	}
 	if entries == nil {
 		entries = []models.TimelineEntry{}
 	}
-	c.JSON(http.StatusOK, gin.H{"story": toStoryJSON(st), "events": entries, "truncated": truncated})
+	res["events"] = entries
+	c.JSON(http.StatusOK, res)
 }
 
 // apiQuotes lists quotes with the page filters; limit defaults to 100, at most 1000.

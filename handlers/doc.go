@@ -34,7 +34,8 @@
 //	GET  /export/quotes.csv             one row per (quote, article it appears in)
 //	GET  /export/articles.csv           one row per article
 //	GET  /api/...                       (read API: Access-Control-Allow-Origin *)
-//	GET  /api/stories, /api/stories/{slug}, /api/stories/{slug}/events
+//	GET  /api/stories, /api/stories/{slug}
+//	GET  /api/stories/{slug}/events     a page of the timeline: ?limit= (200), ?before= (event id; "next" links the older page)
 //	GET  /api/stories/{slug}/timelinejs Knight Lab TimelineJS JSON
 //	GET  /api/quotes?limit=, /api/people
 //	POST /api/articles                  {"text"|"html"|"url", "source", "published_at", "story"}

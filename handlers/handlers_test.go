@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -693,6 +694,40 @@ func TestLongStoryIsCut(t *testing.T) {
 	decode(t, get(t, h, "/api/stories/long/events?limit=5"), &res)
 	if len(res.Events) != 5 || !res.Truncated || res.Events[4].Event.Date != "2025-05-24" {
 		t.Errorf("API limit: %d events, truncated %v", len(res.Events), res.Truncated)
+	}
+	// The API's pages, followed through "next", hold every event once, in
+	// timeline order; the default page is 200.
+	var page struct {
+		Events    []models.TimelineEntry
+		Truncated bool
+		Next      string
+	}
+	decode(t, get(t, h, "/api/stories/long/events"), &page)
+	if len(page.Events) != 200 || !page.Truncated || page.Next == "" {
+		t.Errorf("default page: %d events, truncated %v, next %q", len(page.Events), page.Truncated, page.Next)
+	}
+	var dates []string
+	next, pages := "/api/stories/long/events?kind=talks&limit=128", 0
+	for ; next != "" && pages < 10; pages++ {
+		page.Next = ""
+		decode(t, get(t, h, next), &page)
+		var these []string
+		for _, e := range page.Events {
+			these = append(these, e.Event.Date)
+		}
+		dates, next = append(these, dates...), page.Next
+		if next != "" && !strings.Contains(next, "kind=talks") {
+			t.Errorf("next %q drops the filter", next)
+		}
+	}
+	if pages != 4 || len(dates) != 510 || !slices.IsSorted(dates) || len(slices.Compact(slices.Clone(dates))) != 510 ||
+		dates[509] != "2025-05-24" {
+		t.Errorf("paging: %d pages, %d events", pages, len(dates))
+	}
+	for _, bad := range []string{"x", "0", "-1"} {
+		if w := get(t, h, "/api/stories/long/events?before="+bad); w.Code != http.StatusBadRequest {
+			t.Errorf("before=%s: status %d", bad, w.Code)
+		}
 	}
 	if n := len(readCSV(t, h, "/export/events.csv?story=long")) - 1; n != 510 {
 		t.Errorf("the CSV has every event: %d", n)

@@ -16,6 +16,10 @@ type Filter struct {
 	From    string // YYYY-MM-DD, inclusive
 	To      string // YYYY-MM-DD, inclusive
 	Limit   int    // 0: no limit
+	// Before keeps, of a story's timeline, the events that come before the
+	// event with this id in timeline order (date, then id): the cursor of
+	// the next page of a timeline read Limit events at a time. 0: none.
+	Before uint
 }
 
 // EntrySources is the most sources a timeline entry carries: the first ones

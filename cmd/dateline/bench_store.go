@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -132,7 +134,12 @@ func benchScale(ctx context.Context, path string, n int) ([]benchRow, error) {
 		rows = append(rows, benchRow{label, "rows/s", fmt.Sprintf("%.0f", rps)},
 			benchRow{label, "peak live heap growth", fmt.Sprintf("%.1f MB", float64(peak)/1e6)})
 	}
-	for _, path := range []string{"/stories/bench", "/api/stories/bench/events", "/api/quotes?speaker=vladimir-putin", "/search?q=ceasefire"} {
+	paths := []string{"/stories/bench", "/api/stories/bench/events", "/api/stories/bench/events?limit=1000",
+		"/api/quotes?speaker=vladimir-putin", "/search?q=ceasefire"}
+	if next := nextPage(h, "/api/stories/bench/events"); next != "" {
+		paths = append(paths[:3], append([]string{next}, paths[3:]...)...) // the page before the latest
+	}
+	for _, path := range paths {
 		// The first request is reported apart: it fills the caches that
 		// hold until the next write.
 		first, _, err := benchLatency(h, path, 1)
@@ -147,6 +154,18 @@ func benchScale(ctx context.Context, path string, n int) ([]benchRow, error) {
 			fmt.Sprintf("%.1f ms; %.1f ms / %.1f ms (%d requests)", first, p50, p99, n)})
 	}
 	return rows, nil
+}
+
+// nextPage returns the "next" link of a story events API page, or "".
+func nextPage(h http.Handler, path string) string {
+	var buf bytes.Buffer
+	rec := &discardResponse{header: http.Header{}, w: &buf}
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+	var page struct{ Next string }
+	if json.Unmarshal(buf.Bytes(), &page) != nil {
+		return ""
+	}
+	return page.Next
 }
 
 // fillEvents saves synthetic articles carrying ten events and ten quotes

