@@ -183,6 +183,23 @@ func sqlitePath(dsn string) (string, error) {
 // a million-quote database from 163 MB to 212 MB resident (450 MB under
 // concurrent exports) for no measurable gain in page or export times.
 func openGorm(path, txlock string, conns int, opt Options) (*gorm.DB, error) {
+	// A connection's set-up switches the file to WAL, which on a new file
+	// needs a lock SQLite does not wait for through busy_timeout: several
+	// processes opening one new file at once (an ingest and a server
+	// started together) can be told "database is locked". They wait and
+	// try again, as busy_timeout would have them do.
+	deadline := time.Now().Add(BusyTimeout)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		db, err := openGormOnce(path, txlock, conns, opt)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return db, err
+		}
+		time.Sleep(wait)
+	}
+}
+
+// openGormOnce is one try of openGorm.
+func openGormOnce(path, txlock string, conns int, opt Options) (*gorm.DB, error) {
 	dsn := path + "?_busy_timeout=" + itoa(int(BusyTimeout/time.Millisecond)) +
 		"&_journal_mode=WAL&_foreign_keys=1&_synchronous=NORMAL&_cache_size=-8192&_txlock=" + txlock
 	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
