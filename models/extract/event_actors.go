@@ -53,7 +53,7 @@ func loadCountries(lines [][]string) *countryLexicon {
 		}
 		for _, n := range names {
 			r := []rune(n)
-			toks := tokenize(r, 0, len(r))
+			toks := splitWords(r, 0, len(r))
 			if len(toks) == 0 {
 				continue
 			}
@@ -78,7 +78,7 @@ func loadCountries(lines [][]string) *countryLexicon {
 // keyOf folds a single word or phrase the way tokenize keys words.
 func keyOf(s string) string {
 	r := []rune(s)
-	toks := tokenize(r, 0, len(r))
+	toks := splitWords(r, 0, len(r))
 	keys := make([]string, len(toks))
 	for i, t := range toks {
 		keys[i] = t.key
@@ -106,6 +106,9 @@ func (lx *countryLexicon) countriesIn(r []rune, toks []token) []string {
 func (lx *countryLexicon) mentions(r []rune, toks []token) []countryMention {
 	var out []countryMention
 	for i := 0; i < len(toks); i++ {
+		if !toks[i].is(clsCountryFirst) {
+			continue // most words: no map look-up
+		}
 		for _, cn := range lx.names[toks[i].key] {
 			if i+len(cn.keys) > len(toks) || cn.caps && hasLower(string(r[toks[i].start:toks[i].end])) {
 				continue
@@ -254,8 +257,8 @@ func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []st
 }
 
 // namedIn returns the known actors and the countries named in toks, taken
-// from the whole article's (found once in newActorContext) instead of
-// looked up word by word again: an article's sentences and clauses are
+// from the whole article's (found once, by readBody and newActorContext)
+// instead of looked up word by word again: an article's sentences and clauses are
 // asked for their actors several times each. ok is false when toks are not
 // a run of the article's own words over its own text (a sentence with its
 // quotations blanked), when the run opens at an apostrophe (see
@@ -372,11 +375,10 @@ type placedPerson struct {
 	name, role string
 }
 
-// newActorContext finds the people an article names, with their places;
-// toks are the tokens of all of r.
-func newActorContext(r []rune, toks []token) *actorContext {
-	ctx := &actorContext{r: r, toks: toks}
-	ctx.known = people().findActors(r, toks)
+// newActorContext notes the people an article names, with their places;
+// toks are the tokens of all of r and known the known actors they name.
+func newActorContext(r []rune, toks []token, known []actorMention) *actorContext {
+	ctx := &actorContext{r: r, toks: toks, known: known}
 	ctx.nations = countries().mentions(r, toks)
 	for _, m := range ctx.known {
 		a := people().actors[m.actor]

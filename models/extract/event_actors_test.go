@@ -24,7 +24,7 @@ func TestNamedInMatchesOwnLookup(t *testing.T) {
 		}
 		r := []rune(string(b))
 		toks := tokenize(r, 0, len(r))
-		ctx := newActorContext(r, toks)
+		ctx := newActorContext(r, toks, people().findActors(r, toks))
 		for i := range toks {
 			for j := i + 1; j <= len(toks) && j <= i+40; j++ {
 				run := toks[i:j]

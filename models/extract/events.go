@@ -20,16 +20,15 @@ import (
 // Long quotations are masked from the sentence text itself; the quotes
 // found in the article give statements their words. It never fails.
 func findEvents(body string, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
-	src := newSource(body)
-	return findEventsIn(src, tokenize(src.r, 0, len(src.r)), sents, timexes, quotes)
+	return findEventsIn(readBody(body), sents, timexes, quotes)
 }
 
-// findEventsIn is findEvents on a body already read into src and tokens
-// toks (analyse shares them with the quote finder).
-func findEventsIn(src *source, toks []token, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
-	r := src.r
-	ctx := newActorContext(r, toks)
-	f := &eventFinder{src: src, r: r, ctx: ctx, quotes: quotes}
+// findEventsIn is findEvents on a body already read (analyse shares it
+// with the quote finder).
+func findEventsIn(t *readText, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
+	r := t.src.r
+	ctx := newActorContext(r, t.toks, t.known)
+	f := &eventFinder{src: t.src, r: r, ctx: ctx, quotes: quotes}
 	for _, s := range sents {
 		f.sentence(s, timexes)
 		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {

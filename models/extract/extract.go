@@ -95,11 +95,11 @@ func analyse(a *models.ExtractedArticle) {
 	} else {
 		a.Timexes = temporal.Tag(a.Body, ref)
 	}
-	// Both finders read the body as runes and tokens: make them once.
-	src := newSource(a.Body)
-	toks := tokenize(src.r, 0, len(src.r))
-	a.Quotes, a.People = findQuotesIn(src, toks, sents)
-	a.Events = findEventsIn(src, toks, sents, a.Timexes, a.Quotes)
+	// Both finders read the body as runes, tokens and the known actors it
+	// names: make them once.
+	t := readBody(a.Body)
+	a.Quotes, a.People = findQuotesIn(t, sents)
+	a.Events = findEventsIn(t, sents, a.Timexes, a.Quotes)
 	if a.Timexes == nil {
 		a.Timexes = []models.Timex{}
 	}

@@ -133,7 +133,7 @@ func (lx *peopleLexicon) add(name string, i int) {
 	}
 	lx.byName[ck] = i
 	r := []rune(name)
-	toks := tokenize(r, 0, len(r))
+	toks := splitWords(r, 0, len(r))
 	if len(toks) == 0 {
 		return
 	}
@@ -153,7 +153,7 @@ func (lx *peopleLexicon) add(name string, i int) {
 // matchAt returns the actor whose name starts at toks[i] (longest name
 // wins) and how many words it spans, or -1, 0.
 func (lx *peopleLexicon) matchAt(r []rune, toks []token, i int) (int, int) {
-	if !toks[i].upper && (!lx.lowerByte[toks[i].key[0]] || !slices.Contains(lx.lowerFirst, toks[i].key)) {
+	if !toks[i].is(clsActorFirst) || !toks[i].upper && (!lx.lowerByte[toks[i].key[0]] || !slices.Contains(lx.lowerFirst, toks[i].key)) {
 		return -1, 0 // most words: no map look-up
 	}
 	for _, al := range lx.byFirst[toks[i].key] {
@@ -322,10 +322,10 @@ type placedName struct {
 // newRegistry starts the registry of one article. quoted reports whether
 // an offset lies inside quotation marks: people named there are recorded
 // but are no antecedents for "he" and "she".
-func newRegistry(src *source, toks []token, quoted func(at int) bool) *registry {
+func newRegistry(src *source, known []actorMention, quoted func(at int) bool) *registry {
 	r := src.r
 	reg := &registry{lx: people(), src: src, r: r, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
-	reg.known = reg.lx.findActors(r, toks)
+	reg.known = known
 	for _, m := range reg.known {
 		a := reg.lx.actors[m.actor]
 		reg.note(a.Name, a.Kind, a.Role, src.slice(m.start, m.end))

@@ -31,24 +31,23 @@ type quoteFinder struct {
 	cands []candidate
 	// nDirect counts the candidates from quotation marks, which come first
 	nDirect int
-	paras   []int // rune offsets where paragraphs start
+	paras   []int          // rune offsets where paragraphs start
+	known   []actorMention // the known actors the text names
 }
 
 // findQuotes finds the quotes of body (direct, partial and indirect speech),
 // who said them and the people they name. sents are body's sentences. It
 // never fails; text it cannot read gives fewer quotes, not an error.
 func findQuotes(body string, sents []text.Sentence) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	src := newSource(body)
-	return findQuotesIn(src, tokenize(src.r, 0, len(src.r)), sents)
+	return findQuotesIn(readBody(body), sents)
 }
 
-// findQuotesIn is findQuotes on a body already read into runes and tokens
-// (analyse shares them with the event finder). It does not change toks.
-func findQuotesIn(src *source, toks []token, sents []text.Sentence) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	r := src.r
-	f := &quoteFinder{attributor: attributor{src: src, r: r, toks: toks}, sents: sents}
-	f.paras = paragraphStarts(r)
-	f.marks = findMarked(r)
+// findQuotesIn is findQuotes on a body already read (analyse shares it
+// with the event finder). It does not change t.
+func findQuotesIn(t *readText, sents []text.Sentence) ([]models.ExtractedQuote, []models.ExtractedPerson) {
+	f := &quoteFinder{attributor: attributor{src: t.src, r: t.src.r, toks: t.toks}, sents: sents, known: t.known}
+	f.paras = paragraphStarts(f.r)
+	f.marks = findMarked(f.r)
 	f.direct()
 	f.nDirect = len(f.cands)
 	f.mergeBroken()
@@ -524,7 +523,7 @@ func (f *quoteFinder) mergeBroken() {
 // finish resolves speakers and returns the quotes in text order and the
 // people named.
 func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	reg := newRegistry(f.src, f.toks, f.quoted)
+	reg := newRegistry(f.src, f.known, f.quoted)
 	speech := f.cands[f.nDirect:]
 	slices.SortStableFunc(speech, func(a, b candidate) int { return a.s - b.s })
 	f.cands = mergeByStart(f.cands[:f.nDirect], speech)

@@ -19,8 +19,21 @@ type token struct {
 
 // tokenize splits r[from:to] into words and punctuation marks. A possessive
 // 's is a word of its own ("Putin's" -> "Putin", "'s"), so "Putin's aide"
-// names both Putin and his aide. It never fails and runs in linear time.
+// names both Putin and his aide. Each word carries its classes (classOf).
+// It never fails and runs in linear time.
 func tokenize(r []rune, from, to int) []token {
+	toks := splitWords(r, from, to)
+	for k := range toks {
+		if !toks[k].punct {
+			toks[k].class = classOf(toks[k].key)
+		}
+	}
+	return toks
+}
+
+// splitWords is tokenize without the word classes: the lexicons, which
+// classOf reads, split their names with it.
+func splitWords(r []rune, from, to int) []token {
 	// News text has a token every 5.5 runes on average, denser in places:
 	// room for one every 4 saves growing the slice (tokenize's bytes
 	// allocated on the bench corpus: 528 MB -> 312 MB).
@@ -59,9 +72,6 @@ func tokenize(r []rune, from, to int) []token {
 	for k := range toks {
 		toks[k].key = all[prev:ends[k]]
 		prev = ends[k]
-		if !toks[k].punct {
-			toks[k].class = classOf(toks[k].key)
-		}
 	}
 	return toks
 }
@@ -82,6 +92,8 @@ const (
 	clsGroup                                // groupNouns
 	clsEventCue                             // a key of eventCues or contextCues
 	clsQuoteVerb                            // a key of words().verbs
+	clsActorFirst                           // the first word of a name in the people lexicon
+	clsCountryFirst                         // the first word of a name in the country lexicon
 )
 
 var (
@@ -90,8 +102,8 @@ var (
 )
 
 // classOf returns the word lists key is on. The lists are gathered on first
-// use, after package initialisation has filled the cue tables; none of
-// them is made by splitting text, so loading a lexicon may call tokenize.
+// use, after package initialisation has filled the cue tables; the
+// lexicons split their names with splitWords, which does not call classOf.
 func classOf(key string) wordClass {
 	classesOnce.Do(func() {
 		classes = map[string]wordClass{}
@@ -112,6 +124,12 @@ func classOf(key string) wordClass {
 		}
 		for w := range words().verbs {
 			classes[w] |= clsQuoteVerb
+		}
+		for w := range people().byFirst {
+			classes[w] |= clsActorFirst
+		}
+		for w := range countries().names {
+			classes[w] |= clsCountryFirst
 		}
 	})
 	return classes[key]
@@ -223,6 +241,20 @@ func appendKey(b []byte, w []rune) []byte {
 		}
 	}
 	return b
+}
+
+// readText is an article body read once for all the finders: its runes,
+// its tokens and the known actors it names, in order.
+type readText struct {
+	src   *source
+	toks  []token
+	known []actorMention
+}
+
+func readBody(body string) *readText {
+	src := newSource(body)
+	toks := tokenize(src.r, 0, len(src.r))
+	return &readText{src: src, toks: toks, known: people().findActors(src.r, toks)}
 }
 
 // source is a text as runes with the byte offset of every rune, so pieces
