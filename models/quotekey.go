@@ -13,6 +13,42 @@ import (
 // whitespace collapsed to single spaces. "We'll see…" and "we’ll  see ..." both become "well see".
 // The store and extraction both use it, so they agree on what is one quote.
 func NormaliseQuote(s string) string {
+	if out, ok := asciiNormalise(s); ok {
+		return out
+	}
+	return unicodeNormalise(s)
+}
+
+// asciiNormalise is NormaliseQuote for a text in ASCII alone, byte by byte
+// (the store normalises every quote of every article it saves); ok is false
+// for any other text.
+func asciiNormalise(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		case c == '\'' || c == '`' || c == '"':
+		default:
+			space = true
+		}
+	}
+	return string(b), true
+}
+
+// unicodeNormalise is NormaliseQuote for any text.
+func unicodeNormalise(s string) string {
 	var b strings.Builder
 	space := false
 	for _, c := range s {
@@ -38,7 +74,11 @@ func NormaliseQuote(s string) string {
 // QuoteKey returns the dedup key of a quotation: a hex SHA-256 prefix of its
 // NormaliseQuote form. Keys stay short even for long quotes; 128 bits make a
 // collision between different quotes practically impossible.
-func QuoteKey(s string) string {
-	sum := sha256.Sum256([]byte(NormaliseQuote(s)))
+func QuoteKey(s string) string { return NormalisedQuoteKey(NormaliseQuote(s)) }
+
+// NormalisedQuoteKey is QuoteKey of a text already normalised by
+// NormaliseQuote.
+func NormalisedQuoteKey(norm string) string {
+	sum := sha256.Sum256([]byte(norm))
 	return hex.EncodeToString(sum[:16])
 }

@@ -77,3 +77,20 @@ func FuzzSlugASCII(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNormaliseQuoteASCII checks that the byte-wise normalisation of ASCII
+// quotes is what the Unicode path makes of them.
+func FuzzNormaliseQuoteASCII(f *testing.F) {
+	for _, s := range []string{"We'll see...", "\"Don't\" -- `x`", "A1--b2\tC3", "\x00\x7f~"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := asciiNormalise(s)
+		if !ok {
+			return
+		}
+		if want := unicodeNormalise(s); got != want {
+			t.Errorf("asciiNormalise(%q) = %q, unicodeNormalise %q", s, got, want)
+		}
+	})
+}

@@ -29,7 +29,7 @@ func (w *writer) quotes(a *models.ExtractedArticle, articleID uint, reg map[stri
 		if kind == "" {
 			kind = models.QuoteDirect
 		}
-		key := models.QuoteKey(q.Text)
+		key := models.NormalisedQuoteKey(norm)
 		id, isNew, err := w.quote(key, q.Text, kind, speaker, saidAt)
 		if err != nil {
 			return err
