@@ -17,8 +17,11 @@ import (
 
 // batchArticles is how many articles one write transaction carries at most.
 // Batches form only while extraction is ahead of the writer; an idle writer
-// saves what it has at once.
-const batchArticles = 200
+// saves what it has at once. Each commit writes every page the batch
+// changed, so larger batches write shared pages (indexes, the search index)
+// fewer times: 500 instead of 200 took the ingest of 6,000 generated
+// articles from 989-1017 to 1036-1061 articles/s.
+const batchArticles = 500
 
 // ingestAll extracts jobs on settings.workers goroutines and saves the
 // articles through one writer goroutine (the caller's), batching them into
