@@ -37,12 +37,23 @@ func runBench(e *env) int {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	chrono := fs.Bool("chrono", true, "also time chrono-node (dates only, one core) on the extraction texts; needs node and npm ci")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to this file (go tool pprof -sample_index=alloc_space)")
+	writeTo := fs.String("write-corpus", "", "write the generated articles into this folder as .txt files (for ingest and load tests) and stop")
+	size := fs.Int("article-bytes", 5000, "size of a generated article, roughly")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: dateline bench [flags]")
 		fs.PrintDefaults()
 	}
 	if code := e.parseFlags(fs); code >= 0 {
 		return code
+	}
+	corpus := generateCorpus(*n, *size, 1)
+	if *writeTo != "" {
+		if err := writeCorpusFiles(*writeTo, corpus, 1); err != nil {
+			fmt.Fprintln(e.stderr, "dateline bench:", err)
+			return 1
+		}
+		fmt.Fprintf(e.stdout, "wrote %d articles to %s\n", len(corpus), *writeTo)
+		return 0
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
@@ -60,7 +71,6 @@ func runBench(e *env) int {
 	for _, s := range strings.Split(*stages, ",") {
 		run[strings.TrimSpace(s)] = true
 	}
-	corpus := generateCorpus(*n, 5000, 1)
 	var rows []benchRow
 	if run["extract"] {
 		ours := append(benchExtraction("generated", corpus), benchDates("generated", corpus)...)

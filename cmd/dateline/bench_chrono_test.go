@@ -130,3 +130,24 @@ func mustGetwd(t *testing.T) string {
 	}
 	return wd
 }
+
+// TestBenchWriteCorpus writes a generated corpus and ingests it: every file
+// is a new article.
+func TestBenchWriteCorpus(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	code, out, errs := cli(t, "", "bench", "--write-corpus", dir, "--articles", "30", "--article-bytes", "600")
+	if code != 0 || !strings.Contains(out, "wrote 30 articles") {
+		t.Fatalf("bench --write-corpus: %d %q %q", code, out, errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) != 30 {
+		t.Fatalf("%d files, want 30", len(files))
+	}
+	db := filepath.Join(t.TempDir(), "d.db")
+	if code, out, errs := cli(t, "", "ingest", "--db", db, "--fetched-at", "2025-08-07T12:00:00Z", dir); code != 0 || !strings.Contains(out, "30 new article(s)") {
+		t.Fatalf("ingest: %d %q %q", code, out, errs)
+	}
+	if code, _, errs := cli(t, "", "bench", "--write-corpus", filepath.Join(files[0], "x")); code != 1 || errs == "" {
+		t.Errorf("a folder inside a file: exit %d, %q", code, errs)
+	}
+}

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -72,4 +74,21 @@ func generateCorpus(n, size int, seed int64) []corpusArticle {
 		out[i] = corpusArticle{Text: b.String(), Published: base.Add(time.Duration(i%(24*60)) * time.Hour)}
 	}
 	return out
+}
+
+// writeCorpusFiles writes docs into dir (created if missing) as
+// a00000.txt, a00001.txt, ... Each ends with a line carrying seed and its
+// number, so that no two files are the same article even when the
+// generator repeats itself.
+func writeCorpusFiles(dir string, docs []corpusArticle, seed int64) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for i, a := range docs {
+		text := fmt.Sprintf("%s\n\nThe ministry published statement %d-%d on the talks.\n", a.Text, seed, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%05d.txt", i)), []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -115,11 +115,8 @@ func (p *proc) wait(t *testing.T, limit time.Duration) int {
 func writeCorpus(t *testing.T, n int, seed int64) string {
 	t.Helper()
 	dir := t.TempDir()
-	for i, a := range generateCorpus(n, 500, seed) {
-		text := fmt.Sprintf("%s\n\nThe ministry published statement %d-%d on the talks.\n", a.Text, seed, i)
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%05d.txt", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := writeCorpusFiles(dir, generateCorpus(n, 500, seed), seed); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
