@@ -22,30 +22,7 @@ func NormaliseQuote(s string) string {
 // asciiNormalise is NormaliseQuote for a text in ASCII alone, byte by byte
 // (the store normalises every quote of every article it saves); ok is false
 // for any other text.
-func asciiNormalise(s string) (string, bool) {
-	b := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 0x80:
-			return "", false
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-			fallthrough
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			if space && len(b) > 0 {
-				b = append(b, ' ')
-			}
-			space = false
-			b = append(b, c)
-		case c == '\'' || c == '`' || c == '"':
-		default:
-			space = true
-		}
-	}
-	return string(b), true
-}
+func asciiNormalise(s string) (string, bool) { return asciiFold(s, ' ', "'`\"") }
 
 // unicodeNormalise is NormaliseQuote for any text.
 func unicodeNormalise(s string) string {

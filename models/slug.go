@@ -43,11 +43,17 @@ func unicodeSlug(name string) string {
 // asciiSlug is Slug for a name written in ASCII alone, which most are: it
 // works on bytes, sparing the Unicode tables (ingest asks for the slug of
 // every actor of every event report). ok is false for any other name.
-func asciiSlug(name string) (string, bool) {
-	b := make([]byte, 0, len(name))
-	dash := false
-	for i := 0; i < len(name); i++ {
-		c := name[i]
+func asciiSlug(name string) (string, bool) { return asciiFold(name, '-', ".'") }
+
+// asciiFold lower-cases an ASCII text to its letters and digits: the bytes
+// of drop vanish, and any run of other bytes between two words becomes one
+// sep. ok is false for a text with a byte outside ASCII. Slug and
+// NormaliseQuote use it for the texts most of theirs are.
+func asciiFold(s string, sep byte, drop string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	gap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
 		case c >= 0x80:
 			return "", false
@@ -55,14 +61,14 @@ func asciiSlug(name string) (string, bool) {
 			c += 'a' - 'A'
 			fallthrough
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			if dash && len(b) > 0 {
-				b = append(b, '-')
+			if gap && len(b) > 0 {
+				b = append(b, sep)
 			}
-			dash = false
+			gap = false
 			b = append(b, c)
-		case c == '.' || c == '\'':
+		case strings.IndexByte(drop, c) >= 0:
 		default:
-			dash = true
+			gap = true
 		}
 	}
 	return string(b), true
