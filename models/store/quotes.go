@@ -72,15 +72,25 @@ type storedQuote struct {
 
 // quote inserts the quote with key, or merges this copy into the stored
 // one: a stored quote without a speaker takes this one, and said_at keeps
-// the earliest time. The same quote often appears in many articles of one
-// batch; the writer remembers the rows it met so that a copy that changes
-// nothing costs no statement.
+// the earliest time. The same quote often appears in many articles; the
+// writer remembers the rows it met in this transaction and reads a row
+// stored before it by key, so a copy that changes nothing costs at most one
+// look-up. (Trying the insert first cost a failed insert and an update of
+// an unchanged row for every repeat: 41 us, the look-up 5 us.)
 func (w *writer) quote(key, text, kind string, speaker *uint, saidAt *time.Time) (id uint, isNew bool, err error) {
-	if st, ok := w.knownQuotes[key]; ok {
+	st, known := w.knownQuotes[key]
+	if !known {
+		if st, known, err = w.storedQuote(key); err != nil {
+			return 0, false, err
+		}
+	}
+	if known {
 		later := saidAt == nil || (st.saidBy != nil && !saidAt.Before(*st.saidBy))
 		if (speaker == nil || st.hasSpeaker) && later {
+			w.rememberQuote(key, st)
 			return st.id, false, nil
 		}
+		return w.updateQuote(key, st, known, speaker, saidAt)
 	}
 	ids, err := w.ids(`INSERT INTO quotes (key, text, kind, speaker_id, said_at, created_at)
 		VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT (key) DO NOTHING RETURNING id`,
@@ -88,25 +98,47 @@ func (w *writer) quote(key, text, kind string, speaker *uint, saidAt *time.Time)
 	if err != nil {
 		return 0, false, err
 	}
-	st := storedQuote{hasSpeaker: speaker != nil, saidBy: saidAt}
-	if len(ids) == 1 {
-		st.id, isNew = ids[0], true
-	} else {
-		// A NULL saidAt compares to nothing, so it never replaces a date.
-		err = w.rows(`UPDATE quotes SET speaker_id = coalesce(speaker_id, ?),
-			said_at = CASE WHEN said_at IS NULL OR ? < said_at THEN coalesce(?, said_at) ELSE said_at END
-			WHERE key = ? RETURNING id, speaker_id IS NOT NULL`, []any{speaker, saidAt, saidAt, key},
-			func(r *sql.Rows) error { return r.Scan(&st.id, &st.hasSpeaker) })
-		if err != nil {
-			return 0, false, err
-		}
-		if old, ok := w.knownQuotes[key]; ok && saidAt == nil {
-			st.saidBy = old.saidBy
-		}
+	if len(ids) == 0 {
+		// Another writer stored it since the look-up (PostgreSQL).
+		return w.updateQuote(key, storedQuote{}, false, speaker, saidAt)
 	}
+	w.rememberQuote(key, storedQuote{id: ids[0], hasSpeaker: speaker != nil, saidBy: saidAt})
+	return ids[0], true, nil
+}
+
+// storedQuote reads the stored quote with key, if there is one.
+func (w *writer) storedQuote(key string) (st storedQuote, found bool, err error) {
+	err = w.rows(`SELECT id, speaker_id IS NOT NULL, said_at FROM quotes WHERE key = ?`, []any{key},
+		func(r *sql.Rows) error {
+			found = true
+			return r.Scan(&st.id, &st.hasSpeaker, &st.saidBy)
+		})
+	return st, found, err
+}
+
+// updateQuote merges this copy into the stored quote with key (see quote);
+// old is what the writer knew of it, when known.
+func (w *writer) updateQuote(key string, old storedQuote, known bool, speaker *uint, saidAt *time.Time) (uint, bool, error) {
+	st := storedQuote{hasSpeaker: speaker != nil, saidBy: saidAt}
+	// A NULL saidAt compares to nothing, so it never replaces a date.
+	err := w.rows(`UPDATE quotes SET speaker_id = coalesce(speaker_id, ?),
+		said_at = CASE WHEN said_at IS NULL OR ? < said_at THEN coalesce(?, said_at) ELSE said_at END
+		WHERE key = ? RETURNING id, speaker_id IS NOT NULL`, []any{speaker, saidAt, saidAt, key},
+		func(r *sql.Rows) error { return r.Scan(&st.id, &st.hasSpeaker) })
+	if err != nil {
+		return 0, false, err
+	}
+	if known && saidAt == nil {
+		st.saidBy = old.saidBy
+	}
+	w.rememberQuote(key, st)
+	return st.id, false, nil
+}
+
+// rememberQuote notes what the writer knows of the quote row with key.
+func (w *writer) rememberQuote(key string, st storedQuote) {
 	if w.knownQuotes == nil {
 		w.knownQuotes = map[string]storedQuote{}
 	}
 	w.knownQuotes[key] = st
-	return st.id, isNew, nil
 }
