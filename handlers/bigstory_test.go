@@ -134,3 +134,39 @@ func TestBigStoryPage(t *testing.T) {
 		})
 	}
 }
+
+// TestEventSourcePages reads the permalink of an event with 250 sources a
+// page of 100 at a time, following its links.
+func TestEventSourcePages(t *testing.T) {
+	h := bigStoryApp(t, 250)
+	var seen []string
+	path, pages := "/events/1", 0
+	for ; path != "" && pages < 5; pages++ {
+		w := serve(h, path)
+		if w.Code != 200 {
+			t.Fatalf("%s: %d", path, w.Code)
+		}
+		page := doc(t, w)
+		page.Find(`h2:contains("Reported by") ~ .card a[href^="/articles/"]`).Each(func(_ int, a *goquery.Selection) {
+			href, _ := a.Attr("href")
+			seen = append(seen, href)
+		})
+		want := map[int]string{0: "Sources 1–100 of 250", 1: "Sources 101–200 of 250", 2: "Sources 201–250 of 250"}[pages]
+		if !strings.Contains(page.Find(`p:contains("Sources ")`).First().Text(), want) {
+			t.Errorf("%s: %q, want %q", path, page.Find(`p:contains("Sources ")`).First().Text(), want)
+		}
+		if prev, ok := page.Find(`a[rel=prev]`).Attr("href"); ok != (pages > 0) || pages == 2 && prev != "/events/1?page=2" {
+			t.Errorf("%s: earlier sources link %q", path, prev)
+		}
+		path, _ = page.Find(`a[rel=next]`).First().Attr("href")
+	}
+	slices.Sort(seen)
+	if pages != 3 || len(seen) != 250 || len(slices.Compact(seen)) != 250 {
+		t.Errorf("%d pages, %d sources (%d different)", pages, len(seen), len(slices.Compact(seen)))
+	}
+	for path, code := range map[string]int{"/events/1?page=4": 404, "/events/1?page=0": 400, "/events/1?page=x": 400} {
+		if w := serve(h, path); w.Code != code {
+			t.Errorf("%s: %d, want %d", path, w.Code, code)
+		}
+	}
+}

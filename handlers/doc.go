@@ -15,7 +15,7 @@
 //	POST /stories/{slug}/events/{id}    state=pinned|hidden|"" (pin, hide, restore)
 //	GET  /people, /people/{slug}        people; one person's quotes over time, role, aliases
 //	GET  /articles/{id}                 the text with event sentences and quotes highlighted
-//	GET  /events/{id}                   an event's permalink
+//	GET  /events/{id}                   an event's permalink; its sources 100 at a time (?page=)
 //	GET  /search?q=                     full text over quotes and event sentences (FTS5)
 //	GET  /healthz                       200 {"status":"ok"} when the database answers
 //

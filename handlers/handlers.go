@@ -29,7 +29,7 @@ type Store interface {
 	ArticlesOfEvents(ctx context.Context, ids []uint, n int) ([]models.Article, int, error)
 	OutletsOfEvents(ctx context.Context, ids []uint) ([]string, error)
 	LatestEvents(ctx context.Context, n int) ([]models.Event, error)
-	Event(ctx context.Context, id uint) (models.TimelineEntry, []models.Story, error)
+	Event(ctx context.Context, id uint, from, n int) (models.TimelineEntry, []models.Story, error)
 	Article(ctx context.Context, id uint) (models.Article, []models.Event, []models.Quote, error)
 	Person(ctx context.Context, slug string) (models.Person, []models.Quote, error)
 	People(ctx context.Context) ([]models.PersonSummary, error)

@@ -129,13 +129,24 @@ func (a *app) showEvent(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	entry, stories, err := a.st.Event(c.Request.Context(), id)
+	page := 1
+	if p := c.Query("page"); p != "" {
+		if page, err = strconv.Atoi(p); err != nil || page < 1 {
+			a.fail(c, models.Errorf(models.EINVALID, "page must be a whole number from 1, not %q", p))
+			return
+		}
+	}
+	per := models.EventSourcesPage
+	entry, stories, err := a.st.Event(c.Request.Context(), id, (page-1)*per, per)
+	if err == nil && page > 1 && len(entry.Event.Sources) == 0 {
+		err = models.Errorf(models.ENOTFOUND, "Event %d has %d sources, fewer than page %d shows.", id, entry.SourceCount, page)
+	}
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
 	a.render(c, http.StatusOK, "event", &views.Page{Title: entry.Event.Summary,
-		Data: views.NewEventView(entry.Event, entry.Quotes, stories, a.opt.Now())})
+		Data: views.NewEventView(entry, stories, page, per, a.opt.Now())})
 }
 
 // search runs the full-text search over quotes and event sentences.

@@ -26,6 +26,10 @@ type Filter struct {
 // by article id. The event permalink has them all.
 const EntrySources = 12
 
+// EventSourcesPage is how many sources an event's permalink shows at a time:
+// an event reported by thousands of articles is read a page at a time.
+const EventSourcesPage = 100
+
 // EntryAppearances is the most appearances a quote of a timeline entry
 // carries: the first ones by article id, with Quote.AppearanceCount.
 const EntryAppearances = 8

@@ -42,6 +42,10 @@ type EventView struct {
 	Quotes   []models.Quote
 	Deadline []DeadlineView
 	Stories  []models.Story
+	// Sources are numbered From to To of SourceCount; Prev and Next are
+	// the links to the pages of sources around this one, when there are.
+	From, To, SourceCount int
+	Prev, Next            string
 }
 
 // SearchView is the model of the search page.
@@ -75,8 +79,19 @@ func NewErrorView(status int, message string) ErrorView {
 }
 
 // NewEventView builds an event page, with its deadline panel against now.
-func NewEventView(ev models.Event, quotes []models.Quote, stories []models.Story, now time.Time) EventView {
-	v := EventView{Event: ev, Quotes: quotes, Stories: stories}
+// entry's sources are page number page of sources, per to a page.
+func NewEventView(entry models.TimelineEntry, stories []models.Story, page, per int, now time.Time) EventView {
+	ev := entry.Event
+	v := EventView{Event: ev, Quotes: entry.Quotes, Stories: stories, SourceCount: entry.SourceCount}
+	if len(ev.Sources) > 0 {
+		v.From, v.To = (page-1)*per+1, (page-1)*per+len(ev.Sources)
+	}
+	if page > 1 {
+		v.Prev = EventPath(ev.ID) + "?page=" + itoa(uint(page-1))
+	}
+	if v.To < v.SourceCount {
+		v.Next = EventPath(ev.ID) + "?page=" + itoa(uint(page+1))
+	}
 	if d, ok := deadlineOf(ev, now); ok {
 		v.Deadline = []DeadlineView{d}
 	}

@@ -524,15 +524,24 @@ func (s *Store) LatestEvents(ctx context.Context, n int) ([]models.Event, error)
 	return evs, dbError(err, "loading the latest events")
 }
 
-// Event returns one event with its sources, the quotes of its sentences
-// and the stories that include it by attachment or by pin.
-func (s *Store) Event(ctx context.Context, id uint) (models.TimelineEntry, []models.Story, error) {
+// Event returns one event with n of its sources from the from-th (by
+// article id; an event may have thousands), SourceCount the number of all,
+// the quotes of those sources' sentences, and the stories that include the
+// event by attachment or by pin.
+func (s *Store) Event(ctx context.Context, id uint, from, n int) (models.TimelineEntry, []models.Story, error) {
 	var ev models.Event
-	err := eventPreloads(s.rdb.WithContext(ctx)).First(&ev, id).Error
+	db := s.rdb.WithContext(ctx)
+	err := db.Preload("Sources", func(db *gorm.DB) *gorm.DB { return db.Order("article_id").Offset(from).Limit(n) }).
+		Preload("Sources.Article", func(db *gorm.DB) *gorm.DB { return db.Omit("body") }).
+		Preload("Sources.Article.Source").First(&ev, id).Error
 	if err != nil {
 		return models.TimelineEntry{}, nil, dbError(err, "no event %d", id)
 	}
-	es, err := s.entries(ctx, []models.Event{ev}, map[uint]int{ev.ID: len(ev.Sources)}, nil)
+	var count int
+	if err := db.Raw(`SELECT count(*) FROM event_sources WHERE event_id = ?`, id).Scan(&count).Error; err != nil {
+		return models.TimelineEntry{}, nil, dbError(err, "counting the sources of event %d", id)
+	}
+	es, err := s.entries(ctx, []models.Event{ev}, map[uint]int{ev.ID: count}, nil)
 	if err != nil {
 		return models.TimelineEntry{}, nil, err
 	}

@@ -95,11 +95,24 @@ func TestTimelineBoundsSources(t *testing.T) {
 		}
 		es, err := s.Timeline(ctx, st, models.Filter{Kind: models.KindDeadline})
 		mustRead(t, err)
-		entry, _, err := s.Event(ctx, es[0].Event.ID)
+		entry, _, err := s.Event(ctx, es[0].Event.ID, 0, 100)
 		mustRead(t, err)
 		if len(entry.Event.Sources) != 40 || entry.SourceCount != 40 || len(entry.Quotes) != 40 {
 			t.Errorf("event page: %d sources (count %d), %d quotes; want all 40", len(entry.Event.Sources), entry.SourceCount,
 				len(entry.Quotes))
+		}
+		// A page of sources: the 31st to the 40th by article, with the
+		// quotes of their sentences.
+		all := entry.Event.Sources
+		entry, _, err = s.Event(ctx, es[0].Event.ID, 30, 15)
+		mustRead(t, err)
+		if len(entry.Event.Sources) != 10 || entry.SourceCount != 40 || len(entry.Quotes) != 10 {
+			t.Fatalf("event page 30+15: %d sources (count %d), %d quotes", len(entry.Event.Sources), entry.SourceCount, len(entry.Quotes))
+		}
+		for i, src := range entry.Event.Sources {
+			if src.ArticleID != all[30+i].ArticleID || src.Article == nil {
+				t.Errorf("source %d of the page: article %d, want %d", i, src.ArticleID, all[30+i].ArticleID)
+			}
 		}
 		ids := []uint{es[0].Event.ID}
 		arts, n, err := s.ArticlesOfEvents(ctx, ids, 20)
@@ -129,7 +142,7 @@ func TestTimelineBoundsAppearances(t *testing.T) {
 		st := bigStory(t, s, 40, true)
 		es, err := s.Timeline(ctx, st, models.Filter{Kind: models.KindDeadline})
 		mustRead(t, err)
-		entry, _, err := s.Event(ctx, es[0].Event.ID)
+		entry, _, err := s.Event(ctx, es[0].Event.ID, 0, models.EventSourcesPage)
 		mustRead(t, err)
 		for _, en := range []models.TimelineEntry{es[0], entry} {
 			if len(en.Quotes) != 1 {

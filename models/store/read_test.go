@@ -183,7 +183,7 @@ func TestReadPages(t *testing.T) {
 		if _, _, _, err := st.Article(ctx, 99); models.ErrorCode(err) != models.ENOTFOUND {
 			t.Errorf("missing article: %v", err)
 		}
-		entry, stories, err := st.Event(ctx, evs[0].ID)
+		entry, stories, err := st.Event(ctx, evs[0].ID, 0, models.EventSourcesPage)
 		mustRead(t, err)
 		if len(stories) != 1 || stories[0].ID != story.ID || entry.Event.ID != evs[0].ID {
 			t.Errorf("event page: %+v %+v", entry, stories)
