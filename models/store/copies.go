@@ -14,8 +14,10 @@ const prefixWords = 40
 
 // copyWords returns the words of a body as compared for copies: lower case,
 // a trailing "read more" or ellipsis dropped.
-func copyWords(body string) []string {
-	w := strings.Fields(strings.ToLower(body))
+func copyWords(body string) []string { return trimCopyWords(strings.Fields(strings.ToLower(body))) }
+
+// trimCopyWords is copyWords on a body's lower-cased words w.
+func trimCopyWords(w []string) []string {
 	for len(w) > 0 {
 		last := w[len(w)-1]
 		switch {

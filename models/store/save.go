@@ -8,8 +8,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"dateline/models"
 )
@@ -169,11 +167,14 @@ func (w *writer) saveInSavepoint(a *models.ExtractedArticle, storyID uint) SaveR
 // save stores one article and what was extracted from it.
 func (w *writer) save(a *models.ExtractedArticle, storyID uint) (SaveResult, error) {
 	var r SaveResult
-	hash := ContentHash(a.Body)
+	// The content hash and the words compared for copies both start from
+	// the body's lower-cased words: split it once.
+	words := strings.Fields(strings.ToLower(a.Body))
+	hash := wordsHash(words)
 	if hash == "" {
 		return r, models.Errorf(models.EINVALID, "article %q has no text", a.Title)
 	}
-	id, dup, err := w.article(a, hash)
+	id, dup, err := w.article(a, hash, trimCopyWords(words))
 	if err != nil {
 		return r, err
 	}
@@ -196,8 +197,7 @@ func (w *writer) save(a *models.ExtractedArticle, storyID uint) (SaveResult, err
 // the same content hash, the same URL and title, or a longer article this
 // one is a cut-short copy of. Stored teasers of this article are linked to
 // it through duplicate_of_id.
-func (w *writer) article(a *models.ExtractedArticle, hash string) (id uint, dup bool, err error) {
-	words := copyWords(a.Body)
+func (w *writer) article(a *models.ExtractedArticle, hash string, words []string) (id uint, dup bool, err error) {
 	key := prefixKey(words)
 	longer, shorter, err := w.copyOf(words, key)
 	if err != nil || longer != 0 {
@@ -305,28 +305,14 @@ func (w *writer) attach(storyID, articleID uint) error {
 // ContentHash identifies an article body regardless of layout: the hex
 // SHA-256 of its words, lower-cased and joined by single spaces. It returns
 // "" for a body without words.
-func ContentHash(body string) string {
-	// One pass into one buffer, rather than lower-casing, splitting into
-	// words and joining again (three copies of every article). The hash
-	// is the same: stored articles are deduplicated by it.
-	buf := make([]byte, 0, len(body))
-	space := false
-	for _, c := range body {
-		c = unicode.ToLower(c)
-		if unicode.IsSpace(c) {
-			space = true
-			continue
-		}
-		if space && len(buf) > 0 {
-			buf = append(buf, ' ')
-		}
-		space = false
-		buf = utf8.AppendRune(buf, c)
-	}
-	if len(buf) == 0 {
+func ContentHash(body string) string { return wordsHash(strings.Fields(strings.ToLower(body))) }
+
+// wordsHash is ContentHash of a body's lower-cased words.
+func wordsHash(words []string) string {
+	if len(words) == 0 {
 		return ""
 	}
-	sum := sha256.Sum256(buf)
+	sum := sha256.Sum256([]byte(strings.Join(words, " ")))
 	return hex.EncodeToString(sum[:])
 }
 
