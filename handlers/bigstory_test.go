@@ -164,7 +164,8 @@ func TestEventSourcePages(t *testing.T) {
 	if pages != 3 || len(seen) != 250 || len(slices.Compact(seen)) != 250 {
 		t.Errorf("%d pages, %d sources (%d different)", pages, len(seen), len(slices.Compact(seen)))
 	}
-	for path, code := range map[string]int{"/events/1?page=4": 404, "/events/1?page=0": 400, "/events/1?page=x": 400} {
+	for path, code := range map[string]int{"/events/1?page=4": 404, "/events/1?page=0": 400, "/events/1?page=x": 400,
+		"/events/1?page=92233720368547758": 404, "/events/1?page=99999999999999999999": 400} {
 		if w := serve(h, path); w.Code != code {
 			t.Errorf("%s: %d, want %d", path, w.Code, code)
 		}

@@ -137,6 +137,10 @@ func (a *app) showEvent(c *gin.Context) {
 		}
 	}
 	per := models.EventSourcesPage
+	if page > maxSourcePage {
+		a.fail(c, models.Errorf(models.ENOTFOUND, "Event %d has no page %d of sources.", id, page))
+		return
+	}
 	entry, stories, err := a.st.Event(c.Request.Context(), id, (page-1)*per, per)
 	if err == nil && page > 1 && len(entry.Event.Sources) == 0 {
 		err = models.Errorf(models.ENOTFOUND, "Event %d has %d sources, fewer than page %d shows.", id, entry.SourceCount, page)
@@ -148,6 +152,10 @@ func (a *app) showEvent(c *gin.Context) {
 	a.render(c, http.StatusOK, "event", &views.Page{Title: entry.Event.Summary,
 		Data: views.NewEventView(entry, stories, page, per, a.opt.Now())})
 }
+
+// maxSourcePage bounds ?page= on an event permalink, so the offset it asks
+// the store for stays far from overflowing (ten million pages of sources).
+const maxSourcePage = 10_000_000
 
 // search runs the full-text search over quotes and event sentences.
 func (a *app) search(c *gin.Context) {
