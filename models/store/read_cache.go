@@ -12,13 +12,18 @@ import (
 // storyCache keeps story-wide aggregates (the speakers of every quote of a
 // story, the number of events of a timeline) that cost tens of
 // milliseconds each with 100k events in one story, until the database
-// changes. A change is seen through PRAGMA data_version on a connection of
-// its own that never writes: the value moves whenever any other connection,
-// in this process or another (dateline ingest next to dateline serve),
-// commits. On PostgreSQL nothing is cached.
+// changes. On SQLite a change is seen through PRAGMA data_version on a
+// connection of its own that never writes: the value moves whenever any
+// other connection, in this process or another (dateline ingest next to
+// dateline serve), commits. On PostgreSQL it is seen through the server's
+// write-ahead log position, which moves with every change to any database
+// of the server (and sometimes without one): read before the values are
+// computed, it can drop them when nothing changed, never keep them past a
+// change, whichever instance made it. On a server that cannot tell it (a
+// standby), nothing is cached.
 type storyCache struct {
 	mu      sync.Mutex
-	watch   *sql.Conn // held for good: data_version is per connection
+	watch   *sql.Conn // SQLite, held for good: data_version is per connection
 	version int64
 	values  map[string]any
 }
@@ -36,7 +41,7 @@ func cached[T any](ctx context.Context, s *Store, key string, load func() (T, er
 	if c == nil {
 		return load()
 	}
-	v, ok := c.current(ctx)
+	v, ok := c.current(ctx, s)
 	if ok {
 		c.mu.Lock()
 		hit, found := c.values[key]
@@ -56,11 +61,15 @@ func cached[T any](ctx context.Context, s *Store, key string, load func() (T, er
 	return val, err
 }
 
-// storyCache returns the cache of s's SQLite file, or nil on PostgreSQL or
-// when the watching connection cannot be opened.
+// storyCache returns the cache of s's SQLite file or PostgreSQL database,
+// or nil when the watching connection cannot be opened.
 func (s *Store) storyCache() *storyCache {
-	if s.d.postgres() || s.path == "" {
+	if s.path == "" {
 		return nil
+	}
+	if s.d.postgres() {
+		c, _ := storyCaches.LoadOrStore("postgres\x00"+s.path, &storyCache{version: -1, values: map[string]any{}})
+		return c.(*storyCache)
 	}
 	// The key names the file itself, not only its path: a database removed
 	// and created anew at the same path is another file with another cache.
@@ -92,13 +101,20 @@ func (s *Store) storyCache() *storyCache {
 	return c.(*storyCache)
 }
 
-// current reads the database's data_version, dropping the cached values
-// when it moved. ok is false when it cannot be read.
-func (c *storyCache) current(ctx context.Context) (int64, bool) {
+// current reads the database's version (see storyCache) through s,
+// dropping the cached values when it moved. ok is false when it cannot be
+// read.
+func (c *storyCache) current(ctx context.Context, s *Store) (int64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var v int64
-	if err := c.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+	var err error
+	if c.watch != nil {
+		err = c.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+	} else {
+		err = s.rdb.WithContext(ctx).Raw(`SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint`).Row().Scan(&v)
+	}
+	if err != nil {
 		return 0, false
 	}
 	if v != c.version {
