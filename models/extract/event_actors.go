@@ -258,8 +258,8 @@ func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []st
 
 // namedIn returns the known actors and the countries named in toks, taken
 // from the whole article's (found once, by readBody and newActorContext)
-// instead of looked up word by word again: an article's sentences and clauses are
-// asked for their actors several times each. ok is false when toks are not
+// instead of looked up word by word again: an article's sentences and
+// clauses are asked for their actors several times each. ok is false when toks are not
 // a run of the article's own words over its own text (a sentence with its
 // quotations blanked), when the run opens at an apostrophe (see
 // knownActors), or when a name found in the whole article crosses either

@@ -251,6 +251,7 @@ type readText struct {
 	known []actorMention
 }
 
+// readBody reads body for the finders (see readText).
 func readBody(body string) *readText {
 	src := newSource(body)
 	toks := tokenize(src.r, 0, len(src.r))
