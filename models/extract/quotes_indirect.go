@@ -23,6 +23,10 @@ var weekdayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "
 type span struct {
 	cs, ce int // content tokens
 	attr   attribution
+	// gs, ge are the tokens of an attribution standing inside the content,
+	// left out of its words ("The plan, he said, would fail"); gs == ge
+	// when there is none.
+	gs, ge int
 }
 
 // indirect finds reported speech sentence by sentence: "X said (that) ...",
@@ -198,6 +202,11 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 			return span{cs: e + 1, ce: b, attr: at}, true
 		}
 		if k > a && f.toks[k-1].key == "," {
+			if k-2 >= a && clauseGoesOn[f.toks[k-2].key] && e+1 < b && f.toks[e].key == "," {
+				// "a call that, according to a source in Kyiv, included ...":
+				// the source stands inside the content, which goes on after it
+				return span{cs: a, ce: b, attr: at, gs: k - 1, ge: e + 1}, true
+			}
 			if b-s <= 10 && f.nextComma(s, b) == b {
 				at.subjE = b // the source runs to the end: "according to two people familiar with it"
 			}
@@ -207,6 +216,12 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 	}
 	return span{}, false
 }
+
+// clauseGoesOn are words a clause cannot end with: before ", according to
+// X," they show that the content goes on after the source.
+var clauseGoesOn = set("that", "which", "who", "whom", "whose", "and", "or", "but", "because", "if",
+	"the", "a", "an", "to", "of", "in", "on", "for", "with", "will", "would", "could", "should",
+	"is", "are", "was", "were", "has", "have", "had", "be", "been", "not")
 
 // clauseOpens reports whether only openers and commas ("However,") stand
 // between the sentence start a and token k.
@@ -290,7 +305,7 @@ func (f *quoteFinder) midCue(a, b int, inQuote []bool) (span, bool) {
 		}
 		at := f.parseAfter(k, e, true)
 		if at.found() && speechVerb[at.lemma] && !(at.cueTok >= 0 && inQuote[at.cueTok]) {
-			return span{cs: a, ce: b, attr: at}, true
+			return span{cs: a, ce: b, attr: at, gs: k, ge: e + 1}, true
 		}
 	}
 	return span{}, false
@@ -452,6 +467,17 @@ func (f *quoteFinder) addSpeech(sp span) {
 	if s >= e {
 		return
 	}
+	if e < len(f.r) && strings.ContainsRune("\"”»", f.r[e]) && opensInside(f.r[s:e], f.r[e]) {
+		e++ // the mark closing quoted words at the end: would be "severe".
+	}
+	var words string // the content without an attribution inside it
+	if sp.cs < sp.gs && sp.gs < sp.ge && sp.ge < sp.ce {
+		ls, le := trimMarks(f.r, s, f.toks[sp.gs-1].end)
+		rs, re := trimMarks(f.r, f.toks[sp.ge].start, e)
+		if ls < le && rs < re {
+			words = f.src.slice(ls, le) + " " + f.src.slice(rs, re)
+		}
+	}
 	kind := models.QuoteIndirect
 	var inside []int
 	// direct candidates come first, in text order and without overlaps
@@ -478,12 +504,15 @@ func (f *quoteFinder) addSpeech(sp span) {
 		f.cands[i].dropped = true
 		kind = models.QuotePartial
 	}
-	f.cands = append(f.cands, candidate{s: s, e: e, kind: kind, attr: sp.attr, mark: -1})
+	f.cands = append(f.cands, candidate{s: s, e: e, kind: kind, attr: sp.attr, mark: -1, text: words})
 }
 
 // trimMarks trims white space, quotation marks and final punctuation.
 func trimMarks(r []rune, s, e int) (int, int) {
 	for s < e && (unicode.IsSpace(r[s]) || strings.ContainsRune("\"“”'‘’«»,:", r[s])) {
+		if closesBefore(r[s+1:e], r[s]) {
+			break // keep the mark opening words quoted inside: "sanctions" were expected
+		}
 		s++
 	}
 	for e > s && (unicode.IsSpace(r[e-1]) || strings.ContainsRune("\"“”'‘’«».,;:!?", r[e-1])) {
@@ -493,6 +522,27 @@ func trimMarks(r []rune, s, e int) (int, int) {
 		e--
 	}
 	return s, e
+}
+
+// closesBefore reports whether the opening double mark c is closed in w
+// before its last word, so that trimming c would leave its closing mark
+// unmatched. Single marks are left alone: they are apostrophes too.
+func closesBefore(w []rune, c rune) bool {
+	closing := map[rune]rune{'"': '"', '“': '”', '«': '»'}[c]
+	if closing == 0 {
+		return false
+	}
+	for i, x := range w {
+		if x == closing {
+			for _, y := range w[i+1:] {
+				if unicode.IsLetter(y) || unicode.IsDigit(y) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // opensInside reports whether w holds an unclosed opening mark matching the
