@@ -82,18 +82,29 @@ func (a *app) storyTimeline(c *gin.Context, st models.Story, f models.Filter) (v
 	if truncated {
 		entries = entries[len(entries)-maxStoryEntries:]
 	}
+	// The story-wide counts are cached until the next write; after one,
+	// both are counted again (100k events: about 50 ms each), on two
+	// connections at once.
+	var total int64
+	countErr := make(chan error, 1)
+	if truncated {
+		go func() {
+			var err error
+			total, err = a.st.TimelineCount(c.Request.Context(), st, f)
+			countErr <- err
+		}()
+	} else {
+		countErr <- nil
+	}
 	counts, err := a.st.StorySpeakers(c.Request.Context(), st, entries, !filtered)
+	if cerr := <-countErr; err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return v, nil, nil, err
 	}
 	v = views.NewStoryView(st, f, all, entries, counts, a.opt.Now(), baseURL(c))
-	if v.Truncated = truncated; truncated {
-		n, err := a.st.TimelineCount(c.Request.Context(), st, f)
-		if err != nil {
-			return v, nil, nil, err
-		}
-		v.Total = int(n)
-	}
+	v.Truncated, v.Total = truncated, int(total)
 	f.Story = st.Slug
 	v.FilterQuery = views.FilterQuery(f)
 	return v, all, entries, nil
