@@ -88,11 +88,11 @@ func (a *app) storyTimeline(c *gin.Context, st models.Story, f models.Filter) (v
 	var total int64
 	countErr := make(chan error, 1)
 	if truncated {
-		go func() {
+		go func(f models.Filter) {
 			var err error
 			total, err = a.st.TimelineCount(c.Request.Context(), st, f)
 			countErr <- err
-		}()
+		}(f)
 	} else {
 		countErr <- nil
 	}
