@@ -228,7 +228,7 @@ func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []st
 		case i == first && (t.key == "it" || t.key == "they") && ctx.thing != "":
 			add(ctx.thing)
 		case i <= first+1 && (t.key == "two" || t.key == "both") && i+1 < len(toks) && toks[i+1].is(clsGroup):
-			add(ctx.prevPersons...) // "the two men agreed to meet"
+			add(ctx.previous().persons...) // "the two men agreed to meet"
 		case t.is(clsMilitary) && i > 0:
 			if c, ok := countries().adj[toks[i-1].key]; ok {
 				add(c) // "Russian drones struck Kyiv"
@@ -365,9 +365,42 @@ type actorContext struct {
 	nations []countryMention
 	subject string // the first person of the previous sentence, for "he" and "his"
 	thing   string // the first actor named before a clause, for "it" and "they"
-	// prevPersons and prevActors are the people and all actors of the
-	// previous sentence, for "the two men" and "the meeting took place".
-	prevPersons, prevActors []string
+	// prev is the previous sentence, for "the two men" and "the meeting
+	// took place"; nil before the first.
+	prev *prevSentence
+}
+
+// prevSentence is a sentence whose actors are worked out when the next one
+// first asks for them: few sentences do, and working them out for every
+// sentence was a tenth of the event finder's time.
+type prevSentence struct {
+	from, to int     // rune offsets
+	toks     []token // its tokens
+	subject  string  // actorContext.subject after it
+	done     bool
+	// actors and persons are its actors and, of them, the people
+	actors, persons []string
+}
+
+// previous returns the previous sentence with its actors, found as they
+// were when it ended: its subject, and no sentence before it to borrow from.
+func (ctx *actorContext) previous() *prevSentence {
+	p := ctx.prev
+	if p == nil {
+		return &prevSentence{done: true}
+	}
+	if !p.done {
+		p.done = true
+		c := *ctx
+		c.subject, c.thing, c.prev = p.subject, "", nil
+		p.actors = eventActorsIn(ctx.r, p.from, p.to, p.toks, &c)
+		for _, a := range p.actors {
+			if kind, _ := actorInfo(a); kind == actorPerson {
+				p.persons = append(p.persons, a)
+			}
+		}
+	}
+	return p
 }
 
 type placedPerson struct {

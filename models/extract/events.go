@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"dateline/models"
 	"dateline/models/temporal"
@@ -34,12 +36,7 @@ func findEventsIn(t *readText, sents []text.Sentence, timexes []models.Timex, qu
 		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {
 			ctx.subject = p
 		}
-		ctx.prevPersons, ctx.prevActors = nil, eventActorsIn(r, s.Start, s.End, f.toks, ctx)
-		for _, a := range ctx.prevActors {
-			if kind, _ := actorInfo(a); kind == actorPerson {
-				ctx.prevPersons = append(ctx.prevPersons, a)
-			}
-		}
+		ctx.prev = &prevSentence{from: s.Start, to: s.End, toks: f.toks, subject: ctx.subject}
 	}
 	return mergeEvents(f.out)
 }
@@ -317,7 +314,7 @@ func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 		// took place on ..." continues the previous sentence.
 		ev.Actors = sc.actors(0, len(sc.toks))
 		if len(ev.Actors) == 0 && sc.f.prevKinds[kind] {
-			ev.Actors = append([]string(nil), sc.f.ctx.prevActors...)
+			ev.Actors = append([]string(nil), sc.f.ctx.previous().actors...)
 		}
 	}
 	if kind == models.KindDeadline || kind == models.KindUltimatum {
@@ -822,16 +819,22 @@ func tidySummary(s string) string {
 		}
 		s = t
 	}
-	if r := []rune(s); len(r) > 200 {
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each bad byte written as U+FFFD
+	}
+	if utf8.RuneCountInString(s) > 200 {
+		r := []rune(s)
 		cut := 200
 		for cut > 150 && r[cut] != ' ' {
 			cut--
 		}
 		s = strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 	}
-	if s != "" {
-		r := []rune(s)
-		s = strings.ToUpper(string(r[0])) + string(r[1:])
+	// The first letter in capitals, without a copy when it is one already.
+	if c, size := utf8.DecodeRuneInString(s); size > 0 {
+		if u := unicode.ToUpper(c); u != c {
+			s = string(u) + s[size:]
+		}
 	}
 	return s
 }

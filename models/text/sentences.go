@@ -10,6 +10,7 @@ package text
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Sentence is one sentence (or paragraph) of a body. Start and End are rune
@@ -57,10 +58,29 @@ func Sentences(body string) []Sentence {
 	runes := []rune(body)
 	var out []Sentence
 	start := 0
+	// Sentences come in text order, so their byte offsets are found by
+	// walking the body once; on valid UTF-8 (all decoded text) each text is
+	// then a slice of the body instead of a copy.
+	valid := utf8.ValidString(body)
+	ri, bi := 0, 0 // rune ri starts at byte bi
+	byteAt := func(r int) int {
+		for ; ri < r; ri++ {
+			_, size := utf8.DecodeRuneInString(body[bi:])
+			bi += size
+		}
+		return bi
+	}
 	emit := func(end int) {
 		s, e := trimSpan(runes, start, end)
 		if s < e {
-			out = append(out, Sentence{Start: s, End: e, Text: string(runes[s:e])})
+			text := ""
+			if valid {
+				bs := byteAt(s)
+				text = body[bs:byteAt(e)]
+			} else {
+				text = string(runes[s:e])
+			}
+			out = append(out, Sentence{Start: s, End: e, Text: text})
 		}
 		start = end
 	}
