@@ -65,6 +65,10 @@ func Sentences(body string) []Sentence {
 	ri, bi := 0, 0 // rune ri starts at byte bi
 	byteAt := func(r int) int {
 		for ; ri < r; ri++ {
+			if body[bi] < utf8.RuneSelf {
+				bi++
+				continue
+			}
 			_, size := utf8.DecodeRuneInString(body[bi:])
 			bi += size
 		}
