@@ -528,8 +528,15 @@ func trimMarks(r []rune, s, e int) (int, int) {
 // before its last word, so that trimming c would leave its closing mark
 // unmatched. Single marks are left alone: they are apostrophes too.
 func closesBefore(w []rune, c rune) bool {
-	closing := map[rune]rune{'"': '"', '“': '”', '«': '»'}[c]
-	if closing == 0 {
+	var closing rune
+	switch c {
+	case '"':
+		closing = '"'
+	case '“':
+		closing = '”'
+	case '«':
+		closing = '»'
+	default:
 		return false
 	}
 	for i, x := range w {
