@@ -89,15 +89,15 @@ func analyse(a *models.ExtractedArticle) {
 	case a.FetchedAt != nil:
 		ref, a.ResolvedAgainst = *a.FetchedAt, "fetched"
 	}
-	sents := text.Sentences(a.Body)
+	// The finders and the sentence splitter read the body as runes, and
+	// both finders its tokens and the known actors it names: make them once.
+	t := readBody(a.Body)
+	sents := text.SentencesOf(a.Body, t.src.r)
 	if ref.IsZero() {
 		a.Timexes = temporal.TagUnanchored(a.Body)
 	} else {
 		a.Timexes = temporal.Tag(a.Body, ref)
 	}
-	// Both finders read the body as runes, tokens and the known actors it
-	// names: make them once.
-	t := readBody(a.Body)
 	a.Quotes, a.People = findQuotesIn(t, sents)
 	a.Events = findEventsIn(t, sents, a.Timexes, a.Quotes)
 	if a.Timexes == nil {

@@ -293,3 +293,14 @@ func BenchmarkFindQuotes(b *testing.B) {
 		findQuotes(body, sents)
 	}
 }
+
+// TestSourceRunes checks that a source's runes are []rune(body), bad bytes
+// included (each one U+FFFD): analyse hands them to text.SentencesOf, whose
+// offsets must agree with the finders'.
+func TestSourceRunes(t *testing.T) {
+	for _, body := range []string{"", "plain", "é “quoted”", "bad \xff byte", "cut \xe2\x80", "\xf0\x9f\x98\x80 emoji"} {
+		if got, want := newSource(body).r, []rune(body); string(got) != string(want) {
+			t.Errorf("%q: runes %q, want %q", body, got, want)
+		}
+	}
+}

@@ -55,7 +55,12 @@ var abbreviations = map[string]bool{
 // would otherwise make one sentence that every event and quote in it
 // carries, so output and work would grow with the square of the input.
 func Sentences(body string) []Sentence {
-	runes := []rune(body)
+	return SentencesOf(body, []rune(body))
+}
+
+// SentencesOf is Sentences for a caller that has body's runes already
+// ([]rune(body)); it does not keep or change them.
+func SentencesOf(body string, runes []rune) []Sentence {
 	var out []Sentence
 	start := 0
 	// Sentences come in text order, so their byte offsets are found by
