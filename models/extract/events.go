@@ -384,9 +384,11 @@ func (sc *sentenceCtx) dueDate(seg *segment) (models.Timex, bool) {
 func (sc *sentenceCtx) demandsBy(seg *segment) bool {
 	if sc.demanding == 0 {
 		sc.demanding = 2
-		if sc.has("unless", "must", "face", "given", "gave", "give", "demanded", "demands", "ultimatum",
-			"deadline", "warned", "warning", "threatened", "threatening") {
-			sc.demanding = 1
+		for i, t := range sc.toks {
+			if t.is(clsDemand) && !sc.masked[i] {
+				sc.demanding = 1
+				break
+			}
 		}
 	}
 	demanding := sc.demanding == 1
@@ -403,6 +405,10 @@ func (sc *sentenceCtx) demandsBy(seg *segment) bool {
 	}
 	return false
 }
+
+// demandWords make a date after "by" or "until" a deadline.
+var demandWords = set("unless", "must", "face", "given", "gave", "give", "demanded", "demands", "ultimatum",
+	"deadline", "warned", "warning", "threatened", "threatening")
 
 // hasVerbs before "until" make a grant of time: "X has until Friday to ...".
 var hasVerbs = set("has", "have", "had")

@@ -134,7 +134,7 @@ var participles = set("adding", "saying", "noting", "arguing", "insisting", "exp
 // allies").
 func (f *quoteFinder) participleCue(a, b int, inQuote []bool) (span, bool) {
 	for k := a + 2; k < b-2; k++ {
-		if f.toks[k-1].key != "," || !participles[f.toks[k].key] || inQuote[k] {
+		if !f.toks[k].is(clsParticiple) || f.toks[k-1].key != "," || inQuote[k] {
 			continue
 		}
 		cs := f.contentStart(k+1, b)

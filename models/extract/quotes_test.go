@@ -304,3 +304,29 @@ func TestSourceRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestWordClasses checks that each word class holds exactly its list, so
+// that asking a token's class answers as the list would.
+func TestWordClasses(t *testing.T) {
+	lists := []struct {
+		name  string
+		words map[string]bool
+		c     wordClass
+	}{{"clauseBreaks", clauseBreaks, clsClauseBreak}, {"subjectPronouns", subjectPronouns, clsSubjectPronoun},
+		{"saidVerbs", saidVerbs, clsSaidVerb}, {"reportingVerbs", reportingVerbs, clsReportingVerb},
+		{"militaryNouns", militaryNouns, clsMilitary}, {"groupNouns", groupNouns, clsGroup},
+		{"demandWords", demandWords, clsDemand}, {"participles", participles, clsParticiple}}
+	classOf("")
+	for _, l := range lists {
+		for w := range l.words {
+			if !(token{class: classOf(w)}).is(l.c) {
+				t.Errorf("%s: %q is not in its class", l.name, w)
+			}
+		}
+		for w, c := range classes {
+			if c&l.c != 0 && !l.words[w] {
+				t.Errorf("%s: class holds %q, which is not on the list", l.name, w)
+			}
+		}
+	}
+}

@@ -94,6 +94,8 @@ const (
 	clsQuoteVerb                            // a key of words().verbs
 	clsActorFirst                           // the first word of a name in the people lexicon
 	clsCountryFirst                         // the first word of a name in the country lexicon
+	clsDemand                               // demandWords
+	clsParticiple                           // participles
 )
 
 var (
@@ -111,7 +113,8 @@ func classOf(key string) wordClass {
 			words map[string]bool
 			c     wordClass
 		}{{clauseBreaks, clsClauseBreak}, {subjectPronouns, clsSubjectPronoun}, {saidVerbs, clsSaidVerb},
-			{reportingVerbs, clsReportingVerb}, {militaryNouns, clsMilitary}, {groupNouns, clsGroup}} {
+			{reportingVerbs, clsReportingVerb}, {militaryNouns, clsMilitary}, {groupNouns, clsGroup},
+			{demandWords, clsDemand}, {participles, clsParticiple}} {
 			for w := range l.words {
 				classes[w] |= l.c
 			}
