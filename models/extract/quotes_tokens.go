@@ -270,12 +270,14 @@ type source struct {
 }
 
 func newSource(body string) *source {
-	src := &source{body: body, r: make([]rune, 0, len(body)), off: make([]int32, 0, len(body)+1)}
+	n := utf8.RuneCountInString(body) // a bad byte is one rune, as in range
+	src := &source{body: body, r: make([]rune, n), off: make([]int32, n+1)}
+	k := 0
 	for i, c := range body {
-		src.r = append(src.r, c)
-		src.off = append(src.off, int32(i))
+		src.r[k], src.off[k] = c, int32(i)
+		k++
 	}
-	src.off = append(src.off, int32(len(body)))
+	src.off[n] = int32(len(body))
 	return src
 }
 

@@ -94,6 +94,16 @@ func SentencesOf(body string, runes []rune) []Sentence {
 		start = end
 	}
 	for i := 0; i < len(runes); i++ {
+		// Most runes end nothing: step over them while the sentence is
+		// short of MaxSentenceRunes.
+		for lim := min(len(runes), start+MaxSentenceRunes); i < lim; i++ {
+			if r := runes[i]; r == '\n' || r == '.' || r == '!' || r == '?' {
+				break
+			}
+		}
+		if i == len(runes) {
+			break
+		}
 		r := runes[i]
 		if r == '\n' || i-start >= MaxSentenceRunes && unicode.IsSpace(r) || i-start >= 2*MaxSentenceRunes {
 			emit(i)
