@@ -1,6 +1,9 @@
 package extract
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // marked is a stretch of text between quotation marks. open and close are
 // the rune offsets of the marks (close is the end of the paragraph for a
@@ -43,6 +46,9 @@ func findMarked(r []rune) []marked {
 	m := &markScanner{r: r, skipNext: -1}
 	for i := 0; i < len(r); i++ {
 		c := r[i]
+		if c < utf8.RuneSelf && c != '\n' && c != '"' && c != '\'' {
+			continue // most runes: no mark, no paragraph end
+		}
 		if c == '\n' {
 			m.paragraphEnd(i)
 			continue
