@@ -215,10 +215,13 @@ var asciiWord = func() (t [128]bool) {
 
 func isWordRune(c rune) bool {
 	if c < 128 {
-		return asciiWord[c]
+		return asciiWord[c] // inlined where it is called: most runes are ASCII
 	}
-	return unicode.IsLetter(c) || unicode.IsDigit(c)
+	return isWordRuneWide(c)
 }
+
+// isWordRuneWide is isWordRune beyond ASCII.
+func isWordRuneWide(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 
 // wordKey folds a word for lookups.
 func wordKey(w []rune) string { return string(appendKey(nil, w)) }
