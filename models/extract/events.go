@@ -638,6 +638,9 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 	}
 	var b strings.Builder
 	from, to := sc.summarySpan(seg)
+	if ev.Kind == models.KindStatement {
+		to = sc.reportedEnd(seg, to)
+	}
 	for i := from; i < to; i++ {
 		t := sc.toks[i]
 		if sc.masked[i] {
@@ -656,6 +659,42 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 	}
 	return tidySummary(b.String())
 }
+
+// reportedEnd extends a statement's summary that would stop at its
+// reporting verb and date ("Zelensky said on Saturday") over the clause it
+// reports, when that clause follows as the next segment: "Zelensky said on
+// Saturday that decisions made without Ukraine would be ...". Otherwise it
+// returns to.
+func (sc *sentenceCtx) reportedEnd(seg *segment, to int) int {
+	verb := -1
+	for _, c := range seg.cues {
+		if c.kind == models.KindStatement {
+			verb = c.i + c.n
+		}
+	}
+	if verb < 0 || to != seg.to {
+		return to
+	}
+	for k := verb; k < seg.to; k++ {
+		if t := sc.toks[k]; !t.punct && !reportTail[t.key] && !inTimex(seg.dates, t.start) {
+			return to // the clause says more than who spoke and when
+		}
+	}
+	for i := range sc.segs {
+		if &sc.segs[i] == seg && i+1 < len(sc.segs) {
+			next := &sc.segs[i+1]
+			if len(next.cues) > 0 || sc.masked[next.from] {
+				return to // the next clause is an event of its own, or a quotation
+			}
+			return next.to
+		}
+	}
+	return to
+}
+
+// reportTail are the words that may stand between a reporting verb and
+// what it reports besides its date: "said late on Friday that".
+var reportTail = set("that", "on", "at", "in", "late", "early", "earlier", "later", "also", "again", "publicly")
 
 // statementQuote summarises a statement by the direct quotation its
 // sentence holds or closes: the speaker's surname and the words.

@@ -51,6 +51,7 @@ func (f *quoteFinder) indirect() {
 		for b > a && f.toks[b-1].punct {
 			b--
 		}
+		a += datelineEnd(f.r, f.toks[a:b]) // "WASHINGTON, Aug 9 (Reuters) - ": not reported words
 		if b-a < 4 {
 			continue
 		}
@@ -60,6 +61,26 @@ func (f *quoteFinder) indirect() {
 			}
 		}
 	}
+}
+
+// datelineEnd returns the number of tokens of a wire dateline opening
+// toks ("WASHINGTON, Aug 9 (Reuters) -", "KYIV —"), 0 when there is none:
+// a word in capitals, then only capitalised words, numbers and marks up to
+// a dash within the first 15 tokens.
+func datelineEnd(r []rune, toks []token) int {
+	if len(toks) < 3 || toks[0].punct || toks[0].end-toks[0].start < 2 || hasLowerRunes(r[toks[0].start:toks[0].end]) {
+		return 0
+	}
+	for i := 1; i < len(toks)-1 && i < 15; i++ {
+		t := toks[i]
+		switch {
+		case t.punct && (t.key == "-" || t.key == "—" || t.key == "–"):
+			return i + 1
+		case !t.punct && !t.upper && !unicode.IsDigit(r[t.start]):
+			return 0 // a lower-case word: running text, not a dateline
+		}
+	}
+	return 0
 }
 
 // sentenceSpeech returns the reported speech of the sentence [a, b): one
@@ -216,6 +237,10 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 	}
 	return span{}, false
 }
+
+// subordinators open a clause that a comma closes before the main one.
+var subordinators = set("if", "when", "unless", "although", "though", "while", "because", "since", "after",
+	"before", "once", "as", "whether", "until")
 
 // clauseGoesOn are words a clause cannot end with: before ", according to
 // X," they show that the content goes on after the source.
@@ -475,7 +500,11 @@ func (f *quoteFinder) addSpeech(sp span) {
 		ls, le := trimMarks(f.r, s, f.toks[sp.gs-1].end)
 		rs, re := trimMarks(f.r, f.toks[sp.ge].start, e)
 		if ls < le && rs < re {
-			words = f.src.slice(ls, le) + " " + f.src.slice(rs, re)
+			sep := " "
+			if subordinators[f.toks[sp.cs].key] {
+				sep = ", " // "If the deadline passes, officials said, others could ..."
+			}
+			words = f.src.slice(ls, le) + sep + f.src.slice(rs, re)
 		}
 	}
 	kind := models.QuoteIndirect
