@@ -17,7 +17,7 @@ var weekdayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "
 	"sunday", "today", "yesterday", "tonight", "earlier", "later", "privately", "publicly",
 	"repeatedly", "again", "also", "recently", "flatly", "bluntly", "this", "last", "week",
 	"morning", "afternoon", "evening", "night", "on", "late", "month", "year", "day", "weekend",
-	"weeks", "months", "years", "days")
+	"weeks", "months", "years", "days", "afterwards", "afterward", "shortly", "separately", "subsequently")
 
 // span is a piece of reported speech in tokens, with its attribution.
 type span struct {
