@@ -63,7 +63,8 @@ var (
 		"bluntly", "angrily", "confidently", "directly", "emphatically", "quickly", "finally",
 		"now", "always", "usually", "only", "herself", "himself", "themselves", "be", "being",
 		"can", "should", "must", "shall", "plainly", "clearly", "falsely", "wrongly", "correctly",
-		"had", "ominously", "sharply", "jokingly", "tersely", "softly", "loudly", "proudly")
+		"had", "ominously", "sharply", "jokingly", "tersely", "softly", "loudly", "proudly",
+		"nevertheless", "nonetheless", "however", "meanwhile", "afterwards", "afterward", "instead")
 	// connectors inside names ("Secretary of State", "bin Salman").
 	nameConnectors = set("of", "de", "del", "van", "von", "der", "al", "bin", "la", "le", "da", "'s", "&", "and", "for", "-")
 	// discourse words that start a sentence but never a name.
