@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 
 	"dateline/models"
@@ -50,6 +51,17 @@ func datable(t models.Timex) bool {
 // a sentence with thousands of dates (a dump without full stops) stays
 // n log n instead of quadratic.
 func timexAt(txs []models.Timex, s int) int {
+	if len(txs) <= 4 { // a sentence's few: asked of every token, a scan beats a search
+		for i := range txs {
+			if txs[i].Start >= s {
+				if txs[i].Start == s {
+					return i
+				}
+				return -1
+			}
+		}
+		return -1
+	}
 	i := sort.Search(len(txs), func(k int) bool { return txs[k].Start >= s })
 	if i < len(txs) && txs[i].Start == s {
 		return i
@@ -59,6 +71,14 @@ func timexAt(txs []models.Timex, s int) int {
 
 // inTimex reports whether rune offset p lies inside one of txs.
 func inTimex(txs []models.Timex, p int) bool {
+	if len(txs) <= 4 {
+		for i := len(txs) - 1; i >= 0; i-- {
+			if txs[i].Start <= p {
+				return p < txs[i].End
+			}
+		}
+		return false
+	}
 	i := sort.Search(len(txs), func(k int) bool { return txs[k].Start > p })
 	return i > 0 && p < txs[i-1].End
 }
@@ -110,11 +130,11 @@ func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
 // meet Putin on August 15, he announced on Friday, the day his deadline ran
 // out" gives the meeting its date and the deadline another.
 func splitAtCommas(sg segment, toks []token, masked []bool, txs []models.Timex) []segment {
-	var dated []int // token indices of the dates' first tokens
-	seen := map[string]bool{}
+	var dated []int   // token indices of the dates' first tokens
+	var seen []string // their values, each once
 	for i := sg.from; i < sg.to; i++ {
-		if j := timexAt(txs, toks[i].start); j >= 0 && !masked[i] && datable(txs[j]) && !seen[txs[j].Value] && !afterSince(toks, toks[i].start) {
-			seen[txs[j].Value] = true
+		if j := timexAt(txs, toks[i].start); j >= 0 && !masked[i] && datable(txs[j]) && !slices.Contains(seen, txs[j].Value) && !afterSince(toks, toks[i].start) {
+			seen = append(seen, txs[j].Value)
 			dated = append(dated, i)
 		}
 	}
