@@ -305,6 +305,7 @@ type registry struct {
 	src      *source
 	r        []rune
 	known    []actorMention    // lexicon actors in the text, in order
+	toks     []token           // the tokens of the text
 	persons  []placedName      // known people named, in order of place, for pronouns
 	speakers []placedName      // other people named as speakers, in order of place
 	surnames map[string]string // last-name key -> full name, for people not in the lexicon
@@ -322,9 +323,9 @@ type placedName struct {
 // newRegistry starts the registry of one article. quoted reports whether
 // an offset lies inside quotation marks: people named there are recorded
 // but are no antecedents for "he" and "she".
-func newRegistry(src *source, known []actorMention, quoted func(at int) bool) *registry {
+func newRegistry(src *source, toks []token, known []actorMention, quoted func(at int) bool) *registry {
 	r := src.r
-	reg := &registry{lx: people(), src: src, r: r, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
+	reg := &registry{lx: people(), src: src, r: r, toks: toks, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
 	reg.known = known
 	for _, m := range reg.known {
 		a := reg.lx.actors[m.actor]
@@ -414,6 +415,10 @@ func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 		if from < 0 {
 			continue
 		}
+		if name := reg.openingName(from, s); name != "" {
+			reg.note(name, actorPerson, "", "")
+			return name // "EU foreign policy chief Kaja Kallas spoke with Araghchi. She said ..."
+		}
 		a, okA := firstIn(reg.persons, from, s, not)
 		b, okB := firstIn(reg.speakers, from, s, not)
 		switch {
@@ -425,6 +430,42 @@ func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 		s = from // the sentence before ends where this one starts
 	}
 	return reg.nearestPerson(s, not)
+}
+
+// openingName returns the person a sentence starting at rune offset from
+// opens with, when the lexicon does not know them: the capitalised words
+// (two or more, after any titles) standing before the sentence's first
+// lower-case word that is no title, as in "EU foreign policy chief Kaja
+// Kallas spoke with ...". It returns "" for anything else: a known actor
+// (the known people are found by place), a country, a single word, a
+// sentence opening with a comma or a quotation.
+func (reg *registry) openingName(from, to int) string {
+	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].start >= from })
+	for k := i + 1; k < len(reg.toks) && k < i+10 && reg.toks[k].start < to; k++ {
+		t, prev := reg.toks[k], reg.toks[k-1]
+		if t.punct {
+			return ""
+		}
+		if t.upper || !prev.upper || isTitle(t.key) {
+			continue
+		}
+		name, org := reg.nameAtEnd(reg.toks[i:k])
+		if name == "" || org || !strings.Contains(name, " ") {
+			continue
+		}
+		j := k - len(strings.Fields(name))
+		if j < i {
+			return ""
+		}
+		if w := reg.toks[j].key; openers[w] || prepositions[w] || subordinators[w] || pronouns[w] || strings.ContainsAny(name, "'’") {
+			return "" // "But Fowler", "In April", "And I'll": a capital that opens the sentence
+		}
+		if a, _ := reg.lx.matchAt(reg.r, reg.toks, j); a >= 0 || len(countries().mentions(reg.r, reg.toks[j:k])) > 0 {
+			return ""
+		}
+		return name
+	}
+	return ""
 }
 
 // nearestPerson returns the person named last before offset s, skipping

@@ -523,7 +523,7 @@ func (f *quoteFinder) mergeBroken() {
 // finish resolves speakers and returns the quotes in text order and the
 // people named.
 func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	reg := newRegistry(f.src, f.known, f.quoted)
+	reg := newRegistry(f.src, f.toks, f.known, f.quoted)
 	speech := f.cands[f.nDirect:]
 	slices.SortStableFunc(speech, func(a, b candidate) int { return a.s - b.s })
 	f.cands = mergeByStart(f.cands[:f.nDirect], speech)

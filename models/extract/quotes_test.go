@@ -117,6 +117,8 @@ func TestFindQuotes(t *testing.T) {
 		{"mid cue", `But to avoid trouble, he said, both sides should wait.`, "But to avoid trouble both sides should wait", "indirect", "he", "", "said", ""},
 		{"exclamation, adverb after the cue", `"Great progress was made!" Trump wrote afterwards on his platform.`, "Great progress was made!", "direct", "Trump", "Donald Trump", "wrote", "afterwards on his platform"},
 		{"adverb before the cue", `A senior official nevertheless told reporters that sanctions would follow.`, "sanctions would follow", "indirect", "A senior official", "", "told reporters", ""},
+		{"she after a name the lexicon lacks", `EU foreign policy chief Kaja Kallas spoke with Sergei Lavrov on Tuesday. She said the bloc was ready to talk.`, "the bloc was ready to talk", "indirect", "She", "Kaja Kallas", "said", ""},
+		{"no name from an opening capital", `But Lavrov met Kallas later. He said the talks were over.`, "the talks were over", "indirect", "He", "Sergei Lavrov", "said", ""},
 		{"wire dateline", `MOSCOW, Aug 6 (Wire) - The talks were useful, the Kremlin said.`, "The talks were useful", "indirect", "the Kremlin", "the Kremlin", "said", ""},
 		{"not a dateline", `NATO members say - as they have for years - that the alliance will hold, the minister said.`, "NATO members say - as they have for years - that the alliance will hold", "indirect", "the minister", "", "said", ""},
 		{"mid cue after if", `If the deadline passes, officials said, other buyers could face the same tariff.`, "If the deadline passes, other buyers could face the same tariff", "indirect", "officials", "", "said", ""},
