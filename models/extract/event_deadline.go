@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"dateline/models"
 )
@@ -70,7 +71,7 @@ func (sc *sentenceCtx) span(i, j int) string {
 func (sc *sentenceCtx) phraseEnd(i int, stops ...string) int {
 	for ; i < len(sc.toks); i++ {
 		t := sc.toks[i]
-		if t.punct && t.key != "-" && t.key != "'" || inTimex(sc.txs, t.start) {
+		if t.punct && t.key != "-" && t.key != "'" || inTimex(sc.txs, t.start) && !sc.modifierYear(i) {
 			return i
 		}
 		for _, s := range stops {
@@ -80,6 +81,33 @@ func (sc *sentenceCtx) phraseEnd(i int, stops ...string) int {
 		}
 	}
 	return i
+}
+
+// modifierYear reports whether token i is a year standing before a noun
+// inside a phrase ("restore the 2015 nuclear deal"), not a date ending it.
+func (sc *sentenceCtx) modifierYear(i int) bool {
+	t := sc.toks[i]
+	if i == 0 || i+1 >= len(sc.toks) || t.end-t.start != 4 || !unicode.IsDigit(sc.f.r[t.start]) {
+		return false
+	}
+	prev, next := sc.toks[i-1].key, sc.toks[i+1]
+	return (prev == "the" || prev == "a" || prev == "its" || prev == "their") && !next.punct && !next.upper
+}
+
+// clauseSubject returns the first token of the subject ending before token
+// k: the words back to the nearest "that", comma, dash or reporting verb
+// ("Araghchi said on Wednesday that European powers had until ..." ->
+// "European powers").
+func (sc *sentenceCtx) clauseSubject(k int) int {
+	j := k
+	for j > 0 && k-j < 8 {
+		t := sc.toks[j-1]
+		if t.punct || t.key == "that" || t.is(clsReportingVerb) || inTimex(sc.txs, t.start) {
+			break
+		}
+		j--
+	}
+	return j
 }
 
 // demand reads what the deadline demands.
@@ -120,7 +148,7 @@ func (sc *sentenceCtx) demand() string {
 			if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
 				d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"
 			} else if k == "until" && i >= 2 && hasVerbs[sc.toks[i-1].key] {
-				d = sc.span(0, i-1) + " to " + d // "Hamas has until Saturday to release ..."
+				d = sc.span(sc.clauseSubject(i-1), i-1) + " to " + d // "Hamas has until Saturday to release ..."
 			}
 			return d
 		}
@@ -138,6 +166,17 @@ func (sc *sentenceCtx) consequence() string {
 		}
 		if e := sc.phraseEnd(i+1, "expires", "expired", "passes", "runs", "ends", "if", "unless", "including"); e > i+1 {
 			return sc.span(i+1, e)
+		}
+	}
+	// ", or Tehran would end its cooperation with the watchdog"
+	for o := sc.find(1, "or"); o > 0; o = sc.find(o+1, "or") {
+		if sc.toks[o-1].key != "," {
+			continue
+		}
+		if w := sc.find(o+1, "would", "will"); w > o+1 && w <= o+4 {
+			if e := sc.phraseEnd(o+1, "if", "unless"); e > w+1 {
+				return sc.span(o+1, e)
+			}
 		}
 	}
 	return ""
