@@ -513,7 +513,11 @@ func (f *quoteFinder) mergeBroken() {
 		if sep := f.toks[b-1].key; wordsIn(f.toks[a:b]) > 12 || (sep != "," && sep != ":") {
 			continue // more than an attribution stands between them
 		}
-		c.text = f.src.slice(c.s, c.e) + " " + f.src.slice(d.s, d.e)
+		sep := " "
+		if c.e < len(f.r) && f.r[c.e] == ',' && d.s < len(f.r) && unicode.IsLower(f.r[d.s]) {
+			sep = ", " // `"It is not closed," he said, "but ..."` keeps its comma
+		}
+		c.text = f.src.slice(c.s, c.e) + sep + f.src.slice(d.s, d.e)
 		c.e, c.kind = d.e, models.QuoteDirect
 		d.dropped = true
 		i++
