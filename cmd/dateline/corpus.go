@@ -33,17 +33,20 @@ var (
 	benchCities = []string{"Moscow", "Washington", "Kyiv", "Istanbul", "Brussels", "Riyadh", "Geneva", "Anchorage", "Helsinki", "Doha"}
 	benchWhen   = []string{"on Wednesday", "on Tuesday", "last week", "earlier this month", "on Friday", "in April",
 		"next week", "by Friday", "on 8 August", "within two days", "over the weekend", "earlier in the day", "in January"}
+	// benchSentences are filled in by generateCorpus: {who} is a person with
+	// title, {other} and {otherLast} a second person and their surname,
+	// {city} and {when} a place and a time.
 	benchSentences = []string{
-		"%[1]s %[2]s arrived in %[5]s %[6]s for talks with %[3]s.",
-		"%[4]s said %[6]s that the two sides had held a useful and constructive conversation.",
-		"\"We are not there yet, but we are closer than we were,\" %[4]s told reporters in %[5]s.",
+		"{who} arrived in {city} {when} for talks with {other}.",
+		"{otherLast} said {when} that the two sides had held a useful and constructive conversation.",
+		"\"We are not there yet, but we are closer than we were,\" {otherLast} told reporters in {city}.",
 		"The White House has given Moscow until Friday to agree to a ceasefire or face new sanctions and secondary tariffs.",
-		"According to officials familiar with the plan, a meeting between the leaders could take place %[6]s.",
-		"%[3]s spoke with %[1]s by telephone %[6]s, his office said in a statement.",
-		"\"There is a good chance of a meeting very soon,\" %[4]s wrote on social media.",
-		"Talks in %[5]s %[6]s ended without agreement on a ceasefire, a senior diplomat said.",
-		"%[1]s warned that the deadline would not be extended, calling the offer \"final\".",
-		"Officials in %[5]s said %[6]s that drone attacks had reached a record high.",
+		"According to officials familiar with the plan, a meeting between the leaders could take place {when}.",
+		"{other} spoke with {who} by telephone {when}, his office said in a statement.",
+		"\"There is a good chance of a meeting very soon,\" {otherLast} wrote on social media.",
+		"Talks in {city} {when} ended without agreement on a ceasefire, a senior diplomat said.",
+		"{who} warned that the deadline would not be extended, calling the offer \"final\".",
+		"Officials in {city} said {when} that drone attacks had reached a record high.",
 		"The envoy's last visit, in April, focused on reviving direct negotiations.",
 		"Markets reacted calmly as traders weighed the chance of new penalties on buyers of Russian oil.",
 	}
@@ -63,8 +66,9 @@ func generateCorpus(n, size int, seed int64) []corpusArticle {
 		for b.Len() < size {
 			p, q := benchPeople[rng.Intn(len(benchPeople))], benchPeople[rng.Intn(len(benchPeople))]
 			s := benchSentences[rng.Intn(len(benchSentences))]
-			fmt.Fprintf(&b, s, p.title+" "+p.name, p.last, q.name, q.last,
-				benchCities[rng.Intn(len(benchCities))], benchWhen[rng.Intn(len(benchWhen))])
+			b.WriteString(strings.NewReplacer("{who}", p.title+" "+p.name, "{other}", q.name,
+				"{otherLast}", q.last, "{city}", benchCities[rng.Intn(len(benchCities))],
+				"{when}", benchWhen[rng.Intn(len(benchWhen))]).Replace(s))
 			if rng.Intn(4) == 0 {
 				b.WriteString("\n\n")
 			} else {
