@@ -441,32 +441,73 @@ func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 // sentence opening with a comma or a quotation.
 func (reg *registry) openingName(from, to int) string {
 	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].start >= from })
+	if i < len(reg.toks) && prepositions[reg.toks[i].key] {
+		// "For his part, Mr. Sloan ...": the subject follows the opening phrase
+		for c := i + 1; c < len(reg.toks) && c < i+8 && reg.toks[c].start < to; c++ {
+			if reg.toks[c].key == "," {
+				i = c + 1
+				break
+			}
+		}
+	}
+	for i < len(reg.toks) && reg.toks[i].upper && (openers[reg.toks[i].key] || sentenceAdverbs[reg.toks[i].key]) {
+		i++ // "Even Mike Pence, ...", "But Lavrov ..."
+	}
+	fallback := ""
 	for k := i + 1; k < len(reg.toks) && k < i+10 && reg.toks[k].start < to; k++ {
 		t, prev := reg.toks[k], reg.toks[k-1]
-		if t.punct {
-			return ""
+		if t.punct && t.key != "," && t.key != "'s" {
+			break
 		}
 		if t.upper || !prev.upper || isTitle(t.key) {
 			continue
 		}
+		if t.key == "," && isTitle(prev.key) {
+			continue // "Mr. Trump's campaign manager, Kellyanne Conway, ..."
+		}
 		name, org := reg.nameAtEnd(reg.toks[i:k])
+		if t.key == "," && (name == "" || org || !strings.Contains(name, " ")) {
+			break // "In Washington, officials said"
+		}
 		if name == "" || org || !strings.Contains(name, " ") {
 			continue
 		}
-		j := k - len(strings.Fields(name))
-		if j < i {
-			return ""
+		j := k // the name's first word, as nameAtEnd found it
+		for j > i && reg.toks[j-1].upper && !reg.toks[j-1].punct && !isTitle(reg.toks[j-1].key) {
+			j--
 		}
-		if w := reg.toks[j].key; openers[w] || prepositions[w] || subordinators[w] || pronouns[w] || strings.ContainsAny(name, "'’") {
+		if slices.ContainsFunc(reg.toks[j:k], func(w token) bool {
+			return openers[w.key] || prepositions[w.key] || subordinators[w.key] || pronouns[w.key] || orgWords[w.key]
+		}) || strings.ContainsAny(name, "'’") {
 			return "" // "But Fowler", "In April", "And I'll": a capital that opens the sentence
 		}
+		if slices.ContainsFunc(reg.toks[i:j], func(w token) bool {
+			return w.key != "of" && (prepositions[w.key] || pronouns[w.key] || auxiliaries[w.key] || subordinators[w.key] ||
+				w.key == "that" || w.is(clsReportingVerb))
+		}) {
+			break // the name is not the sentence's subject: "He also said that Speaker Paul Ryan ..."
+		}
 		if a, _ := reg.lx.matchAt(reg.r, reg.toks, j); a >= 0 || len(countries().mentions(reg.r, reg.toks[j:k])) > 0 {
-			return ""
+			if t.key == "'s" || reg.qualifiesTitle(k) {
+				continue // a known actor's aide: "Mr. Trump's campaign manager, ..."
+			}
+			break
+		}
+		if t.key == "'s" || reg.qualifiesTitle(k) {
+			// "Clinton communication director Jennifer Palmieri said": the
+			// name after the title, if there is one
+			if fallback == "" {
+				fallback = name
+			}
+			continue
 		}
 		return name
 	}
-	return ""
+	return fallback
 }
+
+// sentenceAdverbs open a sentence before its subject: "Even Mike Pence ...".
+var sentenceAdverbs = set("even", "only", "just", "perhaps", "maybe", "indeed", "yes", "well", "now")
 
 // nearestPerson returns the person named last before offset s, skipping
 // people known to be of gender not (a pronoun's other gender). It looks
@@ -554,11 +595,89 @@ func (reg *registry) nameAtEnd(toks []token) (string, bool) {
 		if full, ok := reg.surnames[last]; ok {
 			return full, false
 		}
+		if full := reg.fullNameBefore(parts[0]); full != "" {
+			reg.surnames[last] = full
+			return full, false
+		}
 		return name, false
 	}
 	reg.surnames[last] = name
 	return name, false
 }
+
+// qualifiesTitle reports whether the lower-case words from token k are the
+// rest of a title that a name before them qualifies ("Clinton
+// communication director", "Trump campaign manager"): a title within three
+// words, with nothing capitalised and no past tense before it ("Warren
+// called SEC Chair Mary Jo White" is a sentence, not a title).
+func (reg *registry) qualifiesTitle(k int) bool {
+	for j := k; j < len(reg.toks) && j < k+3; j++ {
+		t := reg.toks[j]
+		if isTitle(t.key) {
+			return true
+		}
+		if t.upper || t.punct || strings.HasSuffix(t.key, "ed") {
+			return false
+		}
+	}
+	return false
+}
+
+// orgWords end the names of organisations, not of people.
+var orgWords = set("institute", "university", "college", "center", "centre", "committee", "council", "party",
+	"department", "ministry", "agency", "association", "foundation", "fund", "bank", "group", "times", "post",
+	"news", "journal", "house", "office", "court", "company", "corporation", "union", "league", "network",
+	"coalition", "campaign", "school", "club", "society", "commission", "board", "media", "press")
+
+// fullNameBefore returns the full name a surname alone (the token t)
+// stands for when the text named the person in full before it in running
+// text, not as a speaker ("Ararat Mirzoyan and Jeyhun Bayramov held talks.
+// ... Bayramov said"): the nearest earlier run of two or three capitalised
+// words ("George W. Bush") that ends with the same surname, follows no other
+// capitalised word but a title, and opens with no word that a name does not
+// ("Many Democrats", "Committee Republicans"). "" when there is none, or
+// when t is an acronym.
+func (reg *registry) fullNameBefore(t token) string {
+	if !hasLowerRunes(reg.r[t.start:t.end]) {
+		return "" // "RT", "NATO"
+	}
+	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].start >= t.start })
+	if a, _ := reg.lx.matchAt(reg.r, reg.toks, i); a >= 0 {
+		return "" // a known actor keeps the lexicon's name
+	}
+	for k := i - 1; k > 0; k-- {
+		if c := reg.toks[k]; c.key != t.key || !c.upper {
+			continue
+		}
+		j := k // the run's first word
+		for j > 0 && k-j < 3 && reg.toks[j-1].upper && !isTitle(reg.toks[j-1].key) && reg.toks[j-1].end+1 == reg.toks[j].start &&
+			(!reg.toks[j-1].punct || reg.toks[j-1].key == ".") {
+			j--
+		}
+		if k-j > 2 || j > 0 && reg.toks[j-1].upper && !reg.toks[j-1].punct && !isTitle(reg.toks[j-1].key) &&
+			reg.toks[j-1].end+1 == reg.toks[j].start {
+			continue // a longer run of capitals: "House Oversight Committee Republicans"
+		}
+		for j < k && reg.toks[j].end-reg.toks[j].start > 2 && !hasLowerRunes(reg.r[reg.toks[j].start:reg.toks[j].end]) {
+			j++ // "CEO Wayne Rogers": an acronym before the name
+		}
+		if j == k || reg.toks[k-1].key == t.key || openers[reg.toks[j].key] || prepositions[reg.toks[j].key] ||
+			pronouns[reg.toks[j].key] || sentenceAdverbs[reg.toks[j].key] {
+			continue
+		}
+		if orgWords[t.key] || slices.ContainsFunc(reg.toks[j:k], func(w token) bool { return notNameStart[w.key] || weekdayWords[w.key] || orgWords[w.key] }) {
+			continue
+		}
+		return reg.src.slice(reg.toks[j].start, reg.toks[k].end)
+	}
+	return ""
+}
+
+// notNameStart are capitalised words that open a phrase but no name.
+var notNameStart = set("many", "some", "most", "all", "few", "several", "both", "each", "every", "other",
+	"another", "such", "no", "any", "black", "white", "senior", "top", "former", "new", "committee",
+	"network", "house", "senate", "state", "city", "county", "party", "unlike", "like", "republican",
+	"democratic", "conservative", "liberal", "young", "old", "local", "foreign", "federal", "national")
 
 // shoutToTitle writes a name set in capitals, as transcripts do
 // ("WALLACE"), in title case; short acronyms (CNN, NATO) stay.

@@ -337,3 +337,49 @@ func TestWordClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerResolution checks who a quote is given to when the mention is
+// a surname or a pronoun and the person is not in the lexicon: the full name
+// given earlier in running text, and the subject that opens the sentence
+// before, not a name inside it.
+func TestSpeakerResolution(t *testing.T) {
+	tests := []struct{ name, body, quote, want string }{
+		{"surname given in full in running text",
+			"Ararat Mirzoyan and Jeyhun Bayramov held five hours of talks. \"Much work remains,\" Bayramov said.",
+			"Much work remains", "Jeyhun Bayramov"},
+		{"pronoun after a surname subject",
+			"Ararat Mirzoyan and Jeyhun Bayramov held talks. Bayramov was more cautious. \"Much work remains,\" he said.",
+			"Much work remains", "Jeyhun Bayramov"},
+		{"the name after a title it qualifies",
+			"Clinton communication director Jennifer Palmieri said the attacks were petty. \"He cannot defend his record,\" she said.",
+			"He cannot defend his record", "Jennifer Palmieri"},
+		{"a name inside the clause is no subject",
+			"Senator Bob Casey said that Speaker Paul Ryan should focus on the budget. \"This guy lost four years ago,\" he said.",
+			"This guy lost four years ago", "Bob Casey"},
+		{"an opening phrase before the subject",
+			"For her part, Maria Lopez did not comment on the merger. \"We will see,\" she said.",
+			"We will see", "Maria Lopez"},
+		{"no name from an organisation",
+			"American Enterprise Institute scholars met on Monday. \"It went well,\" he said.",
+			"It went well", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			quotes, _ := findQuotes(tt.body, text.Sentences(tt.body))
+			for _, q := range quotes {
+				if q.Text != tt.quote {
+					continue
+				}
+				got := ""
+				if q.Speaker != nil {
+					got = *q.Speaker
+				}
+				if got != tt.want {
+					t.Errorf("speaker of %q = %q, want %q", tt.quote, got, tt.want)
+				}
+				return
+			}
+			t.Fatalf("no quote %q in %+v", tt.quote, quotes)
+		})
+	}
+}
