@@ -309,6 +309,9 @@ type registry struct {
 	persons  []placedName      // known people named, in order of place, for pronouns
 	speakers []placedName      // other people named as speakers, in order of place
 	surnames map[string]string // last-name key -> full name, for people not in the lexicon
+	// searched[k] is the token up to which fullNameBefore found no full
+	// name for the surname k
+	searched map[string]int
 	found    map[string]*models.ExtractedPerson
 	order    []string
 }
@@ -645,7 +648,11 @@ func (reg *registry) fullNameBefore(t token) string {
 	if a, _ := reg.lx.matchAt(reg.r, reg.toks, i); a >= 0 {
 		return "" // a known actor keeps the lexicon's name
 	}
-	for k := i - 1; k > 0; k-- {
+	// It looks back over at most fullNameReach tokens, and never again over
+	// tokens an earlier look for the same surname went through: a long text
+	// of many surnames stays linear.
+	low := max(i-fullNameReach, reg.searched[t.key], 1)
+	for k := i - 1; k >= low; k-- {
 		if c := reg.toks[k]; c.key != t.key || !c.upper {
 			continue
 		}
@@ -670,8 +677,16 @@ func (reg *registry) fullNameBefore(t token) string {
 		}
 		return reg.src.slice(reg.toks[j].start, reg.toks[k].end)
 	}
+	if reg.searched == nil {
+		reg.searched = map[string]int{}
+	}
+	reg.searched[t.key] = i
 	return ""
 }
+
+// fullNameReach is how many tokens back fullNameBefore looks for a full
+// name, some 25 KB of text.
+const fullNameReach = 5000
 
 // notNameStart are capitalised words that open a phrase but no name.
 var notNameStart = set("many", "some", "most", "all", "few", "several", "both", "each", "every", "other",
