@@ -290,6 +290,9 @@ func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 		seg.cues = []cue{{kind: models.KindDeadline, i: seg.from, n: 1}}
 	}
 	kind, c := sc.kindOf(seg)
+	if kind != models.KindStatement && kind != models.KindDeadline && kind != models.KindUltimatum && sc.negated(seg, c) {
+		return models.ExtractedEvent{}, false // "the two sides failed to agree on the truce"
+	}
 	date, own := sc.dateFor(seg, c, kind)
 	if due, ok := sc.dueDate(seg); ok && (kind == models.KindDeadline || kind == models.KindUltimatum) {
 		date, own = due, true // the deadline's date, not the day it was set
@@ -335,6 +338,34 @@ func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 	ev.Summary = sc.summary(seg, ev)
 	return ev, true
 }
+
+// negated reports whether the clause denies its cue c: a negation right
+// before it ("did not meet Putin", "no agreement"), or a failure to act
+// that governs it from earlier in the clause ("failed to agree on the
+// second phase of the truce", "refused to sign"), with no comma between.
+func (sc *sentenceCtx) negated(seg *segment, c cue) bool {
+	for k := c.i - 1; k >= seg.from; k-- {
+		t := sc.toks[k]
+		if t.key == "," || sc.masked[k] {
+			return false
+		}
+		if negations[t.key] && c.i-k <= 3 && !(k+1 < len(sc.toks) && sc.toks[k+1].key == "only") {
+			return true
+		}
+		if failures[t.key] && k+1 < c.i && sc.toks[k+1].key == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// negations deny the happening a cue right after them reports; failures
+// ("failed to ...") deny what their clause goes on to report.
+var (
+	negations = set("not", "never", "no", "without", "didn't", "doesn't", "won't", "wouldn't", "hasn't",
+		"haven't", "hadn't", "isn't", "wasn't", "aren't", "weren't", "cannot", "can't")
+	failures = set("failed", "fail", "fails", "failing", "refused", "refuses", "refusing", "declined", "declines")
+)
 
 // kindOf picks the kind of a clause from its cues (see kindPriority), with
 // the rules that make one happening one kind: a visit or talks with named

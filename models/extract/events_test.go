@@ -135,9 +135,12 @@ func TestEventKinds(t *testing.T) {
 		{"quoted attack", `"We attacked nobody and we will attack nobody in the coming days," he said.`, "", "", ""},
 		{"so-called", "The so-called coalition of the willing grew on Monday.", "", "", ""},
 		{"past sanctions aside", "Russia has evaded past sanctions since 2014.", "", "", ""},
+		{"failed to agree", "The two sides failed to agree on the second phase of the truce on Monday.", "", "", ""},
+		{"did not meet", "Trump did not meet Putin on Friday.", "", "", ""},
 
 		// Regressions.
 		{"since clause keeps its date", "He has made several trips to Russia since the president took office in January.", models.KindOther, cameoNone, "2025-01"},
+		{"negation of another verb", "Trump did not offer specific criticisms during a Tuesday meeting with Cuban supporters.", models.KindMeeting, cameoConsult, "2025-08-05"},
 		{"visit with negotiations topic", "His last visit, in April, focused on peace negotiations between Moscow and Kyiv.", models.KindVisit, cameoVisit, "2025-04"},
 	}
 	for _, tt := range tests {
