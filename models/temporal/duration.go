@@ -86,6 +86,10 @@ func (g *tagger) duration(i int) (cand, bool) {
 	if g.is(j, "old") || g.punct(j, "-") && g.is(j+1, "old") {
 		return cand{}, false // an age: "52 years old"
 	}
+	if t := g.tok(j); g.is(k2, "second") && t != nil && t.kind == kWord &&
+		!g.is(j, "ago", "later", "earlier", "before", "after", "or", "and", "of", "to", "in", "from", "longer") {
+		return cand{}, false // the ordinal: "a second day of talks", "a second term"
+	}
 	if n == 1 && g.toks[k2].lw.plural && g.toks[k].kind != kNum {
 		return cand{}, false
 	}

@@ -151,6 +151,8 @@ var tagCases = []tagCase{
 	{"the three-hour", thu, "after the three-hour meeting", []want{{"three-hour", "DURATION", "PT3H"}}},
 	{"ahead of", wed, "Just ahead of the trip, the State Department on Sunday issued a warning.", []want{{"Sunday", "DATE", "2025-08-03"}}},
 	{"passive infinitive", fri, "The report is due to be released in June.", []want{{"June", "DATE", "2013-06"}}},
+	{"ordinal second", wed, "Negotiators met for a second day of talks.", nil},
+	{"a second as a duration", wed, "The screen went dark for a second.", []want{{"a second", "DURATION", "PT1S"}}},
 }
 
 func TestTag(t *testing.T) {
