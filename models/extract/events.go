@@ -674,8 +674,8 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 	}
 	for i := from; i < to; i++ {
 		t := sc.toks[i]
-		if sc.masked[i] {
-			continue
+		if sc.masked[i] && ev.Kind != models.KindStatement {
+			continue // a statement keeps its quoted words: they are what was said
 		}
 		w := sc.f.src.slice(t.start, t.end)
 		if i == from {

@@ -176,6 +176,19 @@ func TestDurationDays(t *testing.T) {
 	}
 }
 
+// TestStatementSummaryKeepsQuotation checks that a statement whose words are
+// a quotation is summarised with them, not cut before them.
+func TestStatementSummaryKeepsQuotation(t *testing.T) {
+	ref := time.Date(2025, 3, 18, 14, 0, 0, 0, time.UTC)
+	evs := eventsOf(`Marco Rubio said on Monday that Washington wanted "a deal this week, not next month".`, ref)
+	if len(evs) != 1 || evs[0].Kind != models.KindStatement {
+		t.Fatalf("events = %+v, want one statement", evs)
+	}
+	if want := `Marco Rubio said on Monday that Washington wanted "a deal this week, not next month"`; evs[0].Summary != want {
+		t.Errorf("summary = %q, want %q", evs[0].Summary, want)
+	}
+}
+
 func TestTidySummary(t *testing.T) {
 	tests := map[string]string{
 		"the call with Zelensky came":      "The call with Zelensky",
