@@ -40,7 +40,8 @@ func init() {
 	add(models.KindMeeting, "met", "meet", "meets", "meeting", "meetings", "summit", "hosted", "hosts",
 		"host", "hosting", "received")
 	add(models.KindVisit, "visit", "visits", "visited", "visiting", "trip", "trips", "arrived", "arrives",
-		"arrival", "travelled", "traveled", "travels", "travel", "travelling", "traveling", "flew", "landed", "tour", "toured")
+		"arrival", "travelled", "traveled", "travels", "travel", "travelling", "traveling", "flew", "fly", "flies", "flying",
+		"landed", "tour", "toured")
 	add(models.KindCall, "phoned", "telephoned")
 	add(models.KindTalks, "talks", "negotiations", "negotiated", "negotiating", "discussed", "discussions",
 		"consultations", "conversation")
