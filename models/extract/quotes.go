@@ -459,6 +459,9 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 	if !f.verbAt(k, s) {
 		return at, false, false
 	}
+	if (lemma == "respond" || lemma == "reply") && ce+3 < end && f.toks[ce].key == "to" {
+		return at, false, false // "would respond to the latest proposal": what is answered, not said
+	}
 	v := ce
 	if s < 0 {
 		if s, e = f.subjectAfter(ce, end); s < 0 {

@@ -266,6 +266,9 @@ func (p *attributor) audience(k, hi int) int {
 		if pronouns[t.key] || (!t.upper && !determiners[t.key] && !(e < hi && p.toks[e].upper) && !adjectiveLike(t.key)) {
 			break // "him", "reporters": one word ends it
 		}
+		if t.upper && e < hi && determiners[p.toks[e].key] {
+			break // "told Reuters the group would ...": the name ends it
+		}
 	}
 	return e
 }

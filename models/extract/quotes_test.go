@@ -119,6 +119,8 @@ func TestFindQuotes(t *testing.T) {
 		{"adverb before the cue", `A senior official nevertheless told reporters that sanctions would follow.`, "sanctions would follow", "indirect", "A senior official", "", "told reporters", ""},
 		{"she after a name the lexicon lacks", `EU foreign policy chief Kaja Kallas spoke with Sergei Lavrov on Tuesday. She said the bloc was ready to talk.`, "the bloc was ready to talk", "indirect", "She", "Kaja Kallas", "said", ""},
 		{"no name from an opening capital", `But Lavrov met Kallas later. He said the talks were over.`, "the talks were over", "indirect", "He", "Sergei Lavrov", "said", ""},
+		{"told a named outlet, no that", `A Hamas official told Reuters the group would respond to the proposal soon.`, "the group would respond to the proposal soon", "indirect", "A Hamas official", "", "told Reuters", ""},
+		{"respond to is not speech", `A Hamas official told the agency the group would respond to the latest proposal "within 48 hours".`, "the group would respond to the latest proposal \"within 48 hours\"", "partial", "A Hamas official", "", "told the agency", ""},
 		{"wire dateline", `MOSCOW, Aug 6 (Wire) - The talks were useful, the Kremlin said.`, "The talks were useful", "indirect", "the Kremlin", "the Kremlin", "said", ""},
 		{"not a dateline", `NATO members say - as they have for years - that the alliance will hold, the minister said.`, "NATO members say - as they have for years - that the alliance will hold", "indirect", "the minister", "", "said", ""},
 		{"mid cue after if", `If the deadline passes, officials said, other buyers could face the same tariff.`, "If the deadline passes, other buyers could face the same tariff", "indirect", "officials", "", "said", ""},
