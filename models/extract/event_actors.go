@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -249,10 +250,55 @@ func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []st
 		for _, m := range nations {
 			add(m.canon)
 		}
-		return out
+	} else {
+		add(knownActors(r, from, to, toks)...)
+		add(countries().countriesIn(r, toks)...)
 	}
-	add(knownActors(r, from, to, toks)...)
-	add(countries().countriesIn(r, toks)...)
+	add(titledNames(r, toks)...)
+	return out
+}
+
+// departmentWords name the department of a title ("Secretary of Homeland
+// Security"), not the person holding it.
+var departmentWords = set("state", "defense", "defence", "homeland", "security", "health", "energy", "commerce",
+	"labor", "justice", "treasury", "transportation", "agriculture", "education", "interior", "housing", "affairs",
+	"foreign", "finance", "trade", "economy")
+
+// titledNames returns the people the lexicon does not know that toks name
+// right after a title: "Chinese Foreign Minister Wang Yi", "National
+// Security Adviser Ajit Doval", "Secretary of State Jane Roe". A name is two
+// or three capitalised words (an initial may be one of them); one that
+// starts a known name or a country, or holds a word of an organisation's
+// name, is left out.
+func titledNames(r []rune, toks []token) []string {
+	var out []string
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].punct || !isTitle(toks[i].key) {
+			continue
+		}
+		j := i + 1
+		if toks[j].key == "of" && j+1 < len(toks) && toks[j+1].upper {
+			j += 2 // "Secretary of State ..."
+		}
+		for j < len(toks) && departmentWords[toks[j].key] {
+			j++ // "Secretary of Homeland Security Jeh Johnson"
+		}
+		k := j
+		for k < len(toks) && k-j < 4 && toks[k].upper && !toks[k].punct && !isTitle(toks[k].key) && !weekdayWords[toks[k].key] &&
+			!monthWords[toks[k].key] && (hasLowerRunes(r[toks[k].start:toks[k].end]) || toks[k].end-toks[k].start <= 2) {
+			k++
+		}
+		if k-j < 2 || k-j > 3 || k < len(toks) && toks[k].upper && !toks[k].punct && !weekdayWords[toks[k].key] && !monthWords[toks[k].key] ||
+			toks[j].end-toks[j].start <= 2 || toks[k-1].key == toks[k-2].key {
+			continue // not a name, or a name cut: "W. Bush" of "George W. Bush"
+		}
+		if a, _ := people().matchAt(r, toks, j); a >= 0 || toks[j].is(clsCountryFirst) ||
+			slices.ContainsFunc(toks[j:k], func(t token) bool { return orgWords[t.key] || notNameStart[t.key] }) {
+			continue
+		}
+		out = append(out, string(r[toks[j].start:toks[k-1].end]))
+		i = k - 1
+	}
 	return out
 }
 

@@ -76,3 +76,27 @@ func TestMentionsWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledNames checks which unknown people a title introduces.
+func TestTitledNames(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Chinese Foreign Minister Wang Yi visited New Delhi on Monday.", []string{"Wang Yi"}},
+		{"He met National Security Adviser Ajit Doval.", []string{"Ajit Doval"}},
+		{"Secretary of Homeland Security Jeh Johnson spoke.", []string{"Jeh Johnson"}},
+		{"Secretary of State Jane Roe arrived.", []string{"Jane Roe"}},
+		{"Russian President Vladimir Putin spoke.", nil},           // in the lexicon
+		{"The minister of Foreign Affairs Department spoke.", nil}, // no person
+		{"White House press secretary John Smith Tuesday said no.", []string{"John Smith"}},
+		{"former President George W. Bush spoke.", []string{"George W. Bush"}},
+		{"the president said.", nil},
+	}
+	for _, tt := range tests {
+		r := []rune(tt.in)
+		if got := titledNames(r, tokenize(r, 0, len(r))); !slices.Equal(got, tt.want) {
+			t.Errorf("titledNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
