@@ -670,6 +670,7 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 	var b strings.Builder
 	from, to := sc.summarySpan(seg)
 	if ev.Kind == models.KindStatement {
+		from, to = sc.reportedStart(seg, from, to)
 		to = sc.reportedEnd(seg, to)
 	}
 	for i := from; i < to; i++ {
@@ -721,6 +722,45 @@ func (sc *sentenceCtx) reportedEnd(seg *segment, to int) int {
 		}
 	}
 	return to
+}
+
+// reportedStart extends a statement whose clause follows what it reports
+// ("China and India will resume direct flights by the end of October, the
+// two governments announced on Wednesday, the latest sign of a thaw") back
+// over the reported clause, and ends it after the verb and its date, before
+// any aside. Otherwise it returns from and to.
+func (sc *sentenceCtx) reportedStart(seg *segment, from, to int) (int, int) {
+	si := slices.IndexFunc(sc.segs, func(sg segment) bool { return sg.from == seg.from })
+	if si <= 0 || seg.from == 0 || sc.toks[seg.from-1].key != "," && sc.toks[seg.from].key != "," {
+		return from, to
+	}
+	prev := &sc.segs[si-1]
+	if first := sc.toks[prev.from].key; len(prev.cues) > 0 || sc.masked[prev.from] || prepositions[first] ||
+		openers[first] || adverbialOpeners[first] || leadWords[first] || strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed") {
+		return from, to // no reported clause: "After lashing Toomey, Clinton urged ..."
+	}
+	verb := -1
+	for _, c := range seg.cues {
+		if c.kind == models.KindStatement && c.i-seg.from <= 6 {
+			verb = c.i + c.n
+			break
+		}
+	}
+	if verb < 0 || leadWords[sc.toks[seg.from].key] {
+		return from, to
+	}
+	end := to
+	for k := verb; k < to; k++ {
+		t := sc.toks[k]
+		if t.key == "," {
+			end = k // "..., the latest sign of a thaw": an aside
+			break
+		}
+		if !t.punct && !reportTail[t.key] && !inTimex(seg.dates, t.start) {
+			return from, to // the statement reports a clause of its own: "said Friday that ..."
+		}
+	}
+	return prev.from, end
 }
 
 // reportTail are the words that may stand between a reporting verb and

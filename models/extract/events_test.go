@@ -190,6 +190,23 @@ func TestStatementSummaryKeepsQuotation(t *testing.T) {
 	}
 }
 
+// TestStatementSummaryReportedBefore checks that a statement whose clause
+// follows what it reports is summarised with it, without the aside after.
+func TestStatementSummaryReportedBefore(t *testing.T) {
+	ref := time.Date(2025, 8, 20, 8, 0, 0, 0, time.UTC)
+	evs := eventsOf("China and India will resume direct flights by the end of October, the two governments announced on Wednesday, the latest sign of a thaw.", ref)
+	var got []string
+	for _, ev := range evs {
+		if ev.Kind == models.KindStatement {
+			got = append(got, ev.Summary)
+		}
+	}
+	want := "China and India will resume direct flights by the end of October, the two governments announced on Wednesday"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("statement summaries = %q, want [%q]", got, want)
+	}
+}
+
 func TestTidySummary(t *testing.T) {
 	tests := map[string]string{
 		"the call with Zelensky came":      "The call with Zelensky",
