@@ -273,7 +273,7 @@ var departmentWords = set("state", "defense", "defence", "homeland", "security",
 func titledNames(r []rune, toks []token) []string {
 	var out []string
 	for i := 0; i+2 < len(toks); i++ {
-		if toks[i].punct || !isTitle(toks[i].key) {
+		if !toks[i].is(clsTitle) {
 			continue
 		}
 		j := i + 1
@@ -284,7 +284,7 @@ func titledNames(r []rune, toks []token) []string {
 			j++ // "Secretary of Homeland Security Jeh Johnson"
 		}
 		k := j
-		for k < len(toks) && k-j < 4 && toks[k].upper && !toks[k].punct && !isTitle(toks[k].key) && !weekdayWords[toks[k].key] &&
+		for k < len(toks) && k-j < 4 && toks[k].upper && !toks[k].punct && !toks[k].is(clsTitle) && !weekdayWords[toks[k].key] &&
 			!monthWords[toks[k].key] && (hasLowerRunes(r[toks[k].start:toks[k].end]) || toks[k].end-toks[k].start <= 2) {
 			k++
 		}

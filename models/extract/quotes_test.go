@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -325,6 +326,13 @@ func TestWordClasses(t *testing.T) {
 		{"saidVerbs", saidVerbs, clsSaidVerb}, {"reportingVerbs", reportingVerbs, clsReportingVerb},
 		{"militaryNouns", militaryNouns, clsMilitary}, {"groupNouns", groupNouns, clsGroup},
 		{"demandWords", demandWords, clsDemand}, {"participles", participles, clsParticiple}}
+	titles := maps.Clone(words().titles)
+	maps.Copy(titles, titleAbbrevs)
+	lists = append(lists, struct {
+		name  string
+		words map[string]bool
+		c     wordClass
+	}{"titles", titles, clsTitle})
 	classOf("")
 	for _, l := range lists {
 		for w := range l.words {

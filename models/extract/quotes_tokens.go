@@ -96,6 +96,7 @@ const (
 	clsCountryFirst                         // the first word of a name in the country lexicon
 	clsDemand                               // demandWords
 	clsParticiple                           // participles
+	clsTitle                                // words().titles and titleAbbrevs (see isTitle)
 )
 
 var (
@@ -127,6 +128,11 @@ func classOf(key string) wordClass {
 		}
 		for w := range words().verbs {
 			classes[w] |= clsQuoteVerb
+		}
+		for _, l := range []map[string]bool{words().titles, titleAbbrevs} {
+			for w := range l {
+				classes[w] |= clsTitle
+			}
 		}
 		for w := range people().byFirst {
 			classes[w] |= clsActorFirst
