@@ -265,7 +265,8 @@ var departmentWords = set("state", "defense", "defence", "homeland", "security",
 	"foreign", "finance", "trade", "economy")
 
 // titledNames returns the people the lexicon does not know that toks name
-// right after a title: "Chinese Foreign Minister Wang Yi", "National
+// right after a title, each followed by the country a nationality before
+// the title names: "Chinese Foreign Minister Wang Yi", "National
 // Security Adviser Ajit Doval", "Secretary of State Jane Roe". A name is two
 // or three capitalised words (an initial may be one of them); one that
 // starts a known name or a country, or holds a word of an organisation's
@@ -297,6 +298,12 @@ func titledNames(r []rune, toks []token) []string {
 			continue
 		}
 		out = append(out, string(r[toks[j].start:toks[k-1].end]))
+		for a := i - 1; a >= 0 && a >= i-2 && !toks[a].punct; a-- {
+			if c, ok := countries().adj[toks[a].key]; ok && toks[a].upper {
+				out = append(out, c) // "Chinese Foreign Minister Wang Yi": China too
+				break
+			}
+		}
 		i = k - 1
 	}
 	return out

@@ -83,7 +83,7 @@ func TestTitledNames(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"Chinese Foreign Minister Wang Yi visited New Delhi on Monday.", []string{"Wang Yi"}},
+		{"Chinese Foreign Minister Wang Yi visited New Delhi on Monday.", []string{"Wang Yi", "China"}},
 		{"He met National Security Adviser Ajit Doval.", []string{"Ajit Doval"}},
 		{"Secretary of Homeland Security Jeh Johnson spoke.", []string{"Jeh Johnson"}},
 		{"Secretary of State Jane Roe arrived.", []string{"Jane Roe"}},
