@@ -148,7 +148,7 @@ func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
 
 // participles report a second statement after a comma: "..., adding that ...".
 var participles = set("adding", "saying", "noting", "arguing", "insisting", "explaining",
-	"warning", "claiming", "stressing", "suggesting", "declaring", "acknowledging", "asserting")
+	"warning", "claiming", "stressing", "suggesting", "declaring", "acknowledging", "asserting", "telling")
 
 // participleCue reads "..., adding (that) content" whose speaker is the
 // subject of the sentence ("Trump wrote ..., adding that he had briefed
@@ -159,6 +159,14 @@ func (f *quoteFinder) participleCue(a, b int, inQuote []bool) (span, bool) {
 			continue
 		}
 		cs := f.contentStart(k+1, b)
+		if f.toks[k].key == "telling" {
+			// "..., telling both sides that the world was watching": the
+			// words come after whom they were told to, and "that"
+			cs = -1
+			if e := f.audience(k+1, b); e > k+1 && e < b && f.toks[e].key == "that" {
+				cs = e + 1
+			}
+		}
 		start := a
 		for j := k - 1; j >= a; j-- {
 			if inQuote[j] && f.toks[j].punct {

@@ -122,6 +122,7 @@ func TestFindQuotes(t *testing.T) {
 		{"no name from an opening capital", `But Lavrov met Kallas later. He said the talks were over.`, "the talks were over", "indirect", "He", "Sergei Lavrov", "said", ""},
 		{"told a named outlet, no that", `A Hamas official told Reuters the group would respond to the proposal soon.`, "the group would respond to the proposal soon", "indirect", "A Hamas official", "", "told Reuters", ""},
 		{"respond to is not speech", `A Hamas official told the agency the group would respond to the latest proposal "within 48 hours".`, "the group would respond to the latest proposal \"within 48 hours\"", "partial", "A Hamas official", "", "told the agency", ""},
+		{"telling whom, then that", `Foreign Minister Hakan Fidan opened the session, telling both sides that the world was watching.`, "the world was watching", "indirect", "Foreign Minister Hakan Fidan", "Hakan Fidan", "telling", ""},
 		{"wire dateline", `MOSCOW, Aug 6 (Wire) - The talks were useful, the Kremlin said.`, "The talks were useful", "indirect", "the Kremlin", "the Kremlin", "said", ""},
 		{"not a dateline", `NATO members say - as they have for years - that the alliance will hold, the minister said.`, "NATO members say - as they have for years - that the alliance will hold", "indirect", "the minister", "", "said", ""},
 		{"mid cue after if", `If the deadline passes, officials said, other buyers could face the same tariff.`, "If the deadline passes, other buyers could face the same tariff", "indirect", "officials", "", "said", ""},
