@@ -230,9 +230,14 @@ func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []st
 			add(ctx.thing)
 		case i <= first+1 && (t.key == "two" || t.key == "both") && i+1 < len(toks) && toks[i+1].is(clsGroup):
 			add(ctx.previous().persons...) // "the two men agreed to meet"
-		case t.is(clsMilitary) && i > 0:
-			if c, ok := countries().adj[toks[i-1].key]; ok {
-				add(c) // "Russian drones struck Kyiv"
+		case (t.is(clsMilitary) || delegationNouns[t.key]) && i > 0:
+			// "Russian drones struck Kyiv", "Russian and Ukrainian delegations met"
+			for k := i - 1; k >= 0; k-- {
+				if c, ok := countries().adj[toks[k].key]; ok {
+					add(c)
+				} else if toks[k].key != "and" && toks[k].key != "," {
+					break
+				}
 			}
 		case t.key == "president" && i > 0 && toks[i-1].key == "the" && !nextIsName(toks, i):
 			add(ctx.lastWithRole(from, "President"))
@@ -383,6 +388,11 @@ func knownActors(r []rune, from, to int, toks []token) []string {
 	}
 	return out
 }
+
+// delegationNouns stand for a country after its adjective: "Ukrainian
+// negotiators", "the Russian delegation".
+var delegationNouns = set("delegation", "delegations", "negotiators", "negotiator", "officials", "official",
+	"diplomats", "diplomat", "authorities", "envoys", "envoy", "team", "teams", "leaders", "ministers")
 
 // groupNouns after "the two" or "both" name the people just mentioned.
 var groupNouns = set("men", "women", "leaders", "presidents", "ministers", "sides", "officials", "envoys")

@@ -100,3 +100,19 @@ func TestTitledNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDelegationCountries checks that a nationality before a delegation or
+// military noun names its country, coordinated adjectives included.
+func TestDelegationCountries(t *testing.T) {
+	for in, want := range map[string][]string{
+		"Russian and Ukrainian delegations met in Istanbul.": {"Ukraine", "Russia"},
+		"Russian drones struck the port.":                    {"Russia"},
+		"The delegations met in Istanbul.":                   nil,
+	} {
+		r := []rune(in)
+		got := eventActors(r, 0, len(r), &actorContext{r: r})
+		if !slices.Equal(got, want) {
+			t.Errorf("eventActors(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
