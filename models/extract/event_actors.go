@@ -392,7 +392,7 @@ func knownActors(r []rune, from, to int, toks []token) []string {
 // delegationNouns stand for a country after its adjective: "Ukrainian
 // negotiators", "the Russian delegation".
 var delegationNouns = set("delegation", "delegations", "negotiators", "negotiator", "officials", "official",
-	"diplomats", "diplomat", "authorities", "envoys", "envoy", "team", "teams", "leaders", "ministers")
+	"diplomats", "diplomat", "authorities", "envoys", "envoy", "team", "teams")
 
 // groupNouns after "the two" or "both" name the people just mentioned.
 var groupNouns = set("men", "women", "leaders", "presidents", "ministers", "sides", "officials", "envoys")
