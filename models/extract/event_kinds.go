@@ -125,6 +125,14 @@ func init() {
 		if n := keyAt(toks, i+1); n == "for" || n == "on" {
 			return models.KindStatement, 1, true
 		}
+		if keyAt(toks, i-1) != "-" {
+			// "called the Russian memorandum an ultimatum": a judgment said aloud
+			for k := i + 2; k < i+7 && k < len(toks) && !toks[k].punct; k++ {
+				if (toks[k].key == "a" || toks[k].key == "an") && toks[k-1].key != "by" {
+					return models.KindStatement, 1, true
+				}
+			}
+		}
 		return "", 0, true // "so-called", "a man called"
 	}, "called")
 }

@@ -188,10 +188,23 @@ func fillSegment(s *segment, toks []token, masked []bool, txs []models.Timex) {
 			continue
 		}
 		if kind, n := cueAt(toks[:s.to], i); kind != "" {
+			if scareQuoted(toks, i, n) {
+				continue // called the memorandum an "ultimatum": a word, not a happening
+			}
 			s.cues = append(s.cues, cue{kind: kind, i: i, n: n})
 			i += n - 1
 		}
 	}
+}
+
+// scareQuoted reports whether the cue toks[i:i+n] stands alone between
+// quotation marks.
+func scareQuoted(toks []token, i, n int) bool {
+	if i == 0 || i+n >= len(toks) {
+		return false
+	}
+	open, close := toks[i-1].key, toks[i+n].key
+	return (open == "\"" || open == "“" || open == "‘") && (close == "\"" || close == "”" || close == "’")
 }
 
 // afterSince reports whether the expression at rune p follows "since": the

@@ -115,6 +115,7 @@ func TestEventKinds(t *testing.T) {
 		{"arrival for talks with a leader", "The envoy Steve Witkoff arrived in Moscow on Wednesday for talks with Vladimir Putin.", models.KindMeeting, cameoConsult, "2025-08-06"},
 		{"talks between countries", "Russia and Ukraine held talks in Istanbul on Monday.", models.KindTalks, cameoNegotiate, "2025-08-04"},
 		{"phone", "Trump spoke by phone with Zelensky on Tuesday.", models.KindCall, cameoPhone, "2025-08-05"},
+		{"scare-quoted ultimatum", `Zelensky called the memorandum an "ultimatum" on Tuesday.`, models.KindStatement, cameoStatement, "2025-08-05"},
 		{"fly to", "Rubio is due to fly to the region on Thursday.", models.KindVisit, cameoVisit, "2025-08-07"},
 		{"phone call noun", "A phone call between Macron and Starmer took place on Monday.", models.KindCall, cameoPhone, "2025-08-04"},
 		{"host", "Erdogan hosted Zelensky in Ankara on Monday.", models.KindMeeting, cameoHost, "2025-08-04"},
