@@ -145,7 +145,11 @@ func (g *tagger) boundary(i int) bool {
 	}
 	if t.kind == kPunct {
 		switch t.raw {
-		case ".", "!", "?", ";", "\"", "“", "”", ":":
+		case ":":
+			// the colon of a clock time ("10:00") ends nothing
+			prev, next := g.tok(i-1), g.tok(i+1)
+			return prev == nil || next == nil || prev.kind != kNum || next.kind != kNum || next.sp
+		case ".", "!", "?", ";", "\"", "“", "”":
 			return true
 		}
 	}
@@ -227,6 +231,12 @@ func (g *tagger) cue(k int) int {
 	if t.past {
 		if g.is(k-1, "be", "being", "to") {
 			return dirNone // "to be published": passive infinitive, no tense
+		}
+		if g.is(k-1, "is", "are", "am") {
+			if g.is(k, "planned", "scheduled", "expected", "slated", "tipped") {
+				return dirFuture // "is planned for mid-September"
+			}
+			return dirNone // a present passive: "is located in"
 		}
 		return dirPast
 	}
