@@ -437,11 +437,16 @@ func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 
 // openingName returns the person a sentence starting at rune offset from
 // opens with, when the lexicon does not know them: the capitalised words
-// (two or more, after any titles) standing before the sentence's first
-// lower-case word that is no title, as in "EU foreign policy chief Kaja
-// Kallas spoke with ...". It returns "" for anything else: a known actor
-// (the known people are found by place), a country, a single word, a
-// sentence opening with a comma or a quotation.
+// (after any titles, openers and an opening phrase set off by a comma)
+// standing before the sentence's first lower-case word that is no title,
+// as in "EU foreign policy chief Kaja Kallas spoke with ...", or a surname
+// the text gave in full before ("Bayramov was more cautious"). A name that
+// only qualifies a title after it ("Clinton communication director
+// Jennifer Palmieri said", "Ms. McCaskill's chief of staff") gives way to
+// the name after the title, if the sentence has one. It returns "" for
+// anything else: a known actor (the known people are found by place), a
+// country, a name inside a clause ("He said that Speaker Paul Ryan ..."),
+// a sentence opening with a quotation.
 func (reg *registry) openingName(from, to int) string {
 	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].start >= from })
 	if i < len(reg.toks) && prepositions[reg.toks[i].key] {
