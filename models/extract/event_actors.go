@@ -250,7 +250,9 @@ func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []st
 	if known, nations, ok := ctx.namedIn(r, from, toks); ok {
 		lx := people()
 		for _, m := range known {
-			add(lx.actors[m.actor].Name)
+			if !affiliationOnly(toks, m) {
+				add(lx.actors[m.actor].Name)
+			}
 		}
 		for _, m := range nations {
 			add(m.canon)
@@ -378,7 +380,7 @@ func knownActors(r []rune, from, to int, toks []token) []string {
 	var out []string
 	var seen map[int]bool
 	for _, m := range lx.findActors(r, toks) {
-		if !seen[m.actor] {
+		if !seen[m.actor] && !affiliationOnly(toks, m) {
 			if seen == nil {
 				seen = map[int]bool{}
 			}
@@ -393,6 +395,18 @@ func knownActors(r []rune, from, to int, toks []token) []string {
 // negotiators", "the Russian delegation".
 var delegationNouns = set("delegation", "delegations", "negotiators", "negotiator", "officials", "official",
 	"diplomats", "diplomat", "authorities", "envoys", "envoy", "team", "teams")
+
+// affiliationOnly reports whether the organisation m only says where the
+// person named after it works: "Kremlin aide Yuri Ushakov", "White House
+// spokesman Josh Earnest". The person is the actor; "White House officials
+// met" keeps the White House.
+func affiliationOnly(toks []token, m actorMention) bool {
+	if people().actors[m.actor].Kind != actorOrganisation {
+		return false
+	}
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.end })
+	return k+1 < len(toks) && toks[k].is(clsTitle) && toks[k+1].upper && !toks[k+1].punct
+}
 
 // groupNouns after "the two" or "both" name the people just mentioned.
 var groupNouns = set("men", "women", "leaders", "presidents", "ministers", "sides", "officials", "envoys")

@@ -116,3 +116,20 @@ func TestDelegationCountries(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationWithoutThe checks that an organisation the lexicon names
+// with "the" is found without it, and that it stays out of the actors when
+// it only says where a named person works.
+func TestOrganisationWithoutThe(t *testing.T) {
+	for in, want := range map[string][]string{
+		"European Union governments approved sanctions.": {"the European Union"},
+		"White House officials met.":                     {"the White House"},
+		"Kremlin aide Yuri Ushakov spoke.":               {"Yuri Ushakov"},
+	} {
+		r := []rune(in)
+		got := eventActors(r, 0, len(r), &actorContext{r: r})
+		if !slices.Equal(got, want) {
+			t.Errorf("eventActors(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

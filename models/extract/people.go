@@ -125,10 +125,12 @@ func loadPeople(lines [][]string) *peopleLexicon {
 	return lx
 }
 
-// add indexes name as a name of actor i; the first actor to claim a name keeps it.
+// add indexes name as a name of actor i; the first actor to claim a name
+// keeps it. Names of one actor that fold to one key are all indexed: "the
+// European Union" and its alias "European Union" are both how texts write it.
 func (lx *peopleLexicon) add(name string, i int) {
 	ck := canonicalKey(name)
-	if _, dup := lx.byName[ck]; dup {
+	if owner, dup := lx.byName[ck]; dup && owner != i {
 		return
 	}
 	lx.byName[ck] = i
