@@ -684,6 +684,18 @@ func (reg *registry) fullNameBefore(t token) string {
 		}
 		return reg.src.slice(reg.toks[j].start, reg.toks[k].end)
 	}
+	// "Chinese Foreign Minister Wang Yi ... Wang said": a family name that
+	// comes first, right after a title
+	for k := i - 1; k >= low && k > 0; k-- {
+		c := reg.toks[k]
+		if c.key != t.key || !c.upper || !reg.toks[k-1].is(clsTitle) || k+1 >= i {
+			continue
+		}
+		if n := reg.toks[k+1]; n.upper && !n.punct && c.end+1 == n.start && hasLowerRunes(reg.r[n.start:n.end]) &&
+			(k+2 >= len(reg.toks) || !reg.toks[k+2].upper || reg.toks[k+2].punct) {
+			return reg.src.slice(c.start, n.end)
+		}
+	}
 	if reg.searched == nil {
 		reg.searched = map[string]int{}
 	}
