@@ -204,6 +204,22 @@ func (g *tagger) theUnit(i, k int) (cand, bool) {
 	if g.is(k, "weekend") && g.is(i, "the") {
 		return g.weekend(k+1, 0), true
 	}
+	if t := g.tok(k); g.is(i, "the") && t != nil && t.lw != nil && t.lw.season != "" && g.anchored && !g.is(k+1, "of") {
+		// "met in the spring", "due in the autumn": this year's, or the
+		// one the tense points to when this year's is not yet or no longer
+		y, rm, start := g.ref.Year(), int(g.ref.Month()), seasonStart[t.lw.season]
+		switch g.direction(i, k+1) {
+		case dirPast:
+			if start > rm {
+				y--
+			}
+		case dirFuture:
+			if start+2 < rm {
+				y++
+			}
+		}
+		return cand{j: k + 1, typ: TypeDate, val: pad(y, 4) + "-" + t.lw.season}, true
+	}
 	if g.is(i, "the") {
 		if c, ok := g.reportedQuarter(k); ok {
 			return c, true

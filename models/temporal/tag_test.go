@@ -152,6 +152,8 @@ var tagCases = []tagCase{
 	{"ahead of", wed, "Just ahead of the trip, the State Department on Sunday issued a warning.", []want{{"Sunday", "DATE", "2025-08-03"}}},
 	{"passive infinitive", fri, "The report is due to be released in June.", []want{{"June", "DATE", "2013-06"}}},
 	{"ordinal second", wed, "Negotiators met for a second day of talks.", nil},
+	{"the season, past", wed, "The ministers last met in the spring.", []want{{"the spring", "DATE", "2025-SP"}}},
+	{"the season, ahead", wed, "Talks will resume in the spring.", []want{{"the spring", "DATE", "2026-SP"}}},
 	{"present passive of a plan", wed, "The summit is planned for mid-September, officials said.", []want{{"mid-September", "DATE", "2025-09"}}},
 	{"clock colon is no boundary", wed, "The vote will take place at 10:00 local time (0700 GMT) on Thursday.", []want{{"10:00", "TIME", "2025-08-06T10:00"}, {"Thursday", "DATE", "2025-08-07"}}},
 	{"a second as a duration", wed, "The screen went dark for a second.", []want{{"a second", "DURATION", "PT1S"}}},
