@@ -482,10 +482,7 @@ func (reg *registry) openingName(from, to int) string {
 		if name == "" || org || !strings.Contains(name, " ") {
 			continue
 		}
-		j := k // the name's first word, as nameAtEnd found it
-		for j > i && reg.toks[j-1].upper && !reg.toks[j-1].punct && !isTitle(reg.toks[j-1].key) {
-			j--
-		}
+		j := i + nameRunStart(reg.toks[i:k]) // the name's first word, as nameAtEnd found it
 		if slices.ContainsFunc(reg.toks[j:k], func(w token) bool {
 			return openers[w.key] || prepositions[w.key] || subordinators[w.key] || pronouns[w.key] || orgWords[w.key]
 		}) || strings.ContainsAny(name, "'’") {
@@ -579,13 +576,20 @@ func (reg *registry) trailingName(toks []token) (name string, org bool) {
 	return "", false
 }
 
-// nameAtEnd returns the capitalised words ending toks after any titles;
-// org is set for a name after "the" ("The S.E.C."), an organisation's.
-func (reg *registry) nameAtEnd(toks []token) (string, bool) {
+// nameRunStart returns where the run of capitalised words that are no
+// titles, ending toks, starts (len(toks) when toks ends otherwise).
+func nameRunStart(toks []token) int {
 	i := len(toks)
 	for i > 0 && toks[i-1].upper && !toks[i-1].punct && !isTitle(toks[i-1].key) {
 		i--
 	}
+	return i
+}
+
+// nameAtEnd returns the capitalised words ending toks after any titles;
+// org is set for a name after "the" ("The S.E.C."), an organisation's.
+func (reg *registry) nameAtEnd(toks []token) (string, bool) {
+	i := nameRunStart(toks)
 	if i == len(toks) || (i > 0 && !toks[i-1].upper && !isTitle(toks[i-1].key) && toks[i-1].key != "'s") {
 		return "", false // "officials cited by TASS" is not TASS
 	}
