@@ -47,7 +47,8 @@ vet:
 fmt:
 	gofmt -w cmd models handlers views data
 
-# fuzz runs each fuzz target briefly (FUZZTIME=5m for a longer run by hand).
+# fuzz runs each fuzz target briefly (FUZZTIME=5m for a longer run by hand;
+# .ci/run gives a count of executions instead, see there).
 FUZZTIME ?= 10s
 fuzz:
 	@for pkg in ./models ./models/text ./models/temporal ./models/extract ./models/store; do \
