@@ -16,15 +16,20 @@ import (
 // connection of its own that never writes: the value moves whenever any
 // other connection, in this process or another (dateline ingest next to
 // dateline serve), commits. On PostgreSQL it is seen through the server's
-// write-ahead log position, which moves with every change to any database
-// of the server (and sometimes without one): read before the values are
-// computed, it can drop them when nothing changed, never keep them past a
-// change, whichever instance made it. On a server that cannot tell it (a
-// standby), nothing is cached.
+// current snapshot (pg_current_snapshot: the oldest running transaction,
+// the next transaction id and the ones in progress), which every commit of
+// a writing transaction on the server changes, in any database: one that
+// was in progress leaves the list, one that began later moved the next id.
+// Read before the values are computed, it can drop them when nothing
+// changed, never keep them past a commit, whichever instance made it. The
+// write-ahead log position, used before, does not move at commit under
+// synchronous_commit=off (it is the position written out, which the WAL
+// writer advances later), so counts went stale. When the version cannot
+// be read, nothing is cached.
 type storyCache struct {
 	mu      sync.Mutex
 	watch   *sql.Conn // SQLite, held for good: data_version is per connection
-	version int64
+	version string // "" before the first read
 	values  map[string]any
 }
 
@@ -68,7 +73,7 @@ func (s *Store) storyCache() *storyCache {
 		return nil
 	}
 	if s.d.postgres() {
-		c, _ := storyCaches.LoadOrStore("postgres\x00"+s.path, &storyCache{version: -1, values: map[string]any{}})
+		c, _ := storyCaches.LoadOrStore("postgres\x00"+s.path, &storyCache{values: map[string]any{}})
 		return c.(*storyCache)
 	}
 	// The key names the file itself, not only its path: a database removed
@@ -93,7 +98,7 @@ func (s *Store) storyCache() *storyCache {
 		db.Close()
 		return nil
 	}
-	c, loaded := storyCaches.LoadOrStore(key, &storyCache{watch: conn, version: -1, values: map[string]any{}})
+	c, loaded := storyCaches.LoadOrStore(key, &storyCache{watch: conn, values: map[string]any{}})
 	if loaded {
 		conn.Close()
 		db.Close()
@@ -104,18 +109,18 @@ func (s *Store) storyCache() *storyCache {
 // current reads the database's version (see storyCache) through s,
 // dropping the cached values when it moved. ok is false when it cannot be
 // read.
-func (c *storyCache) current(ctx context.Context, s *Store) (int64, bool) {
+func (c *storyCache) current(ctx context.Context, s *Store) (string, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var v int64
+	var v string
 	var err error
 	if c.watch != nil {
 		err = c.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
 	} else {
-		err = s.rdb.WithContext(ctx).Raw(`SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint`).Row().Scan(&v)
+		err = s.rdb.WithContext(ctx).Raw(`SELECT pg_current_snapshot()::text`).Row().Scan(&v)
 	}
-	if err != nil {
-		return 0, false
+	if err != nil || v == "" {
+		return "", false
 	}
 	if v != c.version {
 		c.version, c.values = v, map[string]any{}

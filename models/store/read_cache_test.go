@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"dateline/models"
+
+	"gorm.io/gorm"
 )
 
 // fillStories saves n one-event articles a day apart, each with one quote
@@ -181,4 +183,41 @@ func TestStoryCacheNewFile(t *testing.T) {
 	if c := counts(2); c != 2 {
 		t.Fatalf("new file at the same path: %d events, want 2", c)
 	}
+}
+
+// TestStoryCacheVersionMovesOnCommit checks that the version the story
+// cache is keyed on moves with every commit, including commits made with
+// synchronous_commit=off on PostgreSQL: there the write-ahead log position,
+// the key used before, stays put until the WAL writer catches up, and the
+// cache served stale counts (CI runs its server with that setting).
+func TestStoryCacheVersionMovesOnCommit(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		ctx := context.Background()
+		st := openTest(t)
+		c := st.storyCache()
+		if c == nil {
+			t.Fatal("no story cache")
+		}
+		fillStories(t, st, "talks", "Vladimir Putin", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), 1)
+		prev, ok := c.current(ctx, st)
+		if !ok {
+			t.Fatal("the database version cannot be read")
+		}
+		for i := 0; i < 50; i++ {
+			err := st.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+				if st.d.postgres() {
+					if err := tx.Exec("SET LOCAL synchronous_commit TO off").Error; err != nil {
+						return err
+					}
+				}
+				return tx.Exec("UPDATE stories SET title = ? WHERE slug = ?", fmt.Sprintf("talks %d", i), "talks").Error
+			})
+			mustRead(t, err)
+			v, ok := c.current(ctx, st)
+			if !ok || v == prev {
+				t.Fatalf("commit %d: version %q (readable %v), the same as before it", i, v, ok)
+			}
+			prev = v
+		}
+	})
 }
