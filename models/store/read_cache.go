@@ -29,7 +29,7 @@ import (
 type storyCache struct {
 	mu      sync.Mutex
 	watch   *sql.Conn // SQLite, held for good: data_version is per connection
-	version string // "" before the first read
+	version string    // "" before the first read
 	values  map[string]any
 }
 
