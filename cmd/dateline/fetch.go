@@ -21,16 +21,25 @@ const maxRedirects = 5
 
 // fetcher downloads pages for ingest with limits on time, size, redirects
 // and content type. Unless allowPrivate is set it refuses to connect to
-// loopback, private, link-local, multicast and other non-public addresses:
-// the check runs in the dialer's Control hook, on the address actually
-// dialled after DNS resolution, so it holds for every redirect and cannot
-// be dodged by a name that resolves to 127.0.0.1.
+// loopback, private, link-local, multicast and other non-public addresses,
+// IPv6 addresses that carry one of those inside them (NAT64, 6to4,
+// IPv4-compatible) included; link-local and cloud metadata addresses are
+// refused even with allowPrivate, since no article lives there and a
+// redirect to them is the classic way to read a cloud machine's
+// credentials. The check runs in the dialer's Control hook, on the address
+// actually dialled after DNS resolution, so it holds for every redirect
+// and cannot be dodged by a name that resolves to 127.0.0.1.
 type fetcher struct {
 	client   *http.Client
 	maxBytes int64
-	// refuse vets each address dialled (refusePrivate, or nil to allow
-	// all); tests swap in their own policy to see it run on redirects.
+	// refuse vets each address dialled (refusePrivate, or refuseMetadata
+	// with allowPrivate); tests swap in their own policy to see it run on
+	// redirects.
 	refuse func(network, address string, c syscall.RawConn) error
+	// hint is added to a refusal of a non-public address: the CLI names
+	// its --allow-private flag; the server, which has no such setting,
+	// adds nothing.
+	hint string
 }
 
 // fetchedPage is a downloaded page.
@@ -42,9 +51,9 @@ type fetchedPage struct {
 }
 
 func newFetcher(timeout time.Duration, maxBytes int64, allowPrivate bool) *fetcher {
-	f := &fetcher{maxBytes: maxBytes}
-	if !allowPrivate {
-		f.refuse = refusePrivate
+	f := &fetcher{maxBytes: maxBytes, refuse: refusePrivate}
+	if allowPrivate {
+		f.refuse = refuseMetadata
 	}
 	dialer := &net.Dialer{Timeout: timeout, KeepAlive: 30 * time.Second,
 		Control: func(network, address string, c syscall.RawConn) error {
@@ -80,18 +89,50 @@ func newFetcher(timeout time.Duration, maxBytes int64, allowPrivate bool) *fetch
 // refusePrivate is a net.Dialer Control hook: it fails the connection when
 // the resolved address is not a public unicast address.
 func refusePrivate(network, address string, _ syscall.RawConn) error {
+	ip, err := dialledAddr(address)
+	if err != nil {
+		return err
+	}
+	if !publicAddr(ip) {
+		return &models.Error{Code: models.EFORBIDDEN, Message: "refusing to connect to non-public address " + ip.String(), Err: errNonPublic}
+	}
+	return nil
+}
+
+// errNonPublic marks refusePrivate's refusals, which fetch completes with
+// the fetcher's hint.
+var errNonPublic = errors.New("private, loopback and reserved addresses are refused")
+
+// withHint sets the text added to refusals of non-public addresses.
+func (f *fetcher) withHint(hint string) *fetcher {
+	f.hint = hint
+	return f
+}
+
+// refuseMetadata is the Control hook under --allow-private: loopback and
+// private networks are allowed, link-local and metadata addresses never.
+func refuseMetadata(network, address string, _ syscall.RawConn) error {
+	ip, err := dialledAddr(address)
+	if err != nil {
+		return err
+	}
+	if metadataAddr(ip) {
+		return models.Errorf(models.EFORBIDDEN, "refusing to connect to link-local or metadata address %s (refused even with --allow-private)", ip)
+	}
+	return nil
+}
+
+// dialledAddr parses the host:port a dialer is about to connect to.
+func dialledAddr(address string) (netip.Addr, error) {
 	host, _, err := net.SplitHostPort(address)
 	if err != nil {
-		return models.Wrap(models.EFORBIDDEN, err, "bad address %q", address)
+		return netip.Addr{}, models.Wrap(models.EFORBIDDEN, err, "bad address %q", address)
 	}
 	ip, err := netip.ParseAddr(host)
 	if err != nil {
-		return models.Wrap(models.EFORBIDDEN, err, "bad address %q", address)
+		return netip.Addr{}, models.Wrap(models.EFORBIDDEN, err, "bad address %q", address)
 	}
-	if !publicAddr(ip) {
-		return models.Errorf(models.EFORBIDDEN, "refusing to connect to non-public address %s (use --allow-private)", ip)
-	}
-	return nil
+	return ip.Unmap().WithZone(""), nil
 }
 
 // nonPublic are ranges that no public web server lives on, besides those the
@@ -106,10 +147,42 @@ var nonPublic = []netip.Prefix{
 	netip.MustParsePrefix("2001:db8::/32"),  // documentation
 	netip.MustParsePrefix("fec0::/10"),      // old site-local
 	netip.MustParsePrefix("100::/64"),       // discard-only
-	netip.MustParsePrefix("2001::/23"),      // IETF protocol assignments
+	netip.MustParsePrefix("2001::/23"),      // IETF protocol assignments (Teredo among them)
 }
 
-// publicAddr reports whether ip is a public unicast address.
+// metadata are the addresses cloud providers serve instance metadata and
+// credentials on, besides the link-local ranges (169.254.169.254 is one).
+var metadata = []netip.Prefix{
+	netip.MustParsePrefix("fd00:ec2::254/128"),  // AWS, over IPv6
+	netip.MustParsePrefix("100.100.100.200/32"), // Alibaba Cloud
+}
+
+// embeddedIPv4 returns the IPv4 address an IPv6 address carries by a
+// translation scheme, where a connection to it can end at that IPv4
+// address: NAT64 (64:ff9b::/96, last 32 bits), 6to4 (2002::/16, bits 16-48)
+// and the deprecated IPv4-compatible form (::/96, last 32 bits).
+func embeddedIPv4(ip netip.Addr) (netip.Addr, bool) {
+	if !ip.Is6() {
+		return netip.Addr{}, false
+	}
+	b := ip.As16()
+	switch {
+	case nat64.Contains(ip), v4compat.Contains(ip):
+		return netip.AddrFrom4([4]byte(b[12:16])), true
+	case sixToFour.Contains(ip):
+		return netip.AddrFrom4([4]byte(b[2:6])), true
+	}
+	return netip.Addr{}, false
+}
+
+var (
+	nat64     = netip.MustParsePrefix("64:ff9b::/96")
+	v4compat  = netip.MustParsePrefix("::/96")
+	sixToFour = netip.MustParsePrefix("2002::/16")
+)
+
+// publicAddr reports whether ip is a public unicast address, and the IPv4
+// address inside it is one too when it carries one.
 func publicAddr(ip netip.Addr) bool {
 	ip = ip.Unmap()
 	if !ip.IsValid() || ip.IsLoopback() || ip.IsPrivate() || ip.IsUnspecified() ||
@@ -121,7 +194,29 @@ func publicAddr(ip netip.Addr) bool {
 			return false
 		}
 	}
+	if v4, ok := embeddedIPv4(ip); ok {
+		return publicAddr(v4)
+	}
 	return true
+}
+
+// metadataAddr reports whether ip is link-local (169.254.0.0/16, fe80::/10,
+// where cloud metadata services answer) or a known metadata address,
+// directly or inside a NAT64, 6to4 or IPv4-compatible address.
+func metadataAddr(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	if ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() {
+		return true
+	}
+	for _, p := range metadata {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	if v4, ok := embeddedIPv4(ip); ok {
+		return metadataAddr(v4)
+	}
+	return false
 }
 
 // fetch downloads rawURL. It accepts http and https URLs answering 200 with
@@ -139,6 +234,10 @@ func (f *fetcher) fetch(ctx context.Context, rawURL string) (fetchedPage, error)
 	req.Header.Set("Accept", "text/html, text/plain;q=0.9")
 	resp, err := f.client.Do(req)
 	if err != nil {
+		var me *models.Error
+		if errors.Is(err, errNonPublic) && errors.As(err, &me) && f.hint != "" {
+			return fetchedPage{}, models.Errorf(models.EFORBIDDEN, "%s (%s)", me.Message, f.hint)
+		}
 		return fetchedPage{}, fetchError(err)
 	}
 	defer resp.Body.Close()

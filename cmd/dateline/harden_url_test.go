@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -164,6 +165,70 @@ func TestHardenURLLimits(t *testing.T) {
 		}
 		if d := time.Since(start); d > 5*time.Second {
 			t.Errorf("%s: took %s with a 1 s fetch limit", tc.path, d)
+		}
+	}
+}
+
+// TestHardenURLEmbeddedIPv4 asks ingest for IPv6 addresses that carry a
+// non-public IPv4 address (NAT64, IPv4-compatible, 6to4): each is refused
+// before a connection, as the IPv4 address itself would be; ones carrying
+// a public address stay allowed.
+func TestHardenURLEmbeddedIPv4(t *testing.T) {
+	for _, tc := range []struct {
+		ip     string
+		public bool
+	}{
+		{"64:ff9b::7f00:1", false},         // NAT64 of 127.0.0.1
+		{"64:ff9b::a9fe:a9fe", false},      // NAT64 of 169.254.169.254
+		{"64:ff9b::c0a8:1", false},         // NAT64 of 192.168.0.1
+		{"::7f00:1", false},                // IPv4-compatible 127.0.0.1
+		{"::a00:1", false},                 // IPv4-compatible 10.0.0.1
+		{"2002:a00:1::1", false},           // 6to4 of 10.0.0.1
+		{"2002:7f00:1::", false},           // 6to4 of 127.0.0.1
+		{"64:ff9b::808:808", true},         // NAT64 of 8.8.8.8
+		{"2002:808:808::1", true},          // 6to4 of 8.8.8.8
+		{"2a00:1450:4001:81b::200e", true}, // a plain public IPv6 address
+	} {
+		if got := publicAddr(netip.MustParseAddr(tc.ip)); got != tc.public {
+			t.Errorf("publicAddr(%s) = %v, want %v", tc.ip, got, tc.public)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "d.db")
+	for _, u := range []string{"http://[64:ff9b::7f00:1]:9/x", "http://[::7f00:1]:9/x", "http://[2002:a00:1::1]:9/x"} {
+		code, _, errs := cli(t, "", "ingest", "--db", db, u)
+		if code != 1 || !strings.Contains(errs, "refusing to connect to non-public address") {
+			t.Errorf("%s: exit %d, stderr %q", u, code, errs)
+		}
+	}
+}
+
+// TestHardenURLMetadataEvenWhenPrivateAllowed checks that --allow-private
+// opens loopback and private networks but never link-local or cloud
+// metadata addresses, given directly or reached by a redirect from an
+// allowed server.
+func TestHardenURLMetadataEvenWhenPrivateAllowed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/page" {
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, articleHTML)
+			return
+		}
+		http.Redirect(w, r, "http://169.254.169.254/latest/meta-data/iam/", http.StatusFound)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "d.db")
+	if code, _, errs := cli(t, "", "ingest", "--db", db, "--allow-private", srv.URL+"/page"); code != 0 {
+		t.Fatalf("a loopback page with --allow-private: exit %d, %s", code, errs)
+	}
+	for _, u := range []string{srv.URL + "/meta", "http://169.254.169.254/latest/meta-data/",
+		"http://[fe80::1]/x", "http://[64:ff9b::a9fe:a9fe]/x", "http://[fd00:ec2::254]/x", "http://100.100.100.200/x"} {
+		start := time.Now()
+		code, _, errs := cli(t, "", "ingest", "--db", db, "--allow-private", u)
+		if code != 1 || !strings.Contains(errs, "link-local or metadata address") {
+			t.Errorf("%s with --allow-private: exit %d, stderr %q", u, code, errs)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s: refusal took %s: a connection was tried", u, d)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func ingestJobs(e *env, f ingestFlags, args []string) ([]ingestJob, []ingestFail
 	var jobs []ingestJob
 	var failed []ingestFailure
 	now := time.Now().UTC()
-	fetch := newFetcher(e.cfg.FetchTimeout, e.cfg.MaxArticleBytes, f.allowPrivate)
+	fetch := newFetcher(e.cfg.FetchTimeout, e.cfg.MaxArticleBytes, f.allowPrivate).withHint("use --allow-private to allow it")
 	stdinUsed := false
 	for _, arg := range args {
 		switch {
