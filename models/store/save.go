@@ -203,7 +203,8 @@ func (w *writer) article(a *models.ExtractedArticle, hash string, words []string
 	if err != nil || longer != 0 {
 		return longer, longer != 0, err
 	}
-	srcID, err := w.source(a.Source, a.URL)
+	link := models.WebURL(a.URL)
+	srcID, err := w.source(a.Source, link)
 	if err != nil {
 		return 0, false, err
 	}
@@ -215,7 +216,7 @@ func (w *writer) article(a *models.ExtractedArticle, hash string, words []string
 		published_by, fetched_at, body, content_hash, prefix_key, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)
 		ON CONFLICT DO NOTHING RETURNING id`,
-		strings.TrimSpace(a.URL), strings.TrimSpace(a.Title), srcID, utc(a.PublishedAt), prec,
+		link, strings.TrimSpace(a.Title), srcID, utc(a.PublishedAt), prec,
 		a.PublishedBy, utc(a.FetchedAt), a.Body, hash, key)
 	if err != nil {
 		return 0, false, err
@@ -230,7 +231,7 @@ func (w *writer) article(a *models.ExtractedArticle, hash string, words []string
 	}
 	ids, err = w.ids(`SELECT id FROM articles WHERE content_hash = ?
 		OR (url <> '' AND url = ? AND title = ?) ORDER BY id LIMIT 1`,
-		hash, strings.TrimSpace(a.URL), strings.TrimSpace(a.Title))
+		hash, link, strings.TrimSpace(a.Title))
 	if err != nil {
 		return 0, false, err
 	}

@@ -657,3 +657,36 @@ func TestKnownInputs(t *testing.T) {
 		}
 	})
 }
+
+// TestSaveKeepsOnlyWebLinks: an article URL that is not http or https is
+// not stored as the article's link, nor used for its outlet's domain.
+func TestSaveKeepsOnlyWebLinks(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		s := openTest(t)
+		ctx := context.Background()
+		for i, raw := range []string{"javascript:alert(document.cookie)", "data:text/html,<b>x</b>", "https://news.example/ok"} {
+			a := envoyArticle(fmt.Sprintf("Envoy %d", i), fmt.Sprintf("Witkoff arrived in Moscow on Wednesday, visit %d.", i),
+				"2025-08-06T15:00:00Z", "", "")
+			a.URL, a.Source, a.Quotes = raw, fmt.Sprintf("Outlet %d", i), nil
+			r, err := s.SaveArticle(ctx, a, SaveOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _, _, err := s.Article(ctx, r.ArticleID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := models.WebURL(raw)
+			if got.URL != want {
+				t.Errorf("%q stored as %q, want %q", raw, got.URL, want)
+			}
+			var domain string
+			if err := s.db.Raw(`SELECT domain FROM sources WHERE name = ?`, a.Source).Scan(&domain).Error; err != nil {
+				t.Fatal(err)
+			}
+			if (want == "") != (domain == "") {
+				t.Errorf("%q gave the outlet domain %q", raw, domain)
+			}
+		}
+	})
+}
