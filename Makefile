@@ -1,11 +1,11 @@
+SHELL := /bin/bash
 # dateline: every build, test and run goes through the sqlite_fts5 build tag
 # (the mattn SQLite driver compiles FTS5 in only with it).
 TAGS     ?= sqlite_fts5
 GO       ?= go
 BIN      ?= bin/dateline
 export CGO_ENABLED = 1
-
-.PHONY: all build run assets test test-unit test-postgres e2e vet fmt fuzz bench bench-go eval eval-te3 eval-te3-train eval-quotes eval-quotes-dev clean
+.PHONY: all build run assets test test-unit test-postgres e2e vet fmt fuzz bench bench-go eval eval-te3 eval-te3-train eval-quotes eval-quotes-dev clean snapshot snapshot-diff
 
 all: build
 
@@ -81,3 +81,15 @@ eval-quotes-dev:
 
 clean:
 	rm -rf bin testout
+
+# snapshot writes the extraction of the comparison corpus (generated
+# articles, PolNeAR dev and test texts when ../shared is there, the samples)
+# to SNAP; take one before and one after a change that should not alter the
+# output, and compare them with snapshot-diff (BASE vs SNAP).
+SNAP ?= /tmp/dateline-snapshot.jsonl
+BASE ?= /tmp/dateline-snapshot-base.jsonl
+snapshot:
+	.ci/snapshot.sh $(SNAP)
+snapshot-diff:
+	@cmp -s $(BASE) $(SNAP) && echo "snapshot: identical ($$(wc -l < $(SNAP)) texts)" || \
+	  { diff <(jq -c . $(BASE) 2>/dev/null || cat $(BASE)) $(SNAP) | head -40; exit 1; }
