@@ -91,5 +91,4 @@ BASE ?= /tmp/dateline-snapshot-base.jsonl
 snapshot:
 	.ci/snapshot.sh $(SNAP)
 snapshot-diff:
-	@cmp -s $(BASE) $(SNAP) && echo "snapshot: identical ($$(wc -l < $(SNAP)) texts)" || \
-	  { diff <(jq -c . $(BASE) 2>/dev/null || cat $(BASE)) $(SNAP) | head -40; exit 1; }
+	@.ci/snapshot-diff.py $(BASE) $(SNAP)

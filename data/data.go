@@ -12,9 +12,14 @@ import (
 //go:embed lexicon samples
 var files embed.FS
 
-// Lexicon returns the contents of data/lexicon/NAME.
-func Lexicon(name string) ([]byte, error) {
-	return files.ReadFile("lexicon/" + name)
+// Lexicons returns the language data folder (data/lexicon: one folder per
+// language) as a file system.
+func Lexicons() fs.FS {
+	sub, err := fs.Sub(files, "lexicon")
+	if err != nil {
+		panic(err) // the folder is embedded at build time; this cannot fail
+	}
+	return sub
 }
 
 // Samples returns the sample articles folder (data/samples) as a file system.

@@ -29,7 +29,7 @@ var (
 
 // countries returns the country lexicon, loading it on first use.
 func countries() *countryLexicon {
-	countriesOnce.Do(func() { countriesLex = loadCountries(lexiconLines("countries.txt")) })
+	countriesOnce.Do(func() { countriesLex = loadCountries(fieldsOf(lang().Countries)) })
 	return countriesLex
 }
 

@@ -45,9 +45,9 @@ func init() {
 	add(models.KindCall, "phoned", "telephoned")
 	add(models.KindTalks, "talks", "negotiations", "negotiated", "negotiating", "discussed", "discussions",
 		"consultations", "conversation")
-	add(models.KindStatement, "said", "says", "told", "announced", "stated", "declared", "wrote", "posted",
-		"remarked", "added", "warned", "confirmed", "noted", "insisted", "claimed", "tweeted", "statement",
-		"boasted", "vowed", "pledged", "promised", "threatened", "urged", "called")
+	// the reporting verbs with the statement flag are statement cues too
+	// (see statementVerb)
+	add(models.KindStatement, "statement")
 	add(models.KindDeadline, "deadline", "deadlines")
 	add(models.KindUltimatum, "ultimatum", "ultimatums")
 	add(models.KindSanction, "sanction", "sanctions", "sanctioned", "tariff", "tariffs", "penalties", "embargo")
@@ -71,6 +71,9 @@ func cueAt(toks []token, i int) (string, int) {
 		}
 	}
 	kind, ok := eventCues[k]
+	if !ok && statementVerb(k) {
+		kind, ok = models.KindStatement, true
+	}
 	if !ok {
 		return "", 0
 	}

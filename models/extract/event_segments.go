@@ -27,13 +27,6 @@ type cue struct {
 var clauseBreaks = set("after", "following", "since", "while", "whereas", "but", "although", "though",
 	"because", "when", "where")
 
-// reportingVerbs end a reporting clause: "Trump said Wednesday (that) ...".
-var reportingVerbs = set("said", "says", "told", "announced", "warned", "confirmed", "added", "wrote",
-	"stated", "declared", "insisted", "claimed", "noted", "boasted", "believes", "thinks")
-
-// saidVerbs take a clause, not an object, right after them.
-var saidVerbs = set("said", "says", "announced", "added", "wrote", "stated", "declared")
-
 var subjectPronouns = set("he", "she", "they", "it", "we")
 
 // datable reports whether a time expression names a calendar period an

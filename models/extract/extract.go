@@ -38,6 +38,9 @@ type Input struct {
 // Extract reads in and returns its articles with their events, quotes and
 // time expressions. It fails with EINVALID for input that is not text.
 func Extract(in Input) (models.Extraction, error) {
+	if err := LanguageError(); err != nil {
+		return models.Extraction{}, err
+	}
 	src, err := text.Decode(in.Data)
 	if err != nil {
 		return models.Extraction{}, models.Wrap(models.EINVALID, err, "%s", in.Name)

@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"dateline/data"
 	"dateline/models"
 )
 
@@ -57,32 +56,9 @@ var (
 	peopleLex  *peopleLexicon
 )
 
-// lexiconLines returns the non-comment lines of data/lexicon/NAME split at
-// '|' and trimmed. A missing lexicon gives no lines: extraction then works
-// without known names rather than failing.
-func lexiconLines(name string) [][]string {
-	b, err := data.Lexicon(name)
-	if err != nil {
-		return nil
-	}
-	var out [][]string
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		parts := strings.Split(line, "|")
-		for i := range parts {
-			parts[i] = strings.TrimSpace(parts[i])
-		}
-		out = append(out, parts)
-	}
-	return out
-}
-
 // people returns the people lexicon, loading it on first use.
 func people() *peopleLexicon {
-	peopleOnce.Do(func() { peopleLex = loadPeople(lexiconLines("people.txt")) })
+	peopleOnce.Do(func() { peopleLex = loadPeople(fieldsOf(lang().People)) })
 	return peopleLex
 }
 

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract/lexicon"
 	"dateline/models/text"
 )
 
@@ -284,7 +285,7 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 	}
 	if end, lemma := f.cueExtent(i, b); lemma != "" {
 		if lemma != "according to" {
-			if notInvertible[lemma] || strings.HasSuffix(f.toks[i].key, "ing") {
+			if verbs().Has(lemma, lexicon.NoInversion) || strings.HasSuffix(f.toks[i].key, "ing") {
 				return noAttribution()
 			}
 			end = i + 1
@@ -442,7 +443,7 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 		return at, false, false // "Asked what ...", a name
 	}
 	ce, lemma := f.cueExtent(k, end)
-	if lemma == "" || labelVerbs[lemma] || (k > a && f.toks[k-1].key == "to" && lemma != "according to") {
+	if lemma == "" || verbs().Has(lemma, lexicon.Label) || (k > a && f.toks[k-1].key == "to" && lemma != "according to") {
 		return at, false, false // "wants to say"
 	}
 	if lemma == "according to" {
@@ -459,7 +460,7 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 	if !f.verbAt(k, s) {
 		return at, false, false
 	}
-	if (lemma == "respond" || lemma == "reply") && ce+3 < end && f.toks[ce].key == "to" {
+	if verbs().Has(lemma, lexicon.AnswersTo) && ce+3 < end && f.toks[ce].key == "to" {
 		return at, false, false // "would respond to the latest proposal": what is answered, not said
 	}
 	v := ce

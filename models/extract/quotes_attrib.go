@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"dateline/models/extract/lexicon"
+)
 
 // attribution is who said a quote and how: token ranges into the article's
 // tokens ([subjS, subjE) is the speaker mention, subjS < 0 when none) and
@@ -245,7 +249,7 @@ func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
 		return k, ""
 	}
 	end = k + 1
-	if tellVerbs[lemma] {
+	if verbs().Has(lemma, lexicon.Tell) {
 		end = p.audience(end, hi)
 	}
 	return end, lemma
@@ -305,7 +309,7 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 func (p *attributor) verbAt(k, subj int) bool {
 	t := p.toks[k]
 	lemma := cueLemma(t)
-	if !nounish[lemma] || (t.key != lemma && t.key != lemma+"s" && t.key != lemma+"es") {
+	if form, _ := verbs().FormOf(t.key); !verbs().Has(lemma, lexicon.Nounish) || (form != lexicon.Base && form != lexicon.S) {
 		return true
 	}
 	if subj >= 0 && pronouns[p.toks[subj].key] {

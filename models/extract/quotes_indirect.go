@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"dateline/models"
+	"dateline/models/extract/lexicon"
 )
 
 // prepositions end a described speaker read backwards ("talks described by").
@@ -131,7 +132,7 @@ func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
 			continue
 		}
 		lemma := cueLemma(f.toks[j])
-		if lemma == "" || !speechVerb[lemma] || inQuote[j] || strings.HasSuffix(f.toks[j].key, "ing") || !f.verbAt(j, sp.attr.subjS) {
+		if lemma == "" || !verbs().Has(lemma, lexicon.Speech) || inQuote[j] || strings.HasSuffix(f.toks[j].key, "ing") || !f.verbAt(j, sp.attr.subjS) {
 			continue
 		}
 		ce, _ := f.cueExtent(j, sp.ce)
@@ -145,10 +146,6 @@ func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
 	}
 	return span{}, false
 }
-
-// participles report a second statement after a comma: "..., adding that ...".
-var participles = set("adding", "saying", "noting", "arguing", "insisting", "explaining",
-	"warning", "claiming", "stressing", "suggesting", "declaring", "acknowledging", "asserting", "telling")
 
 // participleCue reads "..., adding (that) content" whose speaker is the
 // subject of the sentence ("Trump wrote ..., adding that he had briefed
@@ -290,7 +287,7 @@ func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
 			return span{}, false
 		}
 		at := f.parseAfter(k, b, true)
-		if !at.found() || !speechVerb[at.lemma] || (at.cueTok >= 0 && inQuote[at.cueTok]) {
+		if !at.found() || !verbs().Has(at.lemma, lexicon.Speech) || (at.cueTok >= 0 && inQuote[at.cueTok]) {
 			continue
 		}
 		// the cue must come within a few words of the comma
@@ -337,7 +334,7 @@ func (f *quoteFinder) midCue(a, b int, inQuote []bool) (span, bool) {
 			continue
 		}
 		at := f.parseAfter(k, e, true)
-		if at.found() && speechVerb[at.lemma] && !(at.cueTok >= 0 && inQuote[at.cueTok]) {
+		if at.found() && verbs().Has(at.lemma, lexicon.Speech) && !(at.cueTok >= 0 && inQuote[at.cueTok]) {
 			return span{cs: a, ce: b, attr: at, gs: k, ge: e + 1}, true
 		}
 	}
@@ -349,9 +346,6 @@ var notContent = set("with", "to", "for", "from", "in", "of", "as", "on", "at", 
 	"when", "because", "like", "unless", "after", "before", "during", "into", "over", "since",
 	"until", "while", "up", "out", "off", "down", "back", "again", "through", "without")
 
-// toVerbs report with an infinitive: "vowed to punish", "urged them to vote".
-var toVerbs = set("vow", "promise", "pledge", "threaten", "urge", "ask", "tell", "warn", "demand")
-
 // notContentAt reports whether the words from token cs cannot be what the
 // verb lemma reports.
 func (f *quoteFinder) notContentAt(cs int, lemma string) bool {
@@ -359,7 +353,7 @@ func (f *quoteFinder) notContentAt(cs int, lemma string) bool {
 	if !notContent[k] || f.toks[cs-1].key == "that" {
 		return false
 	}
-	return !(k == "to" && toVerbs[lemma])
+	return !(k == "to" && verbs().Has(lemma, lexicon.Infinitive))
 }
 
 // notSpeakers are headline labels that look like "Speaker: what was said".
@@ -418,7 +412,7 @@ func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 			continue // "charged with", "wrote in 2014", "said Friday as he entered"
 		}
 		at := f.attrib(s, e, k, ce, lemma, ce, cs)
-		if labelVerbs[lemma] && !f.hasQuote(cs, b, inQuote) {
+		if verbs().Has(lemma, lexicon.Label) && !f.hasQuote(cs, b, inQuote) {
 			continue
 		}
 		end := b

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract/lexicon"
 	"dateline/models/text"
 )
 
@@ -324,9 +325,12 @@ func TestWordClasses(t *testing.T) {
 		words map[string]bool
 		c     wordClass
 	}{{"clauseBreaks", clauseBreaks, clsClauseBreak}, {"subjectPronouns", subjectPronouns, clsSubjectPronoun},
-		{"saidVerbs", saidVerbs, clsSaidVerb}, {"reportingVerbs", reportingVerbs, clsReportingVerb},
+		{"clause verbs", set(verbs().FiniteSpellings(lexicon.Clause)...), clsSaidVerb},
+		{"reporting verbs", set(verbs().FiniteSpellings(lexicon.Reports)...), clsReportingVerb},
 		{"militaryNouns", militaryNouns, clsMilitary}, {"groupNouns", groupNouns, clsGroup},
-		{"demandWords", demandWords, clsDemand}, {"participles", participles, clsParticiple}}
+		{"demandWords", demandWords, clsDemand},
+		{"participles", set(verbs().Spellings(lexicon.Participle, lexicon.Ing)...), clsParticiple},
+		{"reporting verb forms", set(verbs().Spellings(0)...), clsQuoteVerb}}
 	titles := maps.Clone(words().titles)
 	maps.Copy(titles, titleAbbrevs)
 	lists = append(lists, struct {

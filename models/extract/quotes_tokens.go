@@ -4,6 +4,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"dateline/models/extract/lexicon"
 )
 
 // token is a word or a punctuation mark of a text. Start and end are rune
@@ -86,16 +88,16 @@ type wordClass uint16
 const (
 	clsClauseBreak    wordClass = 1 << iota // clauseBreaks
 	clsSubjectPronoun                       // subjectPronouns
-	clsSaidVerb                             // saidVerbs
-	clsReportingVerb                        // reportingVerbs
+	clsSaidVerb                             // a finite form of a verb with lexicon.Clause
+	clsReportingVerb                        // a finite form of a verb with lexicon.Reports
 	clsMilitary                             // militaryNouns
 	clsGroup                                // groupNouns
 	clsEventCue                             // a key of eventCues or contextCues
-	clsQuoteVerb                            // a key of words().verbs
+	clsQuoteVerb                            // a form of a reporting verb (lang().Verbs)
 	clsActorFirst                           // the first word of a name in the people lexicon
 	clsCountryFirst                         // the first word of a name in the country lexicon
 	clsDemand                               // demandWords
-	clsParticiple                           // participles
+	clsParticiple                           // the -ing form of a verb with lexicon.Participle
 	clsTitle                                // words().titles and titleAbbrevs (see isTitle)
 )
 
@@ -113,10 +115,23 @@ func classOf(key string) wordClass {
 		for _, l := range []struct {
 			words map[string]bool
 			c     wordClass
-		}{{clauseBreaks, clsClauseBreak}, {subjectPronouns, clsSubjectPronoun}, {saidVerbs, clsSaidVerb},
-			{reportingVerbs, clsReportingVerb}, {militaryNouns, clsMilitary}, {groupNouns, clsGroup},
-			{demandWords, clsDemand}, {participles, clsParticiple}} {
+		}{{clauseBreaks, clsClauseBreak}, {subjectPronouns, clsSubjectPronoun},
+			{militaryNouns, clsMilitary}, {groupNouns, clsGroup}, {demandWords, clsDemand}} {
 			for w := range l.words {
+				classes[w] |= l.c
+			}
+		}
+		for _, w := range verbs().Spellings(0) {
+			classes[w] |= clsQuoteVerb
+		}
+		for _, w := range verbs().Spellings(lexicon.Participle, lexicon.Ing) {
+			classes[w] |= clsParticiple
+		}
+		for _, l := range []struct {
+			f lexicon.Flag
+			c wordClass
+		}{{lexicon.Clause, clsSaidVerb}, {lexicon.Reports, clsReportingVerb}, {lexicon.Statement, clsEventCue}} {
+			for _, w := range verbs().FiniteSpellings(l.f) {
 				classes[w] |= l.c
 			}
 		}
@@ -125,9 +140,6 @@ func classOf(key string) wordClass {
 		}
 		for w := range contextCues {
 			classes[w] |= clsEventCue
-		}
-		for w := range words().verbs {
-			classes[w] |= clsQuoteVerb
 		}
 		for _, l := range []map[string]bool{words().titles, titleAbbrevs} {
 			for w := range l {

@@ -5,10 +5,9 @@ import (
 	"sync"
 )
 
-// quoteWords holds the word lists quote attribution uses: reporting verbs
-// and titles from data/lexicon, and small closed word classes kept in code.
+// quoteWords holds the titles from data/lexicon that quote attribution
+// uses; the reporting verbs are in lang().Verbs.
 type quoteWords struct {
-	verbs  map[string]string // form -> lemma ("told" -> "tell")
 	titles map[string]bool
 }
 
@@ -17,16 +16,11 @@ var (
 	quoteWordsLex  *quoteWords
 )
 
-// words returns the reporting verbs and titles, loading them on first use.
+// words returns the titles, loading them on first use.
 func words() *quoteWords {
 	quoteWordsOnce.Do(func() {
-		w := &quoteWords{verbs: map[string]string{}, titles: map[string]bool{}}
-		for _, l := range lexiconLines("verbs.txt") {
-			for _, f := range l {
-				w.verbs[strings.ToLower(f)] = strings.ToLower(l[0])
-			}
-		}
-		for _, l := range lexiconLines("titles.txt") {
+		w := &quoteWords{titles: map[string]bool{}}
+		for _, l := range fieldsOf(lang().Titles) {
 			for _, f := range l {
 				fs := strings.Fields(strings.ToLower(f))
 				if len(fs) > 0 {
@@ -96,32 +90,9 @@ var (
 		"appearance", "remarks", "hearing", "campaign", "stop", "of", "for", "and", "own", ",",
 		"wednesday's", "week's", "day", "days", "ago", "late", "early", "mid", "speaking", "he", "she",
 		"all", "whole", "entire", "past", "next")
-	// objects of "told" that are audiences ("told reporters").
-	tellVerbs  = set("tell", "inform", "assure", "warn", "remind", "ask", "urge", "promise", "brief")
-	speechVerb = set("say", "tell", "add", "write", "tweet", "post", "state", "announce", "declare",
-		"note", "argue", "insist", "explain", "warn", "claim", "report", "testify", "reply",
-		"respond", "comment", "remark", "repeat", "acknowledge", "admit", "confirm", "deny",
-		"suggest", "urge", "predict", "promise", "vow", "pledge", "assert", "contend", "recall",
-		"emphasize", "stress", "boast", "complain", "joke", "quip", "mention", "reiterate",
-		"concede", "tout", "recount", "clarify", "allege", "conclude", "estimate", "indicate",
-		"signal", "reveal", "disclose", "inform", "assure", "caution", "observe", "charge",
-		"counter", "ask", "demand", "threaten", "believe", "think", "cite", "question", "accuse",
-		"criticize", "praise", "blast", "dismiss", "answer", "continue", "read", "yell", "shout", "chant", "exclaim")
-	// lemmas whose bare and -s forms are more often nouns ("state media",
-	// "a phone call", "the report"): they count as verbs only after a
-	// pronoun or before "that".
-	nounish = set("state", "report", "call", "post", "note", "comment", "claim", "demand", "question", "blast", "praise", "cite", "answer",
-		"promise", "pledge", "charge", "counter", "signal", "tweet", "estimate", "joke", "remark",
-		"reply", "vow", "quip", "tout", "concern", "stress", "boast", "recall")
-	// verbs that do not come before the speaker after a quote: after them
-	// comes the one spoken to ("told Trump").
-	notInvertible = set("tell", "inform", "assure", "remind", "brief", "urge", "call", "describe",
-		"believe", "think")
 	// words that never stand inside a speaker's mention.
 	notInMention = set("when", "while", "because", "if", "that", "which", "after", "before",
 		"than", "where", "whether", "what", "how", "why", "as", "increasingly", "also", "not")
-	// verbs that report only with a quoted word ("called the talks 'productive'").
-	labelVerbs = set("call", "describe")
 )
 
 // cueLemma returns the lemma of a reporting verb at tok, or "".
@@ -129,5 +100,6 @@ func cueLemma(t token) string {
 	if !t.is(clsQuoteVerb) {
 		return ""
 	}
-	return words().verbs[t.key]
+	lemma, _ := verbs().Lemma(t.key)
+	return lemma
 }

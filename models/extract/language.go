@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"sync"
+
+	"dateline/data"
+	"dateline/models"
+	"dateline/models/extract/lexicon"
+)
+
+var (
+	langOnce sync.Once
+	langData *lexicon.Lexicon
+	langErr  error
+)
+
+// lang returns the English language data (data/lexicon/en), loaded and
+// checked on first use. A broken file leaves it empty and Extract fails
+// with the file and line (see LanguageError).
+func lang() *lexicon.Lexicon {
+	langOnce.Do(func() {
+		langData, langErr = lexicon.Load(data.Lexicons(), "en")
+		if langErr != nil {
+			langData = &lexicon.Lexicon{Lang: "en", Verbs: lexicon.NoVerbs()}
+		}
+	})
+	return langData
+}
+
+// LanguageError reports why the language data could not be loaded, nil
+// when it was; commands call it at start so a broken file stops them there.
+func LanguageError() error {
+	lang()
+	if langErr != nil {
+		return models.Wrap(models.EINTERNAL, langErr, "language data")
+	}
+	return nil
+}
+
+// fieldsOf splits lexicon lines at '|' for the loaders that read tables.
+func fieldsOf(lines []lexicon.Line) [][]string {
+	out := make([][]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.Fields()
+	}
+	return out
+}
+
+// verbs returns the reporting verbs.
+func verbs() *lexicon.Verbs { return lang().Verbs }
+
+// statementVerb reports whether key is a finite form of a reporting verb
+// that makes a statement event ("said", "vowed").
+func statementVerb(key string) bool {
+	lemma, ok := verbs().Lemma(key)
+	return ok && verbs().Has(lemma, lexicon.Statement) && verbs().Finite(key)
+}

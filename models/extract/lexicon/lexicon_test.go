@@ -1,0 +1,140 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"dateline/data"
+)
+
+func TestInflect(t *testing.T) {
+	cases := []struct {
+		lemma        string
+		s, past, ing string
+	}{
+		{"say", "says", "sayed", "saying"}, // irregular: the file lists "said"
+		{"reckon", "reckons", "reckoned", "reckoning"},
+		{"note", "notes", "noted", "noting"},
+		{"reply", "replies", "replied", "replying"},
+		{"stress", "stresses", "stressed", "stressing"},
+		{"push", "pushes", "pushed", "pushing"},
+		{"vow", "vows", "vowed", "vowing"},
+		{"agree", "agrees", "agreed", "agreeing"},
+		{"tie", "ties", "tied", "tying"},
+		{"answer", "answers", "answered", "answering"},
+	}
+	for _, c := range cases {
+		got := []string{inflect(c.lemma, S)[0], inflect(c.lemma, Past)[0], inflect(c.lemma, Ing)[0]}
+		if want := []string{c.s, c.past, c.ing}; !slices.Equal(got, want) {
+			t.Errorf("inflect(%q) = %v, want %v", c.lemma, got, want)
+		}
+	}
+}
+
+// testFS is a language folder "xx" with the given verbs file and one line
+// in each other file.
+func testFS(verbs string) fstest.MapFS {
+	one := &fstest.MapFile{Data: []byte("# comment\nentry\n")}
+	return fstest.MapFS{
+		"xx/verbs.txt": {Data: []byte(verbs)}, "xx/titles.txt": one,
+		"xx/people.txt": one, "xx/countries.txt": one,
+	}
+}
+
+func TestVerbsFile(t *testing.T) {
+	lx, err := Load(testFS("# verbs\nreckon\ntell | | told : speech tell\nwrite | | wrote | | written : speech clause\n"), "xx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := lx.Verbs
+	for _, c := range []struct {
+		key, lemma string
+		form       Form
+	}{{"reckon", "reckon", Base}, {"reckons", "reckon", S}, {"reckoned", "reckon", Past}, {"reckoning", "reckon", Ing},
+		{"told", "tell", Past}, {"tells", "tell", S}, {"telling", "tell", Ing}, {"wrote", "write", Past}, {"written", "write", PastPart}} {
+		lemma, ok := v.Lemma(c.key)
+		form, _ := v.FormOf(c.key)
+		if !ok || lemma != c.lemma || form != c.form {
+			t.Errorf("%q: lemma %q form %d, want %q %d", c.key, lemma, form, c.lemma, c.form)
+		}
+	}
+	if _, ok := v.Lemma("telled"); ok {
+		t.Error(`"telled" made although "told" is listed`)
+	}
+	if !v.Has("reckon", DefaultFlags) || v.Has("tell", Statement) || !v.Has("tell", Tell|Speech) {
+		t.Error("flags: a lemma-only line has the default flags, a line with flags exactly those")
+	}
+	if got, want := v.FiniteSpellings(Clause), []string{"reckoned", "reckons", "writes", "wrote"}; !slices.Equal(got, want) {
+		t.Errorf("finite clause verbs %v, want %v", got, want)
+	}
+	if got, want := v.Spellings(Participle, Ing), []string{"reckoning"}; !slices.Equal(got, want) {
+		t.Errorf("participles %v, want %v", got, want)
+	}
+}
+
+func TestNounishSFormIsNotFinite(t *testing.T) {
+	lx, err := Load(testFS("state : speech statement nounish\n"), "xx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lx.Verbs.Finite("states") || !lx.Verbs.Finite("stated") {
+		t.Error(`"states" is a noun more often; "stated" is finite`)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	missing := testFS("say\n")
+	delete(missing, "xx/people.txt")
+	cases := []struct {
+		name string
+		fsys fstest.MapFS
+		want string
+	}{
+		{"unknown flag", testFS("say\nreckon : speech loud\n"), `xx/verbs.txt:2: "reckon": unknown flag "loud"`},
+		{"two lemmas", testFS("say | | said\n\nsay\n"), `xx/verbs.txt:3: "say" is listed twice`},
+		{"form of two lemmas", testFS("say | | said\nsaid\n"), `xx/verbs.txt:2: "said" is a form of both "say" and "said"`},
+		{"too many columns", testFS("say | a | b | c | d | e\n"), "xx/verbs.txt:1: \"say\" has 5 form columns"},
+		{"no lemma", testFS(" | says\n"), "xx/verbs.txt:1: a verb line starts with one lemma"},
+		{"empty flags", testFS("say :\n"), `xx/verbs.txt:1: "say": ":" with no flags after it`},
+		{"empty file", testFS("# only a comment\n\n"), "xx/verbs.txt has no entries"},
+		{"missing file", missing, "xx/people.txt"},
+	}
+	for _, c := range cases {
+		_, err := Load(c.fsys, "xx")
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.want)
+		}
+	}
+	if _, err := Load(testFS("say\n"), "../xx"); err == nil {
+		t.Error("a language name with a path in it is refused")
+	}
+}
+
+// TestEnglish loads the shipped English data: it must load, and keep the
+// forms and flags extraction relies on.
+func TestEnglish(t *testing.T) {
+	lx, err := Load(data.Lexicons(), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := lx.Verbs
+	for key, lemma := range map[string]string{"said": "say", "told": "tell", "written": "write", "shouting": "shout",
+		"answering": "answer", "signalled": "signal", "admitted": "admit", "thought": "think"} {
+		if got, _ := v.Lemma(key); got != lemma {
+			t.Errorf("%q: lemma %q, want %q", key, got, lemma)
+		}
+	}
+	for _, bad := range []string{"sayed", "telled", "thinked", "admited"} {
+		if _, ok := v.Lemma(bad); ok {
+			t.Errorf("%q is made although the file lists the real form", bad)
+		}
+	}
+	if !v.Has("describe", Label) || v.Has("describe", Speech) || !v.Has("say", DefaultFlags) {
+		t.Error("flags of describe and say")
+	}
+	if len(lx.Titles) == 0 || len(lx.People) == 0 || len(lx.Countries) == 0 {
+		t.Error("the tables are empty")
+	}
+}
