@@ -201,6 +201,12 @@ func TestParsePublishedLine(t *testing.T) {
 	}{
 		{"Published 6 August 2025, 14:05 BST", "2025-08-06T13:05:00Z", "hour", "published", true},
 		{"Updated: Aug. 7, 2025 9:30 a.m. ET", "2025-08-07T13:30:00Z", "hour", "updated", true},
+		// ET and PT follow daylight saving by date: from the second Sunday of
+		// March, until the first Sunday of November.
+		{"Published March 10, 2025 9:00 a.m. ET", "2025-03-10T13:00:00Z", "hour", "published", true},
+		{"Published March 7, 2025 9:00 a.m. ET", "2025-03-07T14:00:00Z", "hour", "published", true},
+		{"Updated Nov. 1, 2024 10:00 a.m. PT", "2024-11-01T17:00:00Z", "hour", "updated", true},
+		{"Updated Nov. 4, 2024 10:00 a.m. PT", "2024-11-04T18:00:00Z", "hour", "updated", true},
 		{"Published on Wednesday, August 6, 2025", "2025-08-06T00:00:00Z", "day", "published", true},
 		{"Posted 3 hours ago", "2025-08-07T09:00:00Z", "hour", "published", true},
 		{"Published 2025-08-06T14:05:00+03:00", "2025-08-06T11:05:00Z", "hour", "published", true},

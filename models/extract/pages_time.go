@@ -5,10 +5,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // the zones of usZones on any machine
 	"unicode"
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/temporal"
 )
 
 // stamp is a publication time read from a page, with how it was found.
@@ -218,8 +220,8 @@ var dateWords = map[string]bool{"at": true, "on": true, "the": true, "of": true,
 
 func onlyDateWords(line string) bool {
 	for _, t := range tokenizeDate(line) {
-		if !t.num && !dateWords[t.word] && months[t.word] == 0 && zoneMinutes[t.word] == 0 &&
-			t.word != "gmt" && t.word != "utc" && t.word != "et" && t.word != "pt" && !strings.HasPrefix(t.word, "+") && !strings.HasPrefix(t.word, "-") {
+		if !t.num && !dateWords[t.word] && temporal.Month(t.word) == 0 && zoneMinutes[t.word] == 0 &&
+			t.word != "gmt" && t.word != "utc" && usZones[t.word] == nil && !strings.HasPrefix(t.word, "+") && !strings.HasPrefix(t.word, "-") {
 			return false
 		}
 	}
@@ -274,13 +276,8 @@ func tokenizeDate(s string) []dateToken {
 	return out
 }
 
-var months = map[string]int{"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-	"sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-	"dec": 12, "december": 12}
-
 // zoneHours are the offsets, in minutes, of the zone names news pages print.
-// ET and PT follow daylight saving by month (see zoneOffset).
+// ET, PT, CT and MT follow their places' daylight saving (see usZones).
 var zoneMinutes = map[string]int{"gmt": 0, "utc": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120,
 	"eet": 120, "eest": 180, "msk": 180, "edt": -240, "est": -300, "cdt": -300, "cst": -360,
 	"mdt": -360, "mst": -420, "pdt": -420, "pst": -480, "ist": 330, "gst": 240, "ast": 180,
@@ -352,8 +349,8 @@ func collectDateParts(toks []dateToken) (dateParts, bool) {
 			if p.month != 0 {
 				i = len(toks)
 			}
-		case !t.num && months[t.word] != 0 && p.month == 0:
-			p.month = months[t.word]
+		case !t.num && temporal.Month(t.word) != 0 && p.month == 0:
+			p.month = temporal.Month(t.word)
 		case t.num && (t.sep == ':' || t.sep == '.' && i+1 < len(toks) && toks[i+1].num) && i+1 < len(toks) && toks[i+1].num && !p.hasTime:
 			p.hasTime, p.hour, p.min = true, atoi(t.word), atoi(toks[i+1].word)
 			i++
@@ -369,7 +366,7 @@ func collectDateParts(toks []dateToken) (dateParts, bool) {
 			p.am = true
 		case strings.HasPrefix(t.word, "+") || strings.HasPrefix(t.word, "-"):
 			p.setOffset(t.word)
-		case zoneMinutes[t.word] != 0 || t.word == "gmt" || t.word == "utc" || t.word == "et" || t.word == "pt":
+		case zoneMinutes[t.word] != 0 || t.word == "gmt" || t.word == "utc" || usZones[t.word] != nil:
 			p.zoneName = t.word
 		}
 	}
@@ -427,31 +424,33 @@ func (p dateParts) time() (time.Time, string, bool) {
 	if h > 23 || p.min > 59 {
 		return time.Time{}, "", false
 	}
-	off := 0
-	if p.zone != nil {
-		off = *p.zone
-	} else if p.zoneName != "" {
-		off = zoneOffset(p.zoneName, p.month)
+	wall := time.Date(p.year, time.Month(p.month), p.day, h, p.min, 0, 0, time.UTC)
+	var t time.Time
+	switch loc := usZones[p.zoneName]; {
+	case p.zone != nil:
+		t = wall.Add(-time.Duration(*p.zone) * time.Minute)
+	case loc != nil:
+		// the clock time in that zone on that day, daylight saving as the
+		// zone's rules have it (from the second Sunday of March to the first
+		// Sunday of November since 2007)
+		t = time.Date(p.year, time.Month(p.month), p.day, h, p.min, 0, 0, loc).UTC()
+	default:
+		t = wall.Add(-time.Duration(zoneMinutes[p.zoneName]) * time.Minute)
 	}
-	t := time.Date(p.year, time.Month(p.month), p.day, h, p.min, 0, 0, time.UTC).Add(-time.Duration(off) * time.Minute)
 	return t, models.PrecHour, p.day == time.Date(p.year, time.Month(p.month), p.day, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// zoneOffset gives the offset of a zone name; "ET" and "PT" are daylight
-// time from April to October and standard time otherwise.
-func zoneOffset(name string, month int) int {
-	dst := month >= 4 && month <= 10
-	switch name {
-	case "et":
-		if dst {
-			return -240
-		}
-		return -300
-	case "pt":
-		if dst {
-			return -420
-		}
-		return -480
+// usZones are the zone names that mean a place's clock, standard or
+// daylight time by date: "ET", "PT". The zone database comes
+// with the binary (time/tzdata), so a machine without one reads them alike.
+var usZones = map[string]*time.Location{
+	"et": mustZone("America/New_York"), "pt": mustZone("America/Los_Angeles"),
+}
+
+func mustZone(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // time/tzdata is linked in: this cannot fail
 	}
-	return zoneMinutes[name]
+	return loc
 }

@@ -178,3 +178,13 @@ func looksPast(s string) bool {
 	}
 	return true
 }
+
+// Month returns the month (1-12) a lower-case word names, full or
+// abbreviated ("aug", "sept"), and 0 for any other word. The page-date
+// reader uses it, so dates and page stamps share one month table.
+func Month(w string) int {
+	if e := lexicon[w]; e != nil {
+		return e.month
+	}
+	return 0
+}
