@@ -263,21 +263,6 @@ func (sc *sentenceCtx) subjectAt(i int) string {
 	return sc.f.ctx.subject
 }
 
-// has reports whether the sentence contains one of the word keys outside quotations.
-func (sc *sentenceCtx) has(keys ...string) bool {
-	for i, t := range sc.toks {
-		if sc.masked[i] {
-			continue
-		}
-		for _, k := range keys {
-			if t.key == k {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // event makes the event of clause i, if it reports a datable happening.
 func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 	seg := &sc.segs[i]

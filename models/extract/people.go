@@ -270,28 +270,20 @@ func hasLower(s string) bool {
 	return false
 }
 
-// toPerson returns the registry entry of actor i.
-func (lx *peopleLexicon) toPerson(i int) models.ExtractedPerson {
-	a := lx.actors[i]
-	return models.ExtractedPerson{Name: a.Name, Kind: a.Kind, Role: a.Role}
-}
-
 // registry resolves speaker mentions within one article to canonical names
 // and collects the people, organisations and countries named there.
 type registry struct {
-	lx       *peopleLexicon
-	src      *source
-	r        []rune
-	known    []actorMention    // lexicon actors in the text, in order
-	toks     []token           // the tokens of the text
-	persons  []placedName      // known people named, in order of place, for pronouns
-	speakers []placedName      // other people named as speakers, in order of place
-	surnames map[string]string // last-name key -> full name, for people not in the lexicon
-	// searched[k] is the token up to which fullNameBefore found no full
-	// name for the surname k
-	searched map[string]int
-	found    map[string]*models.ExtractedPerson
-	order    []string
+	lx         *peopleLexicon
+	src        *source
+	r          []rune
+	known      []actorMention    // lexicon actors in the text, in order
+	toks       []token           // the tokens of the text
+	persons    []placedName      // known people named, in order of place, for pronouns
+	speakers   []placedName      // other people named as speakers, in order of place
+	surnames   map[string]string // last-name key -> full name, for people not in the lexicon
+	noFullName noFullName        // searches of fullNameBefore that found nothing
+	found      map[string]*models.ExtractedPerson
+	order      []string
 }
 
 // placedName is a person named at a place of the text.
@@ -380,6 +372,7 @@ func (reg *registry) resolve(toks []token, sentStart, prevStart int) string {
 		return name
 	}
 	reg.note(name, actorPerson, "", mention)
+	reg.learn(name)
 	// speakers come in text order, so this inserts at or near the end
 	i := sort.Search(len(reg.speakers), func(i int) bool { return reg.speakers[i].at > s })
 	reg.speakers = slices.Insert(reg.speakers, i, placedName{s, name, 0})
@@ -398,6 +391,7 @@ func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 		}
 		if name := reg.openingName(from, s); name != "" {
 			reg.note(name, actorPerson, "", "")
+			reg.learn(name)
 			return name // "EU foreign policy chief Kaja Kallas spoke with Araghchi. She said ..."
 		}
 		a, okA := firstIn(reg.persons, from, s, not)
@@ -426,9 +420,42 @@ func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 // country, a name inside a clause ("He said that Speaker Paul Ryan ..."),
 // a sentence opening with a quotation.
 func (reg *registry) openingName(from, to int) string {
+	i := reg.subjectStart(from, to)
+	fallback := ""
+	for k := i + 1; k < len(reg.toks) && k < i+10 && reg.toks[k].start < to; k++ {
+		switch name, v := reg.openingCandidate(i, k); v {
+		case openStop:
+			return fallback
+		case openNone:
+			return ""
+		case openQualifier:
+			if fallback == "" {
+				fallback = name
+			}
+		case openName:
+			return name
+		}
+	}
+	return fallback
+}
+
+// openVerdict is what openingCandidate makes of the words before a token.
+type openVerdict int
+
+const (
+	openSkip      openVerdict = iota // no name ends here; look further
+	openStop                         // no subject name from here on
+	openNone                         // the sentence opens with no name at all
+	openQualifier                    // a name that qualifies a title after it
+	openName                         // the sentence's subject
+)
+
+// subjectStart returns the token where the subject of a sentence starting
+// at rune offset from may start: after an opening phrase set off by a
+// comma ("For his part, Mr. Sloan ...") and after openers ("But Lavrov").
+func (reg *registry) subjectStart(from, to int) int {
 	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].start >= from })
 	if i < len(reg.toks) && prepositions[reg.toks[i].key] {
-		// "For his part, Mr. Sloan ...": the subject follows the opening phrase
 		for c := i + 1; c < len(reg.toks) && c < i+8 && reg.toks[c].start < to; c++ {
 			if reg.toks[c].key == "," {
 				i = c + 1
@@ -439,54 +466,77 @@ func (reg *registry) openingName(from, to int) string {
 	for i < len(reg.toks) && reg.toks[i].upper && (openers[reg.toks[i].key] || sentenceAdverbs[reg.toks[i].key]) {
 		i++ // "Even Mike Pence, ...", "But Lavrov ..."
 	}
-	fallback := ""
-	for k := i + 1; k < len(reg.toks) && k < i+10 && reg.toks[k].start < to; k++ {
-		t, prev := reg.toks[k], reg.toks[k-1]
-		if t.punct && t.key != "," && t.key != "'s" {
-			break
-		}
-		if t.upper || !prev.upper || isTitle(t.key) {
-			continue
-		}
-		if t.key == "," && isTitle(prev.key) {
-			continue // "Mr. Trump's campaign manager, Kellyanne Conway, ..."
-		}
-		name, org := reg.nameAtEnd(reg.toks[i:k])
-		if t.key == "," && (name == "" || org || !strings.Contains(name, " ")) {
-			break // "In Washington, officials said"
-		}
-		if name == "" || org || !strings.Contains(name, " ") {
-			continue
-		}
-		j := i + nameRunStart(reg.toks[i:k]) // the name's first word, as nameAtEnd found it
-		if slices.ContainsFunc(reg.toks[j:k], func(w token) bool {
-			return openers[w.key] || prepositions[w.key] || subordinators[w.key] || pronouns[w.key] || orgWords[w.key]
-		}) || strings.ContainsAny(name, "'’") {
-			return "" // "But Fowler", "In April", "And I'll": a capital that opens the sentence
-		}
-		if slices.ContainsFunc(reg.toks[i:j], func(w token) bool {
-			return w.key != "of" && (prepositions[w.key] || pronouns[w.key] || auxiliaries[w.key] || subordinators[w.key] ||
-				w.key == "that" || w.is(clsReportingVerb))
-		}) {
-			break // the name is not the sentence's subject: "He also said that Speaker Paul Ryan ..."
-		}
-		if a, _ := reg.lx.matchAt(reg.r, reg.toks, j); a >= 0 || len(countries().mentions(reg.r, reg.toks[j:k])) > 0 {
-			if t.key == "'s" || reg.qualifiesTitle(k) {
-				continue // a known actor's aide: "Mr. Trump's campaign manager, ..."
-			}
-			break
-		}
-		if t.key == "'s" || reg.qualifiesTitle(k) {
-			// "Clinton communication director Jennifer Palmieri said": the
-			// name after the title, if there is one
-			if fallback == "" {
-				fallback = name
-			}
-			continue
-		}
-		return name
+	return i
+}
+
+// openingCandidate judges the capitalised words from token i that end
+// before token k, the first lower-case word after them.
+func (reg *registry) openingCandidate(i, k int) (string, openVerdict) {
+	t, prev := reg.toks[k], reg.toks[k-1]
+	switch {
+	case t.punct && t.key != "," && t.key != "'s":
+		return "", openStop
+	case t.upper || !prev.upper || isTitle(t.key):
+		return "", openSkip
+	case t.key == "," && isTitle(prev.key):
+		return "", openSkip // "Mr. Trump's campaign manager, Kellyanne Conway, ..."
 	}
-	return fallback
+	name, org := reg.nameAtEnd(reg.toks[i:k])
+	if name == "" || org || !strings.Contains(name, " ") {
+		if t.key == "," {
+			return "", openStop // "In Washington, officials said"
+		}
+		return "", openSkip
+	}
+	j := i + nameRunStart(reg.toks[i:k]) // the name's first word, as nameAtEnd found it
+	if reg.capitalOpener(j, k) || strings.ContainsAny(name, "'’") {
+		return "", openNone // "But Fowler", "In April", "And I'll": a capital that opens the sentence
+	}
+	if reg.insideClause(i, j) {
+		return "", openStop // the name is not the sentence's subject: "He also said that Speaker Paul Ryan ..."
+	}
+	return reg.subjectVerdict(name, j, k)
+}
+
+// subjectVerdict judges a name [j, k) at the head of a sentence: the
+// subject, unless it is a known actor or qualifies a title after it.
+func (reg *registry) subjectVerdict(name string, j, k int) (string, openVerdict) {
+	qualifies := reg.toks[k].key == "'s" || reg.qualifiesTitle(k)
+	switch {
+	case reg.knownName(j, k) && qualifies:
+		return "", openSkip // a known actor's aide: "Mr. Trump's campaign manager, ..."
+	case reg.knownName(j, k):
+		return "", openStop
+	case qualifies:
+		// "Clinton communication director Jennifer Palmieri said": the name
+		// after the title, if there is one
+		return name, openQualifier
+	}
+	return name, openName
+}
+
+// capitalOpener reports whether tokens [j, k) hold a word that opens a
+// sentence with a capital but starts no name.
+func (reg *registry) capitalOpener(j, k int) bool {
+	return slices.ContainsFunc(reg.toks[j:k], func(w token) bool {
+		return openers[w.key] || prepositions[w.key] || subordinators[w.key] || pronouns[w.key] || orgWords[w.key]
+	})
+}
+
+// insideClause reports whether the words [i, j) before a name put it
+// inside a clause rather than at the head of the sentence.
+func (reg *registry) insideClause(i, j int) bool {
+	return slices.ContainsFunc(reg.toks[i:j], func(w token) bool {
+		return w.key != "of" && (prepositions[w.key] || pronouns[w.key] || auxiliaries[w.key] || subordinators[w.key] ||
+			w.key == "that" || w.is(clsReportingVerb))
+	})
+}
+
+// knownName reports whether the name in tokens [j, k) is a known actor or
+// a country.
+func (reg *registry) knownName(j, k int) bool {
+	a, _ := reg.lx.matchAt(reg.r, reg.toks, j)
+	return a >= 0 || len(countries().mentions(reg.r, reg.toks[j:k])) > 0
 }
 
 // sentenceAdverbs open a sentence before its subject: "Even Mike Pence ...".
@@ -563,7 +613,9 @@ func nameRunStart(toks []token) int {
 }
 
 // nameAtEnd returns the capitalised words ending toks after any titles;
-// org is set for a name after "the" ("The S.E.C."), an organisation's.
+// org is set for a name after "the" ("The S.E.C."), an organisation's. A
+// lone surname gives the full name learned for it (see learn) or given
+// before it in running text. It only reads the registry.
 func (reg *registry) nameAtEnd(toks []token) (string, bool) {
 	i := nameRunStart(toks)
 	if i == len(toks) || (i > 0 && !toks[i-1].upper && !isTitle(toks[i-1].key) && toks[i-1].key != "'s") {
@@ -586,13 +638,22 @@ func (reg *registry) nameAtEnd(toks []token) (string, bool) {
 			return full, false
 		}
 		if full := reg.fullNameBefore(parts[0]); full != "" {
-			reg.surnames[last] = full
 			return full, false
 		}
-		return name, false
 	}
-	reg.surnames[last] = name
 	return name, false
+}
+
+// learn records that the surname of name, a person just taken as a
+// speaker or subject, stands for name from here on ("Jeh Johnson ...
+// Johnson said").
+func (reg *registry) learn(name string) {
+	r := []rune(name)
+	toks := splitWords(r, 0, len(r))
+	if len(toks) < 2 {
+		return
+	}
+	reg.surnames[toks[len(toks)-1].key] = name
 }
 
 // qualifiesTitle reports whether the lower-case words from token k are the
@@ -638,37 +699,67 @@ func (reg *registry) fullNameBefore(t token) string {
 	// It looks back over at most fullNameReach tokens, and never again over
 	// tokens an earlier look for the same surname went through: a long text
 	// of many surnames stays linear.
-	low := max(i-fullNameReach, reg.searched[t.key], 1)
-	for k := i - 1; k >= low; k-- {
-		if c := reg.toks[k]; c.key != t.key || !c.upper {
-			continue
-		}
-		j := k // the run's first word
-		for j > 0 && k-j < 3 && reg.toks[j-1].upper && !isTitle(reg.toks[j-1].key) && reg.toks[j-1].end+1 == reg.toks[j].start &&
-			(!reg.toks[j-1].punct || reg.toks[j-1].key == ".") {
-			j--
-		}
-		if k-j > 2 || j > 0 && reg.toks[j-1].upper && !reg.toks[j-1].punct && !isTitle(reg.toks[j-1].key) &&
-			reg.toks[j-1].end+1 == reg.toks[j].start {
-			continue // a longer run of capitals: "House Oversight Committee Republicans"
-		}
-		for j < k && reg.toks[j].end-reg.toks[j].start > 2 && !hasLowerRunes(reg.r[reg.toks[j].start:reg.toks[j].end]) {
-			j++ // "CEO Wayne Rogers": an acronym before the name
-		}
-		if j == k || reg.toks[k-1].key == t.key || openers[reg.toks[j].key] || prepositions[reg.toks[j].key] ||
-			pronouns[reg.toks[j].key] || sentenceAdverbs[reg.toks[j].key] {
-			continue
-		}
-		if orgWords[t.key] || slices.ContainsFunc(reg.toks[j:k], func(w token) bool { return notNameStart[w.key] || weekdayWords[w.key] || orgWords[w.key] }) {
-			continue
-		}
-		return reg.src.slice(reg.toks[j].start, reg.toks[k].end)
+	low := max(i-fullNameReach, reg.noFullName.from(t.key), 1)
+	if orgWords[t.key] {
+		return reg.familyNameFirst(t.key, i, low)
 	}
-	// "Chinese Foreign Minister Wang Yi ... Wang said": a family name that
-	// comes first, right after a title
+	for k := i - 1; k >= low; k-- {
+		if c := reg.toks[k]; c.key == t.key && c.upper {
+			if name := reg.fullNameEndingAt(k); name != "" {
+				return name
+			}
+		}
+	}
+	return reg.familyNameFirst(t.key, i, low)
+}
+
+// fullNameEndingAt returns the run of two or three capitalised words
+// ending with the surname at token k ("George W. Bush"), or "" when the
+// words there are no name: a longer run of capitals, a run with an opener
+// or a word no name has.
+func (reg *registry) fullNameEndingAt(k int) string {
+	j, ok := reg.capitalRunStart(k)
+	if !ok {
+		return "" // a longer run of capitals: "House Oversight Committee Republicans"
+	}
+	for j < k && reg.toks[j].end-reg.toks[j].start > 2 && !hasLowerRunes(reg.r[reg.toks[j].start:reg.toks[j].end]) {
+		j++ // "CEO Wayne Rogers": an acronym before the name
+	}
+	first := reg.toks[j].key
+	if j == k || reg.toks[k-1].key == reg.toks[k].key || openers[first] || prepositions[first] ||
+		pronouns[first] || sentenceAdverbs[first] {
+		return ""
+	}
+	if slices.ContainsFunc(reg.toks[j:k], func(w token) bool { return notNameStart[w.key] || weekdayWords[w.key] || orgWords[w.key] }) {
+		return ""
+	}
+	return reg.src.slice(reg.toks[j].start, reg.toks[k].end)
+}
+
+// capitalRunStart returns the first of the (at most three) adjacent
+// capitalised words that end at token k; ok is false when a longer run
+// stands there.
+func (reg *registry) capitalRunStart(k int) (int, bool) {
+	joins := func(j int) bool { // token j-1 runs on into token j
+		p := reg.toks[j-1]
+		return p.upper && !isTitle(p.key) && p.end+1 == reg.toks[j].start
+	}
+	j := k
+	for j > 0 && k-j < 3 && joins(j) && (!reg.toks[j-1].punct || reg.toks[j-1].key == ".") {
+		j--
+	}
+	longer := j > 0 && joins(j) && !reg.toks[j-1].punct
+	return j, k-j <= 2 && !longer
+}
+
+// familyNameFirst finds "Chinese Foreign Minister Wang Yi ... Wang said": a
+// family name that comes first, right after a title, between tokens low and
+// i. When there is none either, it records that no full name for the
+// surname key stands before token i.
+func (reg *registry) familyNameFirst(key string, i, low int) string {
 	for k := i - 1; k >= low && k > 0; k-- {
 		c := reg.toks[k]
-		if c.key != t.key || !c.upper || !reg.toks[k-1].is(clsTitle) || k+1 >= i {
+		if c.key != key || !c.upper || !reg.toks[k-1].is(clsTitle) || k+1 >= i {
 			continue
 		}
 		if n := reg.toks[k+1]; n.upper && !n.punct && c.end+1 == n.start && hasLowerRunes(reg.r[n.start:n.end]) &&
@@ -676,11 +767,27 @@ func (reg *registry) fullNameBefore(t token) string {
 			return reg.src.slice(c.start, n.end)
 		}
 	}
-	if reg.searched == nil {
-		reg.searched = map[string]int{}
-	}
-	reg.searched[t.key] = i
+	reg.noFullName.record(key, i)
 	return ""
+}
+
+// noFullName is a cache of fullNameBefore's searches that found nothing:
+// for a surname key, the token up to which the text holds no full name for
+// it. The text does not change, so a later search for the same surname
+// need only look at the tokens after that one.
+type noFullName map[string]int
+
+// from returns the token from which a search for key must look (0: all).
+func (c noFullName) from(key string) int { return c[key] }
+
+// record notes that no full name for key stands before token i.
+func (c *noFullName) record(key string, i int) {
+	if *c == nil {
+		*c = noFullName{}
+	}
+	if i > (*c)[key] {
+		(*c)[key] = i
+	}
 }
 
 // fullNameReach is how many tokens back fullNameBefore looks for a full

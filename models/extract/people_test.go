@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -39,4 +40,56 @@ func TestPersonSlug(t *testing.T) {
 			t.Errorf("PersonSlug(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestFullNameBeforeOrderFree: fullNameBefore answers the same for every
+// lone surname whatever was asked before it, whether its cache of empty
+// searches (noFullName) is cold or was filled in another order.
+func TestFullNameBeforeOrderFree(t *testing.T) {
+	body := "Ararat Mirzoyan and Jeyhun Bayramov held talks. Committee Republicans objected. " +
+		"Chinese Foreign Minister Wang Yi arrived. Bayramov was cautious. Mirzoyan said little. " +
+		"Republicans left. Wang spoke. Smith, an aide, stayed. Bayramov spoke again."
+	rt := readBody(body)
+	var lone []token
+	for _, k := range []string{"bayramov", "mirzoyan", "republicans", "wang", "smith"} {
+		for i, tok := range rt.toks {
+			if tok.key == k && i > 0 && !rt.toks[i-1].upper {
+				lone = append(lone, tok)
+			}
+		}
+	}
+	fresh := func() *registry { return newRegistry(rt.src, rt.toks, rt.known, func(int) bool { return false }) }
+	want := map[int]string{}
+	for _, tok := range lone {
+		want[tok.start] = fresh().fullNameBefore(tok)
+	}
+	if want[lone[0].start] != "Jeyhun Bayramov" {
+		t.Fatalf("first Bayramov: %q", want[lone[0].start])
+	}
+	for _, order := range [][]token{lone, reversed(lone)} {
+		reg := fresh()
+		for _, tok := range order {
+			if got := reg.fullNameBefore(tok); got != want[tok.start] {
+				t.Errorf("%q at %d: %q after other questions, %q alone", tok.key, tok.start, got, want[tok.start])
+			}
+		}
+	}
+}
+
+func TestNoFullNameCache(t *testing.T) {
+	var c noFullName
+	if c.from("wang") != 0 {
+		t.Fatal("an empty cache lets a search look everywhere")
+	}
+	c.record("wang", 40)
+	c.record("wang", 10) // an earlier search does not undo a later one
+	if c.from("wang") != 40 || c.from("smith") != 0 {
+		t.Errorf("from = %d, %d", c.from("wang"), c.from("smith"))
+	}
+}
+
+func reversed[T any](xs []T) []T {
+	out := slices.Clone(xs)
+	slices.Reverse(out)
+	return out
 }

@@ -26,14 +26,6 @@ type token struct {
 	past   bool   // looks like a regular past tense
 }
 
-// w returns the canonical lower-case word of t, "" when the lexicon does not know it.
-func (t *token) w() string {
-	if t.lw == nil {
-		return ""
-	}
-	return t.lw.w
-}
-
 // tokenize splits s into tokens with rune offsets. Words are runs of
 // letters, numbers runs of ASCII digits; anything else that is not white
 // space is a one-rune punctuation token. It never fails.
