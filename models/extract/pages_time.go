@@ -241,43 +241,56 @@ func tokenizeDate(s string) []dateToken {
 	var out []dateToken
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
-		r := rs[i]
-		j := i
-		switch {
-		case unicode.IsDigit(r):
-			for j < len(rs) && unicode.IsDigit(rs[j]) {
-				j++
-			}
-		case unicode.IsLetter(r):
-			for j < len(rs) && (unicode.IsLetter(rs[j]) || rs[j] == '.' && j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
-				j++
-			}
-		case r == '+' || r == '-' && i > 0 && rs[i-1] == ' ':
-			if i+1 < len(rs) && unicode.IsDigit(rs[i+1]) {
-				j = i + 1
-				for j < len(rs) && (unicode.IsDigit(rs[j]) || rs[j] == ':') {
-					j++
-				}
-				out = append(out, dateToken{word: string(rs[i:j])})
-				i = j
-				continue
-			}
-			fallthrough
-		default:
-			if len(out) > 0 && (out[len(out)-1].sep == 0 || out[len(out)-1].sep == ' ') {
-				out[len(out)-1].sep = r
-			}
-			i++
+		if j := dateWordEnd(rs, i); j > i {
+			out = append(out, dateToken{word: strings.ToLower(strings.ReplaceAll(string(rs[i:j]), ".", "")), num: unicode.IsDigit(rs[i])})
+			i = j
 			continue
 		}
-		out = append(out, dateToken{word: strings.ToLower(strings.ReplaceAll(string(rs[i:j]), ".", "")), num: unicode.IsDigit(r)})
-		i = j
+		if j := offsetEnd(rs, i); j > i {
+			out = append(out, dateToken{word: string(rs[i:j])})
+			i = j
+			continue
+		}
+		if n := len(out); n > 0 && (out[n-1].sep == 0 || out[n-1].sep == ' ') {
+			out[n-1].sep = rs[i] // the first mark after a word
+		}
+		i++
 	}
 	return out
 }
 
+// dateWordEnd returns the end of the run of digits, or of letters (with
+// dots inside: "a.m"), starting at rs[i]; i when none starts there.
+func dateWordEnd(rs []rune, i int) int {
+	j := i
+	switch {
+	case unicode.IsDigit(rs[i]):
+		for j < len(rs) && unicode.IsDigit(rs[j]) {
+			j++
+		}
+	case unicode.IsLetter(rs[i]):
+		for j < len(rs) && (unicode.IsLetter(rs[j]) || rs[j] == '.' && j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
+			j++
+		}
+	}
+	return j
+}
+
+// offsetEnd returns the end of a zone offset starting at rs[i] ("+3",
+// "+03:00", " -0400"); i when none starts there.
+func offsetEnd(rs []rune, i int) int {
+	if !(rs[i] == '+' || rs[i] == '-' && i > 0 && rs[i-1] == ' ') || i+1 >= len(rs) || !unicode.IsDigit(rs[i+1]) {
+		return i
+	}
+	j := i + 1
+	for j < len(rs) && (unicode.IsDigit(rs[j]) || rs[j] == ':') {
+		j++
+	}
+	return j
+}
+
 // zoneHours are the offsets, in minutes, of the zone names news pages print.
-// ET, PT, CT and MT follow their places' daylight saving (see usZones).
+// ET and PT follow their places' daylight saving (see usZones).
 var zoneMinutes = map[string]int{"gmt": 0, "utc": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120,
 	"eet": 120, "eest": 180, "msk": 180, "edt": -240, "est": -300, "cdt": -300, "cst": -360,
 	"mdt": -360, "mst": -420, "pdt": -420, "pst": -480, "ist": 330, "gst": 240, "ast": 180,
@@ -344,33 +357,65 @@ func collectDateParts(toks []dateToken) (dateParts, bool) {
 	var p dateParts
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		switch {
-		case t.word == "updated" || t.word == "modified":
-			if p.month != 0 {
-				i = len(toks)
-			}
-		case !t.num && temporal.Month(t.word) != 0 && p.month == 0:
-			p.month = temporal.Month(t.word)
-		case t.num && (t.sep == ':' || t.sep == '.' && i+1 < len(toks) && toks[i+1].num) && i+1 < len(toks) && toks[i+1].num && !p.hasTime:
-			p.hasTime, p.hour, p.min = true, atoi(t.word), atoi(toks[i+1].word)
-			i++
-		case t.num && len(t.word) == 4 && p.year == 0:
-			p.year = atoi(t.word)
-		case t.num && len(t.word) <= 2 && p.day == 0 && atoi(t.word) >= 1 && atoi(t.word) <= 31 && !nextIsMeridiem(toks, i):
-			p.day = atoi(t.word)
-		case t.num && len(t.word) <= 2 && nextIsMeridiem(toks, i) && !p.hasTime:
-			p.hasTime, p.hour = true, atoi(t.word)
-		case t.word == "pm" || t.word == "p" && i+1 < len(toks) && toks[i+1].word == "m":
-			p.pm = true
-		case t.word == "am" || t.word == "a" && i+1 < len(toks) && toks[i+1].word == "m":
-			p.am = true
-		case strings.HasPrefix(t.word, "+") || strings.HasPrefix(t.word, "-"):
-			p.setOffset(t.word)
-		case zoneMinutes[t.word] != 0 || t.word == "gmt" || t.word == "utc" || usZones[t.word] != nil:
-			p.zoneName = t.word
+		if (t.word == "updated" || t.word == "modified") && p.month != 0 {
+			break
 		}
+		if !t.num && temporal.Month(t.word) != 0 {
+			if p.month == 0 {
+				p.month = temporal.Month(t.word)
+			}
+			continue
+		}
+		if n, ok := p.number(toks, i); ok {
+			i += n
+			continue
+		}
+		p.word(toks, i)
 	}
 	return p, p.month != 0 && p.day != 0
+}
+
+// number reads a number at toks[i] as a time ("9:30", "9 am"), a year or
+// a day; it returns how many more tokens it took, and false when the
+// token is no number it can place.
+func (p *dateParts) number(toks []dateToken, i int) (int, bool) {
+	t := toks[i]
+	if !t.num {
+		return 0, false
+	}
+	nextNum := i+1 < len(toks) && toks[i+1].num
+	meridiem := nextIsMeridiem(toks, i)
+	switch {
+	case (t.sep == ':' || t.sep == '.') && nextNum && !p.hasTime:
+		p.hasTime, p.hour, p.min = true, atoi(t.word), atoi(toks[i+1].word)
+		return 1, true
+	case len(t.word) == 4 && p.year == 0:
+		p.year = atoi(t.word)
+	case len(t.word) <= 2 && p.day == 0 && atoi(t.word) >= 1 && atoi(t.word) <= 31 && !meridiem:
+		p.day = atoi(t.word)
+	case len(t.word) <= 2 && meridiem && !p.hasTime:
+		p.hasTime, p.hour = true, atoi(t.word)
+	default:
+		return 0, false
+	}
+	return 0, true
+}
+
+// word reads a word at toks[i]: a.m. or p.m., an offset ("+03:00") or a
+// zone name.
+func (p *dateParts) word(toks []dateToken, i int) {
+	w := toks[i].word
+	nextM := i+1 < len(toks) && toks[i+1].word == "m"
+	switch {
+	case w == "pm" || w == "p" && nextM:
+		p.pm = true
+	case w == "am" || w == "a" && nextM:
+		p.am = true
+	case strings.HasPrefix(w, "+") || strings.HasPrefix(w, "-"):
+		p.setOffset(w)
+	case zoneMinutes[w] != 0 || w == "gmt" || w == "utc" || usZones[w] != nil:
+		p.zoneName = w
+	}
 }
 
 func nextIsMeridiem(toks []dateToken, i int) bool {
