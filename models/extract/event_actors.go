@@ -208,60 +208,108 @@ func eventActors(r []rune, from, to int, ctx *actorContext) []string {
 
 // eventActorsIn is eventActors with the tokens of r[from:to] already made.
 func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(names ...string) {
-		for _, n := range names {
-			if n != "" && !seen[n] && !isMedia(n) {
-				seen[n] = true
-				out = append(out, n)
-			}
-		}
-	}
+	var out actorList
 	first := 0
 	for first < len(toks)-1 && (toks[first].key == "that" || toks[first].punct) {
 		first++
 	}
-	for i, t := range toks {
-		switch {
-		case i == first && isPronoun(t.key):
-			add(ctx.subject)
-		case i == first && (t.key == "it" || t.key == "they") && ctx.thing != "":
-			add(ctx.thing)
-		case i <= first+1 && (t.key == "two" || t.key == "both") && i+1 < len(toks) && toks[i+1].is(clsGroup):
-			add(ctx.previous().persons...) // "the two men agreed to meet"
-		case (t.is(clsMilitary) || delegationNouns[t.key]) && i > 0:
-			// "Russian drones struck Kyiv", "Russian and Ukrainian delegations met"
-			for k := i - 1; k >= 0; k-- {
-				if c, ok := countries().adj[toks[k].key]; ok {
-					add(c)
-				} else if toks[k].key != "and" && toks[k].key != "," {
-					break
-				}
-			}
-		case t.key == "president" && i > 0 && toks[i-1].key == "the" && !nextIsName(toks, i):
-			add(ctx.lastWithRole(from, "President"))
-		case (t.key == "leadership" || t.key == "leader" || t.key == "government") && i > 0:
-			if c, ok := countries().adj[toks[i-1].key]; ok {
-				add(ctx.leaderOf(c), c)
-			}
+	for i := range toks {
+		out.add(referredActors(toks, i, first, from, ctx)...)
+	}
+	out.add(namedActors(r, from, to, toks, ctx)...)
+	out.add(titledNames(r, toks)...)
+	return out.names
+}
+
+// actorList is a list of actor names in the order found, each once, news
+// organisations left out.
+type actorList struct {
+	names []string
+	seen  map[string]bool
+}
+
+func (l *actorList) add(names ...string) {
+	for _, n := range names {
+		if n == "" || l.seen[n] || isMedia(n) {
+			continue
+		}
+		if l.seen == nil {
+			l.seen = map[string]bool{}
+		}
+		l.seen[n] = true
+		l.names = append(l.names, n)
+	}
+}
+
+// referredActors returns the actors token i refers to without naming
+// them: a pronoun opening the clause (first is its first word), "the two
+// men", "Russian drones", "the president", "the Russian leadership".
+func referredActors(toks []token, i, first, from int, ctx *actorContext) []string {
+	if i <= first+1 {
+		if names, ok := openingReference(toks, i, first, ctx); ok {
+			return names
 		}
 	}
-	if known, nations, ok := ctx.namedIn(r, from, toks); ok {
-		lx := people()
-		for _, m := range known {
-			if !affiliationOnly(toks, m) {
-				add(lx.actors[m.actor].Name)
-			}
+	t := toks[i]
+	switch {
+	case (t.is(clsMilitary) || delegationNouns[t.key]) && i > 0:
+		return nationalitiesBefore(toks, i) // "Russian drones struck Kyiv", "Russian and Ukrainian delegations met"
+	case t.key == "president" && i > 0 && toks[i-1].key == "the" && !nextIsName(toks, i):
+		return []string{ctx.lastWithRole(from, "President")}
+	case (t.key == "leadership" || t.key == "leader" || t.key == "government") && i > 0:
+		if c, ok := countries().adj[toks[i-1].key]; ok {
+			return []string{ctx.leaderOf(c), c}
 		}
-		for _, m := range nations {
-			add(m.canon)
-		}
-	} else {
-		add(knownActors(r, from, to, toks)...)
-		add(countries().countriesIn(r, toks)...)
 	}
-	add(titledNames(r, toks)...)
+	return nil
+}
+
+// openingReference returns whom the words opening a clause refer to: a
+// pronoun (the subject before), "it" or "they" (the thing before), "the
+// two men" (the people of the sentence before).
+func openingReference(toks []token, i, first int, ctx *actorContext) ([]string, bool) {
+	t := toks[i]
+	switch {
+	case i == first && isPronoun(t.key):
+		return []string{ctx.subject}, true
+	case i == first && (t.key == "it" || t.key == "they") && ctx.thing != "":
+		return []string{ctx.thing}, true
+	case (t.key == "two" || t.key == "both") && i+1 < len(toks) && toks[i+1].is(clsGroup):
+		return ctx.previous().persons, true // "the two men agreed to meet"
+	}
+	return nil, false
+}
+
+// nationalitiesBefore returns the countries of the adjectives (joined by
+// "and" and commas) right before token i: "Russian and Ukrainian".
+func nationalitiesBefore(toks []token, i int) []string {
+	var out []string
+	for k := i - 1; k >= 0; k-- {
+		if c, ok := countries().adj[toks[k].key]; ok {
+			out = append(out, c)
+		} else if toks[k].key != "and" && toks[k].key != "," {
+			break
+		}
+	}
+	return out
+}
+
+// namedActors returns the known actors and countries r[from:to] names.
+func namedActors(r []rune, from, to int, toks []token, ctx *actorContext) []string {
+	known, nations, ok := ctx.namedIn(r, from, toks)
+	if !ok {
+		return append(knownActors(r, from, to, toks), countries().countriesIn(r, toks)...)
+	}
+	var out []string
+	lx := people()
+	for _, m := range known {
+		if !affiliationOnly(toks, m) {
+			out = append(out, lx.actors[m.actor].Name)
+		}
+	}
+	for _, m := range nations {
+		out = append(out, m.canon)
+	}
 	return out
 }
 
@@ -284,24 +332,8 @@ func titledNames(r []rune, toks []token) []string {
 		if !toks[i].is(clsTitle) {
 			continue
 		}
-		j := i + 1
-		if toks[j].key == "of" && j+1 < len(toks) && toks[j+1].upper {
-			j += 2 // "Secretary of State ..."
-		}
-		for j < len(toks) && departmentWords[toks[j].key] {
-			j++ // "Secretary of Homeland Security Jeh Johnson"
-		}
-		k := j
-		for k < len(toks) && k-j < 4 && toks[k].upper && !toks[k].punct && !toks[k].is(clsTitle) && !weekdayWords[toks[k].key] &&
-			!monthWords[toks[k].key] && (hasLowerRunes(r[toks[k].start:toks[k].end]) || toks[k].end-toks[k].start <= 2) {
-			k++
-		}
-		if k-j < 2 || k-j > 3 || k < len(toks) && toks[k].upper && !toks[k].punct && !weekdayWords[toks[k].key] && !monthWords[toks[k].key] ||
-			toks[j].end-toks[j].start <= 2 || toks[k-1].key == toks[k-2].key {
-			continue // not a name, or a name cut: "W. Bush" of "George W. Bush"
-		}
-		if a, _ := people().matchAt(r, toks, j); a >= 0 || toks[j].is(clsCountryFirst) ||
-			slices.ContainsFunc(toks[j:k], func(t token) bool { return orgWords[t.key] || notNameStart[t.key] }) {
+		j, k, ok := titledNameAt(r, toks, i)
+		if !ok {
 			continue
 		}
 		out = append(out, string(r[toks[j].start:toks[k-1].end]))
@@ -314,6 +346,44 @@ func titledNames(r []rune, toks []token) []string {
 		i = k - 1
 	}
 	return out
+}
+
+// titledNameAt returns the name [j, k) after the title at token i, and
+// false when the words there are no name the lexicon does not know.
+func titledNameAt(r []rune, toks []token, i int) (j, k int, ok bool) {
+	j = i + 1
+	if toks[j].key == "of" && j+1 < len(toks) && toks[j+1].upper {
+		j += 2 // "Secretary of State ..."
+	}
+	for j < len(toks) && departmentWords[toks[j].key] {
+		j++ // "Secretary of Homeland Security Jeh Johnson"
+	}
+	k = j
+	for k < len(toks) && k-j < 4 && nameWord(r, toks[k]) {
+		k++
+	}
+	return j, k, wholeUnknownName(r, toks, j, k)
+}
+
+// wholeUnknownName reports whether tokens [j, k) are a whole name of two
+// or three words, not cut ("W. Bush" of "George W. Bush"), that is no
+// known actor, country or organisation.
+func wholeUnknownName(r []rune, toks []token, j, k int) bool {
+	capitalAfter := k < len(toks) && toks[k].upper && !toks[k].punct && !weekdayWords[toks[k].key] && !monthWords[toks[k].key]
+	if k-j < 2 || k-j > 3 || capitalAfter || toks[j].end-toks[j].start <= 2 || toks[k-1].key == toks[k-2].key {
+		return false
+	}
+	a, _ := people().matchAt(r, toks, j)
+	return a < 0 && !toks[j].is(clsCountryFirst) &&
+		!slices.ContainsFunc(toks[j:k], func(t token) bool { return orgWords[t.key] || notNameStart[t.key] })
+}
+
+// nameWord reports whether t may be a word of a person's name after a
+// title: capitalised, no title, weekday or month, and written in mixed case
+// or an initial.
+func nameWord(r []rune, t token) bool {
+	return t.upper && !t.punct && !t.is(clsTitle) && !weekdayWords[t.key] && !monthWords[t.key] &&
+		(hasLowerRunes(r[t.start:t.end]) || t.end-t.start <= 2)
 }
 
 // namedIn returns the known actors and the countries named in toks, taken
