@@ -89,22 +89,14 @@ func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
 		}
 		start = i
 	}
+	sc := clauseScan{toks, masked, txs}
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		switch {
-		case t.punct && (t.key == ";" || t.key == "—" || t.key == "–"):
-			cut(i)
-		case t.punct && t.key == "-" && i+1 < len(toks) && toks[i+1].key == "-":
-			cut(i)
-			i++
-		case t.punct && t.key == "-" && i > 0 && i+1 < len(toks) && toks[i-1].end < t.start && toks[i+1].start > t.end:
-			cut(i) // a spaced hyphen used as a dash
-		case t.is(clsClauseBreak) && !masked[i] && !(i+1 < len(toks) && timexAt(txs, toks[i+1].start) >= 0):
-			cut(i)
-		case (t.key == "that" || t.is(clsSubjectPronoun)) && !masked[i] && afterReporting(toks, txs, i):
-			cut(i)
-		case t.upper && i > 0 && toks[i-1].is(clsSaidVerb) && !masked[i] && !inTimex(txs, t.start):
-			cut(i) // "said Trump plans to ..."; not after "told", whose object follows
+		for _, r := range clauseBreakRules {
+			if ok, skip := r.at(sc, i); ok {
+				cut(i)
+				i += skip
+				break
+			}
 		}
 	}
 	cut(len(toks))
@@ -116,6 +108,49 @@ func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
 		fillSegment(&out[si], toks, masked, txs)
 	}
 	return out
+}
+
+// clauseScan is what the clause-break rules read: a sentence's tokens,
+// which are masked (inside long quotations), and its time expressions.
+type clauseScan struct {
+	toks   []token
+	masked []bool
+	txs    []models.Timex
+}
+
+// clauseRule starts a new clause at token i when at says so; skip is how
+// many tokens after i the break itself takes.
+type clauseRule struct {
+	name string
+	at   func(sc clauseScan, i int) (ok bool, skip int)
+}
+
+// clauseBreakRules are tried in order at each token; the first that fires
+// cuts the sentence there.
+var clauseBreakRules = []clauseRule{
+	{"semicolon or dash", func(sc clauseScan, i int) (bool, int) {
+		t := sc.toks[i]
+		return t.punct && (t.key == ";" || t.key == "—" || t.key == "–"), 0
+	}},
+	{"double hyphen", func(sc clauseScan, i int) (bool, int) {
+		return sc.toks[i].punct && sc.toks[i].key == "-" && keyAt(sc.toks, i+1) == "-", 1
+	}},
+	{"spaced hyphen", func(sc clauseScan, i int) (bool, int) { // a spaced hyphen used as a dash
+		t := sc.toks[i]
+		return t.punct && t.key == "-" && i > 0 && i+1 < len(sc.toks) && sc.toks[i-1].end < t.start && sc.toks[i+1].start > t.end, 0
+	}},
+	{"subordinator", func(sc clauseScan, i int) (bool, int) { // "after the talks", not "after Friday"
+		return sc.toks[i].is(clsClauseBreak) && !sc.masked[i] && !(i+1 < len(sc.toks) && timexAt(sc.txs, sc.toks[i+1].start) >= 0), 0
+	}},
+	{"reported clause", func(sc clauseScan, i int) (bool, int) { // "said Wednesday that", "said he"
+		t := sc.toks[i]
+		return (t.key == "that" || t.is(clsSubjectPronoun)) && !sc.masked[i] && afterReporting(sc.toks, sc.txs, i), 0
+	}},
+	{"subject after a clause verb", func(sc clauseScan, i int) (bool, int) {
+		// "said Trump plans to ..."; not after "told", whose object follows
+		t := sc.toks[i]
+		return t.upper && i > 0 && sc.toks[i-1].is(clsSaidVerb) && !sc.masked[i] && !inTimex(sc.txs, t.start), 0
+	}},
 }
 
 // splitAtCommas cuts a clause with two or more different dates at its
