@@ -88,6 +88,9 @@ type ExtractedEvent struct {
 	End         int       `json:"end"`
 	Actors      []string  `json:"actors"`
 	Deadline    *Deadline `json:"deadline"`
+	// Rules names the extraction rules that shaped the event, in order
+	// (for golden tests and debugging; not stored or exported).
+	Rules []string `json:"-"`
 }
 
 // ExtractedQuote is one quotation (direct, partial or indirect) and its attribution.

@@ -263,65 +263,138 @@ func (sc *sentenceCtx) subjectAt(i int) string {
 	return sc.f.ctx.subject
 }
 
-// event makes the event of clause i, if it reports a datable happening.
+// event makes the event of clause i, if it reports a datable happening:
+// its kind from the clause's cues, then the event rules in order.
 func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
-	seg := &sc.segs[i]
-	if len(seg.cues) == 0 {
-		if !sc.demandsBy(seg) {
+	d := &eventDraft{seg: &sc.segs[i]}
+	if len(d.seg.cues) == 0 {
+		if !sc.demandsBy(d.seg) {
 			return models.ExtractedEvent{}, false
 		}
 		// "Hamas has until Saturday to release the hostages": a deadline
 		// with no deadline word.
-		seg.cues = []cue{{kind: models.KindDeadline, i: seg.from, n: 1}}
+		d.seg.cues = []cue{{kind: models.KindDeadline, i: d.seg.from, n: 1}}
+		d.fired("deadline without a cue")
 	}
-	kind, c := sc.kindOf(seg)
-	if kind != models.KindStatement && kind != models.KindDeadline && kind != models.KindUltimatum && sc.negated(seg, c) {
-		return models.ExtractedEvent{}, false // "the two sides failed to agree on the truce"
+	d.kind, d.c = sc.kindOf(d.seg)
+	for _, r := range eventRules {
+		if !r.apply(sc, d) {
+			return models.ExtractedEvent{}, false
+		}
 	}
-	date, own := sc.dateFor(seg, c, kind)
-	if due, ok := sc.dueDate(seg); ok && (kind == models.KindDeadline || kind == models.KindUltimatum) {
-		date, own = due, true // the deadline's date, not the day it was set
+	if d.ev.Actors == nil {
+		d.ev.Actors = []string{}
 	}
-	if date.Value == "" {
-		return models.ExtractedEvent{}, false
-	}
-	if len(date.Value) > 11 && date.Value[10] == 'T' && (date.Value[11] < '0' || date.Value[11] > '9') {
-		date.Value = date.Value[:10] // "Friday evening": the day is what a timeline can place
-	}
-	ev := models.ExtractedEvent{Date: date.Value, Granularity: temporal.Granularity(date.Value), Kind: kind,
-		Sentence: sc.s.Text, Expression: date.Text, Start: sc.s.Start, End: sc.s.End}
-	ev.Actors = sc.actors(seg.from, seg.to)
-	ev.Cameo = sc.cameo(seg, c, kind)
-	if kind == models.KindMeeting && ev.Cameo == cameoIntentMeet && (!own || sc.announces(seg, c)) {
+	d.ev.Summary = sc.summary(d.seg, d.ev)
+	d.ev.Rules = d.rules
+	return d.ev, true
+}
+
+// eventDraft is an event while the rules make it: the clause, the kind and
+// cue chosen, the date and whether it is the clause's own, the event so
+// far and the names of the rules that changed it.
+type eventDraft struct {
+	seg   *segment
+	kind  string
+	c     cue
+	date  models.Timex
+	own   bool
+	ev    models.ExtractedEvent
+	rules []string
+}
+
+func (d *eventDraft) fired(name string) { d.rules = append(d.rules, name) }
+
+// eventRule is one step of making an event. apply changes the draft and
+// reports false to drop the event; a rule that changes anything records
+// its name with d.fired, so a golden event lists the rules behind it.
+type eventRule struct {
+	name  string
+	apply func(sc *sentenceCtx, d *eventDraft) bool
+}
+
+// eventRules are applied in this order to every clause with a cue.
+var eventRules = []eventRule{
+	{"negation", func(sc *sentenceCtx, d *eventDraft) bool {
+		// "the two sides failed to agree on the truce"
+		if d.kind != models.KindStatement && d.kind != models.KindDeadline && d.kind != models.KindUltimatum && sc.negated(d.seg, d.c) {
+			d.fired("negation")
+			return false
+		}
+		return true
+	}},
+	{"date", func(sc *sentenceCtx, d *eventDraft) bool {
+		d.date, d.own = sc.dateFor(d.seg, d.c, d.kind)
+		if d.date.Value != "" && !d.own {
+			d.fired("date of another clause") // the one date the sentence's other clauses share
+		}
+		return true
+	}},
+	{"due date", func(sc *sentenceCtx, d *eventDraft) bool {
+		if due, ok := sc.dueDate(d.seg); ok && (d.kind == models.KindDeadline || d.kind == models.KindUltimatum) {
+			d.date, d.own = due, true // the deadline's date, not the day it was set
+			d.fired("due date")
+		}
+		return d.date.Value != ""
+	}},
+	{"day of a part of day", func(sc *sentenceCtx, d *eventDraft) bool {
+		if v := d.date.Value; len(v) > 11 && v[10] == 'T' && (v[11] < '0' || v[11] > '9') {
+			d.date.Value = v[:10] // "Friday evening": the day is what a timeline can place
+			d.fired("day of a part of day")
+		}
+		d.ev = models.ExtractedEvent{Date: d.date.Value, Granularity: temporal.Granularity(d.date.Value), Kind: d.kind,
+			Sentence: sc.s.Text, Expression: d.date.Text, Start: sc.s.Start, End: sc.s.End}
+		d.ev.Actors = sc.actors(d.seg.from, d.seg.to)
+		d.ev.Cameo = sc.cameo(d.seg, d.c, d.kind)
+		return true
+	}},
+	{"intent to meet is a statement", func(sc *sentenceCtx, d *eventDraft) bool {
 		// "said Wednesday he could meet Putin soon": the datable act is the statement.
-		ev.Kind = models.KindStatement
-	}
-	if len(ev.Actors) == 0 {
+		if d.kind == models.KindMeeting && d.ev.Cameo == cameoIntentMeet && (!d.own || sc.announces(d.seg, d.c)) {
+			d.ev.Kind = models.KindStatement
+			d.fired("intent to meet is a statement")
+		}
+		return true
+	}},
+	{"actors of the sentence", func(sc *sentenceCtx, d *eventDraft) bool {
 		// "a senior US official said that sanctions were expected ...":
 		// the reported clause's actors are the sentence's; "The meeting
 		// took place on ..." continues the previous sentence.
-		ev.Actors = sc.actors(0, len(sc.toks))
-		if len(ev.Actors) == 0 && sc.f.prevKinds[kind] {
-			ev.Actors = append([]string(nil), sc.f.ctx.previous().actors...)
+		if len(d.ev.Actors) > 0 {
+			return true
+		}
+		d.ev.Actors = sc.actors(0, len(sc.toks))
+		if len(d.ev.Actors) > 0 {
+			d.fired("actors of the sentence")
+		} else if sc.f.prevKinds[d.kind] {
+			d.ev.Actors = append([]string(nil), sc.f.ctx.previous().actors...)
+			d.fired("actors of the sentence before")
+		}
+		return true
+	}},
+	{"deadline", func(sc *sentenceCtx, d *eventDraft) bool {
+		if d.kind == models.KindDeadline || d.kind == models.KindUltimatum {
+			sc.deadlineDetails(d)
+		}
+		return true
+	}},
+}
+
+// deadlineDetails fills in a deadline's or ultimatum's setter, demand,
+// consequence and due date (from any clause: "an ultimatum on Thursday,
+// demanding ... by June 30").
+func (sc *sentenceCtx) deadlineDetails(d *eventDraft) {
+	d.ev.Deadline = sc.deadline(d.seg, d.date)
+	for si := range sc.segs {
+		if due, ok := sc.dueDate(&sc.segs[si]); ok {
+			d.ev.Deadline.Date = due.Value
+			break
 		}
 	}
-	if kind == models.KindDeadline || kind == models.KindUltimatum {
-		ev.Deadline = sc.deadline(seg, date)
-		for si := range sc.segs {
-			if due, ok := sc.dueDate(&sc.segs[si]); ok {
-				ev.Deadline.Date = due.Value // "an ultimatum on Thursday, demanding ... by June 30"
-				break
-			}
-		}
-		if ev.Deadline.SetBy != "" && !contains(ev.Actors, ev.Deadline.SetBy) {
-			ev.Actors = append([]string{ev.Deadline.SetBy}, ev.Actors...)
-		}
+	if d.ev.Deadline.SetBy != "" && !contains(d.ev.Actors, d.ev.Deadline.SetBy) {
+		d.ev.Actors = append([]string{d.ev.Deadline.SetBy}, d.ev.Actors...)
+		d.fired("setter is an actor")
 	}
-	if ev.Actors == nil {
-		ev.Actors = []string{}
-	}
-	ev.Summary = sc.summary(seg, ev)
-	return ev, true
 }
 
 // negated reports whether the clause denies its cue c: a negation right

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,8 +11,6 @@ import (
 
 	"dateline/models/text"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // pageFetched is when every fixture page is taken to have been saved.
 var pageFetched = time.Date(2025, 8, 7, 12, 0, 0, 0, time.UTC)
@@ -62,21 +58,7 @@ func TestPagesGolden(t *testing.T) {
 		n++
 		name := strings.TrimSuffix(f, filepath.Ext(f))
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			got, _ := json.MarshalIndent(readPageFixture(t, f), "", "  ")
-			got = append(got, '\n')
-			golden := name + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("%s differs from its golden file:\n%s", f, got)
-			}
+			checkGolden(t, name+".golden.json", readPageFixture(t, f))
 		})
 	}
 	if n < 8 {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
 	"maps"
 	"os"
 	"path/filepath"
@@ -36,24 +35,10 @@ func TestQuotesGolden(t *testing.T) {
 			}
 			qs, ps := quotesOf(string(b))
 			checkQuotes(t, string(b), qs)
-			got, _ := json.MarshalIndent(struct {
+			checkGolden(t, name+".golden.json", struct {
 				Quotes []models.ExtractedQuote  `json:"quotes"`
 				People []models.ExtractedPerson `json:"people"`
-			}{qs, ps}, "", "  ")
-			got = append(got, '\n')
-			golden := name + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("%s differs from its golden file:\n%s", f, got)
-			}
+			}{qs, ps})
 		})
 	}
 }
