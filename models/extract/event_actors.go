@@ -222,22 +222,17 @@ func eventActorsIn(r []rune, from, to int, toks []token, ctx *actorContext) []st
 }
 
 // actorList is a list of actor names in the order found, each once, news
-// organisations left out.
+// organisations left out. An event has a handful of actors, so a search of
+// the list costs less than a set would.
 type actorList struct {
 	names []string
-	seen  map[string]bool
 }
 
 func (l *actorList) add(names ...string) {
 	for _, n := range names {
-		if n == "" || l.seen[n] || isMedia(n) {
-			continue
+		if n != "" && !slices.Contains(l.names, n) && !isMedia(n) {
+			l.names = append(l.names, n)
 		}
-		if l.seen == nil {
-			l.seen = map[string]bool{}
-		}
-		l.seen[n] = true
-		l.names = append(l.names, n)
 	}
 }
 

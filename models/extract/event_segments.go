@@ -89,9 +89,15 @@ func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
 		}
 		start = i
 	}
-	sc := clauseScan{toks, masked, txs}
+	sc := &clauseScan{toks, masked, txs}
 	for i := 0; i < len(toks); i++ {
+		if !mayBreakClause(toks[i]) {
+			continue
+		}
 		for _, r := range clauseBreakRules {
+			if r.mark != toks[i].punct {
+				continue // a rule reads either marks or words
+			}
 			if ok, skip := r.at(sc, i); ok {
 				cut(i)
 				i += skip
@@ -119,34 +125,44 @@ type clauseScan struct {
 }
 
 // clauseRule starts a new clause at token i when at says so; skip is how
-// many tokens after i the break itself takes.
+// many tokens after i the break itself takes. A rule reads marks (mark)
+// or words, never both.
 type clauseRule struct {
 	name string
-	at   func(sc clauseScan, i int) (ok bool, skip int)
+	mark bool
+	at   func(sc *clauseScan, i int) (ok bool, skip int)
+}
+
+// mayBreakClause is true for every token a clause-break rule may fire at:
+// a mark, a capitalised word, "that", a subordinator or a subject pronoun.
+// Most words are none of these, so the rules are asked about few tokens
+// (TestMayBreakClause checks the rules never fire elsewhere).
+func mayBreakClause(t token) bool {
+	return t.punct || t.upper || t.key == "that" || t.is(clsClauseBreak|clsSubjectPronoun)
 }
 
 // clauseBreakRules are tried in order at each token; the first that fires
 // cuts the sentence there.
 var clauseBreakRules = []clauseRule{
-	{"semicolon or dash", func(sc clauseScan, i int) (bool, int) {
+	{"semicolon or dash", true, func(sc *clauseScan, i int) (bool, int) {
 		t := sc.toks[i]
 		return t.punct && (t.key == ";" || t.key == "—" || t.key == "–"), 0
 	}},
-	{"double hyphen", func(sc clauseScan, i int) (bool, int) {
+	{"double hyphen", true, func(sc *clauseScan, i int) (bool, int) {
 		return sc.toks[i].punct && sc.toks[i].key == "-" && keyAt(sc.toks, i+1) == "-", 1
 	}},
-	{"spaced hyphen", func(sc clauseScan, i int) (bool, int) { // a spaced hyphen used as a dash
+	{"spaced hyphen", true, func(sc *clauseScan, i int) (bool, int) { // a spaced hyphen used as a dash
 		t := sc.toks[i]
 		return t.punct && t.key == "-" && i > 0 && i+1 < len(sc.toks) && sc.toks[i-1].end < t.start && sc.toks[i+1].start > t.end, 0
 	}},
-	{"subordinator", func(sc clauseScan, i int) (bool, int) { // "after the talks", not "after Friday"
+	{"subordinator", false, func(sc *clauseScan, i int) (bool, int) { // "after the talks", not "after Friday"
 		return sc.toks[i].is(clsClauseBreak) && !sc.masked[i] && !(i+1 < len(sc.toks) && timexAt(sc.txs, sc.toks[i+1].start) >= 0), 0
 	}},
-	{"reported clause", func(sc clauseScan, i int) (bool, int) { // "said Wednesday that", "said he"
+	{"reported clause", false, func(sc *clauseScan, i int) (bool, int) { // "said Wednesday that", "said he"
 		t := sc.toks[i]
 		return (t.key == "that" || t.is(clsSubjectPronoun)) && !sc.masked[i] && afterReporting(sc.toks, sc.txs, i), 0
 	}},
-	{"subject after a clause verb", func(sc clauseScan, i int) (bool, int) {
+	{"subject after a clause verb", false, func(sc *clauseScan, i int) (bool, int) {
 		// "said Trump plans to ..."; not after "told", whose object follows
 		t := sc.toks[i]
 		return t.upper && i > 0 && sc.toks[i-1].is(clsSaidVerb) && !sc.masked[i] && !inTimex(sc.txs, t.start), 0

@@ -241,3 +241,37 @@ func FuzzFindEvents(f *testing.F) {
 		}
 	})
 }
+
+// TestMayBreakClause: no clause-break rule fires at a token mayBreakClause
+// lets splitClauses skip, nor at a word when it reads marks or the other way
+// round, on the event fixtures' sentences.
+func TestMayBreakClause(t *testing.T) {
+	files, _ := filepath.Glob("testdata/events/*.txt")
+	fired := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := string(b)
+		r := []rune(body)
+		toks := tokenize(r, 0, len(r))
+		sc := &clauseScan{toks, make([]bool, len(toks)), temporal.Tag(body, time.Date(2025, 8, 7, 0, 0, 0, 0, time.UTC))}
+		for i := range toks {
+			for _, rule := range clauseBreakRules {
+				if ok, _ := rule.at(sc, i); ok {
+					fired++
+					if rule.mark != toks[i].punct {
+						t.Errorf("%s: rule %q fires at %q, which is not what it reads (mark %v)", f, rule.name, toks[i].key, rule.mark)
+					}
+					if !mayBreakClause(toks[i]) {
+						t.Errorf("%s: rule %q fires at %q, which mayBreakClause skips", f, rule.name, toks[i].key)
+					}
+				}
+			}
+		}
+	}
+	if fired == 0 {
+		t.Fatal("no rule fired on the fixtures: the test checks nothing")
+	}
+}

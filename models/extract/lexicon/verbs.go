@@ -95,7 +95,7 @@ func (v *Verbs) FormOf(key string) (Form, bool) {
 
 // Has reports whether lemma has every flag in f.
 func (v *Verbs) Has(lemma string, f Flag) bool {
-	return v.flags[lemma]&f == f && f != 0 && v.flags[lemma] != 0
+	return f != 0 && v.flags[lemma]&f == f
 }
 
 // Spellings returns, sorted, every spelling of a lemma with flag f (any
