@@ -100,15 +100,20 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 		defer copy(f.scratch[s.Start:s.End], f.r[s.Start:s.End])
 	}
 	var evs []models.ExtractedEvent
+	var from []int // the clause of each event, -1 for none
 	for i := range segs {
 		if ev, ok := sc.event(i); ok {
-			evs = append(evs, ev)
+			evs, from = append(evs, ev), append(from, i)
 		}
 	}
 	if ev, ok := sc.relativeDeadline(); ok {
-		evs = append(evs, ev)
+		evs, from = append(evs, ev), append(from, -1)
 	}
-	evs = dropCarriers(evs)
+	keep := make([]bool, len(evs)) // statements that carry a report no other event holds
+	for k, i := range from {
+		keep[k] = i >= 0 && evs[k].Kind == models.KindStatement && sc.reportsDropped(i)
+	}
+	evs = dropCarriers(evs, keep)
 	f.prevKinds = map[string]bool{}
 	for _, sg := range segs {
 		for _, c := range sg.cues {
@@ -177,9 +182,12 @@ func hasMasked(m []bool) bool {
 }
 
 // dropCarriers removes the statements of a sentence that also reports
-// another happening: in "Trump said Wednesday that his envoy had met Putin"
-// the saying only carries the meeting.
-func dropCarriers(evs []models.ExtractedEvent) []models.ExtractedEvent {
+// another happening: in "Trump said Wednesday that his envoy met Putin on
+// Tuesday" the saying only carries the meeting. A statement marked in keep
+// stays: what it reported took no event of its own ("Ushakov said on
+// Thursday that the sides agreed to a summit, a day after Witkoff met
+// Putin").
+func dropCarriers(evs []models.ExtractedEvent, keep []bool) []models.ExtractedEvent {
 	other := false
 	for _, ev := range evs {
 		if ev.Kind != models.KindStatement {
@@ -190,12 +198,18 @@ func dropCarriers(evs []models.ExtractedEvent) []models.ExtractedEvent {
 		return evs
 	}
 	out := evs[:0]
-	for _, ev := range evs {
-		if ev.Kind != models.KindStatement || ev.Cameo == cameoIntentMeet {
+	for i, ev := range evs {
+		if ev.Kind != models.KindStatement || ev.Cameo == cameoIntentMeet || keep[i] {
 			out = append(out, ev)
 		}
 	}
 	return out
+}
+
+// reportsDropped reports whether a clause next to clause i was dropped as
+// the happening a statement reports (see the rule "reported happening").
+func (sc *sentenceCtx) reportsDropped(i int) bool {
+	return i > 0 && i-1 < len(sc.reported) && sc.reported[i-1] || i+1 < len(sc.reported) && sc.reported[i+1]
 }
 
 // sentenceCtx is one sentence being read.
@@ -207,6 +221,8 @@ type sentenceCtx struct {
 	txs    []models.Timex
 	segs   []segment
 	plain  []rune // the body with the sentence's long quotations blanked
+	// reported marks the clauses dropped as what a statement reports.
+	reported []bool
 	// actorsOf holds what actors returned, by token range.
 	actorsOf map[[2]int][]string
 	// demanding caches whether the sentence has a demand word (0 not yet
@@ -327,6 +343,32 @@ var eventRules = []eventRule{
 		d.date, d.own = sc.dateFor(d.seg, d.c, d.kind)
 		if d.date.Value != "" && !d.own {
 			d.fired("date of another clause") // the one date the sentence's other clauses share
+		}
+		return true
+	}},
+	{"date of the report", func(sc *sentenceCtx, d *eventDraft) bool {
+		// "The talks would fail, Lavrov said on Tuesday", "Lavrov said
+		// Tuesday the talks would fail": the date goes with the saying.
+		if d.kind == models.KindStatement || d.kind == models.KindDeadline || d.kind == models.KindUltimatum || !d.own {
+			return true
+		}
+		if c, ok := sc.reportDated(d.seg, d.date); ok && sc.unrealized(d.seg) {
+			d.kind, d.c = models.KindStatement, c
+			d.fired("date of the report")
+		}
+		return true
+	}},
+	{"reported happening", func(sc *sentenceCtx, d *eventDraft) bool {
+		// "Lavrov said on Tuesday that the talks in Geneva would fail":
+		// Tuesday is when it was said; the talks reported take no date
+		// from it, and the statement is the sentence's event.
+		if d.date.Value != "" && !d.own && d.kind != models.KindStatement && sc.unrealized(d.seg) && sc.datedByStatement(d.seg) {
+			d.fired("reported happening")
+			if sc.reported == nil {
+				sc.reported = make([]bool, len(sc.segs))
+			}
+			sc.reported[slices.IndexFunc(sc.segs, func(sg segment) bool { return sg.from == d.seg.from })] = true
+			return false
 		}
 		return true
 	}},
@@ -557,6 +599,71 @@ func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, 
 	return sc.shiftedByOffset(seg, only), false
 }
 
+// unrealized reports whether clause seg tells of a happening that is not
+// simply past at the time of the report: one that would, will or could
+// happen, or had happened before ("the talks would fail", "the two sides
+// had held a useful conversation"). A report's date is not such a
+// happening's, while "Russian forces launched drones overnight, the air
+// force said on Sunday" keeps the report's day, as wire copy means it.
+func (sc *sentenceCtx) unrealized(seg *segment) bool {
+	for k := seg.from; k < seg.to; k++ {
+		if !sc.masked[k] && unrealizedWords[sc.toks[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// unrealizedWords are the auxiliaries of unrealized happenings (see
+// unrealized).
+var unrealizedWords = set("would", "will", "could", "might", "may", "should", "can", "must", "had", "wo", "won't",
+	"wouldn't", "couldn't", "shall")
+
+// reportDated returns the statement cue of seg that the date t directly
+// follows, with only "on", "that" and the like between ("said on Tuesday").
+func (sc *sentenceCtx) reportDated(seg *segment, t models.Timex) (cue, bool) {
+	for _, c := range seg.cues {
+		if c.kind != models.KindStatement {
+			continue
+		}
+		for k := c.i + c.n; k < seg.to && sc.toks[k].start <= t.Start; k++ {
+			if sc.toks[k].start == t.Start {
+				return c, true
+			}
+			if !reportTail[sc.toks[k].key] {
+				break
+			}
+		}
+	}
+	return cue{}, false
+}
+
+// hasDatable reports whether one of txs can date an event (see datable).
+func hasDatable(txs []models.Timex) bool { return slices.ContainsFunc(txs, datable) }
+
+// datedByStatement reports whether seg is what a statement in the clause
+// next to it reports, and that clause has the date seg would borrow (see
+// sharedDate): "Lavrov said on Tuesday | that the talks would fail", "The
+// talks failed, | Lavrov said on Tuesday". A clause that places itself
+// against the other ("a day after the envoy met Putin") is no report.
+func (sc *sentenceCtx) datedByStatement(seg *segment) bool {
+	if sc.toks[seg.from].is(clsClauseBreak) {
+		return false
+	}
+	si := slices.IndexFunc(sc.segs, func(sg segment) bool { return sg.from == seg.from })
+	for _, o := range []int{si - 1, si + 1} {
+		if o < 0 || o >= len(sc.segs) {
+			continue
+		}
+		other := &sc.segs[o]
+		if hasDatable(other.dates) && len(other.cues) > 0 &&
+			!slices.ContainsFunc(other.cues, func(c cue) bool { return c.kind != models.KindStatement }) {
+			return true
+		}
+	}
+	return false
+}
+
 // sharedDate returns the one date the other clauses of the sentence share.
 func (sc *sentenceCtx) sharedDate(seg *segment) (models.Timex, bool) {
 	var only models.Timex
@@ -773,13 +880,29 @@ func (sc *sentenceCtx) reportedEnd(seg *segment, to int) int {
 	for i := range sc.segs {
 		if &sc.segs[i] == seg && i+1 < len(sc.segs) {
 			next := &sc.segs[i+1]
-			if len(next.cues) > 0 || sc.masked[next.from] {
+			if len(next.cues) > 0 && hasDatable(next.dates) || sc.masked[next.from] {
 				return to // the next clause is an event of its own, or a quotation
 			}
-			return next.to
+			return sc.beforeTrailingTime(next)
 		}
 	}
 	return to
+}
+
+// beforeTrailingTime returns where clause seg ends without a comma and the
+// time words after it ("..., a day" of "..., a day after the envoy met
+// Putin", cut off by the next clause).
+func (sc *sentenceCtx) beforeTrailingTime(seg *segment) int {
+	for k := seg.to - 1; k > seg.from; k-- {
+		t := sc.toks[k]
+		if t.key == "," {
+			return k
+		}
+		if !t.punct && !inTimex(sc.txs, t.start) {
+			break
+		}
+	}
+	return seg.to
 }
 
 // reportedStart extends a statement whose clause follows what it reports

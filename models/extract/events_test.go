@@ -275,3 +275,37 @@ func TestMayBreakClause(t *testing.T) {
 		t.Fatal("no rule fired on the fixtures: the test checks nothing")
 	}
 }
+
+// TestReportedHappening: a happening reported by a statement takes no date
+// from the statement's clause; the statement, with what it reported, is the
+// sentence's event. A clause that places itself against the other ("a day
+// after ...") keeps the date it is placed by.
+func TestReportedHappening(t *testing.T) {
+	ref := time.Date(2025, 8, 7, 10, 0, 0, 0, time.UTC) // a Thursday
+	cases := []struct {
+		in   string
+		want []string // kind date summary
+	}{
+		{"Sergei Lavrov said on Tuesday that the talks in Geneva would fail.",
+			[]string{"statement 2025-08-05 Sergei Lavrov said on Tuesday that the talks in Geneva would fail"}},
+		{"The talks in Geneva would fail, Sergei Lavrov said on Tuesday.",
+			[]string{"statement 2025-08-05 The talks in Geneva would fail, Sergei Lavrov said on Tuesday"}},
+		{"Lavrov said on Tuesday that the envoys met in Geneva on Monday.",
+			[]string{"meeting 2025-08-04 The envoys met in Geneva on Monday"}},
+		// a plain past happening keeps the report's day, as wire copy means it
+		{"Russian drones struck Kyiv overnight, the air force said on Sunday.",
+			[]string{"attack 2025-08-03 Russian drones struck Kyiv overnight, the air force said on Sunday"}},
+		{"Yuri Ushakov said on Thursday that the two sides would hold a summit, a day after Steve Witkoff met Vladimir Putin in Moscow.",
+			[]string{"statement 2025-08-07 Yuri Ushakov said on Thursday that the two sides would hold a summit",
+				"meeting 2025-08-06 Steve Witkoff met Vladimir Putin in Moscow"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range eventsOf(c.in, ref) {
+			got = append(got, e.Kind+" "+e.Date+" "+e.Summary)
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
