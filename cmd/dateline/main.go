@@ -68,6 +68,7 @@ func commands() map[string]command {
 		"loadtest": {"measure a dateline server on this machine: error rate and p50/p99 per page", runLoadtest},
 		"migrate":  {"apply the database's pending schema migrations (SQLite or PostgreSQL)", runMigrate},
 		"copy":     {"copy a whole database between SQLite and PostgreSQL, keeping ids", runCopy},
+		"version":  {"print the version, commit, build tags and Go version of this binary", runVersion},
 	}
 }
 
@@ -78,6 +79,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err := cfg.FromEnv(os.Getenv); err != nil {
 		fmt.Fprintln(stderr, "dateline:", err)
 		return 2
+	}
+	if len(args) > 0 && args[0] == "--version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
