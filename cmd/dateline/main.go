@@ -62,6 +62,7 @@ func commands() map[string]command {
 		"bench":    {"measure extraction, ingest, export and page speed on a generated corpus", runBench},
 		"ingest":   {"read files, folders, URLs or stdin into the database", runIngest},
 		"backup":   {"write a consistent copy of the database while it stays in use", runBackup},
+		"restore":  {"replace the database with a checked copy of a backup", runRestore},
 		"serve":    {"serve story timelines, charts, embeds, CSV exports and the JSON API", runServe},
 		"export":   {"write events, quotes or articles as CSV or JSON", runExport},
 		"story":    {"list, show, create and edit stories; pin, hide and attach", runStory},
