@@ -32,6 +32,12 @@ func TestReadCommandsNeedADatabase(t *testing.T) {
 			t.Fatalf("%q created %v", args, names)
 		}
 	}
+	if code, _, errs := cli(t, "", "story", "bogus", "--db", missing); code != 2 || !strings.Contains(errs, "Usage:") {
+		t.Errorf("story bogus: exit %d %q, want the usage", code, errs)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Errorf("story bogus created %v", names)
+	}
 }
 
 // TestExportErrorsWriteNothing: an export that fails on its filter writes

@@ -71,6 +71,10 @@ func runStory(e *env) int {
 		pos = append(pos, fs.Arg(0))
 		e.args = fs.Args()[1:]
 	}
+	if !storyWrites[sub] && sub != "list" && sub != "show" {
+		fmt.Fprintln(e.stderr, storyUsage) // before opening: nothing to create
+		return 2
+	}
 	open := e.cfg.openExistingStore // list, show: only read
 	if storyWrites[sub] {
 		open = e.cfg.openStoreWith
