@@ -5,7 +5,7 @@
 #              missing, starts a server on a free port and exports
 #              DATELINE_TEST_POSTGRES (the DSN of an empty database)
 #   pg_stop    stops the server and removes its directory
-# Used by .ci/run and `make test-postgres-local`.
+# Used by .ci/run and `make test-postgres`.
 
 pg_as() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

@@ -57,7 +57,7 @@ func serve(h http.Handler, path string) *httptest.ResponseRecorder {
 // event permalink of a story of 3,000 articles that all report the same
 // five events, each with a quote of its own, on each dialect under test.
 func BenchmarkBigStoryPage(b *testing.B) {
-	for _, d := range storetest.Dialects() {
+	for _, d := range storetest.Configured() {
 		fixtureDialect = d
 		h := bigStoryApp(b, 3000)
 		fixtureDialect = "sqlite"

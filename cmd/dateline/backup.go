@@ -23,7 +23,7 @@ func runBackup(e *env) int {
 		return 2
 	}
 	// A database with pending migrations can be backed up (before migrating).
-	st, err := e.cfg.openStoreWith(store.MigrateSkip)
+	st, err := e.cfg.openExistingStore(store.MigrateSkip)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline backup:", err)
 		return 1

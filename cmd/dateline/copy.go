@@ -24,7 +24,7 @@ func runCopy(e *env) int {
 		fs.Usage()
 		return 2
 	}
-	src, err := store.OpenWith(*from, store.Options{Migrate: store.MigrateSkip})
+	src, err := store.OpenWith(*from, store.Options{Migrate: store.MigrateSkip, MustExist: true})
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline copy: source:", err)
 		return 1

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"dateline/models"
+	"dateline/models/store"
 	"dateline/views"
 )
 
@@ -25,7 +26,7 @@ func runExport(e *env) int {
 	fs.StringVar(&f.To, "to", "", "to this date, YYYY-MM-DD (inclusive)")
 	format := fs.String("format", "csv", "csv or json")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: dateline export events|quotes|articles [--story SLUG] [--speaker NAME] [--kind K] [--source S] [--from DATE] [--to DATE] [--format csv|json]")
+		fmt.Fprintln(e.stderr, "Usage: dateline export events|quotes|articles [--story SLUG] [--speaker NAME] [--person NAME] [--kind K] [--source S] [--from DATE] [--to DATE] [--format csv|json]")
 		fs.PrintDefaults()
 	}
 	what, rest := "", e.args
@@ -36,32 +37,52 @@ func runExport(e *env) int {
 	if code := e.parseFlags(fs); code >= 0 {
 		return code
 	}
-	if what == "" && fs.NArg() == 1 {
+	if what == "" && fs.NArg() > 0 {
 		what = fs.Arg(0)
-	} else if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
+		e.args = fs.Args()[1:]
+	} else {
+		e.args = fs.Args()
 	}
-	if (what != "events" && what != "quotes" && what != "articles") || (*format != "csv" && *format != "json") {
+	if err := checkExportArgs(what, *format, e.args); err != nil {
+		fmt.Fprintln(e.stderr, "dateline export:", err)
 		fs.Usage()
 		return 2
 	}
 	if err := export(e, what, *format, f); err != nil {
-		fmt.Fprintln(e.stderr, "dateline export:", models.ErrorMessage(err))
+		fmt.Fprintln(e.stderr, "dateline export:", cliMessage(err))
 		return 1
 	}
 	return 0
 }
 
+// checkExportArgs says what is wrong with the table, the format or the
+// arguments left after the flags, if anything.
+func checkExportArgs(what, format string, extra []string) error {
+	switch {
+	case what == "":
+		return fmt.Errorf("say what to export: events, quotes or articles")
+	case what != "events" && what != "quotes" && what != "articles":
+		return fmt.Errorf("cannot export %q: want events, quotes or articles", what)
+	case format != "csv" && format != "json":
+		return fmt.Errorf("unknown --format %q: want csv or json", format)
+	case len(extra) > 0:
+		return fmt.Errorf("unexpected argument %q (flags go before or after the table name, values after their flag)", extra[0])
+	}
+	return nil
+}
+
 // export streams the rows from the store into the encoder.
 func export(e *env, what, format string, f models.Filter) error {
-	st, err := e.cfg.openStore()
+	st, err := e.cfg.openExistingStore(store.MigrateNew)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	out := bufio.NewWriter(e.stdout)
-	defer out.Flush()
+	// Nothing is flushed until the export has gone well or its first
+	// rows filled the buffer: a bad filter (an unknown story, a date that
+	// is not YYYY-MM-DD) fails before any row, so it writes nothing, not
+	// a header that looks like an empty export.
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
 	var w *views.RowWriter
 	if format == "json" {
 		w = views.NewJSONWriter(out)
@@ -79,8 +100,21 @@ func export(e *env, what, format string, f models.Filter) error {
 	default:
 		err = st.EachArticleRow(e.ctx, f, w.Article)
 	}
+	if err == nil {
+		err = w.Close()
+	}
 	if err != nil {
 		return err
 	}
-	return w.Close()
+	return out.Flush()
+}
+
+// cliMessage is how a command shows an error to the person who ran it: the
+// user-safe message, or for an internal error the whole chain, which the
+// web pages hide but which is this user's own machine to debug.
+func cliMessage(err error) string {
+	if models.ErrorCode(err) == models.EINTERNAL {
+		return err.Error()
+	}
+	return models.ErrorMessage(err)
 }

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -47,22 +45,24 @@ func runExtract(e *env) int {
 		return 2
 	}
 	name := fs.Arg(0)
-	data, err := readInput(e, name)
+	data, mtime, err := readInput(e.ctx, e, name)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline extract:", err)
 		return 1
 	}
 	in.Name, in.Data = name, data
-	if in.FetchedAt == nil && name != "-" {
-		if st, err := os.Stat(name); err == nil {
-			t := st.ModTime().UTC()
-			in.FetchedAt = &t
-		}
-	}
-	if strings.HasSuffix(strings.ToLower(name), ".html") || strings.HasSuffix(strings.ToLower(name), ".htm") {
+	if formatOf(name) == extract.FormatHTML {
 		in.Format = extract.FormatHTML
 	}
+	fromMtime := in.FetchedAt == nil && name != "-"
+	if fromMtime {
+		t := mtime.UTC()
+		in.FetchedAt = &t
+	}
 	x, err := extractWithin(e.ctx, in, e.cfg.ArticleTimeout)
+	if err == nil && fromMtime && usesFetchedAt(x.Articles) {
+		fmt.Fprintf(e.stderr, "dateline extract: note: %s\n", mtimeNote(name, *in.FetchedAt))
+	}
 	if err == nil && len(x.Articles) == 0 {
 		// As ingest says of the same file; an empty answer would look
 		// like success to a script.
@@ -82,28 +82,6 @@ func runExtract(e *env) int {
 		return 1
 	}
 	return 0
-}
-
-// readInput reads a named file, or stdin for "-", refusing more than the
-// configured article size.
-func readInput(e *env, name string) ([]byte, error) {
-	var r io.Reader = e.stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, e.cfg.MaxArticleBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if int64(len(data)) > e.cfg.MaxArticleBytes {
-		return nil, models.Errorf(models.ETOOLARGE, "%s: larger than the %d-byte limit (--max-article-bytes, DATELINE_MAX_ARTICLE_BYTES)", name, e.cfg.MaxArticleBytes)
-	}
-	return data, nil
 }
 
 // jsonlDoc is one input line of extract --jsonl.

@@ -38,7 +38,7 @@ func runIngest(e *env) int {
 	fs.BoolVar(&f.verbose, "v", false, "print one line per input")
 	e.cfg.limitFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "Usage: dateline ingest [flags] PATH|URL|- ...\n\nPATH is a .txt or .html file or a folder (read recursively); - reads stdin.")
+		fmt.Fprintln(e.stderr, "Usage: dateline ingest [flags] PATH|URL|- ...\n\nPATH is a file or a folder: a folder is read recursively for its "+ingestExtList+" files\n(hidden ones and ones that are not regular files skipped); - reads stdin.")
 		fs.PrintDefaults()
 	}
 	if code := e.parseFlags(fs); code >= 0 {
@@ -58,12 +58,13 @@ func runIngest(e *env) int {
 		return 1
 	}
 	defer st.Close()
-	jobs, failed := ingestJobs(e, f, fs.Args())
+	jobs, failed, skipped := ingestJobs(e, f, fs.Args())
 	rep := ingestAll(e.ctx, st, jobs, store.SaveOptions{StorySlug: f.story}, ingestSettings{
 		workers: f.workers, timeout: e.cfg.ArticleTimeout, progress: newProgress(e.stderr, len(jobs)),
 	})
 	rep.Inputs += len(failed)
 	rep.Failed = append(failed, rep.Failed...)
+	rep.Skipped = skipped
 	rep.print(e.stdout, e.stderr, f.verbose)
 	if e.ctx.Err() != nil {
 		fmt.Fprintf(e.stderr, "dateline ingest: interrupted; %d input(s) not read, run again to finish\n", len(jobs)-len(rep.lines))
@@ -77,8 +78,9 @@ func runIngest(e *env) int {
 // ingestJob is one input: a file, a URL, stdin or an embedded sample.
 // load returns the extraction input with its data, or why it cannot be read.
 type ingestJob struct {
-	name string
-	load func(ctx context.Context) (extract.Input, error)
+	name         string
+	load         func(ctx context.Context) (extract.Input, error)
+	mtimeFetched bool // the file's modification time stands in for --fetched-at
 }
 
 // inputResult is one input after extraction and saving.
@@ -86,6 +88,7 @@ type inputResult struct {
 	name     string
 	order    int    // position among the inputs
 	key      string // inputKey, "" when the input could not be read
+	mtimeRef string // mtimeNote when the file's time shaped the articles
 	known    []uint // articles an earlier run stored from the same input
 	articles []models.ExtractedArticle
 	saved    []store.SaveResult
@@ -111,6 +114,8 @@ type ingestReport struct {
 	NewEvents, MergedEvents    int
 	NewQuotes, MergedQuotes    int
 	Failed                     []ingestFailure
+	Skipped                    []string // folder entries that are not regular files
+	MtimeNotes                 []string // inputs whose file time stood in for --fetched-at
 	Warnings                   []string // trouble that lost nothing
 	lines                      []string // one per input, printed with -v
 }
@@ -126,6 +131,10 @@ func (r *ingestReport) print(stdout, stderr io.Writer, verbose bool) {
 	for _, f := range r.Failed {
 		fmt.Fprintf(stderr, "dateline ingest: %s: %s\n", f.Name, f.Reason)
 	}
+	for _, s := range r.Skipped {
+		fmt.Fprintf(stderr, "dateline ingest: %s: skipped, not a regular file\n", s)
+	}
+	r.printMtimeNotes(stderr)
 	for _, w := range r.Warnings {
 		fmt.Fprintf(stderr, "dateline ingest: warning: %s\n", w)
 	}
@@ -133,4 +142,18 @@ func (r *ingestReport) print(stdout, stderr io.Writer, verbose bool) {
 		r.Inputs, r.Stored, r.Duplicates, len(r.Failed))
 	fmt.Fprintf(stdout, "events: %d new, %d merged; quotes: %d new, %d merged\n",
 		r.NewEvents, r.MergedEvents, r.NewQuotes, r.MergedQuotes)
+}
+
+// printMtimeNotes says on stderr which inputs had their relative dates
+// resolved against their file's modification time: all of them when few,
+// the first and a count when many, so a folder does not flood the terminal.
+func (r *ingestReport) printMtimeNotes(stderr io.Writer) {
+	const shown = 3
+	for i, n := range r.MtimeNotes {
+		if i == shown {
+			fmt.Fprintf(stderr, "dateline ingest: note: and %d more input(s) the same way; give --fetched-at when the files' times are not when the pages were saved\n", len(r.MtimeNotes)-shown)
+			break
+		}
+		fmt.Fprintf(stderr, "dateline ingest: note: %s\n", n)
+	}
 }

@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,18 +14,29 @@ import (
 	"dateline/models/extract"
 )
 
-// ingestExts are the file name endings a folder walk picks up.
+// ingestExts are the file name endings a folder walk takes, and the format
+// each is read as. Markdown is not among them: a folder's README.md is
+// notes, not an article. A file named on the command line is read whatever
+// its ending (the format detected from its content).
 var ingestExts = map[string]string{
-	".txt": extract.FormatText, ".text": extract.FormatText, ".md": extract.FormatText,
+	".txt": extract.FormatText, ".text": extract.FormatText,
 	".html": extract.FormatHTML, ".htm": extract.FormatHTML, ".xhtml": extract.FormatHTML,
+}
+
+// ingestExtList is ingestExts for messages, in the README's order.
+const ingestExtList = ".txt, .text, .html, .htm or .xhtml"
+
+// formatOf is the format a file is read as, by its name's ending:
+// FormatAuto (detect) for endings not in ingestExts.
+func formatOf(name string) string {
+	return ingestExts[strings.ToLower(filepath.Ext(name))]
 }
 
 // ingestJobs turns the command-line arguments into jobs: files, every
 // ingestible file under a folder (hidden ones skipped), URLs and stdin.
-// Arguments that cannot be used (missing paths) come back as failures.
-func ingestJobs(e *env, f ingestFlags, args []string) ([]ingestJob, []ingestFailure) {
-	var jobs []ingestJob
-	var failed []ingestFailure
+// Arguments that cannot be used (missing paths) come back as failures,
+// files in folders that are not regular files as skipped.
+func ingestJobs(e *env, f ingestFlags, args []string) (jobs []ingestJob, failed []ingestFailure, skipped []string) {
 	now := time.Now().UTC()
 	fetch := newFetcher(e.cfg.FetchTimeout, e.cfg.MaxArticleBytes, f.allowPrivate).withHint("use --allow-private to allow it")
 	stdinUsed := false
@@ -36,14 +47,15 @@ func ingestJobs(e *env, f ingestFlags, args []string) ([]ingestJob, []ingestFail
 				continue
 			}
 			stdinUsed = true
-			data, err := readInput(e, "-")
+			data, _, err := readInput(e.ctx, e, "-")
 			jobs = append(jobs, dataJob("-", data, err, f.base, now))
 		case isURL(arg):
 			jobs = append(jobs, urlJob(arg, fetch, f.base, now))
 		case strings.Contains(arg, "://"):
 			failed = append(failed, ingestFailure{Name: arg, Reason: "only http and https URLs can be ingested"})
 		default:
-			found, err := walkInputs(arg)
+			found, skip, err := walkInputs(arg)
+			skipped = append(skipped, skip...)
 			if err != nil {
 				failed = append(failed, ingestFailure{Name: arg, Reason: err.Error()})
 			}
@@ -52,64 +64,102 @@ func ingestJobs(e *env, f ingestFlags, args []string) ([]ingestJob, []ingestFail
 			}
 		}
 	}
-	return jobs, failed
+	return jobs, failed, skipped
 }
 
-// walkInputs returns path itself when it is a file, or the ingestible files
-// under it when it is a folder.
-func walkInputs(path string) ([]string, error) {
+// walkInputs returns path itself when it is not a folder, or the
+// ingestible files under it when it is one (a symlinked folder too: its
+// files are named under path as given). Entries with an ingestible ending
+// that are not regular files (FIFOs, sockets, devices, links to those or to
+// folders) come back in skipped: reading a FIFO blocks until a writer comes.
+func walkInputs(path string) (files, skipped []string, err error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, models.Wrap(models.EINVALID, err, "cannot read")
+		return nil, nil, models.Wrap(models.EINVALID, err, "cannot read")
 	}
 	if !st.IsDir() {
-		return []string{path}, nil
+		return []string{path}, nil, nil
 	}
-	var out []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+	// WalkDir does not follow a symlinked root, so walk its target.
+	root, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return nil, nil, models.Wrap(models.EINVALID, err, "cannot read the folder")
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		hidden := p != path && strings.HasPrefix(d.Name(), ".")
+		rel, _ := filepath.Rel(root, p)
+		name := filepath.Join(path, rel)
+		hidden := p != root && strings.HasPrefix(d.Name(), ".")
 		switch {
 		case d.IsDir() && hidden:
 			return filepath.SkipDir
-		case !d.IsDir() && !hidden && ingestExts[strings.ToLower(filepath.Ext(p))] != "":
-			out = append(out, p)
+		case d.IsDir() || hidden || formatOf(p) == "":
+		case !isRegularEntry(p, d):
+			skipped = append(skipped, name)
+		default:
+			files = append(files, name)
 		}
 		return nil
 	})
-	sort.Strings(out)
+	sort.Strings(files)
 	if err != nil {
-		return out, models.Wrap(models.EINVALID, err, "cannot read the folder")
+		return files, skipped, models.Wrap(models.EINVALID, err, "cannot read the folder")
 	}
-	if len(out) == 0 {
-		return nil, models.Errorf(models.EINVALID, "no .txt or .html files in the folder")
+	if len(files) == 0 {
+		return nil, skipped, models.Errorf(models.EINVALID, "no regular %s files in the folder", ingestExtList)
 	}
-	return out, nil
+	return files, skipped, nil
+}
+
+// isRegularEntry reports whether the walked entry d at p is a regular file
+// or a symbolic link to one.
+func isRegularEntry(p string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // fileJob reads a file when a worker gets to it. Without --fetched-at the
-// file's modification time says when the page was saved.
+// file's modification time says when the page was saved (mtimeFetched).
 func fileJob(e *env, path string, base extract.Input) ingestJob {
-	return ingestJob{name: path, load: func(context.Context) (extract.Input, error) {
-		data, err := readInput(e, path)
-		var me *models.Error
-		if errors.As(err, &me) {
-			return extract.Input{}, err // the size limit, which names the file
-		} else if err != nil {
-			return extract.Input{}, models.Wrap(models.EINVALID, err, "cannot read")
+	return ingestJob{name: path, mtimeFetched: base.FetchedAt == nil, load: func(ctx context.Context) (extract.Input, error) {
+		data, mtime, err := readInput(ctx, e, path)
+		if err != nil {
+			return extract.Input{}, err
 		}
 		in := base
-		in.Name, in.Data, in.Format = path, data, ingestExts[strings.ToLower(filepath.Ext(path))]
+		in.Name, in.Data, in.Format = path, data, formatOf(path)
 		if in.FetchedAt == nil {
-			if st, err := os.Stat(path); err == nil {
-				t := st.ModTime().UTC()
-				in.FetchedAt = &t
-			}
+			t := mtime.UTC()
+			in.FetchedAt = &t
 		}
 		return in, nil
 	}}
+}
+
+// usesFetchedAt reports whether the fetch time shaped any of the articles:
+// a publication time from a relative age ("3 hours ago"), or relative
+// dates resolved against the fetch time for want of a publication time.
+func usesFetchedAt(arts []models.ExtractedArticle) bool {
+	for _, a := range arts {
+		if a.PublishedBy == "age" || a.ResolvedAgainst == "fetched" {
+			return true
+		}
+	}
+	return false
+}
+
+// mtimeNote says that a file's modification time stood in for the missing
+// --fetched-at, which is wrong when the file was copied or touched since.
+func mtimeNote(name string, t time.Time) string {
+	return fmt.Sprintf("%s: no --fetched-at, so relative dates (\"3 hours ago\") were resolved against the file's modification time, %s", name, t.UTC().Format(time.RFC3339))
 }
 
 // dataJob wraps bytes read already (stdin); fetched defaults to now.

@@ -219,6 +219,9 @@ func (rep *ingestReport) tally(r inputResult) {
 	}
 	rep.Stored += stored
 	rep.Duplicates += dups
+	if r.mtimeRef != "" && stored > 0 {
+		rep.MtimeNotes = append(rep.MtimeNotes, r.mtimeRef)
+	}
 	if firstErr != nil {
 		rep.Failed = append(rep.Failed, ingestFailure{Name: r.name, Reason: failureReason(r.name, firstErr), order: r.order})
 	}
@@ -262,5 +265,8 @@ func extractJob(ctx context.Context, st *store.Store, j ingestJob, timeout time.
 		err = models.Errorf(models.EINVALID, "no article text found")
 	}
 	res.articles, res.err = x.Articles, err
+	if err == nil && j.mtimeFetched && usesFetchedAt(x.Articles) {
+		res.mtimeRef = mtimeNote(j.name, *in.FetchedAt)
+	}
 	return res
 }

@@ -62,12 +62,14 @@ func commands() map[string]command {
 		"bench":    {"measure extraction, ingest, export and page speed on a generated corpus", runBench},
 		"ingest":   {"read files, folders, URLs or stdin into the database", runIngest},
 		"backup":   {"write a consistent copy of the database while it stays in use", runBackup},
+		"restore":  {"replace the database with a checked copy of a backup", runRestore},
 		"serve":    {"serve story timelines, charts, embeds, CSV exports and the JSON API", runServe},
 		"export":   {"write events, quotes or articles as CSV or JSON", runExport},
 		"story":    {"list, show, create and edit stories; pin, hide and attach", runStory},
 		"loadtest": {"measure a dateline server on this machine: error rate and p50/p99 per page", runLoadtest},
 		"migrate":  {"apply the database's pending schema migrations (SQLite or PostgreSQL)", runMigrate},
 		"copy":     {"copy a whole database between SQLite and PostgreSQL, keeping ids", runCopy},
+		"version":  {"print the version, commit, build tags and Go version of this binary", runVersion},
 	}
 }
 
@@ -78,6 +80,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err := cfg.FromEnv(os.Getenv); err != nil {
 		fmt.Fprintln(stderr, "dateline:", err)
 		return 2
+	}
+	if len(args) > 0 && args[0] == "--version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {

@@ -25,7 +25,11 @@ func runMigrate(e *env) int {
 		fs.Usage()
 		return 2
 	}
-	st, err := e.cfg.openStoreWith(store.MigrateSkip)
+	open := e.cfg.openStoreWith
+	if *status {
+		open = e.cfg.openExistingStore // only reads
+	}
+	st, err := open(store.MigrateSkip)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline migrate:", err)
 		return 1
@@ -70,8 +74,21 @@ func (c *Config) openStore() (*store.Store, error) {
 // openStoreWith opens the configured database with the pool settings and
 // the given migration policy.
 func (c *Config) openStoreWith(p store.MigratePolicy) (*store.Store, error) {
-	return store.OpenWith(c.DB, store.Options{Migrate: p, MaxConns: c.DBMaxConns,
-		MaxIdle: c.DBMaxIdle, ConnLifetime: c.DBConnLifetime})
+	return store.OpenWith(c.DB, c.storeOptions(p))
+}
+
+// openExistingStore opens the configured database for a command that only
+// reads it: a SQLite file that does not exist is an error (ENOTFOUND) and
+// nothing is created, so a mistyped --db is not read as an empty database.
+func (c *Config) openExistingStore(p store.MigratePolicy) (*store.Store, error) {
+	opt := c.storeOptions(p)
+	opt.MustExist = true
+	return store.OpenWith(c.DB, opt)
+}
+
+// storeOptions are the pool settings with migration policy p.
+func (c *Config) storeOptions(p store.MigratePolicy) store.Options {
+	return store.Options{Migrate: p, MaxConns: c.DBMaxConns, MaxIdle: c.DBMaxIdle, ConnLifetime: c.DBConnLifetime}
 }
 
 // poolFromEnv reads DATELINE_DB_MAX_CONNS and DATELINE_DB_MAX_IDLE.

@@ -36,14 +36,15 @@ func testDB(t *testing.T, path string) string {
 }
 
 // TestCLIOnEveryDialect runs the ingest, story and export command tests
-// again with their databases on PostgreSQL (when DATELINE_TEST_POSTGRES
-// is set; on SQLite they ran already as themselves).
+// again with their databases on PostgreSQL (skipped, saying so,
+// without DATELINE_TEST_POSTGRES; on SQLite they ran already as themselves).
 func TestCLIOnEveryDialect(t *testing.T) {
 	for _, d := range storetest.Dialects() {
 		if d == "sqlite" {
 			continue
 		}
 		t.Run(d, func(t *testing.T) {
+			storetest.SkipWithoutPostgres(t)
 			testDialect = d
 			defer func() { testDialect = "sqlite" }()
 			t.Run("IngestFilesAndIdempotency", TestIngestFilesAndIdempotency)

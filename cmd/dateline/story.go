@@ -39,6 +39,10 @@ const storyUsage = `Usage:
 Rules: --keyword K, --person NAME, --kind KIND (repeatable or comma-separated), --from DATE, --to DATE.
 Every command takes --db PATH.`
 
+// storyWrites are the story subcommands that write; the others only read
+// and refuse a database that does not exist.
+var storyWrites = map[string]bool{"create": true, "edit": true, "pin": true, "hide": true, "attach": true}
+
 // runStory manages stories: the saved timelines of the web pages.
 func runStory(e *env) int {
 	if len(e.args) == 0 || e.args[0] == "-h" || e.args[0] == "--help" {
@@ -67,7 +71,15 @@ func runStory(e *env) int {
 		pos = append(pos, fs.Arg(0))
 		e.args = fs.Args()[1:]
 	}
-	st, err := e.cfg.openStore()
+	if !storyWrites[sub] && sub != "list" && sub != "show" {
+		fmt.Fprintln(e.stderr, storyUsage) // before opening: nothing to create
+		return 2
+	}
+	open := e.cfg.openExistingStore // list, show: only read
+	if storyWrites[sub] {
+		open = e.cfg.openStoreWith
+	}
+	st, err := open(store.MigrateNew)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline story:", models.ErrorMessage(err))
 		return 1

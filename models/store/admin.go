@@ -34,6 +34,9 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 // reading and writing (SQLite's VACUUM INTO reads one snapshot; from
 // PostgreSQL, a new SQLite file filled by Copy from one snapshot). It
 // refuses to overwrite an existing file (ECONFLICT) and creates path's folder.
+// The copy is written to a hidden temporary file beside path and renamed
+// only when whole, so a backup that is killed leaves nothing under path (at
+// most a ".NAME.partial-*" file, safe to delete) and can simply be run again.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if path == "" {
 		return models.Errorf(models.EINVALID, "backup: no file name")
@@ -43,18 +46,100 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return models.Wrap(models.EINVALID, err, "backup: %s", path)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return models.Wrap(models.EINVALID, err, "backup: cannot create the folder of %s", path)
+	tmp, err := partialFile(path)
+	if err != nil {
+		return models.Wrap(models.EINVALID, err, "backup: cannot write beside %s", path)
 	}
+	defer removeSQLiteFiles(tmp) // a no-op once it is renamed
 	if s.d.postgres() {
-		return s.backupToSQLite(ctx, path)
+		err = s.backupToSQLite(ctx, tmp)
+	} else {
+		err = dbError(s.rdb.WithContext(ctx).Exec(`VACUUM INTO ?`, tmp).Error, "backup to %s", path)
 	}
-	err := s.rdb.WithContext(ctx).Exec(`VACUUM INTO ?`, path).Error
-	return dbError(err, "backup to %s", path)
+	if err == nil {
+		err = publish(tmp, path, false)
+	}
+	return err
 }
 
-// backupToSQLite copies a PostgreSQL database into a new SQLite file,
-// removing the file again when the copy fails.
+// partialFile creates an empty hidden file in path's folder (made if
+// missing) to write path's new content into; VACUUM INTO accepts an empty
+// file. Same folder, so the final rename stays on one file system.
+func partialFile(path string) (string, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".partial-*")
+	if err != nil {
+		return "", err
+	}
+	return f.Name(), f.Close()
+}
+
+// publish syncs tmp to disk and moves it to path in one step. Without
+// replace it links, which fails if path appeared meanwhile (ECONFLICT),
+// rather than renames, which would overwrite it. The SQLite side files of
+// path (-wal, -shm, -journal) are removed first: left from an earlier
+// database, SQLite would apply them to the new one.
+func publish(tmp, path string, replace bool) error {
+	if err := syncFile(tmp); err != nil {
+		return models.Wrap(models.EINVALID, err, "cannot write %s", path)
+	}
+	for _, side := range []string{"-wal", "-shm", "-journal"} {
+		if err := os.Remove(path + side); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return models.Wrap(models.EINVALID, err, "cannot remove %s%s", path, side)
+		}
+	}
+	if replace {
+		if err := os.Rename(tmp, path); err != nil {
+			return models.Wrap(models.EINVALID, err, "cannot write %s", path)
+		}
+		syncDir(filepath.Dir(path))
+		return nil
+	}
+	if err := os.Link(tmp, path); errors.Is(err, os.ErrExist) {
+		return models.Errorf(models.ECONFLICT, "%s exists already", path)
+	} else if err != nil {
+		return models.Wrap(models.EINVALID, err, "cannot write %s", path)
+	}
+	os.Remove(tmp)
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// syncFile flushes a written file to disk, so that the rename never
+// publishes a file whose content is still in the page cache only.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir makes a rename in dir durable. Its errors are ignored: some file
+// systems cannot sync a folder, and the rename itself has happened.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// removeSQLiteFiles removes a SQLite file and its side files, if present.
+func removeSQLiteFiles(path string) {
+	for _, side := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + side)
+	}
+}
+
+// backupToSQLite copies a PostgreSQL database into a new SQLite file
+// (Backup removes it when the copy fails).
 func (s *Store) backupToSQLite(ctx context.Context, path string) error {
 	dst, err := OpenWith(path, Options{Migrate: MigrateAll})
 	if err != nil {
@@ -65,9 +150,6 @@ func (s *Store) backupToSQLite(ctx context.Context, path string) error {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(path)
-		os.Remove(path + "-wal")
-		os.Remove(path + "-shm")
 		return models.Wrap(models.ErrorCode(err), err, "backup to %s", path)
 	}
 	return nil

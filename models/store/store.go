@@ -99,6 +99,10 @@ type Options struct {
 	// ConnLifetime closes connections older than this (default 30 minutes
 	// on PostgreSQL, so a pooler or failover sees them move; none on SQLite).
 	ConnLifetime time.Duration
+	// MustExist refuses a SQLite file that does not exist (ENOTFOUND)
+	// instead of creating it: for commands that only read, where a typo in
+	// the path would otherwise read a new, empty database.
+	MustExist bool
 }
 
 // Open opens the database named by dsn with default Options: a SQLite file
@@ -139,6 +143,13 @@ func openSQLite(dsn string, opt Options) (*Store, error) {
 	path, err := sqlitePath(dsn)
 	if err != nil {
 		return nil, err
+	}
+	if opt.MustExist {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, models.Errorf(models.ENOTFOUND, "no database at %s (check --db or DATELINE_DB; ingest or serve creates one)", path)
+		} else if err != nil {
+			return nil, models.Wrap(models.EINVALID, err, "database %s", path)
+		}
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -286,6 +297,9 @@ func dbError(err error, format string, args ...any) error {
 	if errors.As(err, &me) {
 		return err
 	}
+	if strings.Contains(err.Error(), "no such module: fts5") {
+		return models.Wrap(models.EINTERNAL, err, format+": "+noFTS5Hint, args...)
+	}
 	code := models.EINTERNAL
 	var se sqlite3.Error
 	var pe *pgconn.PgError
@@ -314,6 +328,11 @@ func dbError(err error, format string, args ...any) error {
 	}
 	return models.Wrap(code, err, format, args...)
 }
+
+// noFTS5Hint says what to do about a binary built without FTS5: the mattn
+// driver compiles SQLite's full-text search in only with the sqlite_fts5
+// build tag, and the schema's search tables need it.
+const noFTS5Hint = "this dateline was built without SQLite full-text search; rebuild it with the sqlite_fts5 build tag: make build, or go build -tags sqlite_fts5 ./cmd/dateline"
 
 // isBusy reports whether err is worth running the whole transaction again
 // for: SQLite's "database is locked" (another connection held the lock
