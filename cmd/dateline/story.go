@@ -100,7 +100,6 @@ type storyOpts struct {
 	title, description, from, to string
 	keywords, people, kinds      listFlag
 	clear, clearRules, asJSON    bool
-	set                          map[string]bool
 }
 
 func (o *storyOpts) define(fs *flag.FlagSet, sub string) {
