@@ -310,9 +310,7 @@ func namedActors(r []rune, from, to int, toks []token, ctx *actorContext) []stri
 
 // departmentWords name the department of a title ("Secretary of Homeland
 // Security"), not the person holding it.
-var departmentWords = set("state", "defense", "defence", "homeland", "security", "health", "energy", "commerce",
-	"labor", "justice", "treasury", "transportation", "agriculture", "education", "interior", "housing", "affairs",
-	"foreign", "finance", "trade", "economy")
+var departmentWords map[string]bool // words.txt: department-words
 
 // titledNames returns the people the lexicon does not know that toks name
 // right after a title, each followed by the country a nationality before
@@ -458,8 +456,7 @@ func knownActors(r []rune, from, to int, toks []token) []string {
 
 // delegationNouns stand for a country after its adjective: "Ukrainian
 // negotiators", "the Russian delegation".
-var delegationNouns = set("delegation", "delegations", "negotiators", "negotiator", "officials", "official",
-	"diplomats", "diplomat", "authorities", "envoys", "envoy", "team", "teams")
+var delegationNouns map[string]bool // words.txt: delegation-nouns
 
 // affiliationOnly reports whether the organisation m only says where the
 // person named after it works: "Kremlin aide Yuri Ushakov", "White House
@@ -474,12 +471,11 @@ func affiliationOnly(toks []token, m actorMention) bool {
 }
 
 // groupNouns after "the two" or "both" name the people just mentioned.
-var groupNouns = set("men", "women", "leaders", "presidents", "ministers", "sides", "officials", "envoys")
+var groupNouns map[string]bool // words.txt: group-nouns
 
 // militaryNouns after a country adjective make the country an actor
 // ("Russian drones", "American sanctions").
-var militaryNouns = set("drones", "drone", "forces", "troops", "missiles", "missile", "army", "jets",
-	"warplanes", "navy", "military", "strikes", "artillery", "soldiers", "aircraft", "sanctions", "tariffs")
+var militaryNouns map[string]bool // words.txt: military-nouns
 
 // isPronoun reports whether k is a personal pronoun that names the subject.
 func isPronoun(k string) bool {

@@ -197,14 +197,10 @@ func signCue(toks []token, i int) (string, int, bool) {
 }
 
 // sanctionWords near "sanctions" make it a measure taken or threatened.
-var sanctionWords = set("impose", "imposed", "imposes", "imposing", "new", "fresh", "secondary", "more", "further",
-	"threat", "threatened", "threatens", "threatening", "face", "wave", "round", "slap", "slapped", "announced",
-	"additional", "tougher", "sweeping", "implemented", "hit", "target", "targeting", "package", "raising",
-	"raised", "raise", "raises", "higher", "adding", "adds", "extra", "percent", "import", "doubled", "order")
+var sanctionWords map[string]bool // words.txt: sanction-words
 
 // sanctionTopicWords make sanctions the subject of talks, not a measure.
-var sanctionTopicWords = set("discuss", "discussed", "discussing", "debate", "debated", "debating", "consider",
-	"considered", "considering", "weigh", "weighed", "weighing", "about", "over")
+var sanctionTopicWords map[string]bool // words.txt: sanction-topic-words
 
 // sanctionContext reports whether the sanctions word at i is a measure: a
 // word of sanctionWords within four words, or "on"/"against" after it.
@@ -227,15 +223,11 @@ func sanctionContext(toks []token, i int) bool {
 
 // intentWords before a meeting cue make it an intention to meet ("could meet",
 // "plans to sit down with").
-var intentWords = set("could", "will", "would", "may", "might", "plans", "plan", "planned", "wants", "want",
-	"hopes", "hope", "expects", "expected", "intends", "proposed", "offered", "ready", "chance", "possible",
-	"potential", "upcoming", "planning", "seeks", "sought", "agreed", "scheduled", "due")
+var intentWords map[string]bool // words.txt: intent-words
 
 // threatSanctionWords make sanctions threatened even when a past verb is near
 // ("were still expected to be announced on Friday").
-var threatSanctionWords = set("expected", "will", "would", "could", "might", "may", "threat", "threatened",
-	"threatens", "threatening", "face", "unless", "if", "warned", "plans", "planned")
+var threatSanctionWords map[string]bool // words.txt: threat-sanction-words
 
 // pastSanctionWords make sanctions imposed rather than threatened.
-var pastSanctionWords = set("imposed", "slapped", "introduced", "announced", "adopted", "approved", "levied",
-	"signed", "adds", "added", "raised", "doubled")
+var pastSanctionWords map[string]bool // words.txt: past-sanction-words

@@ -24,10 +24,9 @@ type cue struct {
 
 // clauseBreaks start a new clause unless a time expression follows at once
 // ("after the talks" breaks, "after Friday" does not).
-var clauseBreaks = set("after", "following", "since", "while", "whereas", "but", "although", "though",
-	"because", "when", "where")
+var clauseBreaks map[string]bool // words.txt: clause-breaks
 
-var subjectPronouns = set("he", "she", "they", "it", "we")
+var subjectPronouns map[string]bool // words.txt: subject-pronouns
 
 // datable reports whether a time expression names a calendar period an
 // event can be dated by ("2025-08-06", "2025-W33"), not a duration or a

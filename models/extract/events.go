@@ -462,9 +462,8 @@ func (sc *sentenceCtx) negated(seg *segment, c cue) bool {
 // negations deny the happening a cue right after them reports; failures
 // ("failed to ...") deny what their clause goes on to report.
 var (
-	negations = set("not", "never", "no", "without", "didn't", "doesn't", "won't", "wouldn't", "hasn't",
-		"haven't", "hadn't", "isn't", "wasn't", "aren't", "weren't", "cannot", "can't")
-	failures = set("failed", "fail", "fails", "failing", "refused", "refuses", "refusing", "declined", "declines")
+	negations map[string]bool // words.txt: negations
+	failures  map[string]bool // words.txt: failures
 )
 
 // kindOf picks the kind of a clause from its cues (see kindPriority), with
@@ -538,11 +537,10 @@ func (sc *sentenceCtx) demandsBy(seg *segment) bool {
 }
 
 // demandWords make a date after "by" or "until" a deadline.
-var demandWords = set("unless", "must", "face", "given", "gave", "give", "demanded", "demands", "ultimatum",
-	"deadline", "warned", "warning", "threatened", "threatening")
+var demandWords map[string]bool // words.txt: demand-words
 
 // hasVerbs before "until" make a grant of time: "X has until Friday to ...".
-var hasVerbs = set("has", "have", "had")
+var hasVerbs map[string]bool // words.txt: has-verbs
 
 // personCount counts the people named in a clause.
 func (sc *sentenceCtx) personCount(seg *segment) int {
@@ -616,8 +614,7 @@ func (sc *sentenceCtx) unrealized(seg *segment) bool {
 
 // unrealizedWords are the auxiliaries of unrealized happenings (see
 // unrealized).
-var unrealizedWords = set("would", "will", "could", "might", "may", "should", "can", "must", "had", "wo", "won't",
-	"wouldn't", "couldn't", "shall")
+var unrealizedWords map[string]bool // words.txt: unrealized-words
 
 // reportDated returns the statement cue of seg that the date t directly
 // follows, with only "on", "that" and the like between ("said on Tuesday").
@@ -718,7 +715,7 @@ func (sc *sentenceCtx) shiftedByOffset(seg *segment, t models.Timex) models.Time
 
 // noShareWords open clauses whose date is not the date of the rest of the
 // sentence.
-var noShareWords = set("since", "because", "although", "though", "while", "whereas", "when", "where", "but", "until")
+var noShareWords map[string]bool // words.txt: no-share-words
 
 // abs returns the absolute value of x.
 func abs(x int) int {
@@ -946,7 +943,7 @@ func (sc *sentenceCtx) reportedStart(seg *segment, from, to int) (int, int) {
 
 // reportTail are the words that may stand between a reporting verb and
 // what it reports besides its date: "said late on Friday that".
-var reportTail = set("that", "on", "at", "in", "late", "early", "earlier", "later", "also", "again", "publicly")
+var reportTail map[string]bool // words.txt: report-tail
 
 // statementQuote summarises a statement by the direct quotation its
 // sentence holds or closes: the speaker's surname and the words.
@@ -1077,12 +1074,10 @@ func (sc *sentenceCtx) afterLeadingDate(from, to int) int {
 }
 
 // adverbialOpeners start a leading phrase a summary can do without.
-var adverbialOpeners = set("in", "upon", "on", "during", "despite", "after", "before", "officially", "publicly",
-	"earlier", "later", "separately", "meanwhile", "however", "speaking", "asked", "according")
+var adverbialOpeners map[string]bool // words.txt: adverbial-openers
 
 // leadWords are connectives a summary does not start with.
-var leadWords = set("and", "but", "that", "however", "then", "also", "meanwhile", "after", "following",
-	"since", "while", "when", "though", "although", "because", "unless")
+var leadWords map[string]bool // words.txt: lead-words
 
 // shortName is how a summary names a person: the surname.
 func shortName(name string) string {

@@ -20,12 +20,20 @@ var (
 func lang() *lexicon.Lexicon {
 	langOnce.Do(func() {
 		langData, langErr = lexicon.Load(data.Lexicons(), "en")
+		if langErr == nil {
+			langErr = langData.Bind(wordSets)
+		}
 		if langErr != nil {
 			langData = &lexicon.Lexicon{Lang: "en", Verbs: lexicon.NoVerbs()}
 		}
 	})
 	return langData
 }
+
+// The word classes are package variables the finders read directly, so
+// the language data is loaded when the package is: every finder, called
+// from Extract or alone, sees them filled.
+func init() { lang() }
 
 // LanguageError reports why the language data could not be loaded, nil
 // when it was; commands call it at start so a broken file stops them there.

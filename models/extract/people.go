@@ -540,7 +540,7 @@ func (reg *registry) knownName(j, k int) bool {
 }
 
 // sentenceAdverbs open a sentence before its subject: "Even Mike Pence ...".
-var sentenceAdverbs = set("even", "only", "just", "perhaps", "maybe", "indeed", "yes", "well", "now")
+var sentenceAdverbs map[string]bool // words.txt: sentence-adverbs
 
 // nearestPerson returns the person named last before offset s, skipping
 // people known to be of gender not (a pronoun's other gender). It looks
@@ -675,10 +675,7 @@ func (reg *registry) qualifiesTitle(k int) bool {
 }
 
 // orgWords end the names of organisations, not of people.
-var orgWords = set("institute", "university", "college", "center", "centre", "committee", "council", "party",
-	"department", "ministry", "agency", "association", "foundation", "fund", "bank", "group", "times", "post",
-	"news", "journal", "house", "office", "court", "company", "corporation", "union", "league", "network",
-	"coalition", "campaign", "school", "club", "society", "commission", "board", "media", "press")
+var orgWords map[string]bool // words.txt: org-words
 
 // fullNameBefore returns the full name a surname alone (the token t)
 // stands for when the text named the person in full before it in running
@@ -795,10 +792,7 @@ func (c *noFullName) record(key string, i int) {
 const fullNameReach = 5000
 
 // notNameStart are capitalised words that open a phrase but no name.
-var notNameStart = set("many", "some", "most", "all", "few", "several", "both", "each", "every", "other",
-	"another", "such", "no", "any", "black", "white", "senior", "top", "former", "new", "committee",
-	"network", "house", "senate", "state", "city", "county", "party", "unlike", "like", "republican",
-	"democratic", "conservative", "liberal", "young", "old", "local", "foreign", "federal", "national")
+var notNameStart map[string]bool // words.txt: not-name-start
 
 // shoutToTitle writes a name set in capitals, as transcripts do
 // ("WALLACE"), in title case; short acronyms (CNN, NATO) stay.

@@ -10,15 +10,10 @@ import (
 )
 
 // prepositions end a described speaker read backwards ("talks described by").
-var prepositions = set("for", "in", "on", "at", "with", "by", "from", "to", "about", "over",
-	"after", "before", "into", "against", "than", "under", "between", "since", "during")
+var prepositions map[string]bool // words.txt: prepositions
 
 // weekdayWords may stand between a cue and its content ("said Wednesday he ...").
-var weekdayWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "today", "yesterday", "tonight", "earlier", "later", "privately", "publicly",
-	"repeatedly", "again", "also", "recently", "flatly", "bluntly", "this", "last", "week",
-	"morning", "afternoon", "evening", "night", "on", "late", "month", "year", "day", "weekend",
-	"weeks", "months", "years", "days", "afterwards", "afterward", "shortly", "separately", "subsequently")
+var weekdayWords map[string]bool // words.txt: weekday-words
 
 // span is a piece of reported speech in tokens, with its attribution.
 type span struct {
@@ -244,14 +239,11 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 }
 
 // subordinators open a clause that a comma closes before the main one.
-var subordinators = set("if", "when", "unless", "although", "though", "while", "because", "since", "after",
-	"before", "once", "as", "whether", "until")
+var subordinators map[string]bool // words.txt: subordinators
 
 // clauseGoesOn are words a clause cannot end with: before ", according to
 // X," they show that the content goes on after the source.
-var clauseGoesOn = set("that", "which", "who", "whom", "whose", "and", "or", "but", "because", "if",
-	"the", "a", "an", "to", "of", "in", "on", "for", "with", "will", "would", "could", "should",
-	"is", "are", "was", "were", "has", "have", "had", "be", "been", "not")
+var clauseGoesOn map[string]bool // words.txt: clause-goes-on
 
 // clauseOpens reports whether only openers and commas ("However,") stand
 // between the sentence start a and token k.
@@ -304,9 +296,7 @@ func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
 
 // tailWords may open what follows an attribution at the end of a sentence
 // (", he said, without elaborating") without making it reported content.
-var tailWords = set("adding", "saying", "noting", "without", "when", "while", "according",
-	"citing", "who", "which", "as", "after", "before", "in", "on", "at", "during", "referring",
-	"speaking", "though", "although", "because", "before", "than", "and", "but")
+var tailWords map[string]bool // words.txt: tail-words
 
 // clauseAfter reports whether a clause of its own follows the attribution
 // at, after a comma, up to token b.
@@ -342,9 +332,7 @@ func (f *quoteFinder) midCue(a, b int, inQuote []bool) (span, bool) {
 }
 
 // notContent are words that do not open reported content after a cue.
-var notContent = set("with", "to", "for", "from", "in", "of", "as", "on", "at", "by", "about",
-	"when", "because", "like", "unless", "after", "before", "during", "into", "over", "since",
-	"until", "while", "up", "out", "off", "down", "back", "again", "through", "without")
+var notContent map[string]bool // words.txt: not-content
 
 // notContentAt reports whether the words from token cs cannot be what the
 // verb lemma reports.
@@ -357,10 +345,7 @@ func (f *quoteFinder) notContentAt(cs int, lemma string) bool {
 }
 
 // notSpeakers are headline labels that look like "Speaker: what was said".
-var notSpeakers = set("update", "updated", "analysis", "opinion", "editorial", "watch", "video",
-	"photos", "exclusive", "breaking", "note", "related", "read", "listen", "live", "review",
-	"explainer", "factbox", "timeline", "q&a", "correction", "comment", "commentary", "poll", "new",
-	"latest", "editor's", "source", "sources", "credit", "photo", "image", "caption", "tags", "topics")
+var notSpeakers map[string]bool // words.txt: not-speakers
 
 // headlineSpeaker reads "Pat Caddell: Voters Are Worried": a name of one to
 // four capitalised words, a colon, then what the person said.

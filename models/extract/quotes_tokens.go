@@ -186,8 +186,7 @@ func wordEnd(r []rune, i, to int) int {
 }
 
 // titleAbbrevs are abbreviations written with a period before a name.
-var titleAbbrevs = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st",
-	"jr", "sr", "prof", "rev", "sgt", "capt", "maj", "adm", "cmdr", "amb", "hon", "pres", "sens", "reps")
+var titleAbbrevs map[string]bool // words.txt: title-abbrevs
 
 // isAbbrev reports whether the word w, followed by a period, is an
 // abbreviation or an initial rather than the end of a sentence.

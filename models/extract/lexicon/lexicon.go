@@ -17,6 +17,8 @@ import (
 type Lexicon struct {
 	Lang  string
 	Verbs *Verbs
+	// Words are the closed word classes of words.txt, by name.
+	Words map[string]WordClass
 	// The tables extraction still parses itself, as lines of '|'-separated
 	// fields: titles, known people and organisations, countries.
 	Titles, People, Countries []Line
@@ -24,9 +26,10 @@ type Lexicon struct {
 
 // Line is one line of a lexicon file that is neither blank nor a comment.
 type Line struct {
-	File string // path of the file, for messages
-	N    int    // line number, from 1
-	Text string // the line, trimmed
+	File     string // path of the file, for messages
+	N        int    // line number, from 1
+	Text     string // the line, trimmed
+	Indented bool   // the line started with a space or tab (a continuation)
 }
 
 // Fields returns the line split at '|', each field trimmed.
@@ -56,6 +59,13 @@ func Load(fsys fs.FS, lang string) (*Lexicon, error) {
 	if lx.Verbs, err = parseVerbs(verbs); err != nil {
 		return nil, err
 	}
+	words, err := ReadLines(fsys, path.Join(lang, "words.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if lx.Words, err = parseWords(words); err != nil {
+		return nil, err
+	}
 	for _, t := range []struct {
 		name string
 		dst  *[]Line
@@ -82,7 +92,8 @@ func ReadLines(fsys fs.FS, name string) ([]Line, error) {
 		if text == "" || text[0] == '#' {
 			continue
 		}
-		out = append(out, Line{File: name, N: n, Text: text})
+		raw := sc.Text()
+		out = append(out, Line{File: name, N: n, Text: text, Indented: raw[0] == ' ' || raw[0] == '\t'})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("lexicon: %s: %w", name, err)

@@ -38,7 +38,7 @@ func TestInflect(t *testing.T) {
 func testFS(verbs string) fstest.MapFS {
 	one := &fstest.MapFile{Data: []byte("# comment\nentry\n")}
 	return fstest.MapFS{
-		"xx/verbs.txt": {Data: []byte(verbs)}, "xx/titles.txt": one,
+		"xx/verbs.txt": {Data: []byte(verbs)}, "xx/titles.txt": one, "xx/words.txt": {Data: []byte("pronouns: he she\n")},
 		"xx/people.txt": one, "xx/countries.txt": one,
 	}
 }
@@ -136,5 +136,42 @@ func TestEnglish(t *testing.T) {
 	}
 	if len(lx.Titles) == 0 || len(lx.People) == 0 || len(lx.Countries) == 0 {
 		t.Error("the tables are empty")
+	}
+}
+
+func TestWordsFile(t *testing.T) {
+	fsys := testFS("say\n")
+	fsys["xx/words.txt"] = &fstest.MapFile{Data: []byte("# classes\npronouns: he she\n    they\nopeners: but and\n")}
+	lx, err := Load(fsys, "xx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pronouns, openers map[string]bool
+	if err := lx.Bind(map[string]*map[string]bool{"pronouns": &pronouns, "openers": &openers}); err != nil {
+		t.Fatal(err)
+	}
+	if !pronouns["they"] || !pronouns["he"] || !openers["but"] || pronouns["but"] {
+		t.Errorf("pronouns %v openers %v", pronouns, openers)
+	}
+	if err := lx.Bind(map[string]*map[string]bool{"pronouns": &pronouns}); err == nil ||
+		!strings.Contains(err.Error(), `xx/words.txt:4: class "openers" is not one extraction reads`) {
+		t.Errorf("a class the code does not read: %v", err)
+	}
+	var other map[string]bool
+	if err := lx.Bind(map[string]*map[string]bool{"pronouns": &pronouns, "openers": &openers, "others": &other}); err == nil ||
+		!strings.Contains(err.Error(), `no class "others"`) {
+		t.Errorf("a class the code reads but the file lacks: %v", err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"    he she\n", "xx/words.txt:1: an indented line continues a class"},
+		{"pronouns: he\npronouns: she\n", `xx/words.txt:2: class "pronouns" is defined twice (first at line 1)`},
+		{"pronouns: he he\n", `xx/words.txt:1: "he" is listed twice in class "pronouns"`},
+		{"pronouns:\n", `xx/words.txt:1: class "pronouns" has no words`},
+		{"no colon here\n", "xx/words.txt:1: a class starts with its name and a colon"},
+	} {
+		fsys["xx/words.txt"] = &fstest.MapFile{Data: []byte(c.text)}
+		if _, err := Load(fsys, "xx"); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.text, err, c.want)
+		}
 	}
 }
