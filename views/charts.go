@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"time"
@@ -8,7 +9,9 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"dateline/data"
 	"dateline/models"
+	"dateline/models/extract/lexicon"
 )
 
 // Chart is what a page hands to its chart script: the ECharts option built
@@ -27,12 +30,22 @@ type Chart struct {
 }
 
 // kindColors gives every event kind a stable colour, so a kind looks the
-// same on every story.
-var kindColors = map[string]string{
-	models.KindMeeting: "#2f6db5", models.KindVisit: "#3a8f8a", models.KindCall: "#6a5acd",
-	models.KindTalks: "#1f9e5a", models.KindStatement: "#7a7f87", models.KindDeadline: "#c0392b",
-	models.KindUltimatum: "#a8322a", models.KindSanction: "#d9822b", models.KindAgreement: "#2e8b57",
-	models.KindAttack: "#8b1e3f", models.KindOther: "#9a8c6b",
+// same on every story: the colours of data/lexicon/kinds.txt, the table
+// extraction reads the kinds' other facts from.
+var kindColors = loadKindColors()
+
+func loadKindColors() map[string]string {
+	kinds, err := lexicon.LoadKinds(data.Lexicons())
+	if err != nil {
+		// the file is embedded and checked by the tests: only a broken
+		// build gets here
+		panic(fmt.Sprintf("views: %v", err))
+	}
+	out := make(map[string]string, len(kinds))
+	for _, k := range kinds {
+		out[k.Name] = k.Colour
+	}
+	return out
 }
 
 // TimelineChart places a story's events on a time axis, one row per kind,

@@ -1,60 +1,38 @@
 package extract
 
-import "dateline/models"
+import (
+	"dateline/models"
+	"dateline/models/extract/lexicon"
+)
 
-// CAMEO codes used for events (CAMEO 1.1b3 event codebook).
+// CAMEO codes (CAMEO 1.1b3 event codebook) the rules give beyond each
+// kind's usual one (data/lexicon/kinds.txt).
 const (
 	cameoStatement   = "010" // make public statement
 	cameoIntentMeet  = "036" // express intent to meet or negotiate
-	cameoConsult     = "040" // consult
-	cameoPhone       = "041" // discuss by telephone
-	cameoVisit       = "042" // make a visit
 	cameoHost        = "043" // host a visit
-	cameoNegotiate   = "046" // engage in negotiation
-	cameoSign        = "057" // sign formal agreement
 	cameoUltimatum   = "139" // give ultimatum
 	cameoThreatSanct = "1312"
 	cameoImposeSanct = "163" // impose embargo, boycott, or sanctions
-	cameoMilitaryUse = "190" // use conventional military force
-	cameoNone        = ""
 )
 
-// kindPriority orders kinds when one clause has cues for several: a
-// deadline outranks the sanctions it threatens, a call or meeting outranks
-// the statement that reports it.
-var kindPriority = map[string]int{
-	models.KindDeadline: 0, models.KindUltimatum: 1, models.KindSanction: 2, models.KindCall: 3,
-	models.KindMeeting: 4, models.KindVisit: 5, models.KindTalks: 6, models.KindAgreement: 7,
-	models.KindAttack: 8, models.KindOther: 9, models.KindStatement: 10,
-}
+// kindPriority orders kinds when one clause has cues for several (see
+// kinds.txt); eventCues maps a word key (see wordKey) to the kind of
+// happening it reports (cues.txt). Both are filled when the language data
+// is loaded.
+var (
+	kindPriority map[string]int
+	eventCues    map[string]string
+	kindFacts    map[string]lexicon.Kind
+)
 
-// eventCues maps a word key (see wordKey) to the kind of happening it reports.
-var eventCues = map[string]string{}
-
-func init() {
-	add := func(kind string, words ...string) {
-		for _, w := range words {
-			eventCues[w] = kind
-		}
+// bindKinds fills kindPriority, eventCues and kindFacts from lx.
+func bindKinds(lx *lexicon.Lexicon) {
+	kindPriority, kindFacts = map[string]int{}, map[string]lexicon.Kind{}
+	for _, k := range lx.Kinds {
+		kindPriority[k.Name], kindFacts[k.Name] = k.Priority, k
 	}
-	add(models.KindMeeting, "met", "meet", "meets", "meeting", "meetings", "summit", "hosted", "hosts",
-		"host", "hosting", "received")
-	add(models.KindVisit, "visit", "visits", "visited", "visiting", "trip", "trips", "arrived", "arrives",
-		"arrival", "travelled", "traveled", "travels", "travel", "travelling", "traveling", "flew", "fly", "flies", "flying",
-		"landed", "tour", "toured")
-	add(models.KindCall, "phoned", "telephoned")
-	add(models.KindTalks, "talks", "negotiations", "negotiated", "negotiating", "discussed", "discussions",
-		"consultations", "conversation")
-	// the reporting verbs with the statement flag are statement cues too
-	// (see statementVerb)
-	add(models.KindStatement, "statement")
-	add(models.KindDeadline, "deadline", "deadlines")
-	add(models.KindUltimatum, "ultimatum", "ultimatums")
-	add(models.KindSanction, "sanction", "sanctions", "sanctioned", "tariff", "tariffs", "penalties", "embargo")
-	add(models.KindAgreement, "signed", "signing", "agreement", "agreed", "accord", "treaty", "ceasefire", "truce")
-	add(models.KindAttack, "attack", "attacks", "attacked", "strike", "strikes", "struck", "shelling", "shelled",
-		"bombing", "bombed", "bombardment", "invaded", "invasion", "offensive", "airstrike", "airstrikes", "killed")
-	add(models.KindOther, "inaugurated", "elected", "resigned", "died", "arrested", "released")
+	eventCues = lx.Cues
 }
 
 // cueAt returns the kind the words from toks[i] report and how many words

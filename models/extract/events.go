@@ -333,7 +333,7 @@ type eventRule struct {
 var eventRules = []eventRule{
 	{"negation", func(sc *sentenceCtx, d *eventDraft) bool {
 		// "the two sides failed to agree on the truce"
-		if d.kind != models.KindStatement && d.kind != models.KindDeadline && d.kind != models.KindUltimatum && sc.negated(d.seg, d.c) {
+		if kindFacts[d.kind].Negatable && sc.negated(d.seg, d.c) {
 			d.fired("negation")
 			return false
 		}
@@ -586,8 +586,7 @@ func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, 
 	if best.Value != "" {
 		return best, true
 	}
-	switch kind {
-	case models.KindDeadline, models.KindUltimatum, models.KindSanction, models.KindStatement:
+	if kindFacts[kind].OwnDate {
 		return models.Timex{}, false
 	}
 	only, ok := sc.sharedDate(seg)
@@ -742,20 +741,9 @@ func (sc *sentenceCtx) cameo(seg *segment, c cue, kind string) string {
 		if sc.intent(seg, c) {
 			return cameoIntentMeet
 		}
-		if k := sc.toks[c.i].key; k == "hosted" || k == "hosts" || k == "host" || k == "hosting" || k == "received" {
+		if hostCues[sc.toks[c.i].key] {
 			return cameoHost
 		}
-		return cameoConsult
-	case models.KindVisit:
-		return cameoVisit
-	case models.KindCall:
-		return cameoPhone
-	case models.KindTalks:
-		return cameoNegotiate
-	case models.KindStatement:
-		return cameoStatement
-	case models.KindDeadline, models.KindUltimatum:
-		return cameoUltimatum
 	case models.KindSanction:
 		imposed := false
 		for i := seg.from; i < seg.to; i++ {
@@ -767,13 +755,8 @@ func (sc *sentenceCtx) cameo(seg *segment, c cue, kind string) string {
 		if imposed {
 			return cameoImposeSanct
 		}
-		return cameoThreatSanct
-	case models.KindAgreement:
-		return cameoSign
-	case models.KindAttack:
-		return cameoMilitaryUse
 	}
-	return cameoNone
+	return kindFacts[kind].Cameo
 }
 
 // durationAt returns the DURATION expression holding rune p.

@@ -309,3 +309,15 @@ func TestReportedHappening(t *testing.T) {
 		}
 	}
 }
+
+// The usual CAMEO codes of kinds (data/lexicon/kinds.txt), as the tests
+// expect them.
+const (
+	cameoConsult     = "040"
+	cameoPhone       = "041"
+	cameoVisit       = "042"
+	cameoNegotiate   = "046"
+	cameoSign        = "057"
+	cameoMilitaryUse = "190"
+	cameoNone        = ""
+)

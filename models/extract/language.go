@@ -23,6 +23,9 @@ func lang() *lexicon.Lexicon {
 		if langErr == nil {
 			langErr = langData.Bind(wordSets)
 		}
+		if langErr == nil {
+			bindKinds(langData)
+		}
 		if langErr != nil {
 			langData = &lexicon.Lexicon{Lang: "en", Verbs: lexicon.NoVerbs()}
 		}

@@ -3,6 +3,7 @@ package extract
 // wordSets are the closed word classes of data/lexicon/<lang>/words.txt,
 // by the names they have there, with the variables that hold them.
 var wordSets = map[string]*map[string]bool{
+	"host-cues":             &hostCues,
 	"department-words":      &departmentWords,
 	"delegation-nouns":      &delegationNouns,
 	"group-nouns":           &groupNouns,
@@ -45,3 +46,6 @@ var wordSets = map[string]*map[string]bool{
 	"venue-words":           &venueWords,
 	"not-in-mention":        &notInMention,
 }
+
+// hostCues: see words.txt.
+var hostCues map[string]bool

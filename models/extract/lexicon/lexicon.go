@@ -19,6 +19,10 @@ type Lexicon struct {
 	Verbs *Verbs
 	// Words are the closed word classes of words.txt, by name.
 	Words map[string]WordClass
+	// Kinds are the event kinds (kinds.txt, shared by all languages), in
+	// display order; Cues maps a cue word (cues.txt) to its kind.
+	Kinds []Kind
+	Cues  map[string]string
 	// The tables extraction still parses itself, as lines of '|'-separated
 	// fields: titles, known people and organisations, countries.
 	Titles, People, Countries []Line
@@ -45,6 +49,16 @@ func (l Line) errorf(format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", l.File, l.N, fmt.Sprintf(format, args...))
 }
 
+// Kind returns the facts of event kind name (the zero Kind for none).
+func (lx *Lexicon) Kind(name string) Kind {
+	for _, k := range lx.Kinds {
+		if k.Name == name {
+			return k
+		}
+	}
+	return Kind{}
+}
+
 // Load reads language lang's files from fsys (a folder holding one folder
 // per language, as data.Lexicons gives it).
 func Load(fsys fs.FS, lang string) (*Lexicon, error) {
@@ -64,6 +78,16 @@ func Load(fsys fs.FS, lang string) (*Lexicon, error) {
 		return nil, err
 	}
 	if lx.Words, err = parseWords(words); err != nil {
+		return nil, err
+	}
+	if lx.Kinds, err = LoadKinds(fsys); err != nil {
+		return nil, err
+	}
+	cues, err := ReadLines(fsys, path.Join(lang, "cues.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if lx.Cues, err = parseCues(cues, lx.Kinds); err != nil {
 		return nil, err
 	}
 	for _, t := range []struct {

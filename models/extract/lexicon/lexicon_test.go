@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -37,7 +38,12 @@ func TestInflect(t *testing.T) {
 // in each other file.
 func testFS(verbs string) fstest.MapFS {
 	one := &fstest.MapFile{Data: []byte("# comment\nentry\n")}
+	kinds, err := fs.ReadFile(data.Lexicons(), "kinds.txt")
+	if err != nil {
+		panic(err)
+	}
 	return fstest.MapFS{
+		"kinds.txt": {Data: kinds}, "xx/cues.txt": {Data: []byte("meeting: met\n")},
 		"xx/verbs.txt": {Data: []byte(verbs)}, "xx/titles.txt": one, "xx/words.txt": {Data: []byte("pronouns: he she\n")},
 		"xx/people.txt": one, "xx/countries.txt": one,
 	}
@@ -173,5 +179,51 @@ func TestWordsFile(t *testing.T) {
 		if _, err := Load(fsys, "xx"); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: error %v, want %q", c.text, err, c.want)
 		}
+	}
+}
+
+func TestKindsAndCues(t *testing.T) {
+	lx, err := Load(data.Lexicons(), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := lx.Kind("deadline"); k.Priority != 0 || k.Cameo != "139" || !k.OwnDate || k.Negatable || k.Colour != "#c0392b" {
+		t.Errorf("deadline: %+v", k)
+	}
+	if k := lx.Kind("other"); k.Cameo != "" || !k.Negatable {
+		t.Errorf("other: %+v", k)
+	}
+	if lx.Cues["summit"] != "meeting" || lx.Cues["truce"] != "agreement" {
+		t.Errorf("cues: summit %q truce %q", lx.Cues["summit"], lx.Cues["truce"])
+	}
+	kinds := func(text string) fstest.MapFS {
+		f := testFS("say\n")
+		f["kinds.txt"] = &fstest.MapFile{Data: []byte(text)}
+		return f
+	}
+	good, _ := fs.ReadFile(data.Lexicons(), "kinds.txt")
+	for _, c := range []struct {
+		fsys fstest.MapFS
+		want string
+	}{
+		{kinds("meeting | 4 | 040 | #2f6db5 |\n"), `kinds.txt does not list the event kind "visit"`},
+		{kinds(string(good) + "parade | 3 | 040 | #2f6db5 |\n"), `"parade" is no event kind`},
+		{kinds(strings.Replace(string(good), "#2f6db5", "blue", 1)), `colour "blue" is not #rrggbb`},
+		{kinds(strings.Replace(string(good), "| 040 |", "| four |", 1)), `CAMEO code "four" is not a number or -`},
+		{kinds(strings.Replace(string(good), "own-date not-negatable", "own-date loud", 1)), `unknown flag "loud"`},
+		{kinds(strings.Replace(string(good), "| 4  |", "| x |", 1)), `priority "x" is not a number`},
+	} {
+		if _, err := Load(c.fsys, "xx"); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("error %v, want %q", err, c.want)
+		}
+	}
+	f := testFS("say\n")
+	f["xx/cues.txt"] = &fstest.MapFile{Data: []byte("meeting: met talks\ntalks: talks\n")}
+	if _, err := Load(f, "xx"); err == nil || !strings.Contains(err.Error(), `xx/cues.txt:2: "talks" cues both "meeting" and "talks"`) {
+		t.Errorf("a cue of two kinds: %v", err)
+	}
+	f["xx/cues.txt"] = &fstest.MapFile{Data: []byte("parade: march\n")}
+	if _, err := Load(f, "xx"); err == nil || !strings.Contains(err.Error(), `"parade" is no event kind`) {
+		t.Errorf("a cue of no kind: %v", err)
 	}
 }
