@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -25,16 +26,31 @@ import (
 // blank line. Ages resolve against fetched (hour precision); with nothing to
 // date an article, its PublishedAt stays nil. Empty input gives no articles.
 func splitPage(page string, fetched *time.Time) []models.ExtractedArticle {
+	arts, _ := splitPageContext(context.Background(), page, fetched)
+	return arts
+}
+
+// splitPageContext is splitPage that stops with ETIMEOUT when ctx ends,
+// checking it every few hundred runs of lines.
+func splitPageContext(ctx context.Context, page string, fetched *time.Time) ([]models.ExtractedArticle, error) {
 	sp := splitter{fetched: fetched}
 	runs := toRuns(page)
 	for i, r := range runs {
+		if i%256 == 0 {
+			if err := stopped(ctx); err != nil {
+				return nil, err
+			}
+		}
 		if r.prose {
 			sp.prose(r.lines)
 		} else {
 			sp.header(r.lines, i == 0, nextProse(runs, i))
 		}
 	}
-	return finishDrafts(sp.drafts, fetched)
+	if err := stopped(ctx); err != nil {
+		return nil, err
+	}
+	return finishDrafts(sp.drafts, fetched), stopped(ctx)
 }
 
 // splitter holds the articles read so far and the one being read.
