@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -70,8 +71,13 @@ type Options struct {
 	Log            *slog.Logger
 	Saver          ArticleSaver // nil: POST /api/articles answers 403
 	Fetch          FetchFunc    // nil: posting a bare URL answers 400
-	// Extract is the extraction pipeline; extract.Extract when nil.
-	Extract func(extract.Input) (models.Extraction, error)
+	// MaxExtractions is how many posted articles are extracted at once;
+	// runtime.NumCPU() when 0. A post that finds them all busy waits up to
+	// extractQueueWait for one, then answers 503 with Retry-After.
+	MaxExtractions int
+	// Extract is the extraction pipeline; extract.ExtractContext when nil.
+	// It must return soon after its context ends.
+	Extract func(context.Context, extract.Input) (models.Extraction, error)
 }
 
 // app holds what every handler needs.
@@ -80,6 +86,7 @@ type app struct {
 	opt   Options
 	pages *views.Renderer
 	log   *slog.Logger
+	slots chan struct{} // one token per running extraction (MaxExtractions)
 }
 
 // New returns the Gin engine serving every page, embed, export and API route.
@@ -101,9 +108,12 @@ func New(st Store, opt Options) (http.Handler, error) {
 		opt.ArticleTimeout = 30 * time.Second
 	}
 	if opt.Extract == nil {
-		opt.Extract = extract.Extract
+		opt.Extract = extract.ExtractContext
 	}
-	a := &app{st: st, opt: opt, pages: r, log: opt.Log}
+	if opt.MaxExtractions <= 0 {
+		opt.MaxExtractions = runtime.NumCPU()
+	}
+	a := &app{st: st, opt: opt, pages: r, log: opt.Log, slots: make(chan struct{}, opt.MaxExtractions)}
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
 	e.RedirectTrailingSlash = true

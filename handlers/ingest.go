@@ -45,7 +45,7 @@ func (a *app) apiPostArticle(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	x, err := a.extractWithin(c.Request.Context(), in)
+	x, err := a.extractWithin(c, in)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -129,27 +129,33 @@ func (a *app) fetchInto(ctx context.Context, in *extract.Input) error {
 	return nil
 }
 
-// extractWithin runs the extraction with the configured time limit. The
-// pipeline is pure and cannot be interrupted; past the limit the request
-// ends with ETIMEOUT and the work finishes in the background.
-func (a *app) extractWithin(ctx context.Context, in extract.Input) (models.Extraction, error) {
-	type result struct {
-		x   models.Extraction
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		x, err := a.opt.Extract(in)
-		done <- result{x, err}
-	}()
-	t := time.NewTimer(a.opt.ArticleTimeout)
-	defer t.Stop()
+// extractQueueWait is how long a post waits for a free extraction slot
+// before it is refused: long enough to ride out a burst of small articles,
+// short enough that a refused client hears so at once.
+const extractQueueWait = 500 * time.Millisecond
+
+// extractWithin runs the extraction in one of the MaxExtractions slots,
+// within the configured time limit. The extractor stops at the deadline
+// itself, so nothing runs on after the request ends. With every slot busy
+// for extractQueueWait it fails with ETIMEOUT (503) and sets Retry-After.
+func (a *app) extractWithin(c *gin.Context, in extract.Input) (models.Extraction, error) {
+	ctx := c.Request.Context()
+	wait := time.NewTimer(extractQueueWait)
+	defer wait.Stop()
 	select {
-	case r := <-done:
-		return r.x, r.err
-	case <-t.C:
-		return models.Extraction{}, models.Errorf(models.ETIMEOUT, "extraction took longer than %s", a.opt.ArticleTimeout)
+	case a.slots <- struct{}{}:
+		defer func() { <-a.slots }()
+	case <-wait.C:
+		c.Header("Retry-After", "2")
+		return models.Extraction{}, models.Errorf(models.ETIMEOUT, "the server is busy extracting other articles; retry in a few seconds")
 	case <-ctx.Done():
-		return models.Extraction{}, models.Errorf(models.ETIMEOUT, "the request was cancelled")
+		return models.Extraction{}, models.Wrap(models.ETIMEOUT, ctx.Err(), "the request was cancelled")
 	}
+	ctx, cancel := context.WithTimeout(ctx, a.opt.ArticleTimeout)
+	defer cancel()
+	x, err := a.opt.Extract(ctx, in)
+	if err != nil && errors.Is(err, context.DeadlineExceeded) {
+		return models.Extraction{}, models.Wrap(models.ETIMEOUT, err, "extraction took longer than %s", a.opt.ArticleTimeout)
+	}
+	return x, err
 }

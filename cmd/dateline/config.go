@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"runtime"
 	"strconv"
 	"time"
 )
@@ -19,6 +20,7 @@ type Config struct {
 	MaxArticleBytes int64         // largest input accepted per article; DATELINE_MAX_ARTICLE_BYTES
 	ArticleTimeout  time.Duration // longest extraction of one input; DATELINE_ARTICLE_TIMEOUT
 	FetchTimeout    time.Duration // URL fetch time limit; DATELINE_FETCH_TIMEOUT
+	MaxExtractions  int           // posted articles extracted at once by serve; DATELINE_MAX_EXTRACTIONS
 }
 
 // DefaultConfig returns the configuration used when nothing is set.
@@ -29,6 +31,7 @@ func DefaultConfig() Config {
 		MaxArticleBytes: 10 << 20,
 		ArticleTimeout:  30 * time.Second,
 		FetchTimeout:    20 * time.Second,
+		MaxExtractions:  runtime.NumCPU(),
 	}
 }
 
@@ -47,6 +50,13 @@ func (c *Config) FromEnv(getenv func(string) string) error {
 			return fmt.Errorf("DATELINE_MAX_ARTICLE_BYTES: want a positive number of bytes, got %q", v)
 		}
 		c.MaxArticleBytes = n
+	}
+	if v := getenv("DATELINE_MAX_EXTRACTIONS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("DATELINE_MAX_EXTRACTIONS: want a positive number, got %q", v)
+		}
+		c.MaxExtractions = n
 	}
 	if err := c.poolFromEnv(getenv); err != nil {
 		return err

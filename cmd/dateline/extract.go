@@ -176,38 +176,28 @@ func extractLine(e *env, base extract.Input, raw []byte, line int) (jsonlOut, er
 	return out, err
 }
 
-// extractWithin runs extract.Extract on in, giving up after timeout (none
-// when 0) or when ctx ends. A panic in extraction becomes this input's
-// EINTERNAL error, not a crash. An abandoned extraction runs on in the
-// background and its result is dropped: Go cannot stop a goroutine, and a
-// command that gives up exits soon anyway.
-func extractWithin(ctx context.Context, in extract.Input, timeout time.Duration) (models.Extraction, error) {
-	type result struct {
-		x   models.Extraction
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{err: models.Errorf(models.EINTERNAL, "extraction crashed: %v", p)}
-			}
-		}()
-		x, err := extract.Extract(in)
-		done <- result{x, err}
+// extractWithin runs extract.ExtractContext on in, giving up after
+// timeout (none when 0) or when ctx ends; the extractor stops itself at
+// that point, so nothing runs on. A panic in extraction becomes this
+// input's EINTERNAL error, not a crash.
+func extractWithin(ctx context.Context, in extract.Input, timeout time.Duration) (x models.Extraction, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			x, err = models.Extraction{}, models.Errorf(models.EINTERNAL, "extraction crashed: %v", p)
+		}
 	}()
-	var limit <-chan time.Time
+	parent := ctx
 	if timeout > 0 {
-		t := time.NewTimer(timeout)
-		defer t.Stop()
-		limit = t.C
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
 	}
-	select {
-	case r := <-done:
-		return r.x, r.err
-	case <-limit:
-		return models.Extraction{}, models.Errorf(models.ETIMEOUT, "extraction took longer than %s (--article-timeout, DATELINE_ARTICLE_TIMEOUT)", timeout)
-	case <-ctx.Done():
+	x, err = extract.ExtractContext(ctx, in)
+	switch {
+	case err == nil || models.ErrorCode(err) != models.ETIMEOUT:
+		return x, err
+	case parent.Err() != nil:
 		return models.Extraction{}, models.Errorf(models.ETIMEOUT, "interrupted")
 	}
+	return models.Extraction{}, models.Errorf(models.ETIMEOUT, "extraction took longer than %s (--article-timeout, DATELINE_ARTICLE_TIMEOUT)", timeout)
 }

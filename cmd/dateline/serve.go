@@ -32,6 +32,7 @@ func runServe(e *env) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	e.cfg.dbFlag(fs)
 	fs.StringVar(&e.cfg.Addr, "addr", e.cfg.Addr, "listen address (env DATELINE_ADDR)")
+	fs.IntVar(&e.cfg.MaxExtractions, "max-extractions", e.cfg.MaxExtractions, "posted articles extracted at once; more wait briefly, then get 503 (env DATELINE_MAX_EXTRACTIONS)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: dateline serve [--addr 127.0.0.1:8080] [--db PATH]")
 		fmt.Fprintln(e.stderr, "Set DATELINE_TOKEN to enable POST /api/articles and story edits from other machines.")
@@ -39,6 +40,10 @@ func runServe(e *env) int {
 	}
 	if code := e.parseFlags(fs); code >= 0 {
 		return code
+	}
+	if e.cfg.MaxExtractions <= 0 {
+		fmt.Fprintln(e.stderr, "dateline serve: --max-extractions: want a positive number, got", e.cfg.MaxExtractions)
+		return 2
 	}
 	st, err := e.cfg.openStore()
 	if err != nil {
@@ -77,6 +82,7 @@ func serveOptions(e *env, st *store.Store) handlers.Options {
 		Token:          e.cfg.Token,
 		MaxBodyBytes:   e.cfg.MaxArticleBytes + 64<<10,
 		ArticleTimeout: e.cfg.ArticleTimeout,
+		MaxExtractions: e.cfg.MaxExtractions,
 		Log:            slog.New(slog.NewTextHandler(e.stderr, nil)),
 		Saver:          storeSaver{st},
 		Fetch: func(ctx context.Context, url string) ([]byte, bool, string, error) {

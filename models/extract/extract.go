@@ -6,11 +6,12 @@ package extract
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"strings"
 	"time"
 
 	"dateline/models"
-	"dateline/models/temporal"
 	"dateline/models/text"
 )
 
@@ -38,27 +39,23 @@ type Input struct {
 // Extract reads in and returns its articles with their events, quotes and
 // time expressions. It fails with EINVALID for input that is not text.
 func Extract(in Input) (models.Extraction, error) {
+	return ExtractContext(context.Background(), in)
+}
+
+// ExtractContext is Extract that gives up when ctx ends: it checks ctx
+// between stages and between the windows of a long body, so it returns
+// within a fraction of a second of the deadline with an ETIMEOUT error that
+// wraps ctx.Err(), and leaves no work running behind it.
+func ExtractContext(ctx context.Context, in Input) (models.Extraction, error) {
 	if err := LanguageError(); err != nil {
 		return models.Extraction{}, err
 	}
-	src, err := text.Decode(in.Data)
-	if err != nil {
-		return models.Extraction{}, models.Wrap(models.EINVALID, err, "%s", in.Name)
+	if err := stopped(ctx); err != nil {
+		return models.Extraction{}, err
 	}
-	var arts []models.ExtractedArticle
-	switch {
-	case in.Plain:
-		arts = []models.ExtractedArticle{{Body: src, URL: in.URL, Source: in.Source}}
-	case in.Format == FormatHTML || (in.Format == FormatAuto && looksLikeHTML([]byte(src))):
-		page, err := text.FromHTMLAt([]byte(src), in.URL, in.FetchedAt)
-		if err != nil {
-			return models.Extraction{}, models.Wrap(models.EINVALID, err, "%s: cannot read HTML", in.Name)
-		}
-		arts = []models.ExtractedArticle{{Title: page.Title, Body: page.Body, URL: in.URL,
-			Source: page.SiteName, PublishedAt: page.PublishedAt, PublishedPrecision: page.PublishedPrecision,
-			PublishedBy: page.PublishedBy}}
-	default:
-		arts = splitPage(src, in.FetchedAt)
+	arts, err := readArticles(ctx, in)
+	if err != nil {
+		return models.Extraction{}, err
 	}
 	for i := range arts {
 		a := &arts[i]
@@ -76,42 +73,46 @@ func Extract(in Input) (models.Extraction, error) {
 			a.PublishedPrecision, a.PublishedBy = models.PrecUnknown, "none"
 		}
 		a.FetchedAt = in.FetchedAt
-		analyse(a)
+		if err := analyse(ctx, a); err != nil {
+			return models.Extraction{}, err
+		}
 	}
 	return models.Extraction{Articles: arts}, nil
 }
 
-// analyse fills in the time expressions, quotes and events of one article.
-// Relative dates resolve against the publication time, or against the fetch
-// time when the publication time is unknown (ResolvedAgainst says which).
-func analyse(a *models.ExtractedArticle) {
-	var ref time.Time
+// stopped returns nil while ctx runs, and after its end the ETIMEOUT error
+// that the server answers with 503 and the CLI reports as a time limit.
+func stopped(ctx context.Context) error {
+	err := ctx.Err()
 	switch {
-	case a.PublishedAt != nil:
-		ref, a.ResolvedAgainst = *a.PublishedAt, "published"
-	case a.FetchedAt != nil:
-		ref, a.ResolvedAgainst = *a.FetchedAt, "fetched"
+	case err == nil:
+		return nil
+	case errors.Is(err, context.DeadlineExceeded):
+		return models.Wrap(models.ETIMEOUT, err, "extraction stopped at its time limit")
 	}
-	// The finders and the sentence splitter read the body as runes, and
-	// both finders its tokens and the known actors it names: make them once.
-	t := readBody(a.Body)
-	sents := text.SentencesOf(a.Body, t.src.r)
-	if ref.IsZero() {
-		a.Timexes = temporal.TagUnanchored(a.Body)
-	} else {
-		a.Timexes = temporal.Tag(a.Body, ref)
+	return models.Wrap(models.ETIMEOUT, err, "extraction cancelled")
+}
+
+// readArticles decodes in and cuts it into articles without their
+// analysis: one for plain text and HTML, as many as the page holds else.
+func readArticles(ctx context.Context, in Input) ([]models.ExtractedArticle, error) {
+	src, err := text.Decode(in.Data)
+	if err != nil {
+		return nil, models.Wrap(models.EINVALID, err, "%s", in.Name)
 	}
-	a.Quotes, a.People = findQuotesIn(t, sents)
-	a.Events = findEventsIn(t, sents, a.Timexes, a.Quotes)
-	if a.Timexes == nil {
-		a.Timexes = []models.Timex{}
+	switch {
+	case in.Plain:
+		return []models.ExtractedArticle{{Body: src, URL: in.URL, Source: in.Source}}, nil
+	case in.Format == FormatHTML || (in.Format == FormatAuto && looksLikeHTML([]byte(src))):
+		page, err := text.FromHTMLAt([]byte(src), in.URL, in.FetchedAt)
+		if err != nil {
+			return nil, models.Wrap(models.EINVALID, err, "%s: cannot read HTML", in.Name)
+		}
+		return []models.ExtractedArticle{{Title: page.Title, Body: page.Body, URL: in.URL,
+			Source: page.SiteName, PublishedAt: page.PublishedAt, PublishedPrecision: page.PublishedPrecision,
+			PublishedBy: page.PublishedBy}}, nil
 	}
-	if a.Quotes == nil {
-		a.Quotes = []models.ExtractedQuote{}
-	}
-	if a.Events == nil {
-		a.Events = []models.ExtractedEvent{}
-	}
+	return splitPageContext(ctx, src, in.FetchedAt)
 }
 
 func looksLikeHTML(b []byte) bool {

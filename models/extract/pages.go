@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -25,21 +26,67 @@ import (
 // blank line. Ages resolve against fetched (hour precision); with nothing to
 // date an article, its PublishedAt stays nil. Empty input gives no articles.
 func splitPage(page string, fetched *time.Time) []models.ExtractedArticle {
-	sp := splitter{fetched: fetched}
-	runs := toRuns(page)
+	arts, _ := splitPageContext(context.Background(), page, fetched)
+	return arts
+}
+
+// splitPageContext is splitPage that stops with ETIMEOUT when ctx ends,
+// checking it every few hundred lines and at every draft.
+func splitPageContext(ctx context.Context, page string, fetched *time.Time) ([]models.ExtractedArticle, error) {
+	p := &poll{ctx: ctx}
+	sp := splitter{fetched: fetched, poll: p}
+	runs := toRuns(page, p)
 	for i, r := range runs {
+		if p.stop() {
+			break
+		}
 		if r.prose {
 			sp.prose(r.lines)
 		} else {
 			sp.header(r.lines, i == 0, nextProse(runs, i))
 		}
 	}
-	return finishDrafts(sp.drafts, fetched)
+	if p.stop() || p.now() != nil {
+		return nil, p.err
+	}
+	arts := finishDrafts(sp.drafts, fetched, p)
+	if p.now() != nil {
+		return nil, p.err
+	}
+	return arts, nil
+}
+
+// poll checks a context every pollEvery calls of stop, so that loops over
+// lines pay for ctx.Err only now and then; err keeps the first failure.
+type poll struct {
+	ctx context.Context
+	n   int
+	err error
+}
+
+const pollEvery = 256
+
+// stop reports whether the context has ended, looking every pollEvery calls.
+func (p *poll) stop() bool {
+	if p.err == nil && p.n%pollEvery == 0 {
+		p.err = stopped(p.ctx)
+	}
+	p.n++
+	return p.err != nil
+}
+
+// now checks the context at once and returns the first failure.
+func (p *poll) now() error {
+	if p.err == nil {
+		p.err = stopped(p.ctx)
+	}
+	return p.err
 }
 
 // splitter holds the articles read so far and the one being read.
 type splitter struct {
 	fetched *time.Time
+	poll    *poll // checked per line; once it stops, lines are skipped
 	drafts  []*draft
 	cur     *draft // nil before the first article and after furniture
 	discard bool   // after furniture: drop text until the next header
@@ -54,6 +101,9 @@ func (sp *splitter) open(d *draft) {
 // a wire dateline starts a new article (wire stories pasted back to back).
 func (sp *splitter) prose(lines []string) {
 	for _, l := range lines {
+		if sp.poll.stop() {
+			return
+		}
 		if _, _, ok := parseDateline(l, sp.fetched); ok && (sp.cur == nil || len(sp.cur.paras) > 0) {
 			sp.open(&draft{})
 		}
@@ -96,10 +146,13 @@ type run struct {
 
 // toRuns cleans the page's lines and groups them into runs; blank lines
 // separate nothing but are dropped.
-func toRuns(page string) []run {
+func toRuns(page string, p *poll) []run {
 	page = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n", "\t", " ").Replace(page)
 	var runs []run
 	for _, raw := range strings.Split(page, "\n") {
+		if p.stop() {
+			return nil
+		}
 		line := strings.Join(strings.Fields(raw), " ")
 		if line == "" {
 			continue

@@ -146,9 +146,12 @@ func sameText(a, b string) bool {
 
 // finishDrafts dates undated drafts from a wire dateline, drops empty ones,
 // merges copies of one article and builds the articles.
-func finishDrafts(drafts []*draft, fetched *time.Time) []models.ExtractedArticle {
+func finishDrafts(drafts []*draft, fetched *time.Time, p *poll) []models.ExtractedArticle {
 	var kept []*draft
 	for _, d := range drafts {
+		if p.now() != nil {
+			return nil
+		}
 		if len(d.paras) == 0 {
 			continue
 		}
