@@ -59,12 +59,43 @@ type eventFinder struct {
 
 // sentence adds the events of one sentence.
 func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
-	var txs []models.Timex
-	// Sentences and time expressions both come in text order: skip the
-	// expressions before this sentence once, instead of rescanning them all.
+	toks := f.sentenceTokens(s)
+	f.toks = toks
+	if len(toks) == 0 {
+		f.timexesOf(s, all) // keep the place in all
+		return
+	}
+	txs := dropDateline(f.r, toks, f.timexesOf(s, all))
+	masked := maskQuotes(f.r, toks)
+	segs := splitClauses(toks, masked, txs)
+	sc := &sentenceCtx{f: f, s: s, toks: toks, masked: masked, txs: txs, segs: segs, plain: f.r}
+	if hasMasked(masked) {
+		sc.plain = f.blanked(toks, masked)
+		defer copy(f.scratch[s.Start:s.End], f.r[s.Start:s.End])
+	}
+	evs := sc.events()
+	f.prevKinds = map[string]bool{}
+	for _, sg := range segs {
+		for _, c := range sg.cues {
+			f.prevKinds[c.kind] = true
+		}
+	}
+	for _, ev := range evs {
+		if ev.Granularity == models.GranDay || ev.Granularity == models.GranTime {
+			f.lastDate = ev.Date[:10]
+		}
+	}
+	f.out = append(f.out, evs...)
+}
+
+// timexesOf returns the time expressions of all that lie inside sentence
+// s. Sentences and time expressions both come in text order: the ones
+// before this sentence are skipped once, instead of rescanned each time.
+func (f *eventFinder) timexesOf(s text.Sentence, all []models.Timex) []models.Timex {
 	for f.nextTimex < len(all) && all[f.nextTimex].Start < s.Start {
 		f.nextTimex++
 	}
+	var txs []models.Timex
 	for _, t := range all[f.nextTimex:] {
 		if t.Start >= s.End {
 			break
@@ -73,35 +104,32 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 			txs = append(txs, t)
 		}
 	}
-	toks := f.sentenceTokens(s)
-	f.toks = toks
-	if len(toks) == 0 {
-		return
+	return txs
+}
+
+// blanked returns the body with the sentence's long quotations (its masked
+// tokens) blanked, for actors found without them. The copy is made once per
+// article and restored after each sentence, so long articles stay linear.
+func (f *eventFinder) blanked(toks []token, masked []bool) []rune {
+	if f.scratch == nil {
+		f.scratch = append([]rune(nil), f.r...)
 	}
-	txs = dropDateline(f.r, toks, txs)
-	masked := maskQuotes(f.r, toks)
-	segs := splitClauses(toks, masked, txs)
-	sc := &sentenceCtx{f: f, s: s, toks: toks, masked: masked, txs: txs, segs: segs, plain: f.r}
-	if hasMasked(masked) {
-		// Actors come from the sentence without its long quotations. The
-		// blanked copy of the body is made once per article and restored
-		// after each sentence, so long articles stay linear.
-		if f.scratch == nil {
-			f.scratch = append([]rune(nil), f.r...)
-		}
-		sc.plain = f.scratch
-		for i, t := range toks {
-			if masked[i] {
-				for k := t.start; k < t.end; k++ {
-					f.scratch[k] = ' '
-				}
+	for i, t := range toks {
+		if masked[i] {
+			for k := t.start; k < t.end; k++ {
+				f.scratch[k] = ' '
 			}
 		}
-		defer copy(f.scratch[s.Start:s.End], f.r[s.Start:s.End])
 	}
+	return f.scratch
+}
+
+// events returns the events of the sentence's clauses and its relative
+// deadline, without the statements that only carry another happening.
+func (sc *sentenceCtx) events() []models.ExtractedEvent {
 	var evs []models.ExtractedEvent
 	var from []int // the clause of each event, -1 for none
-	for i := range segs {
+	for i := range sc.segs {
 		if ev, ok := sc.event(i); ok {
 			evs, from = append(evs, ev), append(from, i)
 		}
@@ -114,23 +142,12 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 		keep[k] = i >= 0 && evs[k].Kind == models.KindStatement && sc.reportsDropped(i)
 	}
 	evs = dropCarriers(evs, keep)
-	f.prevKinds = map[string]bool{}
-	for _, sg := range segs {
-		for _, c := range sg.cues {
-			f.prevKinds[c.kind] = true
-		}
-	}
 	for i := range evs {
 		if evs[i].Actors == nil {
 			evs[i].Actors = []string{}
 		}
 	}
-	for _, ev := range evs {
-		if ev.Granularity == models.GranDay || ev.Granularity == models.GranTime {
-			f.lastDate = ev.Date[:10]
-		}
-	}
-	f.out = append(f.out, evs...)
+	return evs
 }
 
 // sentenceTokens returns the tokens of sentence s: the article's own tokens

@@ -43,45 +43,55 @@ func (p *attributor) isName(i int) bool {
 // subjectBefore returns the speaker mention ending just before the verb at
 // token k (skipping auxiliaries and adverbs), not reaching before token lo.
 func (p *attributor) subjectBefore(k, lo int) (int, int) {
-	j := k - 1
-	for j >= lo && auxiliaries[p.toks[j].key] && !p.toks[j].upper {
-		j--
+	j := p.skipAuxiliariesBack(k-1, lo)
+	if j < lo {
+		return -1, -1
 	}
-	for j >= lo && auxiliaries[p.toks[j].key] && j > lo && !p.isName(j-1) {
-		j-- // a capitalised auxiliary at a sentence start: "Also said ..."
-	}
-	if j >= lo && p.toks[j].key == "," {
+	switch key := p.toks[j].key; {
+	case key == ",":
 		return p.beforeParenthetical(j, lo)
-	}
-	if j > lo && p.toks[j].key == ")" {
-		// "Sen. David Perdue (R-Ga.) said": the name before the brackets
-		o := j - 1
-		for o > lo && o > j-8 && p.toks[o].key != "(" {
-			o--
-		}
-		if p.toks[o].key == "(" && o > lo && p.isName(o-1) {
-			return p.nameRunBack(o-1, lo), j + 1
-		}
-		return -1, -1
-	}
-	if j >= lo && (p.toks[j].key == "that" || p.toks[j].key == "which") {
+	case key == ")" && j > lo:
+		return p.beforeBrackets(j, lo)
+	case key == "that" || key == "which":
 		return -1, -1 // "a letter ... that says": the letter is far back
-	}
-	if j < lo || p.toks[j].punct {
+	case p.toks[j].punct:
 		return -1, -1
-	}
-	t := p.toks[j]
-	if pronouns[t.key] {
+	case pronouns[key]:
 		return j, j + 1
-	}
-	if t.upper {
+	case p.toks[j].upper:
 		s := p.nameRunBack(j, lo)
-		if s == j && (openers[t.key] || weekdayWords[t.key]) {
+		if s == j && (openers[key] || weekdayWords[key]) {
 			return -1, -1 // "Now tell us ..."
 		}
 		return s, j + 1
 	}
 	return p.describedBack(j, lo)
+}
+
+// skipAuxiliariesBack returns the first token at or before j, not before
+// lo, that is no auxiliary or adverb between a speaker and the verb ("Trump
+// also said"), counting a capitalised one at a sentence start ("Also said").
+func (p *attributor) skipAuxiliariesBack(j, lo int) int {
+	for j >= lo && auxiliaries[p.toks[j].key] && !p.toks[j].upper {
+		j--
+	}
+	for j >= lo && auxiliaries[p.toks[j].key] && j > lo && !p.isName(j-1) {
+		j--
+	}
+	return j
+}
+
+// beforeBrackets finds "Sen. David Perdue (R-Ga.) said": the name before
+// the brackets that close at token j.
+func (p *attributor) beforeBrackets(j, lo int) (int, int) {
+	o := j - 1
+	for o > lo && o > j-8 && p.toks[o].key != "(" {
+		o--
+	}
+	if p.toks[o].key == "(" && o > lo && p.isName(o-1) {
+		return p.nameRunBack(o-1, lo), j + 1
+	}
+	return -1, -1
 }
 
 // beforeParenthetical finds the speaker of "Hillary Clinton, at a later
@@ -211,29 +221,45 @@ func (p *attributor) subjectAfter(k, hi int) (int, int) {
 	if pronouns[t.key] && t.key != "who" {
 		return k, k + 1
 	}
-	e := k
 	if t.upper && !determiners[t.key] {
-		for e < hi && e-k < 10 && (p.isName(e) || (e > k && (nameConnectors[p.toks[e].key] || (words().titles[p.toks[e].key] && e+1 < hi && p.isName(e+1))))) {
-			e++
-		}
-		for e > k+1 && nameConnectors[p.toks[e-1].key] {
-			e--
-		}
-		return k, e
+		return k, p.nameRunForward(k, hi)
 	}
 	if !determiners[t.key] {
 		return -1, -1
 	}
-	for e = k + 1; e < hi && e-k < 8; e++ {
-		u := p.toks[e]
-		if u.punct || u.key == "who" || u.key == "that" || venueWords[u.key] && !u.upper && u.key != "the" || cueLemma(u) != "" {
-			break
-		}
+	e := k + 1
+	for e < hi && e-k < 8 && !p.endsDescription(p.toks[e]) {
+		e++
 	}
 	if e == k+1 {
 		return -1, -1
 	}
 	return k, e
+}
+
+// nameRunForward returns where the name starting at token k ends: names,
+// connectors inside them and titles before a name ("Secretary of State
+// Marco Rubio"), without a connector at the end.
+func (p *attributor) nameRunForward(k, hi int) int {
+	inName := func(e int) bool {
+		key := p.toks[e].key
+		return p.isName(e) || e > k && (nameConnectors[key] || words().titles[key] && e+1 < hi && p.isName(e+1))
+	}
+	e := k
+	for e < hi && e-k < 10 && inName(e) {
+		e++
+	}
+	for e > k+1 && nameConnectors[p.toks[e-1].key] {
+		e--
+	}
+	return e
+}
+
+// endsDescription reports whether u ends a described speaker after the
+// verb ("said a senior official who ..."): a mark, "who", "that", a venue
+// word or another cue.
+func (p *attributor) endsDescription(u token) bool {
+	return u.punct || u.key == "who" || u.key == "that" || venueWords[u.key] && !u.upper && u.key != "the" || cueLemma(u) != ""
 }
 
 // cueExtent returns where a cue starting with the verb at token k ends:
