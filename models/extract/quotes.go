@@ -96,49 +96,67 @@ func (f *quoteFinder) sentAt(i int) int {
 // direct turns quoted stretches into candidates with the attribution found
 // right before or after the marks.
 func (f *quoteFinder) direct() {
-	for mi, m := range f.marks {
-		c := candidate{s: m.s, e: m.e, mark: mi, kind: models.QuoteDirect, attr: noAttribution()}
-		preA, preB := f.preRegion(mi)
-		if preB > preA && scareCues[f.toks[preB-1].key] {
-			continue // so-called "secondary tariffs", dubbed "the deal"
-		}
-		if lab := f.speakerLabel(m); lab.found() {
-			c.s, c.attr, c.local = f.toks[lab.subjE].end, lab, true
-			c.s, _ = trimMarks(f.r, c.s, c.e)
+	for mi := range f.marks {
+		if c, ok := f.directQuote(mi); ok {
 			f.cands = append(f.cands, c)
-			continue
 		}
-		n := wordsBetween(f.r, m.s, m.e)
-		if n <= 6 && f.titleCase(m.s, m.e) {
-			continue // a title or a nickname: "Fox News Sunday", "Lyin' Ted"
-		}
-		before, clean := f.parseBefore(preA, preB)
-		postA, postB := f.postRegion(mi)
-		ended := m.close > 0 && strings.ContainsRune(".?!", f.r[m.close-1])
-		after := noAttribution()
-		if !ended || !f.introducesNext(mi, postB) {
-			after = f.parseAfter(postA, postB, ended)
-		}
-		endsClause := postA == postB || f.toks[postA].punct
-		switch {
-		case before.found() && clean && (endsClause || n >= 4) && !(before.cue == ":" && after.found()):
-			c.attr, c.local = before, true
-		case after.found():
-			c.attr, c.local = after, true
-		case before.found() && n >= 3:
-			c.attr = before
-		}
-		opensClause := preB == preA || (preB > preA && (f.toks[preB-1].key == ":" || f.toks[preB-1].key == ","))
-		switch {
-		case c.local:
-		case n >= 4 && opensClause:
-		case n >= 4:
-			c.kind = models.QuotePartial
-		default:
-			c.kind, c.weak = models.QuotePartial, true
-		}
-		f.cands = append(f.cands, c)
 	}
+}
+
+// directQuote makes the candidate quote of quotation mark pair mi, with
+// the attribution before or after it; false for a so-called word or a
+// title in quotation marks.
+func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
+	m := f.marks[mi]
+	c := candidate{s: m.s, e: m.e, mark: mi, kind: models.QuoteDirect, attr: noAttribution()}
+	preA, preB := f.preRegion(mi)
+	if preB > preA && scareCues[f.toks[preB-1].key] {
+		return c, false // so-called "secondary tariffs", dubbed "the deal"
+	}
+	if lab := f.speakerLabel(m); lab.found() {
+		c.s, c.attr, c.local = f.toks[lab.subjE].end, lab, true
+		c.s, _ = trimMarks(f.r, c.s, c.e)
+		return c, true
+	}
+	n := wordsBetween(f.r, m.s, m.e)
+	if n <= 6 && f.titleCase(m.s, m.e) {
+		return c, false // a title or a nickname: "Fox News Sunday", "Lyin' Ted"
+	}
+	c.attr, c.local = f.markAttribution(mi, preA, preB, n)
+	opensClause := preB == preA || (preB > preA && (f.toks[preB-1].key == ":" || f.toks[preB-1].key == ","))
+	switch {
+	case c.local:
+	case n >= 4 && opensClause:
+	case n >= 4:
+		c.kind = models.QuotePartial
+	default:
+		c.kind, c.weak = models.QuotePartial, true
+	}
+	return c, true
+}
+
+// markAttribution chooses the attribution of quotation mark pair mi of n
+// words between the one before it (tokens [preA, preB)) and the one after;
+// local is true when the attribution stands by the quote itself.
+func (f *quoteFinder) markAttribution(mi, preA, preB, n int) (attribution, bool) {
+	m := f.marks[mi]
+	before, clean := f.parseBefore(preA, preB)
+	postA, postB := f.postRegion(mi)
+	ended := m.close > 0 && strings.ContainsRune(".?!", f.r[m.close-1])
+	after := noAttribution()
+	if !ended || !f.introducesNext(mi, postB) {
+		after = f.parseAfter(postA, postB, ended)
+	}
+	endsClause := postA == postB || f.toks[postA].punct
+	switch {
+	case before.found() && clean && (endsClause || n >= 4) && !(before.cue == ":" && after.found()):
+		return before, true
+	case after.found():
+		return after, true
+	case before.found() && n >= 3:
+		return before, false
+	}
+	return noAttribution(), false
 }
 
 // titleCase reports whether every word of r[s:e] but small connectors

@@ -370,43 +370,61 @@ func (f *quoteFinder) headlineSpeaker(a, b int, inQuote []bool) (span, bool) {
 // that has a speaker before it.
 func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 	for k := a; k < b-2; k++ {
-		t := f.toks[k]
-		lemma := cueLemma(t)
-		if lemma == "" || inQuote[k] || t.upper && k > a {
-			continue
+		if lemma := f.leadingVerb(k, a, inQuote); lemma != "" {
+			if sp, ok := f.leadingSpan(k, a, b, lemma, inQuote); ok {
+				return sp, true
+			}
 		}
-		if strings.HasSuffix(t.key, "ing") && (k == a || !auxiliaries[f.toks[k-1].key] && f.toks[k-1].key != ",") {
-			continue
-		}
-		if k > a && (f.toks[k-1].key == "to" || f.toks[k-1].key == "be") {
-			continue
-		}
-		s, e := f.subjectBefore(k, a)
-		if k > a && (f.toks[k-1].key == "and" || f.toks[k-1].key == "or") {
-			s, e = f.clauseSubject(a, k) // "X outlined a plan and vowed ..."
-		}
-		if s < 0 || !f.verbAt(k, s) || f.afterQuote(s, a, inQuote) {
-			continue
-		}
-		ce, _ := f.cueExtent(k, b)
-		if ce < b && (f.toks[ce].key == "by" || f.toks[ce].key == "," || f.toks[ce].key == ":") {
-			continue // passive "described by", or a direct quote follows
-		}
-		cs := f.contentStart(ce, b)
-		if cs < 0 || f.notContentAt(cs, lemma) {
-			continue // "charged with", "wrote in 2014", "said Friday as he entered"
-		}
-		at := f.attrib(s, e, k, ce, lemma, ce, cs)
-		if verbs().Has(lemma, lexicon.Label) && !f.hasQuote(cs, b, inQuote) {
-			continue
-		}
-		end := b
-		if f.toks[s].key == "who" {
-			end = f.nextComma(cs, b)
-		}
-		return span{cs: cs, ce: end, attr: at}, true
 	}
 	return span{}, false
+}
+
+// leadingVerb returns the lemma of the reporting verb at token k that may
+// open reported speech in clause [a, ...), or "": not inside a quotation,
+// not a capitalised word after the start, not "saying" but after an
+// auxiliary or a comma, not after "to" or "be".
+func (f *quoteFinder) leadingVerb(k, a int, inQuote []bool) string {
+	t := f.toks[k]
+	lemma := cueLemma(t)
+	if lemma == "" || inQuote[k] || t.upper && k > a {
+		return ""
+	}
+	if strings.HasSuffix(t.key, "ing") && (k == a || !auxiliaries[f.toks[k-1].key] && f.toks[k-1].key != ",") {
+		return ""
+	}
+	if k > a && (f.toks[k-1].key == "to" || f.toks[k-1].key == "be") {
+		return ""
+	}
+	return lemma
+}
+
+// leadingSpan reads the reported speech after the verb at token k: its
+// speaker before the verb, the cue and the content up to b.
+func (f *quoteFinder) leadingSpan(k, a, b int, lemma string, inQuote []bool) (span, bool) {
+	s, e := f.subjectBefore(k, a)
+	if k > a && (f.toks[k-1].key == "and" || f.toks[k-1].key == "or") {
+		s, e = f.clauseSubject(a, k) // "X outlined a plan and vowed ..."
+	}
+	if s < 0 || !f.verbAt(k, s) || f.afterQuote(s, a, inQuote) {
+		return span{}, false
+	}
+	ce, _ := f.cueExtent(k, b)
+	if ce < b && (f.toks[ce].key == "by" || f.toks[ce].key == "," || f.toks[ce].key == ":") {
+		return span{}, false // passive "described by", or a direct quote follows
+	}
+	cs := f.contentStart(ce, b)
+	if cs < 0 || f.notContentAt(cs, lemma) {
+		return span{}, false // "charged with", "wrote in 2014", "said Friday as he entered"
+	}
+	at := f.attrib(s, e, k, ce, lemma, ce, cs)
+	if verbs().Has(lemma, lexicon.Label) && !f.hasQuote(cs, b, inQuote) {
+		return span{}, false
+	}
+	end := b
+	if f.toks[s].key == "who" {
+		end = f.nextComma(cs, b)
+	}
+	return span{cs: cs, ce: end, attr: at}, true
 }
 
 // contentStart returns the first token of reported content after a cue
