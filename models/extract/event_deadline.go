@@ -113,47 +113,67 @@ func (sc *sentenceCtx) clauseSubject(k int) int {
 // demand reads what the deadline demands.
 func (sc *sentenceCtx) demand() string {
 	for _, k := range []string{"unless", "demanding", "demanded", "demands", "demand"} {
-		u := sc.find(0, k)
-		if u < 0 {
-			continue
-		}
-		if u+1 < len(sc.toks) && sc.toks[u+1].key == "that" {
-			u++
-		}
-		if e := sc.phraseEnd(u+1, "by", "until", "or"); e > u+1 {
-			return sc.span(u+1, e)
+		if d := sc.demandAfter(k); d != "" {
+			return d
 		}
 	}
 	for _, k := range []string{"deadline", "ultimatum", "until"} {
-		i := sc.find(0, k)
-		if i < 0 {
-			continue
-		}
-		j := i + 1
-		for j < len(sc.toks) && (inTimex(sc.txs, sc.toks[j].start) ||
-			(sc.toks[j].key == "at" || sc.toks[j].key == "on") && j+1 < len(sc.toks) && inTimex(sc.txs, sc.toks[j+1].start)) {
-			j++ // "until Saturday at noon to ..."
-		}
-		if k != "until" {
-			// "deadline for Russia to ...", "the deadline Trump set for Russia to ..."
-			f := sc.find(i+1, "for")
-			if f < 0 || f > i+6 {
-				continue
-			}
-			j = f + 1
-		}
-		if e := sc.phraseEnd(j, "or", "expires", "expired", "passes", "passed", "runs", "ran", "lapses", "lapsed", "ends", "ended",
-			"looms", "looming", "approaches", "nears"); e > j {
-			d := strings.TrimPrefix(sc.span(j, e), "to ")
-			if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
-				d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"
-			} else if k == "until" && i >= 2 && hasVerbs[sc.toks[i-1].key] {
-				d = sc.span(sc.clauseSubject(i-1), i-1) + " to " + d // "Hamas has until Saturday to release ..."
-			}
+		if d := sc.demandOfDeadline(k); d != "" {
 			return d
 		}
 	}
 	return ""
+}
+
+// demandAfter returns the phrase after the demand word k ("unless Russia
+// agrees to a ceasefire by Friday"), up to "by", "until" or "or".
+func (sc *sentenceCtx) demandAfter(k string) string {
+	u := sc.find(0, k)
+	if u < 0 {
+		return ""
+	}
+	if u+1 < len(sc.toks) && sc.toks[u+1].key == "that" {
+		u++
+	}
+	if e := sc.phraseEnd(u+1, "by", "until", "or"); e > u+1 {
+		return sc.span(u+1, e)
+	}
+	return ""
+}
+
+// demandOfDeadline returns what a deadline word k asks for: "deadline for
+// Russia to ...", "until Saturday at noon to ...", with who was given the
+// time ("has given Russia until Friday to make progress").
+func (sc *sentenceCtx) demandOfDeadline(k string) string {
+	i := sc.find(0, k)
+	if i < 0 {
+		return ""
+	}
+	j := i + 1
+	for j < len(sc.toks) && (inTimex(sc.txs, sc.toks[j].start) ||
+		(sc.toks[j].key == "at" || sc.toks[j].key == "on") && j+1 < len(sc.toks) && inTimex(sc.txs, sc.toks[j+1].start)) {
+		j++ // "until Saturday at noon to ..."
+	}
+	if k != "until" {
+		// "deadline for Russia to ...", "the deadline Trump set for Russia to ..."
+		f := sc.find(i+1, "for")
+		if f < 0 || f > i+6 {
+			return ""
+		}
+		j = f + 1
+	}
+	e := sc.phraseEnd(j, "or", "expires", "expired", "passes", "passed", "runs", "ran", "lapses", "lapsed", "ends", "ended",
+		"looms", "looming", "approaches", "nears")
+	if e <= j {
+		return ""
+	}
+	d := strings.TrimPrefix(sc.span(j, e), "to ")
+	if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
+		d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"
+	} else if k == "until" && i >= 2 && hasVerbs[sc.toks[i-1].key] {
+		d = sc.span(sc.clauseSubject(i-1), i-1) + " to " + d // "Hamas has until Saturday to release ..."
+	}
+	return d
 }
 
 // consequence reads what follows if the deadline passes: "or face W",

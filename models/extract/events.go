@@ -913,8 +913,7 @@ func (sc *sentenceCtx) reportedStart(seg *segment, from, to int) (int, int) {
 		return from, to
 	}
 	prev := &sc.segs[si-1]
-	if first := sc.toks[prev.from].key; len(prev.cues) > 0 || sc.masked[prev.from] || prepositions[first] ||
-		openers[first] || adverbialOpeners[first] || leadWords[first] || strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed") {
+	if !sc.mayBeReported(prev) {
 		return from, to // no reported clause: "After lashing Toomey, Clinton urged ..."
 	}
 	verb := -1
@@ -927,6 +926,22 @@ func (sc *sentenceCtx) reportedStart(seg *segment, from, to int) (int, int) {
 	if verb < 0 || leadWords[sc.toks[seg.from].key] {
 		return from, to
 	}
+	return sc.reportedSpan(seg, prev, verb, from, to)
+}
+
+// mayBeReported reports whether clause prev, before a statement's clause,
+// may be what it reports: a clause with no cue of its own that does not
+// open with a preposition, an opener or a participle.
+func (sc *sentenceCtx) mayBeReported(prev *segment) bool {
+	first := sc.toks[prev.from].key
+	return !(len(prev.cues) > 0 || sc.masked[prev.from] || prepositions[first] || openers[first] || adverbialOpeners[first] ||
+		leadWords[first] || strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed"))
+}
+
+// reportedSpan returns the summary of a statement after what it reports:
+// from the reported clause prev to the end of the verb (ending at token
+// verb) and its date, before an aside.
+func (sc *sentenceCtx) reportedSpan(seg, prev *segment, verb, from, to int) (int, int) {
 	end := to
 	for k := verb; k < to; k++ {
 		t := sc.toks[k]

@@ -52,13 +52,7 @@ func headerGroups(lines []string, first bool, fetched *time.Time) []*draft {
 		case cur == nil:
 			pending = append(pending, l)
 		default:
-			if s, isBullet := bulletSource(l); isBullet && len(pending) == 0 {
-				if cur.source == "" {
-					cur.source = s
-				}
-			} else if !sameText(l, cur.title) || len(pending) > 0 {
-				pending = append(pending, l)
-			}
+			pending = cur.after(l, pending)
 		}
 	}
 	if cur != nil {
@@ -69,6 +63,23 @@ func headerGroups(lines []string, first bool, fetched *time.Time) []*draft {
 		cur.add(leadLines(pending, cur))
 	}
 	return out
+}
+
+// after takes line l of a header after the draft's dating line: a bullet
+// right after it gives its outlet, a repeat of its title is dropped, and
+// anything else is pending for the next header or the body. It returns the
+// pending lines.
+func (d *draft) after(l string, pending []string) []string {
+	if s, isBullet := bulletSource(l); isBullet && len(pending) == 0 {
+		if d.source == "" {
+			d.source = s
+		}
+		return pending
+	}
+	if !sameText(l, d.title) || len(pending) > 0 {
+		pending = append(pending, l)
+	}
+	return pending
 }
 
 // betterStamp prefers a resolved time, then a publication time over an

@@ -365,11 +365,8 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 	}
 	for k := i; k < e; k++ {
 		t := f.toks[k]
-		if notInMention[t.key] || pronouns[t.key] {
+		if notInMentionWord(t) {
 			return -1, -1
-		}
-		if !t.upper && !t.punct && (strings.HasSuffix(t.key, "ed") || strings.HasSuffix(t.key, "ing")) && !words().titles[t.key] {
-			return -1, -1 // "Patriot failed as predicted"
 		}
 		if f.toks[k].key == "," {
 			if k == i || !f.toks[i].upper {
@@ -382,6 +379,14 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 		return -1, -1
 	}
 	return i, e
+}
+
+// notInMentionWord reports whether t never stands inside a speaker's
+// mention: a pronoun, a word of notInMention, or a lower-case verb form
+// that is no title ("Patriot failed as predicted").
+func notInMentionWord(t token) bool {
+	return notInMention[t.key] || pronouns[t.key] ||
+		!t.upper && !t.punct && (strings.HasSuffix(t.key, "ed") || strings.HasSuffix(t.key, "ing")) && !words().titles[t.key]
 }
 
 // closedAttrib is attrib for an attribution after a quote. When strict,
@@ -523,17 +528,8 @@ func (f *quoteFinder) mergeBroken() {
 		if c.dropped || c.weak || d.weak || !c.attr.found() || d.attr.found() && d.attr.subjS != c.attr.subjS {
 			continue
 		}
-		mc, md := f.marks[c.mark], f.marks[d.mark]
-		if f.para(mc.close) != f.para(md.open) || f.toks[c.attr.subjS].start < mc.close ||
-			f.toks[c.attr.subjS].start > md.open {
-			continue // the speaker is not between the two parts
-		}
-		a, b := f.tokAt(mc.after), f.tokAt(md.open)
-		if b-a > 40 || (d.local && d.attr.subjS != c.attr.subjS) {
-			continue // the second part has a speaker of its own
-		}
-		if sep := f.toks[b-1].key; wordsIn(f.toks[a:b]) > 12 || (sep != "," && sep != ":") {
-			continue // more than an attribution stands between them
+		if !f.brokenBy(c, d) {
+			continue
 		}
 		sep := " "
 		if c.e < len(f.r) && f.r[c.e] == ',' && d.s < len(f.r) && unicode.IsLower(f.r[d.s]) {
@@ -544,6 +540,24 @@ func (f *quoteFinder) mergeBroken() {
 		d.dropped = true
 		i++
 	}
+}
+
+// brokenBy reports whether direct quotes c and d are one quotation broken
+// by c's attribution: in one paragraph, the speaker between the two parts,
+// nothing but a short attribution ending in a comma or colon between them,
+// and no speaker of d's own.
+func (f *quoteFinder) brokenBy(c, d *candidate) bool {
+	mc, md := f.marks[c.mark], f.marks[d.mark]
+	if f.para(mc.close) != f.para(md.open) || f.toks[c.attr.subjS].start < mc.close ||
+		f.toks[c.attr.subjS].start > md.open {
+		return false
+	}
+	a, b := f.tokAt(mc.after), f.tokAt(md.open)
+	if b-a > 40 || (d.local && d.attr.subjS != c.attr.subjS) {
+		return false
+	}
+	sep := f.toks[b-1].key
+	return wordsIn(f.toks[a:b]) <= 12 && (sep == "," || sep == ":")
 }
 
 // finish resolves speakers and returns the quotes in text order and the

@@ -181,25 +181,8 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 	if weekdayWords[head] {
 		return -1, -1 // "this week" says nothing
 	}
-	s := j
-	ok := words().titles[head]
-	for s-1 >= lo && j-s < 6 {
-		t := p.toks[s-1]
-		if t.punct || pronouns[t.key] || cueLemma(t) != "" || prepositions[t.key] {
-			break
-		}
-		s--
-		if determiners[t.key] {
-			ok = true
-			break
-		}
-		if t.key == "'s" {
-			ok = true
-			s = p.nameRunBack(s-1, lo)
-			break
-		}
-	}
-	if !ok {
+	s, ok := p.descriptionStart(j, lo)
+	if !ok && !words().titles[head] {
 		return -1, -1
 	}
 	d := p.toks[s].key
@@ -209,6 +192,27 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 		}
 	}
 	return s, j + 1
+}
+
+// descriptionStart walks back from the head word at token j over the
+// words describing a speaker, to a determiner ("the Kremlin aide") or a
+// possessive name ("Putin's aide"); ok is false when it meets neither.
+func (p *attributor) descriptionStart(j, lo int) (int, bool) {
+	s := j
+	for s-1 >= lo && j-s < 6 {
+		t := p.toks[s-1]
+		if t.punct || pronouns[t.key] || cueLemma(t) != "" || prepositions[t.key] {
+			break
+		}
+		s--
+		if determiners[t.key] {
+			return s, true
+		}
+		if t.key == "'s" {
+			return p.nameRunBack(s-1, lo), true
+		}
+	}
+	return s, false
 }
 
 // subjectAfter returns the speaker mention starting at token k ("said

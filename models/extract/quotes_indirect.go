@@ -210,14 +210,10 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 		if f.toks[k].key != "according" || f.toks[k+1].key != "to" || inQuote[k] {
 			continue
 		}
-		s, e := f.subjectAfter(k+2, b)
-		if s < 0 {
-			s, e = k+2, f.nextComma(k+2, b) // "according to officials cited by TASS,"
-			if e-s > 10 || e == s || (e == b && (k == a || f.toks[k-1].key != ",")) {
-				return span{}, false
-			}
+		s, e, ok := f.accordingSource(k, a, b)
+		if !ok {
+			return span{}, false
 		}
-		e = f.extendOf(e, b)
 		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+2), lemma: "according to", cueTok: k}
 		if f.clauseOpens(a, k) && e < b && f.toks[e].key == "," {
 			return span{cs: e + 1, ce: b, attr: at}, true
@@ -236,6 +232,20 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 		return span{}, false
 	}
 	return span{}, false
+}
+
+// accordingSource returns the source after "according to" at token k:
+// a speaker, or the words up to the next comma ("according to officials
+// cited by TASS,"), with "of ..." after it.
+func (f *quoteFinder) accordingSource(k, a, b int) (int, int, bool) {
+	s, e := f.subjectAfter(k+2, b)
+	if s < 0 {
+		s, e = k+2, f.nextComma(k+2, b)
+		if e-s > 10 || e == s || (e == b && (k == a || f.toks[k-1].key != ",")) {
+			return 0, 0, false
+		}
+	}
+	return s, f.extendOf(e, b), true
 }
 
 // subordinators open a clause that a comma closes before the main one.
@@ -500,20 +510,43 @@ func (f *quoteFinder) addSpeech(sp span) {
 	if e < len(f.r) && strings.ContainsRune("\"”»", f.r[e]) && opensInside(f.r[s:e], f.r[e]) {
 		e++ // the mark closing quoted words at the end: would be "severe".
 	}
-	var words string // the content without an attribution inside it
-	if sp.cs < sp.gs && sp.gs < sp.ge && sp.ge < sp.ce {
-		ls, le := trimMarks(f.r, s, f.toks[sp.gs-1].end)
-		rs, re := trimMarks(f.r, f.toks[sp.ge].start, e)
-		if ls < le && rs < re {
-			sep := " "
-			if subordinators[f.toks[sp.cs].key] {
-				sep = ", " // "If the deadline passes, officials said, others could ..."
-			}
-			words = f.src.slice(ls, le) + sep + f.src.slice(rs, re)
-		}
-	}
+	words := f.contentAround(sp, s, e)
 	kind := models.QuoteIndirect
-	var inside []int
+	inside, ok := f.directsInside(sp, s, e)
+	if !ok {
+		return
+	}
+	for _, i := range inside {
+		f.cands[i].dropped = true
+		kind = models.QuotePartial
+	}
+	f.cands = append(f.cands, candidate{s: s, e: e, kind: kind, attr: sp.attr, mark: -1, text: words})
+}
+
+// contentAround returns the words of reported speech [s, e) without the
+// attribution inside it (tokens [sp.gs, sp.ge)), or "" when none stands
+// inside.
+func (f *quoteFinder) contentAround(sp span, s, e int) string {
+	if !(sp.cs < sp.gs && sp.gs < sp.ge && sp.ge < sp.ce) {
+		return ""
+	}
+	ls, le := trimMarks(f.r, s, f.toks[sp.gs-1].end)
+	rs, re := trimMarks(f.r, f.toks[sp.ge].start, e)
+	if ls >= le || rs >= re {
+		return ""
+	}
+	sep := " "
+	if subordinators[f.toks[sp.cs].key] {
+		sep = ", " // "If the deadline passes, officials said, others could ..."
+	}
+	return f.src.slice(ls, le) + sep + f.src.slice(rs, re)
+}
+
+// directsInside returns the direct quote candidates that reported speech
+// [s, e) holds, to become its fragments; ok is false when a direct quote
+// covers most of it instead (it takes the speech's attribution if it has
+// none), or the sentence is built around an attributed direct quote.
+func (f *quoteFinder) directsInside(sp span, s, e int) (inside []int, ok bool) {
 	// direct candidates come first, in text order and without overlaps
 	hi := sort.Search(f.nDirect, func(i int) bool { return f.cands[i].s >= e })
 	for i := hi - 1; i >= 0 && f.cands[i].e > s; i-- {
@@ -523,22 +556,18 @@ func (f *quoteFinder) addSpeech(sp span) {
 		}
 		ov := min(c.e, e) - max(c.s, s)
 		if c.local && ov*10 < (e-s)*6 {
-			return // a sentence built around an attributed direct quote
+			return nil, false // a sentence built around an attributed direct quote
 		}
 		if ov*10 >= (e-s)*6 {
 			if !c.attr.found() {
 				c.attr = sp.attr
 			}
 			c.weak = false
-			return
+			return nil, false
 		}
 		inside = append(inside, i)
 	}
-	for _, i := range inside {
-		f.cands[i].dropped = true
-		kind = models.QuotePartial
-	}
-	f.cands = append(f.cands, candidate{s: s, e: e, kind: kind, attr: sp.attr, mark: -1, text: words})
+	return inside, true
 }
 
 // trimMarks trims white space, quotation marks and final punctuation.
