@@ -3,6 +3,7 @@ package extract
 // wordSets are the closed word classes of data/lexicon/<lang>/words.txt,
 // by the names they have there, with the variables that hold them.
 var wordSets = map[string]*map[string]bool{
+	"place-prepositions":    &placePrepositions,
 	"host-cues":             &hostCues,
 	"department-words":      &departmentWords,
 	"delegation-nouns":      &delegationNouns,
@@ -49,3 +50,6 @@ var wordSets = map[string]*map[string]bool{
 
 // hostCues: see words.txt.
 var hostCues map[string]bool
+
+// placePrepositions: see words.txt.
+var placePrepositions map[string]bool

@@ -363,6 +363,9 @@ func (reg *registry) resolve(toks []token, sentStart, prevStart int) string {
 		return reg.nearestPerson(s, 0) // "Trump, who had boasted ..."
 	}
 
+	if placeAfter(toks) {
+		return "" // "officials in Geneva", "a source in Riyadh": the place is no speaker
+	}
 	name, org := reg.trailingName(toks)
 	if name == "" {
 		return ""
@@ -377,6 +380,20 @@ func (reg *registry) resolve(toks []token, sentStart, prevStart int) string {
 	i := sort.Search(len(reg.speakers), func(i int) bool { return reg.speakers[i].at > s })
 	reg.speakers = slices.Insert(reg.speakers, i, placedName{s, name, 0})
 	return name
+}
+
+// placeAfter reports whether the capitalised words ending a mention
+// follow a preposition after a lower-case word or a title ("officials in
+// Geneva", "Diplomats from Doha"): they say where the speakers are, not who. A name
+// before the preposition ("Adam Schiff of California") is left to
+// trailingName.
+func placeAfter(toks []token) bool {
+	for k := 1; k < len(toks); k++ {
+		if placePrepositions[toks[k].key] && !toks[k].upper {
+			return (!toks[k-1].upper || isTitle(toks[k-1].key)) && k+1 < len(toks) && toks[len(toks)-1].upper
+		}
+	}
+	return false
 }
 
 // pronounPerson resolves "he" or "she" at offset s the way news is

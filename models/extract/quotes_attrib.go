@@ -63,9 +63,27 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 		if s == j && (openers[key] || weekdayWords[key]) {
 			return -1, -1 // "Now tell us ..."
 		}
+		if ds, ok := p.placedDescription(s, lo); ok {
+			return ds, j + 1 // "Officials in Geneva said": officials, not Geneva
+		}
 		return s, j + 1
 	}
 	return p.describedBack(j, lo)
+}
+
+// placedDescription finds the described speakers a place name starting
+// at token s belongs to: "officials in Geneva", "a diplomat from Doha". It
+// returns where the description starts.
+func (p *attributor) placedDescription(s, lo int) (int, bool) {
+	if s-2 < lo || !placePrepositions[p.toks[s-1].key] || p.toks[s-1].upper {
+		return 0, false
+	}
+	h := p.toks[s-2]
+	if h.upper && !isTitle(h.key) || h.punct {
+		return 0, false // "Putin in Moscow said" is Putin speaking
+	}
+	ds, _ := p.describedBack(s-2, lo)
+	return ds, ds >= 0
 }
 
 // skipAuxiliariesBack returns the first token at or before j, not before

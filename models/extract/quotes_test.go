@@ -386,3 +386,29 @@ func TestSpeakerResolution(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceIsNoSpeaker: a place after the described speakers ("officials
+// in Geneva") is where they are, not who spoke; a name before "of" stays.
+func TestPlaceIsNoSpeaker(t *testing.T) {
+	cases := []struct{ body, mention, speaker string }{
+		{"Officials in Geneva said on Friday that drone attacks had reached a record high.", "Officials in Geneva", ""},
+		{"A diplomat from Doha said the talks would resume.", "A diplomat from Doha", ""},
+		{"Rep. Adam Schiff of California said the report was damning.", "Rep. Adam Schiff of California", "Adam Schiff"},
+		{"The talks soured after Trump said the deal was dead.", "Trump", "Donald Trump"},
+	}
+	for _, c := range cases {
+		qs, _ := quotesOf(c.body)
+		if len(qs) != 1 {
+			t.Errorf("%s: %d quotes", c.body, len(qs))
+			continue
+		}
+		q := qs[0]
+		sp := ""
+		if q.Speaker != nil {
+			sp = *q.Speaker
+		}
+		if q.SpeakerMention == nil || q.SpeakerMention.Text != c.mention || sp != c.speaker {
+			t.Errorf("%s: mention %+v speaker %q, want %q %q", c.body, q.SpeakerMention, sp, c.mention, c.speaker)
+		}
+	}
+}
