@@ -66,35 +66,29 @@ func Load(fsys fs.FS, lang string) (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: bad language name %q", lang)
 	}
 	lx := &Lexicon{Lang: lang}
-	verbs, err := ReadLines(fsys, path.Join(lang, "verbs.txt"))
-	if err != nil {
-		return nil, err
-	}
-	if lx.Verbs, err = parseVerbs(verbs); err != nil {
-		return nil, err
-	}
-	words, err := ReadLines(fsys, path.Join(lang, "words.txt"))
-	if err != nil {
-		return nil, err
-	}
-	if lx.Words, err = parseWords(words); err != nil {
-		return nil, err
-	}
+	var err error
 	if lx.Kinds, err = LoadKinds(fsys); err != nil {
 		return nil, err
 	}
-	cues, err := ReadLines(fsys, path.Join(lang, "cues.txt"))
-	if err != nil {
-		return nil, err
+	// Each file of the language, read into its table in this order (the
+	// cues name the kinds).
+	steps := []struct {
+		name  string
+		parse func([]Line) error
+	}{
+		{"verbs.txt", func(ls []Line) (err error) { lx.Verbs, err = parseVerbs(ls); return }},
+		{"words.txt", func(ls []Line) (err error) { lx.Words, err = parseWords(ls); return }},
+		{"cues.txt", func(ls []Line) (err error) { lx.Cues, err = parseCues(ls, lx.Kinds); return }},
+		{"titles.txt", func(ls []Line) error { lx.Titles = ls; return nil }},
+		{"people.txt", func(ls []Line) error { lx.People = ls; return nil }},
+		{"countries.txt", func(ls []Line) error { lx.Countries = ls; return nil }},
 	}
-	if lx.Cues, err = parseCues(cues, lx.Kinds); err != nil {
-		return nil, err
-	}
-	for _, t := range []struct {
-		name string
-		dst  *[]Line
-	}{{"titles.txt", &lx.Titles}, {"people.txt", &lx.People}, {"countries.txt", &lx.Countries}} {
-		if *t.dst, err = ReadLines(fsys, path.Join(lang, t.name)); err != nil {
+	for _, st := range steps {
+		lines, err := ReadLines(fsys, path.Join(lang, st.name))
+		if err != nil {
+			return nil, err
+		}
+		if err := st.parse(lines); err != nil {
 			return nil, err
 		}
 	}
