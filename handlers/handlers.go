@@ -2,9 +2,12 @@ package handlers
 
 import (
 	"context"
+	"crypto/rand"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -72,14 +75,27 @@ type Options struct {
 	Fetch          FetchFunc    // nil: posting a bare URL answers 400
 	// Extract is the extraction pipeline; extract.Extract when nil.
 	Extract func(extract.Input) (models.Extraction, error)
+	// AllowedHosts are the names (Host header, port ignored) the server
+	// answers to; others get 403. Empty or "*" allows any.
+	AllowedHosts []string
+	// TrustedProxies are the addresses and CIDR prefixes of reverse
+	// proxies whose forwarding headers name the real client.
+	TrustedProxies []string
+	// Secret signs the form tokens; a random one per New when empty.
+	Secret []byte
+	// AccessLog gets one line per request; nil logs none.
+	AccessLog *slog.Logger
 }
 
 // app holds what every handler needs.
 type app struct {
-	st    Store
-	opt   Options
-	pages *views.Renderer
-	log   *slog.Logger
+	st      Store
+	opt     Options
+	pages   *views.Renderer
+	log     *slog.Logger
+	proxies []netip.Prefix
+	hosts   map[string]bool
+	secret  []byte
 }
 
 // New returns the Gin engine serving every page, embed, export and API route.
@@ -104,14 +120,44 @@ func New(st Store, opt Options) (http.Handler, error) {
 		opt.Extract = extract.Extract
 	}
 	a := &app{st: st, opt: opt, pages: r, log: opt.Log}
+	if err := a.trust(opt); err != nil {
+		return nil, err
+	}
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
 	e.RedirectTrailingSlash = true
 	e.HandleMethodNotAllowed = false
 	e.ContextWithFallback = true
-	e.Use(a.recoverer, securityHeaders, a.limitBody)
+	// gin trusts every proxy unless told otherwise; ours are the only ones.
+	if err := e.SetTrustedProxies(opt.TrustedProxies); err != nil {
+		return nil, models.Wrap(models.EINVALID, err, "trusted proxies")
+	}
+	e.RemoteIPHeaders = []string{"X-Forwarded-For", "X-Real-IP"}
+	e.Use(a.identify, a.accessLog, a.recoverer, securityHeaders, a.checkHost, a.limitBody)
 	a.routes(e)
 	return e, nil
+}
+
+// trust reads the proxy list, the Host allow-list and the form secret.
+func (a *app) trust(opt Options) error {
+	var err error
+	if a.proxies, err = parseProxies(opt.TrustedProxies); err != nil {
+		return err
+	}
+	a.hosts = map[string]bool{}
+	for _, h := range opt.AllowedHosts {
+		if h = strings.TrimSpace(h); h != "" {
+			a.hosts[hostName(h)] = true
+		}
+	}
+	a.secret = opt.Secret
+	if len(a.secret) == 0 {
+		a.secret = make([]byte, 32)
+		if _, err := rand.Read(a.secret); err != nil {
+			return models.Wrap(models.EINTERNAL, err, "form secret")
+		}
+	}
+	return nil
 }
 
 // routes is the route table. Paths are a contract with users and embedders.
@@ -120,7 +166,7 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/healthz", a.health)
 	e.GET("/stories/new", a.newStoryForm)
 	// The story forms: 30 changes at once, then one a second per client.
-	forms := newLimiter(30, time.Second, a.opt.Now).limit
+	forms := newLimiter(30, time.Second, limiterBuckets, a.opt.Now).limit
 	e.POST("/stories", forms, a.createStory)
 	e.GET("/stories/:slug", a.showStory)
 	e.GET("/stories/:slug/edit", a.editStoryForm)
@@ -148,7 +194,7 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/api/quotes", openCORS, a.apiQuotes)
 	e.GET("/api/people", openCORS, a.apiPeople)
 	// The write API: 20 posts at once, then one every 2 s per client.
-	e.POST("/api/articles", newLimiter(20, 2*time.Second, a.opt.Now).limit, a.apiPostArticle)
+	e.POST("/api/articles", newLimiter(20, 2*time.Second, limiterBuckets, a.opt.Now).limit, a.apiPostArticle)
 
 	e.GET("/static/*path", a.static)
 	e.HEAD("/static/*path", a.static)
