@@ -19,6 +19,7 @@ type Config struct {
 	MaxArticleBytes int64         // largest input accepted per article; DATELINE_MAX_ARTICLE_BYTES
 	ArticleTimeout  time.Duration // longest extraction of one input; DATELINE_ARTICLE_TIMEOUT
 	FetchTimeout    time.Duration // URL fetch time limit; DATELINE_FETCH_TIMEOUT
+	Web             WebConfig     // what serve trusts and logs; see serve.go
 }
 
 // DefaultConfig returns the configuration used when nothing is set.
@@ -29,6 +30,7 @@ func DefaultConfig() Config {
 		MaxArticleBytes: 10 << 20,
 		ArticleTimeout:  30 * time.Second,
 		FetchTimeout:    20 * time.Second,
+		Web:             WebConfig{AccessLog: true},
 	}
 }
 
@@ -49,6 +51,9 @@ func (c *Config) FromEnv(getenv func(string) string) error {
 		c.MaxArticleBytes = n
 	}
 	if err := c.poolFromEnv(getenv); err != nil {
+		return err
+	}
+	if err := c.Web.fromEnv(getenv); err != nil {
 		return err
 	}
 	for name, dst := range map[string]*time.Duration{
