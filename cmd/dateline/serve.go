@@ -63,6 +63,9 @@ func runServe(e *env) int {
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "dateline: serving http://%s/ (database %s); Ctrl-C stops\n", ln.Addr(), st.Path())
+	if e.cfg.Web.allowedHosts(e.cfg.Addr) == nil {
+		fmt.Fprintln(e.stderr, "dateline serve: answering any host name; set DATELINE_ALLOWED_HOSTS to this server's names")
+	}
 	if stories, err := st.Stories(e.ctx); err == nil && len(stories) > 0 {
 		fmt.Fprintf(e.stdout, "dateline: latest story: http://%s/stories/%s\n", ln.Addr(), stories[0].Slug)
 	}
