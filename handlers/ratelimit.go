@@ -77,13 +77,6 @@ func (l *limiter) evict(now time.Time) {
 	}
 }
 
-// size is the number of buckets held.
-func (l *limiter) size() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.order.Len()
-}
-
 // limit answers 429 to a client over its budget. The client is the real
 // one a trusted proxy names, so clients behind a proxy do not share one
 // bucket, and an IPv6 client's bucket is its /64.
