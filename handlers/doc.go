@@ -45,12 +45,15 @@
 //
 // POST /api/articles is off (403) unless DATELINE_TOKEN is set; then it
 // needs "Authorization: Bearer $DATELINE_TOKEN" and is rate limited per
-// client. Browser forms (stories, pin, hide) carry a double-submit token
-// (a SameSite=Strict cookie and a hidden field) and are refused when
-// Origin or Sec-Fetch-Site says another site sent them. Without
-// DATELINE_TOKEN the forms work only from loopback clients (a laptop
-// running `dateline serve`); with it they ask for the token, so a server
-// on a public address is read-only to anyone without it.
+// client (the one a trusted proxy names; an IPv6 client by its /64).
+// Browser forms (stories, pin, hide) carry a double-submit token (a
+// SameSite=Strict cookie and a hidden field, HMAC-signed by the server)
+// and are refused when Origin or Sec-Fetch-Site says another site sent
+// them. Without DATELINE_TOKEN the forms work only from this machine: a
+// direct loopback connection to a loopback Host name with no proxy in
+// between (a laptop running `dateline serve`); with it they ask for the
+// token, so a server on a public address is read-only to anyone without
+// it. Hosts not in Options.AllowedHosts get 403.
 //
 // # Headers
 //

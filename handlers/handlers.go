@@ -2,10 +2,13 @@ package handlers
 
 import (
 	"context"
+	"crypto/rand"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -78,15 +81,28 @@ type Options struct {
 	// Extract is the extraction pipeline; extract.ExtractContext when nil.
 	// It must return soon after its context ends.
 	Extract func(context.Context, extract.Input) (models.Extraction, error)
+	// AllowedHosts are the names (Host header, port ignored) the server
+	// answers to; others get 403. Empty or "*" allows any.
+	AllowedHosts []string
+	// TrustedProxies are the addresses and CIDR prefixes of reverse
+	// proxies whose forwarding headers name the real client.
+	TrustedProxies []string
+	// Secret signs the form tokens; a random one per New when empty.
+	Secret []byte
+	// AccessLog gets one line per request; nil logs none.
+	AccessLog *slog.Logger
 }
 
 // app holds what every handler needs.
 type app struct {
-	st    Store
-	opt   Options
-	pages *views.Renderer
-	log   *slog.Logger
-	slots chan struct{} // one token per running extraction (MaxExtractions)
+	st      Store
+	opt     Options
+	pages   *views.Renderer
+	log     *slog.Logger
+	slots   chan struct{} // one token per running extraction (MaxExtractions)
+	proxies []netip.Prefix
+	hosts   map[string]bool
+	secret  []byte
 }
 
 // New returns the Gin engine serving every page, embed, export and API route.
@@ -114,14 +130,44 @@ func New(st Store, opt Options) (http.Handler, error) {
 		opt.MaxExtractions = runtime.NumCPU()
 	}
 	a := &app{st: st, opt: opt, pages: r, log: opt.Log, slots: make(chan struct{}, opt.MaxExtractions)}
+	if err := a.trust(opt); err != nil {
+		return nil, err
+	}
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
 	e.RedirectTrailingSlash = true
 	e.HandleMethodNotAllowed = false
 	e.ContextWithFallback = true
-	e.Use(a.recoverer, securityHeaders, a.limitBody)
+	// gin trusts every proxy unless told otherwise; ours are the only ones.
+	if err := e.SetTrustedProxies(opt.TrustedProxies); err != nil {
+		return nil, models.Wrap(models.EINVALID, err, "trusted proxies")
+	}
+	e.RemoteIPHeaders = []string{"X-Forwarded-For", "X-Real-IP"}
+	e.Use(a.identify, a.accessLog, a.recoverer, securityHeaders, a.checkHost, a.limitBody)
 	a.routes(e)
 	return e, nil
+}
+
+// trust reads the proxy list, the Host allow-list and the form secret.
+func (a *app) trust(opt Options) error {
+	var err error
+	if a.proxies, err = parseProxies(opt.TrustedProxies); err != nil {
+		return err
+	}
+	a.hosts = map[string]bool{}
+	for _, h := range opt.AllowedHosts {
+		if h = strings.TrimSpace(h); h != "" {
+			a.hosts[hostName(h)] = true
+		}
+	}
+	a.secret = opt.Secret
+	if len(a.secret) == 0 {
+		a.secret = make([]byte, 32)
+		if _, err := rand.Read(a.secret); err != nil {
+			return models.Wrap(models.EINTERNAL, err, "form secret")
+		}
+	}
+	return nil
 }
 
 // routes is the route table. Paths are a contract with users and embedders.
@@ -130,7 +176,7 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/healthz", a.health)
 	e.GET("/stories/new", a.newStoryForm)
 	// The story forms: 30 changes at once, then one a second per client.
-	forms := newLimiter(30, time.Second, a.opt.Now).limit
+	forms := newLimiter(30, time.Second, limiterBuckets, a.opt.Now).limit
 	e.POST("/stories", forms, a.createStory)
 	e.GET("/stories/:slug", a.showStory)
 	e.GET("/stories/:slug/edit", a.editStoryForm)
@@ -158,7 +204,7 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/api/quotes", openCORS, a.apiQuotes)
 	e.GET("/api/people", openCORS, a.apiPeople)
 	// The write API: 20 posts at once, then one every 2 s per client.
-	e.POST("/api/articles", newLimiter(20, 2*time.Second, a.opt.Now).limit, a.apiPostArticle)
+	e.POST("/api/articles", newLimiter(20, 2*time.Second, limiterBuckets, a.opt.Now).limit, a.apiPostArticle)
 
 	e.GET("/static/*path", a.static)
 	e.HEAD("/static/*path", a.static)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -41,6 +42,9 @@ func (a *app) apiPostArticle(c *gin.Context) {
 		return
 	}
 	in, story, err := a.readPost(c)
+	if err == nil {
+		err = checkStorySlug(story)
+	}
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -94,6 +98,9 @@ func (a *app) readPost(c *gin.Context) (extract.Input, string, error) {
 	if err := json.Unmarshal(body, &p); err != nil {
 		return in, "", models.Errorf(models.EINVALID, "the body is not the JSON expected: %v", err)
 	}
+	if err := checkArticleURL(p.URL); err != nil {
+		return in, "", err
+	}
 	in.Source, in.URL, in.PublishedAt = p.Source, p.URL, p.PublishedAt
 	if p.FetchedAt != nil {
 		in.FetchedAt = p.FetchedAt
@@ -111,6 +118,30 @@ func (a *app) readPost(c *gin.Context) (extract.Input, string, error) {
 		return in, "", models.Errorf(models.EINVALID, `send one of "text", "html" or "url"`)
 	}
 	return in, strings.TrimSpace(p.Story), nil
+}
+
+// checkStorySlug refuses a story that is not already a slug as the story
+// form requires one: the store would otherwise fold `"><script>` into a
+// new story "script" nobody asked for.
+func checkStorySlug(story string) error {
+	if story != "" && (models.Slug(story) != story || len(story) > 80) {
+		return models.Errorf(models.EINVALID,
+			"story %q is not a story slug: use lower-case letters, digits and dashes, as in /stories/<slug>", story)
+	}
+	return nil
+}
+
+// checkArticleURL refuses a "url" that is not an absolute http or https
+// address: it is fetched, shown as a link and stored as the article's key.
+func checkArticleURL(raw string) error {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return models.Errorf(models.EINVALID, "url %q: send an http:// or https:// address", raw)
+	}
+	return nil
 }
 
 // fetchInto downloads in.URL with the configured fetcher.

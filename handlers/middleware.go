@@ -1,10 +1,11 @@
 package handlers
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -75,30 +76,62 @@ func (a *app) recoverer(c *gin.Context) {
 // SameSite=Strict, so another site's form cannot send it.
 const csrfCookie = "dateline_csrf"
 
+// A form token is a random nonce and an HMAC-SHA256 of it under the
+// server's secret, both hex: a token this server did not make (one planted
+// by a sibling subdomain, say) is refused even when cookie and field match.
+const (
+	csrfNonceBytes = 16
+	csrfTokenLen   = 2*csrfNonceBytes + 2*sha256.Size
+)
+
+// csrfSign returns the signature half of a token for nonce.
+func (a *app) csrfSign(nonce []byte) []byte {
+	m := hmac.New(sha256.New, a.secret)
+	m.Write([]byte("dateline form token\x00"))
+	m.Write(nonce)
+	return m.Sum(nil)
+}
+
+// csrfValid reports whether tok was signed with this server's secret.
+func (a *app) csrfValid(tok string) bool {
+	if len(tok) != csrfTokenLen {
+		return false
+	}
+	raw, err := hex.DecodeString(tok)
+	if err != nil {
+		return false
+	}
+	return hmac.Equal(raw[csrfNonceBytes:], a.csrfSign(raw[:csrfNonceBytes]))
+}
+
 // csrfToken returns the form token of this browser, setting the cookie on
-// first use. Only pages with forms call it: embeds set no cookies.
-func csrfToken(c *gin.Context) string {
-	if v, err := c.Cookie(csrfCookie); err == nil && len(v) == 64 {
+// first use or when the old one is not ours (a restart with a new random
+// secret). Only pages with forms call it: embeds set no cookies.
+func (a *app) csrfToken(c *gin.Context) string {
+	if v, err := c.Cookie(csrfCookie); err == nil && a.csrfValid(v) {
 		return v
 	}
-	var b [32]byte
-	if _, err := rand.Read(b[:]); err != nil {
+	nonce := make([]byte, csrfNonceBytes)
+	if _, err := rand.Read(nonce); err != nil {
 		panic(err) // crypto/rand does not fail on supported systems
 	}
-	tok := hex.EncodeToString(b[:])
+	tok := hex.EncodeToString(append(nonce, a.csrfSign(nonce)...))
 	http.SetCookie(c.Writer, &http.Cookie{Name: csrfCookie, Value: tok, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteStrictMode, Secure: c.Request.TLS != nil})
+		SameSite: http.SameSiteStrictMode, Secure: clientOf(c).https})
 	return tok
 }
 
 // checkWrite decides whether a browser form may change data. Three checks:
 //  1. the request comes from our own pages: Origin (when sent) names this
 //     host, and Sec-Fetch-Site (when sent) is same-origin;
-//  2. the form's csrf field equals the SameSite=Strict cookie;
+//  2. the form's csrf field equals the SameSite=Strict cookie, and the
+//     token carries this server's signature;
 //  3. with DATELINE_TOKEN set, the form's token field (or a bearer header)
-//     matches it; without a token only loopback clients may write, so a
-//     local newsroom laptop works out of the box and a server on a public
-//     address is read-only until a token is configured.
+//     matches it; without a token only this machine may write (see
+//     client.local: no proxy, a loopback connection and a loopback Host),
+//     so a newsroom laptop works out of the box and a server reached over
+//     the network, directly or through a proxy, is read-only until a token
+//     is configured.
 func (a *app) checkWrite(c *gin.Context) error {
 	if o := c.GetHeader("Origin"); o != "" && o != "null" {
 		u, err := url.Parse(o)
@@ -111,7 +144,7 @@ func (a *app) checkWrite(c *gin.Context) error {
 	}
 	cookie, err := c.Cookie(csrfCookie)
 	form := c.PostForm("csrf")
-	if err != nil || cookie == "" || subtle.ConstantTimeCompare([]byte(cookie), []byte(form)) != 1 {
+	if err != nil || subtle.ConstantTimeCompare([]byte(cookie), []byte(form)) != 1 || !a.csrfValid(cookie) {
 		return models.Errorf(models.EFORBIDDEN, "The form expired. Reload the page and try again.")
 	}
 	if a.opt.Token != "" {
@@ -120,7 +153,7 @@ func (a *app) checkWrite(c *gin.Context) error {
 		}
 		return nil
 	}
-	if !loopback(c.Request.RemoteAddr) {
+	if !clientOf(c).local(c.Request.Host) {
 		return models.Errorf(models.EFORBIDDEN, "Changes are allowed from this computer only; set DATELINE_TOKEN to allow them from elsewhere.")
 	}
 	return nil
@@ -133,17 +166,17 @@ func (a *app) tokenOK(c *gin.Context, given string) bool {
 		return false
 	}
 	if given == "" {
-		given, _ = strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+		given = bearer(c.GetHeader("Authorization"))
 	}
 	return subtle.ConstantTimeCompare([]byte(a.opt.Token), []byte(given)) == 1
 }
 
-// loopback reports whether a RemoteAddr is on this machine.
-func loopback(remote string) bool {
-	host, _, err := net.SplitHostPort(remote)
-	if err != nil {
-		host = remote
+// bearer is the credential of an Authorization header of the Bearer
+// scheme, "" for any other. Scheme names are case-insensitive (RFC 9110).
+func bearer(h string) string {
+	scheme, cred, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
 	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	return strings.TrimSpace(cred)
 }

@@ -1,7 +1,7 @@
 package handlers
 
 import (
-	"net"
+	"container/list"
 	"net/http"
 	"sync"
 	"time"
@@ -9,25 +9,37 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// limiter is a token bucket per client address for the write API: burst
-// requests at once, then one every interval. Buckets idle for ten minutes
-// are dropped so the map stays small.
+// limiterIdle is how long an unused bucket is kept, and limiterBuckets
+// how many are kept at most: a flood from many addresses (an IPv6 range
+// is cheap) evicts the least recently used instead of growing the map.
+const (
+	limiterIdle    = 10 * time.Minute
+	limiterBuckets = 10_000
+)
+
+// limiter is a token bucket per client for the write routes: burst
+// requests at once, then one every interval. Buckets sit in a list, most
+// recently used first, so the idle and the oldest are dropped from its end
+// without scanning the map.
 type limiter struct {
 	mu       sync.Mutex
 	burst    float64
 	interval time.Duration
+	max      int
 	now      func() time.Time
-	buckets  map[string]*bucket
-	swept    time.Time
+	buckets  map[string]*list.Element // of *bucket
+	order    *list.List
 }
 
 type bucket struct {
+	key    string
 	tokens float64
 	last   time.Time
 }
 
-func newLimiter(burst int, interval time.Duration, now func() time.Time) *limiter {
-	return &limiter{burst: float64(burst), interval: interval, now: now, buckets: map[string]*bucket{}}
+func newLimiter(burst int, interval time.Duration, max int, now func() time.Time) *limiter {
+	return &limiter{burst: float64(burst), interval: interval, max: max, now: now,
+		buckets: map[string]*list.Element{}, order: list.New()}
 }
 
 // allow takes a token for key, reporting false when there is none.
@@ -35,19 +47,14 @@ func (l *limiter) allow(key string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	if now.Sub(l.swept) > 10*time.Minute {
-		for k, b := range l.buckets {
-			if now.Sub(b.last) > 10*time.Minute {
-				delete(l.buckets, k)
-			}
-		}
-		l.swept = now
-	}
-	b, ok := l.buckets[key]
+	l.evict(now)
+	el, ok := l.buckets[key]
 	if !ok {
-		b = &bucket{tokens: l.burst, last: now}
-		l.buckets[key] = b
+		el = l.order.PushFront(&bucket{key: key, tokens: l.burst, last: now})
+		l.buckets[key] = el
 	}
+	l.order.MoveToFront(el)
+	b := el.Value.(*bucket)
 	b.tokens = min(l.burst, b.tokens+now.Sub(b.last).Seconds()/l.interval.Seconds())
 	b.last = now
 	if b.tokens < 1 {
@@ -57,13 +64,24 @@ func (l *limiter) allow(key string) bool {
 	return true
 }
 
-// limit answers 429 to a client over its budget.
-func (l *limiter) limit(c *gin.Context) {
-	host, _, err := net.SplitHostPort(c.Request.RemoteAddr)
-	if err != nil {
-		host = c.Request.RemoteAddr
+// evict drops the buckets idle past limiterIdle, then the least recently
+// used until there is room for one more.
+func (l *limiter) evict(now time.Time) {
+	for back := l.order.Back(); back != nil; back = l.order.Back() {
+		b := back.Value.(*bucket)
+		if now.Sub(b.last) <= limiterIdle && l.order.Len() < l.max {
+			return
+		}
+		l.order.Remove(back)
+		delete(l.buckets, b.key)
 	}
-	if !l.allow(host) {
+}
+
+// limit answers 429 to a client over its budget. The client is the real
+// one a trusted proxy names, so clients behind a proxy do not share one
+// bucket, and an IPv6 client's bucket is its /64.
+func (l *limiter) limit(c *gin.Context) {
+	if !l.allow(clientOf(c).rateKey()) {
 		c.Header("Retry-After", "2")
 		c.AbortWithStatusJSON(http.StatusTooManyRequests, gin.H{"error": "too many requests; slow down", "code": "rate_limited"})
 		return

@@ -47,7 +47,7 @@ func (a *app) showStory(c *gin.Context) {
 		return
 	}
 	page := &views.Page{Title: st.Title, Section: "stories", Data: v}
-	page.CSRF, page.NeedsToken = csrfToken(c), a.opt.Token != ""
+	page.CSRF, page.NeedsToken = a.csrfToken(c), a.opt.Token != ""
 	a.render(c, http.StatusOK, "story", page)
 }
 
@@ -143,7 +143,7 @@ func (a *app) storyForm(c *gin.Context, st int, v views.StoryFormView, errMsg st
 	if !v.IsNew {
 		title = "Edit " + v.Story.Title
 	}
-	a.render(c, st, "story_form", &views.Page{Title: title, Section: "stories", CSRF: csrfToken(c), Data: v})
+	a.render(c, st, "story_form", &views.Page{Title: title, Section: "stories", CSRF: a.csrfToken(c), Data: v})
 }
 
 // storyFromForm reads the story fields and rules of a posted form.

@@ -21,6 +21,7 @@ type Config struct {
 	ArticleTimeout  time.Duration // longest extraction of one input; DATELINE_ARTICLE_TIMEOUT
 	FetchTimeout    time.Duration // URL fetch time limit; DATELINE_FETCH_TIMEOUT
 	MaxExtractions  int           // posted articles extracted at once by serve; DATELINE_MAX_EXTRACTIONS
+	Web             WebConfig     // what serve trusts and logs; see serve.go
 }
 
 // DefaultConfig returns the configuration used when nothing is set.
@@ -32,6 +33,7 @@ func DefaultConfig() Config {
 		ArticleTimeout:  30 * time.Second,
 		FetchTimeout:    20 * time.Second,
 		MaxExtractions:  runtime.NumCPU(),
+		Web:             WebConfig{AccessLog: true},
 	}
 }
 
@@ -59,6 +61,9 @@ func (c *Config) FromEnv(getenv func(string) string) error {
 		c.MaxExtractions = n
 	}
 	if err := c.poolFromEnv(getenv); err != nil {
+		return err
+	}
+	if err := c.Web.fromEnv(getenv); err != nil {
 		return err
 	}
 	for name, dst := range map[string]*time.Duration{

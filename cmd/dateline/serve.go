@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 	"time"
 
 	"dateline/handlers"
@@ -33,6 +35,7 @@ func runServe(e *env) int {
 	e.cfg.dbFlag(fs)
 	fs.StringVar(&e.cfg.Addr, "addr", e.cfg.Addr, "listen address (env DATELINE_ADDR)")
 	fs.IntVar(&e.cfg.MaxExtractions, "max-extractions", e.cfg.MaxExtractions, "posted articles extracted at once; more wait briefly, then get 503 (env DATELINE_MAX_EXTRACTIONS)")
+	e.cfg.Web.flags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: dateline serve [--addr 127.0.0.1:8080] [--db PATH]")
 		fmt.Fprintln(e.stderr, "Set DATELINE_TOKEN to enable POST /api/articles and story edits from other machines.")
@@ -65,6 +68,9 @@ func runServe(e *env) int {
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "dateline: serving http://%s/ (database %s); Ctrl-C stops\n", ln.Addr(), st.Path())
+	if e.cfg.Web.allowedHosts(e.cfg.Addr) == nil {
+		fmt.Fprintln(e.stderr, "dateline serve: answering any host name; set DATELINE_ALLOWED_HOSTS to this server's names")
+	}
 	if stories, err := st.Stories(e.ctx); err == nil && len(stories) > 0 {
 		fmt.Fprintf(e.stdout, "dateline: latest story: http://%s/stories/%s\n", ln.Addr(), stories[0].Slug)
 	}
@@ -75,21 +81,99 @@ func runServe(e *env) int {
 	return 0
 }
 
-// serveOptions wires the store, the URL fetcher and the token into the app.
+// serveOptions wires the store, the URL fetcher, the token and the web
+// settings into the app.
 func serveOptions(e *env, st *store.Store) handlers.Options {
 	f := newFetcher(e.cfg.FetchTimeout, e.cfg.MaxArticleBytes, false)
-	return handlers.Options{
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	opt := handlers.Options{
 		Token:          e.cfg.Token,
 		MaxBodyBytes:   e.cfg.MaxArticleBytes + 64<<10,
 		ArticleTimeout: e.cfg.ArticleTimeout,
 		MaxExtractions: e.cfg.MaxExtractions,
-		Log:            slog.New(slog.NewTextHandler(e.stderr, nil)),
+		Log:            log,
 		Saver:          storeSaver{st},
 		Fetch: func(ctx context.Context, url string) ([]byte, bool, string, error) {
 			p, err := f.fetch(ctx, url)
 			return p.Body, p.HTML, p.URL, err
 		},
+		AllowedHosts:   e.cfg.Web.allowedHosts(e.cfg.Addr),
+		TrustedProxies: e.cfg.Web.TrustedProxies,
+		Secret:         []byte(e.cfg.Web.Secret),
 	}
+	if e.cfg.Web.AccessLog {
+		opt.AccessLog = log
+	}
+	return opt
+}
+
+// WebConfig is what serve trusts and logs.
+type WebConfig struct {
+	// AllowedHosts are the names the server answers to (Host header, port
+	// ignored); DATELINE_ALLOWED_HOSTS, --allowed-hosts. Empty: the
+	// loopback names when bound to loopback, any name otherwise.
+	AllowedHosts []string
+	// TrustedProxies are reverse proxies (IPs, CIDRs) whose forwarding
+	// headers are believed; DATELINE_TRUSTED_PROXIES, --trusted-proxies.
+	TrustedProxies []string
+	// Secret signs the form tokens; random per process when empty, so
+	// several servers behind one name need the same one. DATELINE_SECRET.
+	Secret string
+	// AccessLog writes a line per request to stderr; DATELINE_ACCESS_LOG
+	// (off/false/0), --access-log.
+	AccessLog bool
+}
+
+// minSecretLen keeps a guessable DATELINE_SECRET out.
+const minSecretLen = 16
+
+// fromEnv reads the DATELINE_* variables of WebConfig.
+func (w *WebConfig) fromEnv(getenv func(string) string) error {
+	w.AllowedHosts = splitList(getenv("DATELINE_ALLOWED_HOSTS"))
+	w.TrustedProxies = splitList(getenv("DATELINE_TRUSTED_PROXIES"))
+	w.Secret = getenv("DATELINE_SECRET")
+	if w.Secret != "" && len(w.Secret) < minSecretLen {
+		return fmt.Errorf("DATELINE_SECRET: want at least %d characters, got %d", minSecretLen, len(w.Secret))
+	}
+	switch v := strings.ToLower(getenv("DATELINE_ACCESS_LOG")); v {
+	case "":
+	case "on", "true", "1":
+		w.AccessLog = true
+	case "off", "false", "0":
+		w.AccessLog = false
+	default:
+		return fmt.Errorf("DATELINE_ACCESS_LOG: want on or off, got %q", v)
+	}
+	return nil
+}
+
+// flags adds serve's flags for WebConfig to fs.
+func (w *WebConfig) flags(fs *flag.FlagSet) {
+	fs.Func("allowed-hosts", "comma-separated host names served (env DATELINE_ALLOWED_HOSTS; default: loopback names when bound to loopback)",
+		func(s string) error { w.AllowedHosts = splitList(s); return nil })
+	fs.Func("trusted-proxies", "comma-separated proxy IPs/CIDRs whose X-Forwarded-*/Forwarded headers are believed (env DATELINE_TRUSTED_PROXIES)",
+		func(s string) error { w.TrustedProxies = splitList(s); return nil })
+	fs.BoolVar(&w.AccessLog, "access-log", w.AccessLog, "log one line per request to stderr (env DATELINE_ACCESS_LOG=off turns it off)")
+}
+
+// allowedHosts is the Host allow-list for a server listening on addr.
+func (w *WebConfig) allowedHosts(addr string) []string {
+	if len(w.AllowedHosts) > 0 {
+		return w.AllowedHosts
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	if ip, err := netip.ParseAddr(host); (err == nil && ip.IsLoopback()) || host == "localhost" {
+		return handlers.LoopbackHosts
+	}
+	return nil
+}
+
+// splitList splits a comma- or space-separated list, dropping empty items.
+func splitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
 }
 
 // serveUntilDone runs an http.Server on ln until ctx ends, then drains
