@@ -321,3 +321,19 @@ const (
 	cameoMilitaryUse = "190"
 	cameoNone        = ""
 )
+
+// TestContextCuesInData checks that the words the code decides from their
+// neighbours are the context-cues class of words.txt, which gives them the
+// event-cue class when the text is split.
+func TestContextCuesInData(t *testing.T) {
+	for w := range contextCues {
+		if !contextCueWords[w] {
+			t.Errorf("%q is decided in contextCues but missing from context-cues in words.txt", w)
+		}
+	}
+	for w := range contextCueWords {
+		if _, ok := contextCues[w]; !ok {
+			t.Errorf("%q is in context-cues of words.txt but contextCues does not decide it", w)
+		}
+	}
+}

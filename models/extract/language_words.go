@@ -46,7 +46,11 @@ var wordSets = map[string]*map[string]bool{
 	"scare-cues":            &scareCues,
 	"venue-words":           &venueWords,
 	"not-in-mention":        &notInMention,
+	"context-cues":          &contextCueWords,
 }
+
+// contextCueWords: see words.txt; the events stage decides them (contextCues).
+var contextCueWords map[string]bool
 
 // hostCues: see words.txt.
 var hostCues map[string]bool

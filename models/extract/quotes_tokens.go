@@ -138,7 +138,7 @@ func classOf(key string) wordClass {
 		for w := range eventCues {
 			classes[w] |= clsEventCue
 		}
-		for w := range contextCues {
+		for w := range contextCueWords {
 			classes[w] |= clsEventCue
 		}
 		for _, l := range []map[string]bool{words().titles, titleAbbrevs} {
