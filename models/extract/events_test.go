@@ -4,14 +4,16 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract/events"
+	"dateline/models/extract/golden"
 	"dateline/models/temporal"
-	"dateline/models/text"
 )
 
 // readEventFixture reads testdata/events/<case>.txt: a first line
@@ -46,7 +48,7 @@ func TestEventsGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, strings.TrimSuffix(f, ".txt")+".golden.json", goldenEvents(x.Articles[0].Events))
+			golden.CheckGolden(t, strings.TrimSuffix(f, ".txt")+".golden.json", golden.GoldenEvents(x.Articles[0].Events))
 		})
 	}
 }
@@ -65,7 +67,7 @@ func TestEventsSeedShape(t *testing.T) {
 		switch ev.Kind {
 		case models.KindMeeting:
 			meetings++
-			if ev.Date != "2025-08-06" || !contains(ev.Actors, "Steve Witkoff") || !contains(ev.Actors, "Vladimir Putin") {
+			if ev.Date != "2025-08-06" || !slices.Contains(ev.Actors, "Steve Witkoff") || !slices.Contains(ev.Actors, "Vladimir Putin") {
 				t.Errorf("meeting %+v: want 2025-08-06 with Witkoff and Putin", ev)
 			}
 		case models.KindDeadline:
@@ -83,7 +85,7 @@ func TestEventsSeedShape(t *testing.T) {
 }
 
 func eventsOf(body string, ref time.Time) []models.ExtractedEvent {
-	return findEvents(body, text.Sentences(body), temporal.Tag(body, ref), nil)
+	return events.FindEvents(body, temporal.Tag(body, ref), nil)
 }
 
 func TestEventKinds(t *testing.T) {
@@ -96,16 +98,16 @@ func TestEventKinds(t *testing.T) {
 		{"arrival for talks with a leader", "The envoy Steve Witkoff arrived in Moscow on Wednesday for talks with Vladimir Putin.", models.KindMeeting, cameoConsult, "2025-08-06"},
 		{"talks between countries", "Russia and Ukraine held talks in Istanbul on Monday.", models.KindTalks, cameoNegotiate, "2025-08-04"},
 		{"phone", "Trump spoke by phone with Zelensky on Tuesday.", models.KindCall, cameoPhone, "2025-08-05"},
-		{"scare-quoted ultimatum", `Zelensky called the memorandum an "ultimatum" on Tuesday.`, models.KindStatement, cameoStatement, "2025-08-05"},
+		{"scare-quoted ultimatum", `Zelensky called the memorandum an "ultimatum" on Tuesday.`, models.KindStatement, events.CameoStatement, "2025-08-05"},
 		{"fly to", "Rubio is due to fly to the region on Thursday.", models.KindVisit, cameoVisit, "2025-08-07"},
 		{"phone call noun", "A phone call between Macron and Starmer took place on Monday.", models.KindCall, cameoPhone, "2025-08-04"},
-		{"host", "Erdogan hosted Zelensky in Ankara on Monday.", models.KindMeeting, cameoHost, "2025-08-04"},
-		{"intent", "Trump will meet Putin next week.", models.KindMeeting, cameoIntentMeet, "2025-W33"},
-		{"statement", "Peskov said on Tuesday that nothing had changed.", models.KindStatement, cameoStatement, "2025-08-05"},
-		{"imposed sanctions", "The EU imposed new sanctions on Iran on Monday.", models.KindSanction, cameoImposeSanct, "2025-08-04"},
-		{"threatened sanctions", "Washington threatened fresh sanctions on Monday.", models.KindSanction, cameoThreatSanct, "2025-08-04"},
-		{"ultimatum", "Israel gave Hamas an ultimatum on Tuesday.", models.KindUltimatum, cameoUltimatum, "2025-08-05"},
-		{"deadline by", "Iran must respond by Friday or face sanctions, Trump warned.", models.KindDeadline, cameoUltimatum, "2025-08-08"},
+		{"host", "Erdogan hosted Zelensky in Ankara on Monday.", models.KindMeeting, events.CameoHost, "2025-08-04"},
+		{"intent", "Trump will meet Putin next week.", models.KindMeeting, events.CameoIntentMeet, "2025-W33"},
+		{"statement", "Peskov said on Tuesday that nothing had changed.", models.KindStatement, events.CameoStatement, "2025-08-05"},
+		{"imposed sanctions", "The EU imposed new sanctions on Iran on Monday.", models.KindSanction, events.CameoImposeSanct, "2025-08-04"},
+		{"threatened sanctions", "Washington threatened fresh sanctions on Monday.", models.KindSanction, events.CameoThreatSanct, "2025-08-04"},
+		{"ultimatum", "Israel gave Hamas an ultimatum on Tuesday.", models.KindUltimatum, events.CameoUltimatum, "2025-08-05"},
+		{"deadline by", "Iran must respond by Friday or face sanctions, Trump warned.", models.KindDeadline, events.CameoUltimatum, "2025-08-08"},
 		{"agreement", "The two countries signed a trade agreement on 1 August 2025.", models.KindAgreement, cameoSign, "2025-08-01"},
 		{"attack", "Drones attacked Odesa overnight on Sunday.", models.KindAttack, cameoMilitaryUse, "2025-08-03"},
 		{"took office", "He took office in January.", models.KindOther, cameoNone, "2025-01"},
@@ -146,19 +148,6 @@ func TestEventKinds(t *testing.T) {
 	}
 }
 
-func TestDurationDays(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int
-		ok   bool
-	}{{"PT48H", 2, true}, {"P2D", 2, true}, {"P1W", 7, true}, {"PT5H", 0, false}, {"P3M", 0, false}, {"PXD", 0, false}, {"", 0, false}}
-	for _, tt := range tests {
-		if got, ok := durationDays(tt.in); got != tt.want || ok != tt.ok {
-			t.Errorf("durationDays(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
 // TestStatementSummaryKeepsQuotation checks that a statement whose words are
 // a quotation is summarised with them, not cut before them.
 func TestStatementSummaryKeepsQuotation(t *testing.T) {
@@ -186,25 +175,6 @@ func TestStatementSummaryReportedBefore(t *testing.T) {
 	want := "China and India will resume direct flights by the end of October, the two governments announced on Wednesday"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("statement summaries = %q, want [%q]", got, want)
-	}
-}
-
-func TestTidySummary(t *testing.T) {
-	tests := map[string]string{
-		"the call with Zelensky came":      "The call with Zelensky",
-		`he could meet Putin "very soon,"`: `He could meet Putin "very soon"`,
-		`an "unbalanced quote.`:            "An unbalanced quote",
-		", and then talks resumed.":        "And then talks resumed",
-		"":                                 "",
-	}
-	for in, want := range tests {
-		if got := tidySummary(in); got != want {
-			t.Errorf("tidySummary(%q) = %q, want %q", in, got, want)
-		}
-	}
-	long := strings.Repeat("word ", 80)
-	if got := tidySummary(long); utf8.RuneCountInString(got) > 201 || !strings.HasSuffix(got, "…") {
-		t.Errorf("tidySummary(long) = %q, want at most 200 characters and an ellipsis", got)
 	}
 }
 
@@ -240,40 +210,6 @@ func FuzzFindEvents(f *testing.F) {
 			}
 		}
 	})
-}
-
-// TestMayBreakClause: no clause-break rule fires at a token mayBreakClause
-// lets splitClauses skip, nor at a word when it reads marks or the other way
-// round, on the event fixtures' sentences.
-func TestMayBreakClause(t *testing.T) {
-	files, _ := filepath.Glob("testdata/events/*.txt")
-	fired := 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := string(b)
-		r := []rune(body)
-		toks := tokenize(r, 0, len(r))
-		sc := &clauseScan{toks, make([]bool, len(toks)), temporal.Tag(body, time.Date(2025, 8, 7, 0, 0, 0, 0, time.UTC))}
-		for i := range toks {
-			for _, rule := range clauseBreakRules {
-				if ok, _ := rule.at(sc, i); ok {
-					fired++
-					if rule.mark != toks[i].punct {
-						t.Errorf("%s: rule %q fires at %q, which is not what it reads (mark %v)", f, rule.name, toks[i].key, rule.mark)
-					}
-					if !mayBreakClause(toks[i]) {
-						t.Errorf("%s: rule %q fires at %q, which mayBreakClause skips", f, rule.name, toks[i].key)
-					}
-				}
-			}
-		}
-	}
-	if fired == 0 {
-		t.Fatal("no rule fired on the fixtures: the test checks nothing")
-	}
 }
 
 // TestReportedHappening: a happening reported by a statement takes no date
@@ -321,19 +257,3 @@ const (
 	cameoMilitaryUse = "190"
 	cameoNone        = ""
 )
-
-// TestContextCuesInData checks that the words the code decides from their
-// neighbours are the context-cues class of words.txt, which gives them the
-// event-cue class when the text is split.
-func TestContextCuesInData(t *testing.T) {
-	for w := range contextCues {
-		if !contextCueWords[w] {
-			t.Errorf("%q is decided in contextCues but missing from context-cues in words.txt", w)
-		}
-	}
-	for w := range contextCueWords {
-		if _, ok := contextCues[w]; !ok {
-			t.Errorf("%q is in context-cues of words.txt but contextCues does not decide it", w)
-		}
-	}
-}

@@ -7,11 +7,12 @@ package extract
 import (
 	"bytes"
 	"context"
-	"errors"
 	"strings"
 	"time"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
+	"dateline/models/extract/pages"
 	"dateline/models/text"
 )
 
@@ -47,10 +48,10 @@ func Extract(in Input) (models.Extraction, error) {
 // within a fraction of a second of the deadline with an ETIMEOUT error that
 // wraps ctx.Err(), and leaves no work running behind it.
 func ExtractContext(ctx context.Context, in Input) (models.Extraction, error) {
-	if err := LanguageError(); err != nil {
+	if err := doc.LanguageError(); err != nil {
 		return models.Extraction{}, err
 	}
-	if err := stopped(ctx); err != nil {
+	if err := doc.Stopped(ctx); err != nil {
 		return models.Extraction{}, err
 	}
 	arts, err := readArticles(ctx, in)
@@ -80,19 +81,6 @@ func ExtractContext(ctx context.Context, in Input) (models.Extraction, error) {
 	return models.Extraction{Articles: arts}, nil
 }
 
-// stopped returns nil while ctx runs, and after its end the ETIMEOUT error
-// that the server answers with 503 and the CLI reports as a time limit.
-func stopped(ctx context.Context) error {
-	err := ctx.Err()
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, context.DeadlineExceeded):
-		return models.Wrap(models.ETIMEOUT, err, "extraction stopped at its time limit")
-	}
-	return models.Wrap(models.ETIMEOUT, err, "extraction cancelled")
-}
-
 // readArticles decodes in and cuts it into articles without their
 // analysis: one for plain text and HTML, as many as the page holds else.
 func readArticles(ctx context.Context, in Input) ([]models.ExtractedArticle, error) {
@@ -112,7 +100,7 @@ func readArticles(ctx context.Context, in Input) ([]models.ExtractedArticle, err
 			Source: page.SiteName, PublishedAt: page.PublishedAt, PublishedPrecision: page.PublishedPrecision,
 			PublishedBy: page.PublishedBy}}, nil
 	}
-	return splitPageContext(ctx, src, in.FetchedAt)
+	return pages.SplitPageContext(ctx, src, in.FetchedAt)
 }
 
 func looksLikeHTML(b []byte) bool {

@@ -2,13 +2,16 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
+	"dateline/models/extract/events"
+	"dateline/models/extract/quotes"
 	"dateline/models/temporal"
-	"dateline/models/text"
 )
 
 // windowBytes is the most body text analysed at once. The finders hold
@@ -47,7 +50,7 @@ func analyse(ctx context.Context, a *models.ExtractedArticle) error {
 	if windows > 1 {
 		// The same happening told in two windows is one event, as it is
 		// when told twice in one.
-		found.events = mergeEvents(found.events)
+		found.events = events.MergeEvents(found.events)
 	}
 	a.Timexes, a.Quotes, a.Events, a.People = found.timexes, found.quotes, found.events, found.people
 	if a.Timexes == nil {
@@ -71,31 +74,38 @@ type findings struct {
 	people  []models.ExtractedPerson
 }
 
-// analyseWindow runs the finders on body, one window, checking ctx
+// stages are the finders in the order they run over one document: each
+// reads what doc.New and the stages before it put there, and adds its own.
+var stages = []func(*doc.Document){
+	tagTimes,    // time expressions
+	quotes.Find, // quotes, their speakers and the people named
+	events.Find, // dated events, which take statements' words from the quotes
+}
+
+// tagTimes is the time stage: the time expressions of the body, resolved
+// against the document's reference time when it has one.
+func tagTimes(d *doc.Document) {
+	if d.Ref.IsZero() {
+		d.Timexes = temporal.TagUnanchored(d.Src.String())
+	} else {
+		d.Timexes = temporal.Tag(d.Src.String(), d.Ref)
+	}
+}
+
+// analyseWindow runs the stages on body, one window, checking ctx
 // between them; offsets are rune offsets into body.
 func analyseWindow(ctx context.Context, body string, ref time.Time) (findings, error) {
-	var w findings
-	if err := stopped(ctx); err != nil {
-		return w, err
+	if err := doc.Stopped(ctx); err != nil {
+		return findings{}, err
 	}
-	// The finders and the sentence splitter read the body as runes, and
-	// both finders its tokens and the known actors it names: make them once.
-	t := readBody(body)
-	sents := text.SentencesOf(body, t.src.r)
-	if ref.IsZero() {
-		w.timexes = temporal.TagUnanchored(body)
-	} else {
-		w.timexes = temporal.Tag(body, ref)
+	d := doc.New(body, ref)
+	for _, st := range stages {
+		st(d)
+		if err := doc.Stopped(ctx); err != nil {
+			return findings{}, err
+		}
 	}
-	if err := stopped(ctx); err != nil {
-		return w, err
-	}
-	w.quotes, w.people = findQuotesIn(t, sents)
-	if err := stopped(ctx); err != nil {
-		return w, err
-	}
-	w.events = findEventsIn(t, sents, w.timexes, w.quotes)
-	return w, stopped(ctx)
+	return findings{timexes: d.Timexes, quotes: d.Quotes, events: d.Events, people: d.People}, nil
 }
 
 // add appends the findings w of a window that starts base runes into the
@@ -138,7 +148,7 @@ func (f *findings) addPeople(people []models.ExtractedPerson) {
 			continue
 		}
 		for _, al := range p.Aliases {
-			if !contains(f.people[i].Aliases, al) {
+			if !slices.Contains(f.people[i].Aliases, al) {
 				f.people[i].Aliases = append(f.people[i].Aliases, al)
 			}
 		}

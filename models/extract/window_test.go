@@ -20,10 +20,7 @@ import (
 // every event merges into the first copy's.
 func longBody(t testing.TB, n int) string {
 	t.Helper()
-	files, err := filepath.Glob("testdata/*/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures: %v", err)
-	}
+	files := fixtureTexts(t)
 	var b strings.Builder
 	for i := 0; b.Len() < n; i++ {
 		data, err := os.ReadFile(files[i%len(files)])
@@ -173,4 +170,21 @@ func settledGoroutines(want int) int {
 		n = runtime.NumGoroutine()
 	}
 	return n
+}
+
+// fixtureTexts lists the .txt fixtures of every stage's testdata.
+func fixtureTexts(t testing.TB) []string {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{"testdata/*/*.txt", "*/testdata/*.txt"} {
+		fs, err := filepath.Glob(pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	return files
 }

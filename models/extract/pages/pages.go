@@ -1,4 +1,4 @@
-package extract
+package pages
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
 )
 
 // splitPage splits pasted text into its articles: a single article (plain
@@ -26,13 +27,13 @@ import (
 // blank line. Ages resolve against fetched (hour precision); with nothing to
 // date an article, its PublishedAt stays nil. Empty input gives no articles.
 func splitPage(page string, fetched *time.Time) []models.ExtractedArticle {
-	arts, _ := splitPageContext(context.Background(), page, fetched)
+	arts, _ := SplitPageContext(context.Background(), page, fetched)
 	return arts
 }
 
-// splitPageContext is splitPage that stops with ETIMEOUT when ctx ends,
+// SplitPageContext is splitPage that stops with ETIMEOUT when ctx ends,
 // checking it every few hundred lines and at every draft.
-func splitPageContext(ctx context.Context, page string, fetched *time.Time) ([]models.ExtractedArticle, error) {
+func SplitPageContext(ctx context.Context, page string, fetched *time.Time) ([]models.ExtractedArticle, error) {
 	p := &poll{ctx: ctx}
 	sp := splitter{fetched: fetched, poll: p}
 	runs := toRuns(page, p)
@@ -69,7 +70,7 @@ const pollEvery = 256
 // stop reports whether the context has ended, looking every pollEvery calls.
 func (p *poll) stop() bool {
 	if p.err == nil && p.n%pollEvery == 0 {
-		p.err = stopped(p.ctx)
+		p.err = doc.Stopped(p.ctx)
 	}
 	p.n++
 	return p.err != nil
@@ -78,7 +79,7 @@ func (p *poll) stop() bool {
 // now checks the context at once and returns the first failure.
 func (p *poll) now() error {
 	if p.err == nil {
-		p.err = stopped(p.ctx)
+		p.err = doc.Stopped(p.ctx)
 	}
 	return p.err
 }

@@ -1,33 +1,33 @@
-package extract
+package doc
 
 import (
 	"unicode"
 	"unicode/utf8"
 )
 
-// marked is a stretch of text between quotation marks. open and close are
+// Marked is a stretch of text between quotation marks. open and close are
 // the rune offsets of the marks (close is the end of the paragraph for a
 // quote left open there); s and e bound the quoted words, marks and edge
 // space excluded. multi is set for a quote running over paragraphs.
-type marked struct {
-	open, close int
-	s, e        int
-	multi       bool
-	after       int // offset just after the closing mark
+type Marked struct {
+	Open, Close int
+	S, E        int
+	Multi       bool
+	After       int // offset just after the closing mark
 }
 
 // Families of quotation marks. A quote opened with one family ignores
 // marks of the other family until it closes (nested quotes stay inside).
 const (
 	famNone = iota
-	famDouble
-	famSingle
+	FamDouble
+	FamSingle
 )
 
 // markScanner finds quoted stretches in one linear pass over the runes.
 type markScanner struct {
 	r        []rune
-	out      []marked
+	out      []Marked
 	fam      int  // family of the open quote, famNone when none is open
 	style    rune // the opening mark
 	open     int  // offset of the opening mark
@@ -37,12 +37,12 @@ type markScanner struct {
 	skipNext int // offset of a reopening mark to ignore, -1 if none
 }
 
-// findMarked returns the quoted stretches of r in order. Apostrophes
+// FindMarked returns the quoted stretches of r in order. Apostrophes
 // ("Putin's", "economy stinks'" closing a single quote, "'90s") are told
 // from single quotes by the letters around them. Unbalanced marks never
 // pair across a paragraph break unless the next paragraph reopens the quote
 // (news style for quotes over several paragraphs).
-func findMarked(r []rune) []marked {
+func FindMarked(r []rune) []Marked {
 	m := &markScanner{r: r, skipNext: -1}
 	for i := 0; i < len(r); i++ {
 		c := r[i]
@@ -95,7 +95,7 @@ func (m *markScanner) emit(close, w int) {
 		e--
 	}
 	if s < e {
-		m.out = append(m.out, marked{open: m.start, close: close, s: s, e: e, multi: m.multi, after: close + w})
+		m.out = append(m.out, Marked{Open: m.start, Close: close, S: s, E: e, Multi: m.multi, After: close + w})
 	}
 	m.fam = famNone
 }
@@ -110,9 +110,9 @@ func (m *markScanner) double(i int, c rune, w int) {
 	switch m.fam {
 	case famNone:
 		if opening || (c == '”' && m.openContext(i, w)) {
-			m.begin(i, famDouble, c, w)
+			m.begin(i, FamDouble, c, w)
 		}
-	case famDouble:
+	case FamDouble:
 		if closing || (c == '"' && !opening) || c == '”' {
 			m.emit(i, w)
 		}
@@ -126,9 +126,9 @@ func (m *markScanner) single(i int, c rune) {
 	switch m.fam {
 	case famNone:
 		if c == '‘' || (c == '\'' && !prevWord && nextWord && !unicode.IsDigit(m.r[i+1])) {
-			m.begin(i, famSingle, c, 1)
+			m.begin(i, FamSingle, c, 1)
 		}
-	case famSingle:
+	case FamSingle:
 		if c != '‘' && !nextWord && i > 0 && !unicode.IsSpace(m.r[i-1]) && i > m.open+1 {
 			if c == '’' && m.r[i-1] == 's' && m.laterCloser(i) {
 				return // plural possessive ("leaders’ talks") before the real close
@@ -187,26 +187,26 @@ func (m *markScanner) paragraphEnd(i int) {
 	for j < len(m.r) && unicode.IsSpace(m.r[j]) {
 		j++
 	}
-	if j < len(m.r) && j > i && (isOpenMark(m.r[j], m.fam) || m.width == 2 && doubledApostrophe(m.r, j)) && !startsWithLabel(m.r, j+m.width) {
+	if j < len(m.r) && j > i && (IsOpenMark(m.r[j], m.fam) || m.width == 2 && doubledApostrophe(m.r, j)) && !startsWithLabel(m.r, j+m.width) {
 		m.multi, m.skipNext = true, j
 		return
 	}
-	if m.fam == famDouble && wordsBetween(m.r, m.start+1, i) >= 4 {
+	if m.fam == FamDouble && WordsBetween(m.r, m.start+1, i) >= 4 {
 		m.emit(i, 0)
 		return
 	}
 	m.fam = famNone
 }
 
-func isOpenMark(c rune, fam int) bool {
-	if fam == famDouble {
+func IsOpenMark(c rune, fam int) bool {
+	if fam == FamDouble {
 		return c == '"' || c == '“' || c == '«' || c == '„'
 	}
 	return c == '\'' || c == '‘'
 }
 
-// wordsBetween counts the words of r[s:e].
-func wordsBetween(r []rune, s, e int) int {
+// WordsBetween counts the words of r[s:e].
+func WordsBetween(r []rune, s, e int) int {
 	n, in := 0, false
 	for _, c := range r[s:e] {
 		w := isWordRune(c)

@@ -1,4 +1,4 @@
-package extract
+package quotes
 
 import (
 	"sort"
@@ -6,14 +6,9 @@ import (
 	"unicode"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
 	"dateline/models/extract/lexicon"
 )
-
-// prepositions end a described speaker read backwards ("talks described by").
-var prepositions map[string]bool // words.txt: prepositions
-
-// weekdayWords may stand between a cue and its content ("said Wednesday he ...").
-var weekdayWords map[string]bool // words.txt: weekday-words
 
 // span is a piece of reported speech in tokens, with its attribution.
 type span struct {
@@ -44,7 +39,7 @@ func (f *quoteFinder) indirect() {
 			st.End = f.sents[i].End
 		}
 		a, b := f.tokAt(st.Start), f.tokAt(st.End)
-		for b > a && f.toks[b-1].punct {
+		for b > a && f.toks[b-1].Punct {
 			b--
 		}
 		a += datelineEnd(f.r, f.toks[a:b]) // "WASHINGTON, Aug 9 (Reuters) - ": not reported words
@@ -63,16 +58,16 @@ func (f *quoteFinder) indirect() {
 // toks ("WASHINGTON, Aug 9 (Reuters) -", "KYIV —"), 0 when there is none:
 // a word in capitals, then only capitalised words, numbers and marks up to
 // a dash within the first 15 tokens.
-func datelineEnd(r []rune, toks []token) int {
-	if len(toks) < 3 || toks[0].punct || toks[0].end-toks[0].start < 2 || hasLowerRunes(r[toks[0].start:toks[0].end]) {
+func datelineEnd(r []rune, toks []doc.Token) int {
+	if len(toks) < 3 || toks[0].Punct || toks[0].End-toks[0].Start < 2 || doc.HasLowerRunes(r[toks[0].Start:toks[0].End]) {
 		return 0
 	}
 	for i := 1; i < len(toks)-1 && i < 15; i++ {
 		t := toks[i]
 		switch {
-		case t.punct && (t.key == "-" || t.key == "—" || t.key == "–"):
+		case t.Punct && (t.Key == "-" || t.Key == "—" || t.Key == "–"):
 			return i + 1
-		case !t.punct && !t.upper && !unicode.IsDigit(r[t.start]):
+		case !t.Punct && !t.Upper && !unicode.IsDigit(r[t.Start]):
 			return 0 // a lower-case word: running text, not a dateline
 		}
 	}
@@ -97,7 +92,7 @@ func (f *quoteFinder) sentenceSpeech(a, b int, inQuote []bool) []span {
 	if ok {
 		if second, twice := f.coordinatedCue(sp, inQuote); twice {
 			sp.ce = second.attr.cueTok - 1 // "X said A and warned B"
-			for sp.ce > sp.cs && (f.toks[sp.ce-1].key == "," || auxiliaries[f.toks[sp.ce-1].key]) {
+			for sp.ce > sp.cs && (f.toks[sp.ce-1].Key == "," || doc.Auxiliaries[f.toks[sp.ce-1].Key]) {
 				sp.ce--
 			}
 			out = append(out, sp, second)
@@ -116,18 +111,18 @@ func (f *quoteFinder) sentenceSpeech(a, b int, inQuote []bool) []span {
 // reports B. The span it returns holds B.
 func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
 	for k := sp.cs + 2; k < sp.ce-2; k++ {
-		if t := f.toks[k].key; (t != "and" && t != "but") || inQuote[k] {
+		if t := f.toks[k].Key; (t != "and" && t != "but") || inQuote[k] {
 			continue
 		}
 		j := k + 1
-		for j < sp.ce && auxiliaries[f.toks[j].key] {
+		for j < sp.ce && doc.Auxiliaries[f.toks[j].Key] {
 			j++
 		}
 		if j >= sp.ce {
 			continue
 		}
-		lemma := cueLemma(f.toks[j])
-		if lemma == "" || !verbs().Has(lemma, lexicon.Speech) || inQuote[j] || strings.HasSuffix(f.toks[j].key, "ing") || !f.verbAt(j, sp.attr.subjS) {
+		lemma := doc.CueLemma(f.toks[j])
+		if lemma == "" || !doc.Verbs().Has(lemma, lexicon.Speech) || inQuote[j] || strings.HasSuffix(f.toks[j].Key, "ing") || !f.verbAt(j, sp.attr.subjS) {
 			continue
 		}
 		ce, _ := f.cueExtent(j, sp.ce)
@@ -147,33 +142,33 @@ func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
 // allies").
 func (f *quoteFinder) participleCue(a, b int, inQuote []bool) (span, bool) {
 	for k := a + 2; k < b-2; k++ {
-		if !f.toks[k].is(clsParticiple) || f.toks[k-1].key != "," || inQuote[k] {
+		if !f.toks[k].Is(doc.ClsParticiple) || f.toks[k-1].Key != "," || inQuote[k] {
 			continue
 		}
 		cs := f.contentStart(k+1, b)
-		if f.toks[k].key == "telling" {
+		if f.toks[k].Key == "telling" {
 			// "..., telling both sides that the world was watching": the
 			// words come after whom they were told to, and "that"
 			cs = -1
-			if e := f.audience(k+1, b); e > k+1 && e < b && f.toks[e].key == "that" {
+			if e := f.audience(k+1, b); e > k+1 && e < b && f.toks[e].Key == "that" {
 				cs = e + 1
 			}
 		}
 		start := a
 		for j := k - 1; j >= a; j-- {
-			if inQuote[j] && f.toks[j].punct {
+			if inQuote[j] && f.toks[j].Punct {
 				start = j + 1 // `"...," Trump wrote, adding ...`: after the quote
 				break
 			}
 		}
-		for start < k && f.toks[start].punct {
+		for start < k && f.toks[start].Punct {
 			start++
 		}
 		s, e := f.clauseSubject(start, k)
-		if cs < 0 || s < 0 || f.toks[cs].punct {
+		if cs < 0 || s < 0 || f.toks[cs].Punct {
 			return span{}, false
 		}
-		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+1), lemma: cueLemma(f.toks[k]), cueTok: k}
+		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+1), lemma: doc.CueLemma(f.toks[k]), cueTok: k}
 		return span{cs: cs, ce: b, attr: at}, true
 	}
 	return span{}, false
@@ -184,20 +179,20 @@ func (f *quoteFinder) quotedTokens() []bool {
 	in := make([]bool, len(f.toks))
 	k := 0
 	for _, m := range f.marks {
-		for k < len(f.toks) && f.toks[k].start < m.open {
+		for k < len(f.toks) && f.toks[k].Start < m.Open {
 			k++
 		}
-		for j := k; j < len(f.toks) && f.toks[j].start < max(m.after, m.close+1); j++ {
+		for j := k; j < len(f.toks) && f.toks[j].Start < max(m.After, m.Close+1); j++ {
 			in[j] = true
 		}
 	}
 	return in
 }
 
-func wordsIn(ts []token) int {
+func wordsIn(ts []doc.Token) int {
 	n := 0
 	for _, t := range ts {
-		if !t.punct {
+		if !t.Punct {
 			n++
 		}
 	}
@@ -207,7 +202,7 @@ func wordsIn(ts []token) int {
 // accordingTo reads "According to X, content" and "content, according to X".
 func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 	for k := a; k+1 < b; k++ {
-		if f.toks[k].key != "according" || f.toks[k+1].key != "to" || inQuote[k] {
+		if f.toks[k].Key != "according" || f.toks[k+1].Key != "to" || inQuote[k] {
 			continue
 		}
 		s, e, ok := f.accordingSource(k, a, b)
@@ -215,11 +210,11 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 			return span{}, false
 		}
 		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+2), lemma: "according to", cueTok: k}
-		if f.clauseOpens(a, k) && e < b && f.toks[e].key == "," {
+		if f.clauseOpens(a, k) && e < b && f.toks[e].Key == "," {
 			return span{cs: e + 1, ce: b, attr: at}, true
 		}
-		if k > a && f.toks[k-1].key == "," {
-			if k-2 >= a && clauseGoesOn[f.toks[k-2].key] && e+1 < b && f.toks[e].key == "," {
+		if k > a && f.toks[k-1].Key == "," {
+			if k-2 >= a && doc.ClauseGoesOn[f.toks[k-2].Key] && e+1 < b && f.toks[e].Key == "," {
 				// "a call that, according to a source in Kyiv, included ...":
 				// the source stands inside the content, which goes on after it
 				return span{cs: a, ce: b, attr: at, gs: k - 1, ge: e + 1}, true
@@ -241,25 +236,18 @@ func (f *quoteFinder) accordingSource(k, a, b int) (int, int, bool) {
 	s, e := f.subjectAfter(k+2, b)
 	if s < 0 {
 		s, e = k+2, f.nextComma(k+2, b)
-		if e-s > 10 || e == s || (e == b && (k == a || f.toks[k-1].key != ",")) {
+		if e-s > 10 || e == s || (e == b && (k == a || f.toks[k-1].Key != ",")) {
 			return 0, 0, false
 		}
 	}
 	return s, f.extendOf(e, b), true
 }
 
-// subordinators open a clause that a comma closes before the main one.
-var subordinators map[string]bool // words.txt: subordinators
-
-// clauseGoesOn are words a clause cannot end with: before ", according to
-// X," they show that the content goes on after the source.
-var clauseGoesOn map[string]bool // words.txt: clause-goes-on
-
 // clauseOpens reports whether only openers and commas ("However,") stand
 // between the sentence start a and token k.
 func (f *quoteFinder) clauseOpens(a, k int) bool {
 	for j := a; j < k; j++ {
-		if t := f.toks[j]; t.key != "," && !(openers[t.key] && k-a <= 3) {
+		if t := f.toks[j]; t.Key != "," && !(doc.Openers[t.Key] && k-a <= 3) {
 			return false
 		}
 	}
@@ -270,10 +258,10 @@ func (f *quoteFinder) clauseOpens(a, k int) bool {
 // plan" up to the next comma, so the content starts after it.
 func (f *quoteFinder) extendOf(e, b int) int {
 	k := e
-	for k < b && k-e < 8 && f.toks[k].key != "," {
+	for k < b && k-e < 8 && f.toks[k].Key != "," {
 		k++
 	}
-	if k < b && f.toks[k].key == "," {
+	if k < b && f.toks[k].Key == "," {
 		return k
 	}
 	return e
@@ -282,18 +270,18 @@ func (f *quoteFinder) extendOf(e, b int) int {
 // trailingCue reads "content, X said [venue]" and "content, said X".
 func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
 	for k := b - 1; k > a+2 && k >= b-16; k-- {
-		if f.toks[k].key != "," || inQuote[k-1] {
+		if f.toks[k].Key != "," || inQuote[k-1] {
 			continue
 		}
-		if q := f.toks[k-1].key; q == "\"" || q == "”" || q == "'" || q == "’" {
+		if q := f.toks[k-1].Key; q == "\"" || q == "”" || q == "'" || q == "’" {
 			return span{}, false
 		}
 		at := f.parseAfter(k, b, true)
-		if !at.found() || !verbs().Has(at.lemma, lexicon.Speech) || (at.cueTok >= 0 && inQuote[at.cueTok]) {
+		if !at.found() || !doc.Verbs().Has(at.lemma, lexicon.Speech) || (at.cueTok >= 0 && inQuote[at.cueTok]) {
 			continue
 		}
 		// the cue must come within a few words of the comma
-		if f.toks[at.subjS].start > f.toks[min(k+8, b-1)].start {
+		if f.toks[at.subjS].Start > f.toks[min(k+8, b-1)].Start {
 			continue
 		}
 		if f.clauseAfter(at, b) {
@@ -304,18 +292,14 @@ func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
 	return span{}, false
 }
 
-// tailWords may open what follows an attribution at the end of a sentence
-// (", he said, without elaborating") without making it reported content.
-var tailWords map[string]bool // words.txt: tail-words
-
 // clauseAfter reports whether a clause of its own follows the attribution
 // at, after a comma, up to token b.
 func (f *quoteFinder) clauseAfter(at attribution, b int) bool {
 	k := max(at.subjE, at.cueTok+1)
-	for k < b && f.toks[k].key != "," {
+	for k < b && f.toks[k].Key != "," {
 		k++
 	}
-	return k+1 < b && wordsIn(f.toks[k+1:b]) > 3 && !tailWords[f.toks[k+1].key]
+	return k+1 < b && wordsIn(f.toks[k+1:b]) > 3 && !doc.TailWords[f.toks[k+1].Key]
 }
 
 // midCue reads "But to prevent problems, he said, officials should be
@@ -323,39 +307,33 @@ func (f *quoteFinder) clauseAfter(at attribution, b int) bool {
 // content is the whole sentence.
 func (f *quoteFinder) midCue(a, b int, inQuote []bool) (span, bool) {
 	for k := a + 1; k < b-3; k++ {
-		if f.toks[k].key != "," || inQuote[k] {
+		if f.toks[k].Key != "," || inQuote[k] {
 			continue
 		}
 		e := k + 1
-		for e < b && e < k+7 && f.toks[e].key != "," {
+		for e < b && e < k+7 && f.toks[e].Key != "," {
 			e++
 		}
 		if e >= b || e == k+1 {
 			continue
 		}
 		at := f.parseAfter(k, e, true)
-		if at.found() && verbs().Has(at.lemma, lexicon.Speech) && !(at.cueTok >= 0 && inQuote[at.cueTok]) {
+		if at.found() && doc.Verbs().Has(at.lemma, lexicon.Speech) && !(at.cueTok >= 0 && inQuote[at.cueTok]) {
 			return span{cs: a, ce: b, attr: at, gs: k, ge: e + 1}, true
 		}
 	}
 	return span{}, false
 }
 
-// notContent are words that do not open reported content after a cue.
-var notContent map[string]bool // words.txt: not-content
-
 // notContentAt reports whether the words from token cs cannot be what the
 // verb lemma reports.
 func (f *quoteFinder) notContentAt(cs int, lemma string) bool {
-	k := f.toks[cs].key
-	if !notContent[k] || f.toks[cs-1].key == "that" {
+	k := f.toks[cs].Key
+	if !doc.NotContent[k] || f.toks[cs-1].Key == "that" {
 		return false
 	}
-	return !(k == "to" && verbs().Has(lemma, lexicon.Infinitive))
+	return !(k == "to" && doc.Verbs().Has(lemma, lexicon.Infinitive))
 }
-
-// notSpeakers are headline labels that look like "Speaker: what was said".
-var notSpeakers map[string]bool // words.txt: not-speakers
 
 // headlineSpeaker reads "Pat Caddell: Voters Are Worried": a name of one to
 // four capitalised words, a colon, then what the person said.
@@ -364,11 +342,11 @@ func (f *quoteFinder) headlineSpeaker(a, b int, inQuote []bool) (span, bool) {
 	for k < b && k < a+4 && f.isName(k) {
 		k++
 	}
-	if k == a || k >= b || f.toks[k].key != ":" || notSpeakers[f.toks[a].key] || inQuote[k] {
+	if k == a || k >= b || f.toks[k].Key != ":" || doc.NotSpeakers[f.toks[a].Key] || inQuote[k] {
 		return span{}, false
 	}
 	for j := a; j < k; j++ {
-		if t := f.toks[j].key; smallWords[t] || prepositions[t] || openers[t] || notSpeakers[t] {
+		if t := f.toks[j].Key; doc.SmallWords[t] || doc.Prepositions[t] || doc.Openers[t] || doc.NotSpeakers[t] {
 			return span{}, false // "Stealth Over Health:", "The Latest:"
 		}
 	}
@@ -395,14 +373,14 @@ func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 // auxiliary or a comma, not after "to" or "be".
 func (f *quoteFinder) leadingVerb(k, a int, inQuote []bool) string {
 	t := f.toks[k]
-	lemma := cueLemma(t)
-	if lemma == "" || inQuote[k] || t.upper && k > a {
+	lemma := doc.CueLemma(t)
+	if lemma == "" || inQuote[k] || t.Upper && k > a {
 		return ""
 	}
-	if strings.HasSuffix(t.key, "ing") && (k == a || !auxiliaries[f.toks[k-1].key] && f.toks[k-1].key != ",") {
+	if strings.HasSuffix(t.Key, "ing") && (k == a || !doc.Auxiliaries[f.toks[k-1].Key] && f.toks[k-1].Key != ",") {
 		return ""
 	}
-	if k > a && (f.toks[k-1].key == "to" || f.toks[k-1].key == "be") {
+	if k > a && (f.toks[k-1].Key == "to" || f.toks[k-1].Key == "be") {
 		return ""
 	}
 	return lemma
@@ -412,14 +390,14 @@ func (f *quoteFinder) leadingVerb(k, a int, inQuote []bool) string {
 // speaker before the verb, the cue and the content up to b.
 func (f *quoteFinder) leadingSpan(k, a, b int, lemma string, inQuote []bool) (span, bool) {
 	s, e := f.subjectBefore(k, a)
-	if k > a && (f.toks[k-1].key == "and" || f.toks[k-1].key == "or") {
+	if k > a && (f.toks[k-1].Key == "and" || f.toks[k-1].Key == "or") {
 		s, e = f.clauseSubject(a, k) // "X outlined a plan and vowed ..."
 	}
 	if s < 0 || !f.verbAt(k, s) || f.afterQuote(s, a, inQuote) {
 		return span{}, false
 	}
 	ce, _ := f.cueExtent(k, b)
-	if ce < b && (f.toks[ce].key == "by" || f.toks[ce].key == "," || f.toks[ce].key == ":") {
+	if ce < b && (f.toks[ce].Key == "by" || f.toks[ce].Key == "," || f.toks[ce].Key == ":") {
 		return span{}, false // passive "described by", or a direct quote follows
 	}
 	cs := f.contentStart(ce, b)
@@ -427,11 +405,11 @@ func (f *quoteFinder) leadingSpan(k, a, b int, lemma string, inQuote []bool) (sp
 		return span{}, false // "charged with", "wrote in 2014", "said Friday as he entered"
 	}
 	at := f.attrib(s, e, k, ce, lemma, ce, cs)
-	if verbs().Has(lemma, lexicon.Label) && !f.hasQuote(cs, b, inQuote) {
+	if doc.Verbs().Has(lemma, lexicon.Label) && !f.hasQuote(cs, b, inQuote) {
 		return span{}, false
 	}
 	end := b
-	if f.toks[s].key == "who" {
+	if f.toks[s].Key == "who" {
 		end = f.nextComma(cs, b)
 	}
 	return span{cs: cs, ce: end, attr: at}, true
@@ -443,18 +421,18 @@ func (f *quoteFinder) leadingSpan(k, a, b int, lemma string, inQuote []bool) (sp
 func (f *quoteFinder) contentStart(ce, b int) int {
 	for k := ce; k < b && k < ce+16; k++ {
 		t := f.toks[k]
-		if t.key == "that" {
+		if t.Key == "that" {
 			return k + 1
 		}
-		if !(venueWords[t.key] || t.upper || t.key == "," || t.key == "'s" || isNumber(t.key)) {
+		if !(doc.VenueWords[t.Key] || t.Upper || t.Key == "," || t.Key == "'s" || isNumber(t.Key)) {
 			break
 		}
 	}
 	k := ce
-	for k < b && weekdayWords[f.toks[k].key] {
+	for k < b && doc.WeekdayWords[f.toks[k].Key] {
 		k++
 	}
-	if k >= b || (f.toks[k].punct && !isOpenMark([]rune(f.toks[k].key)[0], famDouble) && !isOpenMark([]rune(f.toks[k].key)[0], famSingle)) {
+	if k >= b || (f.toks[k].Punct && !doc.IsOpenMark([]rune(f.toks[k].Key)[0], doc.FamDouble) && !doc.IsOpenMark([]rune(f.toks[k].Key)[0], doc.FamSingle)) {
 		return -1
 	}
 	return k
@@ -464,16 +442,16 @@ func (f *quoteFinder) contentStart(ce, b int) int {
 // closing quotation mark (`," Trump said`): the direct quote owns that cue.
 func (f *quoteFinder) afterQuote(s, a int, inQuote []bool) bool {
 	k := s - 1
-	for k >= 0 && f.toks[k].punct && !inQuote[k] {
+	for k >= 0 && f.toks[k].Punct && !inQuote[k] {
 		k--
 	}
-	return k >= 0 && inQuote[k] && f.para(f.toks[k].start) == f.para(f.toks[s].start)
+	return k >= 0 && inQuote[k] && f.para(f.toks[k].Start) == f.para(f.toks[s].Start)
 }
 
 // nextComma returns the first comma token in [a, b), or b.
 func (f *quoteFinder) nextComma(a, b int) int {
 	for k := a; k < b; k++ {
-		if f.toks[k].key == "," {
+		if f.toks[k].Key == "," {
 			return k
 		}
 	}
@@ -502,7 +480,7 @@ func (f *quoteFinder) hasQuote(a, b int, inQuote []bool) bool {
 // addSpeech adds reported speech, or hands its attribution to the direct
 // quote that makes up most of it.
 func (f *quoteFinder) addSpeech(sp span) {
-	s, e := f.toks[sp.cs].start, f.toks[sp.ce-1].end
+	s, e := f.toks[sp.cs].Start, f.toks[sp.ce-1].End
 	s, e = trimMarks(f.r, s, e)
 	if s >= e {
 		return
@@ -530,16 +508,16 @@ func (f *quoteFinder) contentAround(sp span, s, e int) string {
 	if !(sp.cs < sp.gs && sp.gs < sp.ge && sp.ge < sp.ce) {
 		return ""
 	}
-	ls, le := trimMarks(f.r, s, f.toks[sp.gs-1].end)
-	rs, re := trimMarks(f.r, f.toks[sp.ge].start, e)
+	ls, le := trimMarks(f.r, s, f.toks[sp.gs-1].End)
+	rs, re := trimMarks(f.r, f.toks[sp.ge].Start, e)
 	if ls >= le || rs >= re {
 		return ""
 	}
 	sep := " "
-	if subordinators[f.toks[sp.cs].key] {
+	if doc.Subordinators[f.toks[sp.cs].Key] {
 		sep = ", " // "If the deadline passes, officials said, others could ..."
 	}
-	return f.src.slice(ls, le) + sep + f.src.slice(rs, re)
+	return f.src.Slice(ls, le) + sep + f.src.Slice(rs, re)
 }
 
 // directsInside returns the direct quote candidates that reported speech
@@ -662,7 +640,7 @@ func (f *quoteFinder) colonBefore(s int) attribution {
 	}
 	p := f.sents[si-1]
 	a, b := f.tokAt(p.Start), f.tokAt(p.End)
-	if b <= a || f.toks[b-1].key != ":" {
+	if b <= a || f.toks[b-1].Key != ":" {
 		return noAttribution()
 	}
 	at, _ := f.parseBefore(a, b)

@@ -1,4 +1,4 @@
-package extract
+package doc
 
 import (
 	"sync"
@@ -57,12 +57,12 @@ func fieldsOf(lines []lexicon.Line) [][]string {
 	return out
 }
 
-// verbs returns the reporting verbs.
-func verbs() *lexicon.Verbs { return lang().Verbs }
+// Verbs returns the reporting verbs.
+func Verbs() *lexicon.Verbs { return lang().Verbs }
 
-// statementVerb reports whether key is a finite form of a reporting verb
+// StatementVerb reports whether key is a finite form of a reporting verb
 // that makes a statement event ("said", "vowed").
-func statementVerb(key string) bool {
-	lemma, ok := verbs().Lemma(key)
-	return ok && verbs().Has(lemma, lexicon.Statement) && verbs().Finite(key)
+func StatementVerb(key string) bool {
+	lemma, ok := Verbs().Lemma(key)
+	return ok && Verbs().Has(lemma, lexicon.Statement) && Verbs().Finite(key)
 }

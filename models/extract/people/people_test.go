@@ -1,9 +1,11 @@
-package extract
+package people
 
 import (
+	"dateline/models/extract/doc"
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestActorsIn(t *testing.T) {
@@ -20,7 +22,7 @@ func TestActorsIn(t *testing.T) {
 		{"Zelenskyy and Zelensky", []string{"Volodymyr Zelensky"}},
 	}
 	for _, tt := range tests {
-		if got := actorsIn(tt.in); !reflect.DeepEqual(got, tt.want) {
+		if got := ActorsIn(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("actorsIn(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -49,28 +51,28 @@ func TestFullNameBeforeOrderFree(t *testing.T) {
 	body := "Ararat Mirzoyan and Jeyhun Bayramov held talks. Committee Republicans objected. " +
 		"Chinese Foreign Minister Wang Yi arrived. Bayramov was cautious. Mirzoyan said little. " +
 		"Republicans left. Wang spoke. Smith, an aide, stayed. Bayramov spoke again."
-	rt := readBody(body)
-	var lone []token
+	rt := doc.New(body, time.Time{})
+	var lone []doc.Token
 	for _, k := range []string{"bayramov", "mirzoyan", "republicans", "wang", "smith"} {
-		for i, tok := range rt.toks {
-			if tok.key == k && i > 0 && !rt.toks[i-1].upper {
+		for i, tok := range rt.Toks {
+			if tok.Key == k && i > 0 && !rt.Toks[i-1].Upper {
 				lone = append(lone, tok)
 			}
 		}
 	}
-	fresh := func() *registry { return newRegistry(rt.src, rt.toks, rt.known, func(int) bool { return false }) }
+	fresh := func() *Registry { return NewRegistry(rt.Src, rt.Toks, rt.Known, func(int) bool { return false }) }
 	want := map[int]string{}
 	for _, tok := range lone {
-		want[tok.start] = fresh().fullNameBefore(tok)
+		want[tok.Start] = fresh().fullNameBefore(tok)
 	}
-	if want[lone[0].start] != "Jeyhun Bayramov" {
-		t.Fatalf("first Bayramov: %q", want[lone[0].start])
+	if want[lone[0].Start] != "Jeyhun Bayramov" {
+		t.Fatalf("first Bayramov: %q", want[lone[0].Start])
 	}
-	for _, order := range [][]token{lone, reversed(lone)} {
+	for _, order := range [][]doc.Token{lone, reversed(lone)} {
 		reg := fresh()
 		for _, tok := range order {
-			if got := reg.fullNameBefore(tok); got != want[tok.start] {
-				t.Errorf("%q at %d: %q after other questions, %q alone", tok.key, tok.start, got, want[tok.start])
+			if got := reg.fullNameBefore(tok); got != want[tok.Start] {
+				t.Errorf("%q at %d: %q after other questions, %q alone", tok.Key, tok.Start, got, want[tok.Start])
 			}
 		}
 	}

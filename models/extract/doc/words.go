@@ -1,4 +1,4 @@
-package extract
+package doc
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 // quoteWords holds the titles from data/lexicon that quote attribution
 // uses; the reporting verbs are in lang().Verbs.
 type quoteWords struct {
-	titles map[string]bool
+	Titles map[string]bool
 }
 
 var (
@@ -16,15 +16,15 @@ var (
 	quoteWordsLex  *quoteWords
 )
 
-// words returns the titles, loading them on first use.
-func words() *quoteWords {
+// Words returns the titles, loading them on first use.
+func Words() *quoteWords {
 	quoteWordsOnce.Do(func() {
-		w := &quoteWords{titles: map[string]bool{}}
+		w := &quoteWords{Titles: map[string]bool{}}
 		for _, l := range fieldsOf(lang().Titles) {
 			for _, f := range l {
 				fs := strings.Fields(strings.ToLower(f))
 				if len(fs) > 0 {
-					w.titles[fs[len(fs)-1]] = true
+					w.Titles[fs[len(fs)-1]] = true
 				}
 			}
 		}
@@ -33,7 +33,7 @@ func words() *quoteWords {
 	return quoteWordsLex
 }
 
-func set(ws ...string) map[string]bool {
+func Set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
 		m[w] = true
@@ -42,31 +42,31 @@ func set(ws ...string) map[string]bool {
 }
 
 var (
-	pronouns map[string]bool // words.txt: pronouns
-	// determiners open a described speaker ("the Kremlin aide", "a senior official").
-	determiners map[string]bool // words.txt: determiners
+	Pronouns map[string]bool // words.txt: pronouns
+	// Determiners open a described speaker ("the Kremlin aide", "a senior official").
+	Determiners map[string]bool // words.txt: determiners
 	// between a speaker and the verb: "Trump also said", "he has repeatedly said".
-	auxiliaries map[string]bool // words.txt: auxiliaries
+	Auxiliaries map[string]bool // words.txt: auxiliaries
 	// connectors inside names ("Secretary of State", "bin Salman").
-	nameConnectors map[string]bool // words.txt: name-connectors
+	NameConnectors map[string]bool // words.txt: name-connectors
 	// discourse words that start a sentence but never a name.
-	openers    map[string]bool // words.txt: openers
-	monthWords map[string]bool // words.txt: month-words
+	Openers    map[string]bool // words.txt: openers
+	MonthWords map[string]bool // words.txt: month-words
 	// small words that stay lower case in titles.
-	smallWords map[string]bool // words.txt: small-words
+	SmallWords map[string]bool // words.txt: small-words
 	// words before a quote that make it a name or a term, not a statement.
-	scareCues map[string]bool // words.txt: scare-cues
+	ScareCues map[string]bool // words.txt: scare-cues
 	// words after a cue that say where or when it was said, before "that".
-	venueWords map[string]bool // words.txt: venue-words
+	VenueWords map[string]bool // words.txt: venue-words
 	// words that never stand inside a speaker's mention.
-	notInMention map[string]bool // words.txt: not-in-mention
+	NotInMention map[string]bool // words.txt: not-in-mention
 )
 
-// cueLemma returns the lemma of a reporting verb at tok, or "".
-func cueLemma(t token) string {
-	if !t.is(clsQuoteVerb) {
+// CueLemma returns the lemma of a reporting verb at tok, or "".
+func CueLemma(t Token) string {
+	if !t.Is(ClsQuoteVerb) {
 		return ""
 	}
-	lemma, _ := verbs().Lemma(t.key)
+	lemma, _ := Verbs().Lemma(t.Key)
 	return lemma
 }

@@ -1,14 +1,17 @@
-package extract
+package quotes
 
 import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
 	"dateline/models/extract/lexicon"
+	"dateline/models/extract/people"
 	"dateline/models/text"
 )
 
@@ -28,27 +31,33 @@ type candidate struct {
 type quoteFinder struct {
 	attributor
 	sents []text.Sentence
-	marks []marked
+	marks []doc.Marked
 	cands []candidate
 	// nDirect counts the candidates from quotation marks, which come first
 	nDirect int
-	paras   []int          // rune offsets where paragraphs start
-	known   []actorMention // the known actors the text names
+	paras   []int              // rune offsets where paragraphs start
+	known   []doc.ActorMention // the known actors the text names
 }
 
 // findQuotes finds the quotes of body (direct, partial and indirect speech),
-// who said them and the people they name. sents are body's sentences. It
+// who said them and the people they name, as the pipeline does. It
 // never fails; text it cannot read gives fewer quotes, not an error.
-func findQuotes(body string, sents []text.Sentence) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	return findQuotesIn(readBody(body), sents)
+func findQuotes(body string) ([]models.ExtractedQuote, []models.ExtractedPerson) {
+	d := doc.New(body, time.Time{})
+	Find(d)
+	return d.Quotes, d.People
 }
 
-// findQuotesIn is findQuotes on a body already read (analyse shares it
-// with the event finder). It does not change t.
-func findQuotesIn(t *readText, sents []text.Sentence) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	f := &quoteFinder{attributor: attributor{src: t.src, r: t.src.r, toks: t.toks}, sents: sents, known: t.known}
+// Find is the quote stage: it adds to d the quotes of its body and the
+// people they name, reading only what doc.New put there.
+func Find(d *doc.Document) {
+	d.Quotes, d.People = find(d)
+}
+
+func find(t *doc.Document) ([]models.ExtractedQuote, []models.ExtractedPerson) {
+	f := &quoteFinder{attributor: attributor{src: t.Src, r: t.Src.R, toks: t.Toks}, sents: t.Sents, known: t.Known}
 	f.paras = paragraphStarts(f.r)
-	f.marks = findMarked(f.r)
+	f.marks = doc.FindMarked(f.r)
 	f.direct()
 	f.nDirect = len(f.cands)
 	f.mergeBroken()
@@ -84,7 +93,7 @@ func (f *quoteFinder) paraEnd(i int) int {
 
 // tokAt returns the index of the first token starting at or after offset i.
 func (f *quoteFinder) tokAt(i int) int {
-	return sort.Search(len(f.toks), func(k int) bool { return f.toks[k].start >= i })
+	return sort.Search(len(f.toks), func(k int) bool { return f.toks[k].Start >= i })
 }
 
 // sentAt returns the index of the sentence holding offset i (or the next one).
@@ -108,22 +117,22 @@ func (f *quoteFinder) direct() {
 // title in quotation marks.
 func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 	m := f.marks[mi]
-	c := candidate{s: m.s, e: m.e, mark: mi, kind: models.QuoteDirect, attr: noAttribution()}
+	c := candidate{s: m.S, e: m.E, mark: mi, kind: models.QuoteDirect, attr: noAttribution()}
 	preA, preB := f.preRegion(mi)
-	if preB > preA && scareCues[f.toks[preB-1].key] {
+	if preB > preA && doc.ScareCues[f.toks[preB-1].Key] {
 		return c, false // so-called "secondary tariffs", dubbed "the deal"
 	}
 	if lab := f.speakerLabel(m); lab.found() {
-		c.s, c.attr, c.local = f.toks[lab.subjE].end, lab, true
+		c.s, c.attr, c.local = f.toks[lab.subjE].End, lab, true
 		c.s, _ = trimMarks(f.r, c.s, c.e)
 		return c, true
 	}
-	n := wordsBetween(f.r, m.s, m.e)
-	if n <= 6 && f.titleCase(m.s, m.e) {
+	n := doc.WordsBetween(f.r, m.S, m.E)
+	if n <= 6 && f.titleCase(m.S, m.E) {
 		return c, false // a title or a nickname: "Fox News Sunday", "Lyin' Ted"
 	}
 	c.attr, c.local = f.markAttribution(mi, preA, preB, n)
-	opensClause := preB == preA || (preB > preA && (f.toks[preB-1].key == ":" || f.toks[preB-1].key == ","))
+	opensClause := preB == preA || (preB > preA && (f.toks[preB-1].Key == ":" || f.toks[preB-1].Key == ","))
 	switch {
 	case c.local:
 	case n >= 4 && opensClause:
@@ -142,12 +151,12 @@ func (f *quoteFinder) markAttribution(mi, preA, preB, n int) (attribution, bool)
 	m := f.marks[mi]
 	before, clean := f.parseBefore(preA, preB)
 	postA, postB := f.postRegion(mi)
-	ended := m.close > 0 && strings.ContainsRune(".?!", f.r[m.close-1])
+	ended := m.Close > 0 && strings.ContainsRune(".?!", f.r[m.Close-1])
 	after := noAttribution()
 	if !ended || !f.introducesNext(mi, postB) {
 		after = f.parseAfter(postA, postB, ended)
 	}
-	endsClause := postA == postB || f.toks[postA].punct
+	endsClause := postA == postB || f.toks[postA].Punct
 	switch {
 	case before.found() && clean && (endsClause || n >= 4) && !(before.cue == ":" && after.found()):
 		return before, true
@@ -163,18 +172,18 @@ func (f *quoteFinder) markAttribution(mi, preA, preB, n int) (attribution, bool)
 // starts with a capital, as in the names of shows, books and nicknames.
 func (f *quoteFinder) titleCase(s, e int) bool {
 	words := 0
-	for k := f.tokAt(s); k < len(f.toks) && f.toks[k].start < e; k++ {
+	for k := f.tokAt(s); k < len(f.toks) && f.toks[k].Start < e; k++ {
 		t := f.toks[k]
-		if t.punct {
-			if t.key == "," || t.key == "!" || t.key == "?" || (t.key == "." && t.end < e) {
+		if t.Punct {
+			if t.Key == "," || t.Key == "!" || t.Key == "?" || (t.Key == "." && t.End < e) {
 				return false // a sentence: "The Donald. Big Daddy."
 			}
 			continue
 		}
-		if !t.upper && !smallWords[t.key] {
+		if !t.Upper && !doc.SmallWords[t.Key] {
 			return false
 		}
-		if pronouns[t.key] && t.key != "it" {
+		if doc.Pronouns[t.Key] && t.Key != "it" {
 			return false // "We Need It" is a statement, "I" opens one
 		}
 		words++
@@ -189,22 +198,22 @@ func (f *quoteFinder) introducesNext(mi, b int) bool {
 	if mi+1 >= len(f.marks) || b == 0 || b >= len(f.toks) {
 		return false
 	}
-	k := f.tokAt(f.marks[mi+1].open)
-	return (k == b || k == b+1) && (f.toks[k-1].key == "," || f.toks[k-1].key == ":")
+	k := f.tokAt(f.marks[mi+1].Open)
+	return (k == b || k == b+1) && (f.toks[k-1].Key == "," || f.toks[k-1].Key == ":")
 }
 
 // speakerLabel reads a transcript's speaker label opening a quote
 // ("WALLACE: Let's start ..."): one to three capitalised words, the last
 // all in capitals, and a colon. The label token range ends at the colon.
-func (f *quoteFinder) speakerLabel(m marked) attribution {
-	a := f.tokAt(m.s)
-	for k := a; k < len(f.toks) && k < a+4 && f.toks[k].start < m.e; k++ {
+func (f *quoteFinder) speakerLabel(m doc.Marked) attribution {
+	a := f.tokAt(m.S)
+	for k := a; k < len(f.toks) && k < a+4 && f.toks[k].Start < m.E; k++ {
 		t := f.toks[k]
-		if t.key == ":" && k > a && !hasLowerRunes(f.r[f.toks[k-1].start:f.toks[k-1].end]) &&
-			f.toks[k-1].end-f.toks[k-1].start > 1 {
+		if t.Key == ":" && k > a && !doc.HasLowerRunes(f.r[f.toks[k-1].Start:f.toks[k-1].End]) &&
+			f.toks[k-1].End-f.toks[k-1].Start > 1 {
 			return attribution{subjS: a, subjE: k, cue: ":", lemma: "say", cueTok: -1}
 		}
-		if t.punct || !t.upper {
+		if t.Punct || !t.Upper {
 			break
 		}
 	}
@@ -217,13 +226,13 @@ func (f *quoteFinder) preRegion(mi int) (int, int) {
 	m := f.marks[mi]
 	lo := 0
 	if len(f.sents) > 0 {
-		lo = f.sents[f.sentAt(m.open)].Start
+		lo = f.sents[f.sentAt(m.Open)].Start
 	}
-	lo = max(lo, f.paras[f.para(m.open)])
-	if mi > 0 && f.marks[mi-1].close >= lo {
-		lo = f.marks[mi-1].after
+	lo = max(lo, f.paras[f.para(m.Open)])
+	if mi > 0 && f.marks[mi-1].Close >= lo {
+		lo = f.marks[mi-1].After
 	}
-	return f.tokAt(lo), f.tokAt(m.open)
+	return f.tokAt(lo), f.tokAt(m.Open)
 }
 
 // postRegion returns the tokens between the closing mark of quote mi and the
@@ -231,13 +240,13 @@ func (f *quoteFinder) preRegion(mi int) (int, int) {
 // without the final punctuation.
 func (f *quoteFinder) postRegion(mi int) (int, int) {
 	m := f.marks[mi]
-	hi := f.paraEnd(m.close)
-	if mi+1 < len(f.marks) && f.marks[mi+1].open < hi {
-		hi = f.marks[mi+1].open
+	hi := f.paraEnd(m.Close)
+	if mi+1 < len(f.marks) && f.marks[mi+1].Open < hi {
+		hi = f.marks[mi+1].Open
 	}
-	a := f.tokAt(m.after)
+	a := f.tokAt(m.After)
 	if a < len(f.toks) && len(f.sents) > 0 {
-		si := f.sentAt(f.toks[a].start)
+		si := f.sentAt(f.toks[a].Start)
 		// a sentence "ending" at an initial ("Rep. G.K.") goes on
 		for si+1 < len(f.sents) && f.sents[si].End < hi && f.r[f.sents[si].End-1] == '.' && f.endsWithAbbrev(f.sents[si].End) {
 			si++
@@ -245,7 +254,7 @@ func (f *quoteFinder) postRegion(mi int) (int, int) {
 		hi = min(hi, f.sents[si].End)
 	}
 	b := f.tokAt(hi)
-	for b > a && f.toks[b-1].punct && strings.Contains(".!?;", f.toks[b-1].key) {
+	for b > a && f.toks[b-1].Punct && strings.Contains(".!?;", f.toks[b-1].Key) {
 		b--
 	}
 	return a, b
@@ -255,7 +264,7 @@ func (f *quoteFinder) postRegion(mi int) (int, int) {
 // abbreviation or initial with its period ("G.K.", "Sen.").
 func (f *quoteFinder) endsWithAbbrev(e int) bool {
 	k := f.tokAt(e) - 1
-	return k >= 0 && f.toks[k].end == e && !f.toks[k].punct && f.r[e-1] == '.'
+	return k >= 0 && f.toks[k].End == e && !f.toks[k].Punct && f.r[e-1] == '.'
 }
 
 // invertedSubject returns the speaker after an inverted cue (`," said 9/11
@@ -263,13 +272,13 @@ func (f *quoteFinder) endsWithAbbrev(e int) bool {
 // in a capitalised word, else a plain mention.
 func (f *quoteFinder) invertedSubject(k, b int) (int, int) {
 	e := k
-	for e < b && f.toks[e].key != "," && e-k < 9 {
+	for e < b && f.toks[e].Key != "," && e-k < 9 {
 		e++
 	}
-	if k >= b || weekdayWords[f.toks[k].key] || monthWords[f.toks[k].key] {
+	if k >= b || doc.WeekdayWords[f.toks[k].Key] || doc.MonthWords[f.toks[k].Key] {
 		return -1, -1 // `, said Tuesday`
 	}
-	if e > k && (e == b || f.toks[e].key == ",") && f.isName(e-1) {
+	if e > k && (e == b || f.toks[e].Key == ",") && f.isName(e-1) {
 		return k, e
 	}
 	return f.subjectAfter(k, b)
@@ -284,8 +293,8 @@ func (f *quoteFinder) invertedSubject(k, b int) (int, int) {
 func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 	i := a
 	dash := false
-	for i < b && f.toks[i].punct && strings.ContainsAny(f.toks[i].key, ",—–-―:") {
-		dash = dash || strings.ContainsAny(f.toks[i].key, "—–―")
+	for i < b && f.toks[i].Punct && strings.ContainsAny(f.toks[i].Key, ",—–-―:") {
+		dash = dash || strings.ContainsAny(f.toks[i].Key, "—–―")
 		i++
 	}
 	if i >= b {
@@ -294,7 +303,7 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 	if dash && b-i <= 6 && f.isName(i) {
 		// a signature after a dash: "... better." ― Jane Doe
 		e := i
-		for e < b && (f.isName(e) || nameConnectors[f.toks[e].key]) {
+		for e < b && (f.isName(e) || doc.NameConnectors[f.toks[e].Key]) {
 			e++
 		}
 		if e == b {
@@ -303,7 +312,7 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 	}
 	if end, lemma := f.cueExtent(i, b); lemma != "" {
 		if lemma != "according to" {
-			if verbs().Has(lemma, lexicon.NoInversion) || strings.HasSuffix(f.toks[i].key, "ing") {
+			if doc.Verbs().Has(lemma, lexicon.NoInversion) || strings.HasSuffix(f.toks[i].Key, "ing") {
 				return noAttribution()
 			}
 			end = i + 1
@@ -323,14 +332,14 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 func (f *quoteFinder) speakerFirst(i, b int, strict bool) attribution {
 	for k := i + 1; k < b && k < i+28; k++ {
 		t := f.toks[k]
-		if t.punct && !strings.Contains(",()-'", t.key) && !(t.key == "." && k+1 < b && strings.Contains(",)", f.toks[k+1].key)) {
+		if t.Punct && !strings.Contains(",()-'", t.Key) && !(t.Key == "." && k+1 < b && strings.Contains(",)", f.toks[k+1].Key)) {
 			break
 		}
-		if cueLemma(t) == "" || t.upper || strings.HasSuffix(t.key, "ing") {
+		if doc.CueLemma(t) == "" || t.Upper || strings.HasSuffix(t.Key, "ing") {
 			continue
 		}
 		e := k
-		for e > i && auxiliaries[f.toks[e-1].key] {
+		for e > i && doc.Auxiliaries[f.toks[e-1].Key] {
 			e--
 		}
 		s, e2 := f.mentionIn(i, e)
@@ -354,13 +363,13 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 		return -1, -1
 	}
 	t := f.toks[i]
-	if pronouns[t.key] {
-		if e == i+1 && t.key != "who" {
+	if doc.Pronouns[t.Key] {
+		if e == i+1 && t.Key != "who" {
 			return i, e
 		}
 		return -1, -1
 	}
-	if !t.upper && !determiners[t.key] && !(f.isName(e-1) && e-i <= 8) && !(words().titles[f.toks[e-1].key] && e-i <= 4) {
+	if !t.Upper && !doc.Determiners[t.Key] && !(f.isName(e-1) && e-i <= 8) && !(doc.Words().Titles[f.toks[e-1].Key] && e-i <= 4) {
 		return -1, -1 // "former New York Mayor Michael Bloomberg" ends in a name, "top lawmakers" in a title
 	}
 	for k := i; k < e; k++ {
@@ -368,8 +377,8 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 		if notInMentionWord(t) {
 			return -1, -1
 		}
-		if f.toks[k].key == "," {
-			if k == i || !f.toks[i].upper {
+		if f.toks[k].Key == "," {
+			if k == i || !f.toks[i].Upper {
 				return -1, -1
 			}
 			return i, k
@@ -384,16 +393,16 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 // notInMentionWord reports whether t never stands inside a speaker's
 // mention: a pronoun, a word of notInMention, or a lower-case verb form
 // that is no title ("Patriot failed as predicted").
-func notInMentionWord(t token) bool {
-	return notInMention[t.key] || pronouns[t.key] ||
-		!t.upper && !t.punct && (strings.HasSuffix(t.key, "ed") || strings.HasSuffix(t.key, "ing")) && !words().titles[t.key]
+func notInMentionWord(t doc.Token) bool {
+	return doc.NotInMention[t.Key] || doc.Pronouns[t.Key] ||
+		!t.Upper && !t.Punct && (strings.HasSuffix(t.Key, "ed") || strings.HasSuffix(t.Key, "ing")) && !doc.Words().Titles[t.Key]
 }
 
 // closedAttrib is attrib for an attribution after a quote. When strict,
 // it must end the clause: only a venue, then a comma or the end, may follow.
 func (f *quoteFinder) closedAttrib(s, e, cs, ce int, lemma string, v, b int, strict bool) attribution {
 	_, ve := f.venueAfter(v, b)
-	if strict && ve < b && f.toks[ve].key != "," {
+	if strict && ve < b && f.toks[ve].Key != "," {
 		return noAttribution()
 	}
 	return f.attrib(s, e, cs, ce, lemma, v, b)
@@ -414,7 +423,7 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 	end := b
 	colon := false
 	if end > a {
-		switch f.toks[end-1].key {
+		switch f.toks[end-1].Key {
 		case ":":
 			colon = true
 			end--
@@ -424,7 +433,7 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 	}
 	for k := end - 1; k >= a && k >= end-14; k-- {
 		t := f.toks[k]
-		if t.key == "\"" || t.key == "“" || t.key == "”" {
+		if t.Key == "\"" || t.Key == "“" || t.Key == "”" {
 			break
 		}
 		if at, clean, ok := f.cueBefore(k, a, end); ok {
@@ -441,18 +450,18 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 // opening phrase set off by a comma ("During a speech, Trump ...").
 func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
 	start := a
-	if openers[f.toks[a].key] || prepositions[f.toks[a].key] {
+	if doc.Openers[f.toks[a].Key] || doc.Prepositions[f.toks[a].Key] {
 		for c := a; c < k; c++ {
-			if f.toks[c].key == "," {
+			if f.toks[c].Key == "," {
 				start = c + 1
 				break
 			}
 		}
 	}
-	for start < k && openers[f.toks[start].key] && !f.isName(start) {
+	for start < k && doc.Openers[f.toks[start].Key] && !f.isName(start) {
 		start++
 	}
-	if start >= k || (!pronouns[f.toks[start].key] && !f.isName(start)) {
+	if start >= k || (!doc.Pronouns[f.toks[start].Key] && !f.isName(start)) {
 		return -1, -1
 	}
 	return f.subjectAfter(start, k)
@@ -462,11 +471,11 @@ func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
 // start a and the quote at end. ok is false when k is no cue there.
 func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) {
 	t := f.toks[k]
-	if t.upper && t.key != "according" {
+	if t.Upper && t.Key != "according" {
 		return at, false, false // "Asked what ...", a name
 	}
 	ce, lemma := f.cueExtent(k, end)
-	if lemma == "" || verbs().Has(lemma, lexicon.Label) || (k > a && f.toks[k-1].key == "to" && lemma != "according to") {
+	if lemma == "" || doc.Verbs().Has(lemma, lexicon.Label) || (k > a && f.toks[k-1].Key == "to" && lemma != "according to") {
 		return at, false, false // "wants to say"
 	}
 	if lemma == "according to" {
@@ -477,13 +486,13 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 		return f.attrib(s, e, k, ce, lemma, e, end), e == end, true
 	}
 	s, e := f.subjectBefore(k, a)
-	if strings.HasSuffix(t.key, "ing") && k > a && f.toks[k-1].key == "," {
+	if strings.HasSuffix(t.Key, "ing") && k > a && f.toks[k-1].Key == "," {
 		s, e = f.clauseSubject(a, k) // "Trump attacked Clinton, saying, ..."
 	}
 	if !f.verbAt(k, s) {
 		return at, false, false
 	}
-	if verbs().Has(lemma, lexicon.AnswersTo) && ce+3 < end && f.toks[ce].key == "to" {
+	if doc.Verbs().Has(lemma, lexicon.AnswersTo) && ce+3 < end && f.toks[ce].Key == "to" {
 		return at, false, false // "would respond to the latest proposal": what is answered, not said
 	}
 	v := ce
@@ -505,12 +514,12 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 func (f *quoteFinder) colonSpeaker(a, end int) attribution {
 	start := a
 	for k := end - 1; k >= a; k-- {
-		if f.toks[k].key == "," {
+		if f.toks[k].Key == "," {
 			start = k + 1
 			break
 		}
 	}
-	for start < end && openers[f.toks[start].key] && !f.isName(start) {
+	for start < end && doc.Openers[f.toks[start].Key] && !f.isName(start) {
 		start++
 	}
 	s, e := f.subjectAfter(start, end)
@@ -535,7 +544,7 @@ func (f *quoteFinder) mergeBroken() {
 		if c.e < len(f.r) && f.r[c.e] == ',' && d.s < len(f.r) && unicode.IsLower(f.r[d.s]) {
 			sep = ", " // `"It is not closed," he said, "but ..."` keeps its comma
 		}
-		c.text = f.src.slice(c.s, c.e) + sep + f.src.slice(d.s, d.e)
+		c.text = f.src.Slice(c.s, c.e) + sep + f.src.Slice(d.s, d.e)
 		c.e, c.kind = d.e, models.QuoteDirect
 		d.dropped = true
 		i++
@@ -548,22 +557,22 @@ func (f *quoteFinder) mergeBroken() {
 // and no speaker of d's own.
 func (f *quoteFinder) brokenBy(c, d *candidate) bool {
 	mc, md := f.marks[c.mark], f.marks[d.mark]
-	if f.para(mc.close) != f.para(md.open) || f.toks[c.attr.subjS].start < mc.close ||
-		f.toks[c.attr.subjS].start > md.open {
+	if f.para(mc.Close) != f.para(md.Open) || f.toks[c.attr.subjS].Start < mc.Close ||
+		f.toks[c.attr.subjS].Start > md.Open {
 		return false
 	}
-	a, b := f.tokAt(mc.after), f.tokAt(md.open)
+	a, b := f.tokAt(mc.After), f.tokAt(md.Open)
 	if b-a > 40 || (d.local && d.attr.subjS != c.attr.subjS) {
 		return false
 	}
-	sep := f.toks[b-1].key
+	sep := f.toks[b-1].Key
 	return wordsIn(f.toks[a:b]) <= 12 && (sep == "," || sep == ":")
 }
 
 // finish resolves speakers and returns the quotes in text order and the
 // people named.
 func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	reg := newRegistry(f.src, f.toks, f.known, f.quoted)
+	reg := people.NewRegistry(f.src, f.toks, f.known, f.quoted)
 	speech := f.cands[f.nDirect:]
 	slices.SortStableFunc(speech, func(a, b candidate) int { return a.s - b.s })
 	f.cands = mergeByStart(f.cands[:f.nDirect], speech)
@@ -577,14 +586,14 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		}
 		q := models.ExtractedQuote{Kind: c.kind, Start: c.s, End: c.e, Cue: c.attr.cue, Venue: c.attr.venue, Text: c.text}
 		if q.Text == "" {
-			q.Text = f.src.slice(c.s, c.e)
-			if c.mark >= 0 && f.marks[c.mark].multi {
+			q.Text = f.src.Slice(c.s, c.e)
+			if c.mark >= 0 && f.marks[c.mark].Multi {
 				q.Text = dropReopeningMarks(q.Text)
 			}
 		}
 		if c.attr.found() {
-			ms, me := f.toks[c.attr.subjS].start, f.toks[c.attr.subjE-1].end
-			q.SpeakerMention = &models.Mention{Text: f.src.slice(ms, me), Start: ms, End: me}
+			ms, me := f.toks[c.attr.subjS].Start, f.toks[c.attr.subjE-1].End
+			q.SpeakerMention = &models.Mention{Text: f.src.Slice(ms, me), Start: ms, End: me}
 			si := f.sentAt(ms)
 			sentStart, prevStart := -1, -1
 			if si >= 0 && si < len(f.sents) {
@@ -593,20 +602,20 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 					prevStart = f.sents[si-1].Start
 				}
 			}
-			if name := reg.resolve(f.toks[c.attr.subjS:c.attr.subjE], sentStart, prevStart); name != "" {
+			if name := reg.Resolve(f.toks[c.attr.subjS:c.attr.subjE], sentStart, prevStart); name != "" {
 				q.Speaker = &name
 			}
 		}
 		q.Sentence = f.sentenceText(c.s, c.e)
 		out = append(out, q)
 	}
-	return out, reg.people()
+	return out, reg.People()
 }
 
 // quoted reports whether offset at lies between quotation marks.
 func (f *quoteFinder) quoted(at int) bool {
-	i := sort.Search(len(f.marks), func(i int) bool { return f.marks[i].close >= at })
-	return i < len(f.marks) && f.marks[i].open < at
+	i := sort.Search(len(f.marks), func(i int) bool { return f.marks[i].Close >= at })
+	return i < len(f.marks) && f.marks[i].Open < at
 }
 
 // mergeByStart merges two lists of candidates, each in text order.
@@ -642,7 +651,7 @@ func (f *quoteFinder) sentenceText(s, e int) string {
 		return ""
 	}
 	a, b := f.sentAt(s), f.sentAt(max(s, e-1))
-	return f.src.slice(f.sents[a].Start, f.sents[b].End)
+	return f.src.Slice(f.sents[a].Start, f.sents[b].End)
 }
 
 // QuoteKey returns a key under which the same quote matches across
@@ -655,7 +664,7 @@ func QuoteKey(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, c := range s {
-		c = foldAccent(unicode.ToLower(c))
+		c = doc.FoldAccent(unicode.ToLower(c))
 		if unicode.IsLetter(c) || unicode.IsDigit(c) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')

@@ -1,192 +1,27 @@
-package extract
+package people
 
 import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
 )
 
-// Kinds of actor in the people lexicon.
-const (
-	actorPerson       = "person"
-	actorOrganisation = "organisation"
-	actorCountry      = "country"
-)
-
-// actor is one known person, organisation or country of data/lexicon/people.txt.
-type actor struct {
-	Name, Kind, Role string
-	Aliases          []string
-	Gender           byte // 'm', 'f' or 0 when unknown
-}
-
-// aliasTok is one word of an alias. Caps words (US, EU) only match words
-// without lower-case letters, so "us" is not the United States.
-type aliasTok struct {
-	key  string
-	caps bool
-}
-
-// alias is one name of an actor, as words.
-type alias struct {
-	toks  []aliasTok
-	actor int
-}
-
-// peopleLexicon is the loaded people lexicon: actors and their names indexed
-// by first word, longest first.
-type peopleLexicon struct {
-	actors  []actor
-	byFirst map[string][]alias
-	byName  map[string]int // canonicalKey(name or alias) -> actor
-	// lowerFirst lists the first words of names that start in lower case
-	// ("the Kremlin", "his envoy"); other names need a capital to start.
-	lowerFirst []string
-	// lowerByte marks the first bytes of lowerFirst, to skip most words fast
-	lowerByte [256]bool
-}
-
-var (
-	peopleOnce sync.Once
-	peopleLex  *peopleLexicon
-)
-
-// people returns the people lexicon, loading it on first use.
-func people() *peopleLexicon {
-	peopleOnce.Do(func() { peopleLex = loadPeople(fieldsOf(lang().People)) })
-	return peopleLex
-}
-
-// loadPeople builds the lexicon from lines "name | kind | role | aliases...".
-// A person's surname becomes an alias unless another actor already uses it.
-func loadPeople(lines [][]string) *peopleLexicon {
-	lx := &peopleLexicon{byFirst: map[string][]alias{}, byName: map[string]int{}}
-	for _, p := range lines {
-		if len(p) < 2 || p[0] == "" {
-			continue
-		}
-		a := actor{Name: p[0], Kind: p[1]}
-		if k, g, ok := strings.Cut(p[1], "/"); ok && g != "" {
-			a.Kind, a.Gender = k, g[0]
-		}
-		if len(p) > 2 {
-			a.Role = p[2]
-		}
-		for _, al := range p[min(3, len(p)):] {
-			if al != "" {
-				a.Aliases = append(a.Aliases, al)
-			}
-		}
-		lx.actors = append(lx.actors, a)
-	}
-	for i, a := range lx.actors {
-		names := append([]string{a.Name}, a.Aliases...)
-		if a.Kind == actorPerson {
-			f := strings.Fields(a.Name)
-			names = append(names, f[len(f)-1])
-		}
-		for _, n := range names {
-			lx.add(n, i)
-		}
-	}
-	for k := range lx.byFirst {
-		as := lx.byFirst[k]
-		sort.SliceStable(as, func(x, y int) bool { return len(as[x].toks) > len(as[y].toks) })
-	}
-	return lx
-}
-
-// add indexes name as a name of actor i; the first actor to claim a name
-// keeps it. Names of one actor that fold to one key are all indexed: "the
-// European Union" and its alias "European Union" are both how texts write it.
-func (lx *peopleLexicon) add(name string, i int) {
-	ck := canonicalKey(name)
-	if owner, dup := lx.byName[ck]; dup && owner != i {
-		return
-	}
-	lx.byName[ck] = i
-	r := []rune(name)
-	toks := splitWords(r, 0, len(r))
-	if len(toks) == 0 {
-		return
-	}
-	al := alias{actor: i}
-	for _, t := range toks {
-		s := string(r[t.start:t.end])
-		al.toks = append(al.toks, aliasTok{key: t.key, caps: len(t.key) > 1 && !hasLower(s)})
-	}
-	first := al.toks[0].key
-	if !unicode.IsUpper(r[toks[0].start]) && !slices.Contains(lx.lowerFirst, first) {
-		lx.lowerFirst = append(lx.lowerFirst, first)
-		lx.lowerByte[first[0]] = true
-	}
-	lx.byFirst[first] = append(lx.byFirst[first], al)
-}
-
-// matchAt returns the actor whose name starts at toks[i] (longest name
-// wins) and how many words it spans, or -1, 0.
-func (lx *peopleLexicon) matchAt(r []rune, toks []token, i int) (int, int) {
-	if !toks[i].is(clsActorFirst) || !toks[i].upper && (!lx.lowerByte[toks[i].key[0]] || !slices.Contains(lx.lowerFirst, toks[i].key)) {
-		return -1, 0 // most words: no map look-up
-	}
-	for _, al := range lx.byFirst[toks[i].key] {
-		if i+len(al.toks) > len(toks) {
-			continue
-		}
-		ok := true
-		for j, at := range al.toks {
-			t := toks[i+j]
-			if t.key != at.key || (at.caps && hasLowerRunes(r[t.start:t.end])) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return al.actor, len(al.toks)
-		}
-	}
-	return -1, 0
-}
-
-// actorMention is a known actor named at one place of a text.
-type actorMention struct {
-	actor      int
-	start, end int // rune offsets
-}
-
-// findActors returns the known actors named in r[from:to], in order.
-func (lx *peopleLexicon) findActors(r []rune, toks []token) []actorMention {
-	var out []actorMention
-	for i := 0; i < len(toks); i++ {
-		if toks[i].punct {
-			continue
-		}
-		a, n := lx.matchAt(r, toks, i)
-		if a < 0 {
-			continue
-		}
-		out = append(out, actorMention{actor: a, start: toks[i].start, end: toks[i+n-1].end})
-		i += n - 1
-	}
-	return out
-}
-
-// actorsIn returns the canonical names of the known people, organisations
+// ActorsIn returns the canonical names of the known people, organisations
 // and countries named in text, each once, in order of first mention.
-func actorsIn(text string) []string {
-	lx := people()
+func ActorsIn(text string) []string {
+	lx := doc.People()
 	r := []rune(text)
 	var out []string
 	seen := map[int]bool{}
-	for _, m := range lx.findActors(r, tokenize(r, 0, len(r))) {
-		if !seen[m.actor] {
-			seen[m.actor] = true
-			out = append(out, lx.actors[m.actor].Name)
+	for _, m := range lx.FindActors(r, doc.Tokenize(r, 0, len(r))) {
+		if !seen[m.Actor] {
+			seen[m.Actor] = true
+			out = append(out, lx.Actors[m.Actor].Name)
 		}
 	}
 	return out
@@ -197,13 +32,13 @@ func actorsIn(text string) []string {
 // dropped ("Volodymyr Zelenskyy" -> "volodymyr-zelenskyy", "U.S." -> "us").
 // Known aliases map to the canonical name's slug ("Trump" -> "donald-trump").
 func PersonSlug(name string) string {
-	if i, ok := people().byName[canonicalKey(name)]; ok {
-		name = people().actors[i].Name
+	if i, ok := doc.People().ByName[doc.CanonicalKey(name)]; ok {
+		name = doc.People().Actors[i].Name
 	}
 	var b strings.Builder
 	dash := false
 	for _, c := range name {
-		c = foldAccent(unicode.ToLower(c))
+		c = doc.FoldAccent(unicode.ToLower(c))
 		switch {
 		case c < 128 && (unicode.IsLetter(c) || unicode.IsDigit(c)):
 			if dash && b.Len() > 0 {
@@ -227,61 +62,18 @@ func trimThe(s string) string {
 	return s
 }
 
-// canonicalKey folds a name for comparison: lower case, accents and dots
-// dropped, a leading "the" dropped, single spaces.
-func canonicalKey(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
-		w = strings.ToLower(strings.ReplaceAll(w, ".", ""))
-		if w == "" || (b.Len() == 0 && w == "the") {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		for _, c := range w {
-			b.WriteRune(foldAccent(c))
-		}
-	}
-	return b.String()
-}
-
-// foldAccent maps common accented Latin letters to their base letter.
-func foldAccent(c rune) rune {
-	if c < 128 {
-		return c
-	}
-	const from, to = "àáâãäåāăçćčďèéêëēėęěğìíîïīıłñńňòóôõöøōőřśşšťùúûüūůűýÿźżž", "aaaaaaaacccdeeeeeeeegiiiiiilnnnoooooooorsssstuuuuuuuyyzzz"
-	fr := []rune(from)
-	for i, f := range fr {
-		if f == c {
-			return rune(to[i])
-		}
-	}
-	return c
-}
-
-func hasLower(s string) bool {
-	for _, c := range s {
-		if unicode.IsLower(c) {
-			return true
-		}
-	}
-	return false
-}
-
-// registry resolves speaker mentions within one article to canonical names
+// Registry resolves speaker mentions within one article to canonical names
 // and collects the people, organisations and countries named there.
-type registry struct {
-	lx         *peopleLexicon
-	src        *source
+type Registry struct {
+	lx         *doc.PeopleLexicon
+	src        *doc.Source
 	r          []rune
-	known      []actorMention    // lexicon actors in the text, in order
-	toks       []token           // the tokens of the text
-	persons    []placedName      // known people named, in order of place, for pronouns
-	speakers   []placedName      // other people named as speakers, in order of place
-	surnames   map[string]string // last-name key -> full name, for people not in the lexicon
-	noFullName noFullName        // searches of fullNameBefore that found nothing
+	known      []doc.ActorMention // lexicon actors in the text, in order
+	toks       []doc.Token        // the tokens of the text
+	persons    []placedName       // known people named, in order of place, for pronouns
+	speakers   []placedName       // other people named as speakers, in order of place
+	surnames   map[string]string  // last-name key -> full name, for people not in the lexicon
+	noFullName noFullName         // searches of fullNameBefore that found nothing
 	found      map[string]*models.ExtractedPerson
 	order      []string
 }
@@ -293,25 +85,25 @@ type placedName struct {
 	gender byte // 'm', 'f' or 0
 }
 
-// newRegistry starts the registry of one article. quoted reports whether
+// NewRegistry starts the registry of one article. quoted reports whether
 // an offset lies inside quotation marks: people named there are recorded
 // but are no antecedents for "he" and "she".
-func newRegistry(src *source, toks []token, known []actorMention, quoted func(at int) bool) *registry {
-	r := src.r
-	reg := &registry{lx: people(), src: src, r: r, toks: toks, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
+func NewRegistry(src *doc.Source, toks []doc.Token, known []doc.ActorMention, quoted func(at int) bool) *Registry {
+	r := src.R
+	reg := &Registry{lx: doc.People(), src: src, r: r, toks: toks, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
 	reg.known = known
 	for _, m := range reg.known {
-		a := reg.lx.actors[m.actor]
-		reg.note(a.Name, a.Kind, a.Role, src.slice(m.start, m.end))
-		if a.Kind == actorPerson && !quoted(m.start) {
-			reg.persons = append(reg.persons, placedName{m.start, a.Name, a.Gender})
+		a := reg.lx.Actors[m.Actor]
+		reg.note(a.Name, a.Kind, a.Role, src.Slice(m.Start, m.End))
+		if a.Kind == doc.ActorPerson && !quoted(m.Start) {
+			reg.persons = append(reg.persons, placedName{m.Start, a.Name, a.Gender})
 		}
 	}
 	return reg
 }
 
 // note records that name (of kind and role) went by alias in the article.
-func (reg *registry) note(name, kind, role, alias string) {
+func (reg *Registry) note(name, kind, role, alias string) {
 	p := reg.found[name]
 	if p == nil {
 		p = &models.ExtractedPerson{Name: name, Kind: kind, Role: role}
@@ -333,28 +125,28 @@ func (reg *registry) note(name, kind, role, alias string) {
 // actor by any alias whose words end the mention, the nearest person named
 // before a personal pronoun, or a capitalised name (a surname seen with its
 // full name earlier resolves to it). It returns "" when unsure.
-func (reg *registry) resolve(toks []token, sentStart, prevStart int) string {
+func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string {
 	if len(toks) == 0 {
 		return ""
 	}
-	s, e := toks[0].start, toks[len(toks)-1].end
-	mention := reg.src.slice(s, e)
+	s, e := toks[0].Start, toks[len(toks)-1].End
+	mention := reg.src.Slice(s, e)
 	for _, t := range toks {
-		if t.key == "and" || t.key == "&" {
+		if t.Key == "and" || t.Key == "&" {
 			return "" // "The New York Times and CNN" are two speakers
 		}
 	}
 	for i := range toks {
-		if prepositions[toks[i].key] {
+		if doc.Prepositions[toks[i].Key] {
 			break // "a source in Kyiv" is not Ukraine
 		}
-		if a, n := reg.lx.matchAt(reg.r, toks, i); a >= 0 && i+n == len(toks) {
-			act := reg.lx.actors[a]
+		if a, n := reg.lx.MatchAt(reg.r, toks, i); a >= 0 && i+n == len(toks) {
+			act := reg.lx.Actors[a]
 			reg.note(act.Name, act.Kind, act.Role, mention)
 			return act.Name
 		}
 	}
-	switch toks[0].key {
+	switch toks[0].Key {
 	case "he", "him":
 		return reg.pronounPerson(s, sentStart, prevStart, 'f')
 	case "she", "her":
@@ -371,10 +163,10 @@ func (reg *registry) resolve(toks []token, sentStart, prevStart int) string {
 		return ""
 	}
 	if org {
-		reg.note(name, actorOrganisation, "", mention)
+		reg.note(name, doc.ActorOrganisation, "", mention)
 		return name
 	}
-	reg.note(name, actorPerson, "", mention)
+	reg.note(name, doc.ActorPerson, "", mention)
 	reg.learn(name)
 	// speakers come in text order, so this inserts at or near the end
 	i := sort.Search(len(reg.speakers), func(i int) bool { return reg.speakers[i].at > s })
@@ -387,10 +179,10 @@ func (reg *registry) resolve(toks []token, sentStart, prevStart int) string {
 // Geneva", "Diplomats from Doha"): they say where the speakers are, not who. A name
 // before the preposition ("Adam Schiff of California") is left to
 // trailingName.
-func placeAfter(toks []token) bool {
+func placeAfter(toks []doc.Token) bool {
 	for k := 1; k < len(toks); k++ {
-		if placePrepositions[toks[k].key] && !toks[k].upper {
-			return (!toks[k-1].upper || isTitle(toks[k-1].key)) && k+1 < len(toks) && toks[len(toks)-1].upper
+		if doc.PlacePrepositions[toks[k].Key] && !toks[k].Upper {
+			return (!toks[k-1].Upper || IsTitle(toks[k-1].Key)) && k+1 < len(toks) && toks[len(toks)-1].Upper
 		}
 	}
 	return false
@@ -401,13 +193,13 @@ func placeAfter(toks []token) bool {
 // sentence, which is usually its subject ("Trump will meet Putin, he
 // said"); else the first named in the sentence before, which starts at
 // prevStart; else the nearest before.
-func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string {
+func (reg *Registry) pronounPerson(s, sentStart, prevStart int, not byte) string {
 	for _, from := range []int{sentStart, prevStart} {
 		if from < 0 {
 			continue
 		}
 		if name := reg.openingName(from, s); name != "" {
-			reg.note(name, actorPerson, "", "")
+			reg.note(name, doc.ActorPerson, "", "")
 			reg.learn(name)
 			return name // "EU foreign policy chief Kaja Kallas spoke with Araghchi. She said ..."
 		}
@@ -436,10 +228,10 @@ func (reg *registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 // anything else: a known actor (the known people are found by place), a
 // country, a name inside a clause ("He said that Speaker Paul Ryan ..."),
 // a sentence opening with a quotation.
-func (reg *registry) openingName(from, to int) string {
+func (reg *Registry) openingName(from, to int) string {
 	i := reg.subjectStart(from, to)
 	fallback := ""
-	for k := i + 1; k < len(reg.toks) && k < i+10 && reg.toks[k].start < to; k++ {
+	for k := i + 1; k < len(reg.toks) && k < i+10 && reg.toks[k].Start < to; k++ {
 		switch name, v := reg.openingCandidate(i, k); v {
 		case openStop:
 			return fallback
@@ -470,17 +262,17 @@ const (
 // subjectStart returns the token where the subject of a sentence starting
 // at rune offset from may start: after an opening phrase set off by a
 // comma ("For his part, Mr. Sloan ...") and after openers ("But Lavrov").
-func (reg *registry) subjectStart(from, to int) int {
-	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].start >= from })
-	if i < len(reg.toks) && prepositions[reg.toks[i].key] {
-		for c := i + 1; c < len(reg.toks) && c < i+8 && reg.toks[c].start < to; c++ {
-			if reg.toks[c].key == "," {
+func (reg *Registry) subjectStart(from, to int) int {
+	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].Start >= from })
+	if i < len(reg.toks) && doc.Prepositions[reg.toks[i].Key] {
+		for c := i + 1; c < len(reg.toks) && c < i+8 && reg.toks[c].Start < to; c++ {
+			if reg.toks[c].Key == "," {
 				i = c + 1
 				break
 			}
 		}
 	}
-	for i < len(reg.toks) && reg.toks[i].upper && (openers[reg.toks[i].key] || sentenceAdverbs[reg.toks[i].key]) {
+	for i < len(reg.toks) && reg.toks[i].Upper && (doc.Openers[reg.toks[i].Key] || doc.SentenceAdverbs[reg.toks[i].Key]) {
 		i++ // "Even Mike Pence, ...", "But Lavrov ..."
 	}
 	return i
@@ -488,19 +280,19 @@ func (reg *registry) subjectStart(from, to int) int {
 
 // openingCandidate judges the capitalised words from token i that end
 // before token k, the first lower-case word after them.
-func (reg *registry) openingCandidate(i, k int) (string, openVerdict) {
+func (reg *Registry) openingCandidate(i, k int) (string, openVerdict) {
 	t, prev := reg.toks[k], reg.toks[k-1]
 	switch {
-	case t.punct && t.key != "," && t.key != "'s":
+	case t.Punct && t.Key != "," && t.Key != "'s":
 		return "", openStop
-	case t.upper || !prev.upper || isTitle(t.key):
+	case t.Upper || !prev.Upper || IsTitle(t.Key):
 		return "", openSkip
-	case t.key == "," && isTitle(prev.key):
+	case t.Key == "," && IsTitle(prev.Key):
 		return "", openSkip // "Mr. Trump's campaign manager, Kellyanne Conway, ..."
 	}
 	name, org := reg.nameAtEnd(reg.toks[i:k])
 	if name == "" || org || !strings.Contains(name, " ") {
-		if t.key == "," {
+		if t.Key == "," {
 			return "", openStop // "In Washington, officials said"
 		}
 		return "", openSkip
@@ -517,8 +309,8 @@ func (reg *registry) openingCandidate(i, k int) (string, openVerdict) {
 
 // subjectVerdict judges a name [j, k) at the head of a sentence: the
 // subject, unless it is a known actor or qualifies a title after it.
-func (reg *registry) subjectVerdict(name string, j, k int) (string, openVerdict) {
-	qualifies := reg.toks[k].key == "'s" || reg.qualifiesTitle(k)
+func (reg *Registry) subjectVerdict(name string, j, k int) (string, openVerdict) {
+	qualifies := reg.toks[k].Key == "'s" || reg.qualifiesTitle(k)
 	switch {
 	case reg.knownName(j, k) && qualifies:
 		return "", openSkip // a known actor's aide: "Mr. Trump's campaign manager, ..."
@@ -534,35 +326,32 @@ func (reg *registry) subjectVerdict(name string, j, k int) (string, openVerdict)
 
 // capitalOpener reports whether tokens [j, k) hold a word that opens a
 // sentence with a capital but starts no name.
-func (reg *registry) capitalOpener(j, k int) bool {
-	return slices.ContainsFunc(reg.toks[j:k], func(w token) bool {
-		return openers[w.key] || prepositions[w.key] || subordinators[w.key] || pronouns[w.key] || orgWords[w.key]
+func (reg *Registry) capitalOpener(j, k int) bool {
+	return slices.ContainsFunc(reg.toks[j:k], func(w doc.Token) bool {
+		return doc.Openers[w.Key] || doc.Prepositions[w.Key] || doc.Subordinators[w.Key] || doc.Pronouns[w.Key] || doc.OrgWords[w.Key]
 	})
 }
 
 // insideClause reports whether the words [i, j) before a name put it
 // inside a clause rather than at the head of the sentence.
-func (reg *registry) insideClause(i, j int) bool {
-	return slices.ContainsFunc(reg.toks[i:j], func(w token) bool {
-		return w.key != "of" && (prepositions[w.key] || pronouns[w.key] || auxiliaries[w.key] || subordinators[w.key] ||
-			w.key == "that" || w.is(clsReportingVerb))
+func (reg *Registry) insideClause(i, j int) bool {
+	return slices.ContainsFunc(reg.toks[i:j], func(w doc.Token) bool {
+		return w.Key != "of" && (doc.Prepositions[w.Key] || doc.Pronouns[w.Key] || doc.Auxiliaries[w.Key] || doc.Subordinators[w.Key] ||
+			w.Key == "that" || w.Is(doc.ClsReportingVerb))
 	})
 }
 
 // knownName reports whether the name in tokens [j, k) is a known actor or
 // a country.
-func (reg *registry) knownName(j, k int) bool {
-	a, _ := reg.lx.matchAt(reg.r, reg.toks, j)
-	return a >= 0 || len(countries().mentions(reg.r, reg.toks[j:k])) > 0
+func (reg *Registry) knownName(j, k int) bool {
+	a, _ := reg.lx.MatchAt(reg.r, reg.toks, j)
+	return a >= 0 || len(doc.Countries().Mentions(reg.r, reg.toks[j:k])) > 0
 }
-
-// sentenceAdverbs open a sentence before its subject: "Even Mike Pence ...".
-var sentenceAdverbs map[string]bool // words.txt: sentence-adverbs
 
 // nearestPerson returns the person named last before offset s, skipping
 // people known to be of gender not (a pronoun's other gender). It looks
 // back over a few names only: a pronoun far from any name stays unresolved.
-func (reg *registry) nearestPerson(s int, not byte) string {
+func (reg *Registry) nearestPerson(s int, not byte) string {
 	a, okA := lastBefore(reg.persons, s, not)
 	b, okB := lastBefore(reg.speakers, s, not)
 	switch {
@@ -601,9 +390,9 @@ func lastBefore(ps []placedName, s int, not byte) (placedName, bool) {
 // trailingName returns the capitalised words ending a mention, without
 // titles before them ("White House spokesman Josh Earnest" -> "Josh
 // Earnest"), resolving a lone surname seen earlier with its full name.
-func (reg *registry) trailingName(toks []token) (name string, org bool) {
+func (reg *Registry) trailingName(toks []doc.Token) (name string, org bool) {
 	for k, t := range toks {
-		if t.key == "(" || t.key == "," {
+		if t.Key == "(" || t.Key == "," {
 			toks = toks[:k] // "Gwen Moore (D-Wis.)", "Mitch McConnell, R-Ky."
 			break
 		}
@@ -612,7 +401,7 @@ func (reg *registry) trailingName(toks []token) (name string, org bool) {
 		return name, org
 	}
 	for k, t := range toks {
-		if k > 0 && toks[k-1].upper && (t.key == "of" || t.key == "from") {
+		if k > 0 && toks[k-1].Upper && (t.Key == "of" || t.Key == "from") {
 			return reg.nameAtEnd(toks[:k]) // "Rep. Adam Schiff of California"
 		}
 	}
@@ -621,9 +410,9 @@ func (reg *registry) trailingName(toks []token) (name string, org bool) {
 
 // nameRunStart returns where the run of capitalised words that are no
 // titles, ending toks, starts (len(toks) when toks ends otherwise).
-func nameRunStart(toks []token) int {
+func nameRunStart(toks []doc.Token) int {
 	i := len(toks)
-	for i > 0 && toks[i-1].upper && !toks[i-1].punct && !isTitle(toks[i-1].key) {
+	for i > 0 && toks[i-1].Upper && !toks[i-1].Punct && !IsTitle(toks[i-1].Key) {
 		i--
 	}
 	return i
@@ -633,20 +422,20 @@ func nameRunStart(toks []token) int {
 // org is set for a name after "the" ("The S.E.C."), an organisation's. A
 // lone surname gives the full name learned for it (see learn) or given
 // before it in running text. It only reads the registry.
-func (reg *registry) nameAtEnd(toks []token) (string, bool) {
+func (reg *Registry) nameAtEnd(toks []doc.Token) (string, bool) {
 	i := nameRunStart(toks)
-	if i == len(toks) || (i > 0 && !toks[i-1].upper && !isTitle(toks[i-1].key) && toks[i-1].key != "'s") {
+	if i == len(toks) || (i > 0 && !toks[i-1].Upper && !IsTitle(toks[i-1].Key) && toks[i-1].Key != "'s") {
 		return "", false // "officials cited by TASS" is not TASS
 	}
-	org := toks[i].key == "the"
+	org := toks[i].Key == "the"
 	if org {
 		if i++; i == len(toks) {
 			return "", false
 		}
 	}
 	parts := toks[i:]
-	name := shoutToTitle(reg.src.slice(parts[0].start, parts[len(parts)-1].end))
-	last := parts[len(parts)-1].key
+	name := shoutToTitle(reg.src.Slice(parts[0].Start, parts[len(parts)-1].End))
+	last := parts[len(parts)-1].Key
 	if org {
 		return name, true
 	}
@@ -664,13 +453,13 @@ func (reg *registry) nameAtEnd(toks []token) (string, bool) {
 // learn records that the surname of name, a person just taken as a
 // speaker or subject, stands for name from here on ("Jeh Johnson ...
 // Johnson said").
-func (reg *registry) learn(name string) {
+func (reg *Registry) learn(name string) {
 	r := []rune(name)
-	toks := splitWords(r, 0, len(r))
+	toks := doc.SplitWords(r, 0, len(r))
 	if len(toks) < 2 {
 		return
 	}
-	reg.surnames[toks[len(toks)-1].key] = name
+	reg.surnames[toks[len(toks)-1].Key] = name
 }
 
 // qualifiesTitle reports whether the lower-case words from token k are the
@@ -678,21 +467,18 @@ func (reg *registry) learn(name string) {
 // communication director", "Trump campaign manager"): a title within three
 // words, with nothing capitalised and no past tense before it ("Warren
 // called SEC Chair Mary Jo White" is a sentence, not a title).
-func (reg *registry) qualifiesTitle(k int) bool {
+func (reg *Registry) qualifiesTitle(k int) bool {
 	for j := k; j < len(reg.toks) && j < k+3; j++ {
 		t := reg.toks[j]
-		if isTitle(t.key) {
+		if IsTitle(t.Key) {
 			return true
 		}
-		if t.upper || t.punct || strings.HasSuffix(t.key, "ed") {
+		if t.Upper || t.Punct || strings.HasSuffix(t.Key, "ed") {
 			return false
 		}
 	}
 	return false
 }
-
-// orgWords end the names of organisations, not of people.
-var orgWords map[string]bool // words.txt: org-words
 
 // fullNameBefore returns the full name a surname alone (the token t)
 // stands for when the text named the person in full before it in running
@@ -702,67 +488,69 @@ var orgWords map[string]bool // words.txt: org-words
 // capitalised word but a title, and opens with no word that a name does not
 // ("Many Democrats", "Committee Republicans"). "" when there is none, or
 // when t is an acronym.
-func (reg *registry) fullNameBefore(t token) string {
-	if !hasLowerRunes(reg.r[t.start:t.end]) {
+func (reg *Registry) fullNameBefore(t doc.Token) string {
+	if !doc.HasLowerRunes(reg.r[t.Start:t.End]) {
 		return "" // "RT", "NATO"
 	}
-	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].start >= t.start })
-	if a, _ := reg.lx.matchAt(reg.r, reg.toks, i); a >= 0 {
+	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].Start >= t.Start })
+	if a, _ := reg.lx.MatchAt(reg.r, reg.toks, i); a >= 0 {
 		return "" // a known actor keeps the lexicon's name
 	}
 	// It looks back over at most fullNameReach tokens, and never again over
 	// tokens an earlier look for the same surname went through: a long text
 	// of many surnames stays linear.
-	low := max(i-fullNameReach, reg.noFullName.from(t.key), 1)
-	if orgWords[t.key] {
-		return reg.familyNameFirst(t.key, i, low)
+	low := max(i-fullNameReach, reg.noFullName.from(t.Key), 1)
+	if doc.OrgWords[t.Key] {
+		return reg.familyNameFirst(t.Key, i, low)
 	}
 	for k := i - 1; k >= low; k-- {
-		if c := reg.toks[k]; c.key == t.key && c.upper {
+		if c := reg.toks[k]; c.Key == t.Key && c.Upper {
 			if name := reg.fullNameEndingAt(k); name != "" {
 				return name
 			}
 		}
 	}
-	return reg.familyNameFirst(t.key, i, low)
+	return reg.familyNameFirst(t.Key, i, low)
 }
 
 // fullNameEndingAt returns the run of two or three capitalised words
 // ending with the surname at token k ("George W. Bush"), or "" when the
 // words there are no name: a longer run of capitals, a run with an opener
 // or a word no name has.
-func (reg *registry) fullNameEndingAt(k int) string {
+func (reg *Registry) fullNameEndingAt(k int) string {
 	j, ok := reg.capitalRunStart(k)
 	if !ok {
 		return "" // a longer run of capitals: "House Oversight Committee Republicans"
 	}
-	for j < k && reg.toks[j].end-reg.toks[j].start > 2 && !hasLowerRunes(reg.r[reg.toks[j].start:reg.toks[j].end]) {
+	for j < k && reg.toks[j].End-reg.toks[j].Start > 2 && !doc.HasLowerRunes(reg.r[reg.toks[j].Start:reg.toks[j].End]) {
 		j++ // "CEO Wayne Rogers": an acronym before the name
 	}
-	first := reg.toks[j].key
-	if j == k || reg.toks[k-1].key == reg.toks[k].key || openers[first] || prepositions[first] ||
-		pronouns[first] || sentenceAdverbs[first] {
+	first := reg.toks[j].Key
+	if j == k || reg.toks[k-1].Key == reg.toks[k].Key || doc.Openers[first] || doc.Prepositions[first] ||
+		doc.Pronouns[first] || doc.SentenceAdverbs[first] {
 		return ""
 	}
-	if slices.ContainsFunc(reg.toks[j:k], func(w token) bool { return notNameStart[w.key] || weekdayWords[w.key] || orgWords[w.key] }) {
+	if slices.ContainsFunc(reg.toks[j:k], func(w doc.Token) bool {
+		return doc.NotNameStart[w.Key] || doc.WeekdayWords[w.Key] || doc.OrgWords[w.Key]
+	}) {
 		return ""
 	}
-	return reg.src.slice(reg.toks[j].start, reg.toks[k].end)
+	return reg.src.Slice(reg.toks[j].Start, reg.toks[k].End)
 }
 
 // capitalRunStart returns the first of the (at most three) adjacent
 // capitalised words that end at token k; ok is false when a longer run
 // stands there.
-func (reg *registry) capitalRunStart(k int) (int, bool) {
+func (reg *Registry) capitalRunStart(k int) (int, bool) {
 	joins := func(j int) bool { // token j-1 runs on into token j
 		p := reg.toks[j-1]
-		return p.upper && !isTitle(p.key) && p.end+1 == reg.toks[j].start
+		return p.Upper && !IsTitle(p.Key) && p.End+1 == reg.toks[j].Start
 	}
 	j := k
-	for j > 0 && k-j < 3 && joins(j) && (!reg.toks[j-1].punct || reg.toks[j-1].key == ".") {
+	for j > 0 && k-j < 3 && joins(j) && (!reg.toks[j-1].Punct || reg.toks[j-1].Key == ".") {
 		j--
 	}
-	longer := j > 0 && joins(j) && !reg.toks[j-1].punct
+	longer := j > 0 && joins(j) && !reg.toks[j-1].Punct
 	return j, k-j <= 2 && !longer
 }
 
@@ -770,15 +558,15 @@ func (reg *registry) capitalRunStart(k int) (int, bool) {
 // family name that comes first, right after a title, between tokens low and
 // i. When there is none either, it records that no full name for the
 // surname key stands before token i.
-func (reg *registry) familyNameFirst(key string, i, low int) string {
+func (reg *Registry) familyNameFirst(key string, i, low int) string {
 	for k := i - 1; k >= low && k > 0; k-- {
 		c := reg.toks[k]
-		if c.key != key || !c.upper || !reg.toks[k-1].is(clsTitle) || k+1 >= i {
+		if c.Key != key || !c.Upper || !reg.toks[k-1].Is(doc.ClsTitle) || k+1 >= i {
 			continue
 		}
-		if n := reg.toks[k+1]; n.upper && !n.punct && c.end+1 == n.start && hasLowerRunes(reg.r[n.start:n.end]) &&
-			(k+2 >= len(reg.toks) || !reg.toks[k+2].upper || reg.toks[k+2].punct) {
-			return reg.src.slice(c.start, n.end)
+		if n := reg.toks[k+1]; n.Upper && !n.Punct && c.End+1 == n.Start && doc.HasLowerRunes(reg.r[n.Start:n.End]) &&
+			(k+2 >= len(reg.toks) || !reg.toks[k+2].Upper || reg.toks[k+2].Punct) {
+			return reg.src.Slice(c.Start, n.End)
 		}
 	}
 	reg.noFullName.record(key, i)
@@ -808,13 +596,10 @@ func (c *noFullName) record(key string, i int) {
 // name, some 25 KB of text.
 const fullNameReach = 5000
 
-// notNameStart are capitalised words that open a phrase but no name.
-var notNameStart map[string]bool // words.txt: not-name-start
-
 // shoutToTitle writes a name set in capitals, as transcripts do
 // ("WALLACE"), in title case; short acronyms (CNN, NATO) stay.
 func shoutToTitle(name string) string {
-	if hasLower(name) || utf8.RuneCountInString(name) < 5 {
+	if doc.HasLower(name) || utf8.RuneCountInString(name) < 5 {
 		return name
 	}
 	var b strings.Builder
@@ -830,11 +615,11 @@ func shoutToTitle(name string) string {
 	return b.String()
 }
 
-// isTitle reports whether a word is a title or an honorific ("Leader", "Sen.").
-func isTitle(key string) bool { return words().titles[key] || titleAbbrevs[key] }
+// IsTitle reports whether a word is a title or an honorific ("Leader", "Sen.").
+func IsTitle(key string) bool { return doc.Words().Titles[key] || doc.TitleAbbrevs[key] }
 
 // people returns the people, organisations and countries of the article.
-func (reg *registry) people() []models.ExtractedPerson {
+func (reg *Registry) People() []models.ExtractedPerson {
 	out := make([]models.ExtractedPerson, 0, len(reg.order))
 	for _, n := range reg.order {
 		out = append(out, *reg.found[n])

@@ -1,4 +1,4 @@
-package extract
+package quotes
 
 import (
 	"maps"
@@ -9,22 +9,23 @@ import (
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
+	"dateline/models/extract/golden"
 	"dateline/models/extract/lexicon"
-	"dateline/models/text"
 )
 
 // quotesOf runs the quote finder on body as the pipeline does.
 func quotesOf(body string) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	return findQuotes(body, text.Sentences(body))
+	return findQuotes(body)
 }
 
-// TestQuotesGolden runs every testdata/quotes/<case>.txt through the quote
+// TestQuotesGolden runs every testdata/<case>.txt through the quote
 // finder and compares quotes and people with <case>.golden.json
 // (go test -update rewrites them).
 func TestQuotesGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/quotes/*.txt")
+	files, _ := filepath.Glob("testdata/*.txt")
 	if len(files) == 0 {
-		t.Fatal("no fixtures in testdata/quotes")
+		t.Fatal("no fixtures in testdata")
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(f, ".txt")
@@ -35,7 +36,7 @@ func TestQuotesGolden(t *testing.T) {
 			}
 			qs, ps := quotesOf(string(b))
 			checkQuotes(t, string(b), qs)
-			checkGolden(t, name+".golden.json", struct {
+			golden.CheckGolden(t, name+".golden.json", struct {
 				Quotes []models.ExtractedQuote  `json:"quotes"`
 				People []models.ExtractedPerson `json:"people"`
 			}{qs, ps})
@@ -192,8 +193,8 @@ func TestFindMarked(t *testing.T) {
 	for _, tt := range tests {
 		r := []rune(tt.in)
 		var got []string
-		for _, m := range findMarked(r) {
-			got = append(got, string(r[m.s:m.e]))
+		for _, m := range doc.FindMarked(r) {
+			got = append(got, string(r[m.S:m.E]))
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("findMarked(%q) = %q, want %q", tt.in, got, tt.want)
@@ -270,7 +271,7 @@ func FuzzFindQuotes(f *testing.F) {
 // BenchmarkFindQuotes measures the quote finder over all fixtures joined
 // into one article.
 func BenchmarkFindQuotes(b *testing.B) {
-	files, _ := filepath.Glob("testdata/quotes/*.txt")
+	files, _ := filepath.Glob("testdata/*.txt")
 	var sb strings.Builder
 	for i := 0; i < 20; i++ {
 		for _, f := range files {
@@ -283,11 +284,9 @@ func BenchmarkFindQuotes(b *testing.B) {
 		}
 	}
 	body := sb.String()
-	sents := text.Sentences(body)
 	b.SetBytes(int64(len(body)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		findQuotes(body, sents)
+	for b.Loop() {
+		findQuotes(body)
 	}
 }
 
@@ -296,7 +295,7 @@ func BenchmarkFindQuotes(b *testing.B) {
 // offsets must agree with the finders'.
 func TestSourceRunes(t *testing.T) {
 	for _, body := range []string{"", "plain", "é “quoted”", "bad \xff byte", "cut \xe2\x80", "\xf0\x9f\x98\x80 emoji"} {
-		if got, want := newSource(body).r, []rune(body); string(got) != string(want) {
+		if got, want := doc.NewSource(body).R, []rune(body); string(got) != string(want) {
 			t.Errorf("%q: runes %q, want %q", body, got, want)
 		}
 	}
@@ -308,29 +307,29 @@ func TestWordClasses(t *testing.T) {
 	lists := []struct {
 		name  string
 		words map[string]bool
-		c     wordClass
-	}{{"clauseBreaks", clauseBreaks, clsClauseBreak}, {"subjectPronouns", subjectPronouns, clsSubjectPronoun},
-		{"clause verbs", set(verbs().FiniteSpellings(lexicon.Clause)...), clsSaidVerb},
-		{"reporting verbs", set(verbs().FiniteSpellings(lexicon.Reports)...), clsReportingVerb},
-		{"militaryNouns", militaryNouns, clsMilitary}, {"groupNouns", groupNouns, clsGroup},
-		{"demandWords", demandWords, clsDemand},
-		{"participles", set(verbs().Spellings(lexicon.Participle, lexicon.Ing)...), clsParticiple},
-		{"reporting verb forms", set(verbs().Spellings(0)...), clsQuoteVerb}}
-	titles := maps.Clone(words().titles)
-	maps.Copy(titles, titleAbbrevs)
+		c     doc.WordClass
+	}{{"clauseBreaks", doc.ClauseBreaks, doc.ClsClauseBreak}, {"subjectPronouns", doc.SubjectPronouns, doc.ClsSubjectPronoun},
+		{"clause verbs", doc.Set(doc.Verbs().FiniteSpellings(lexicon.Clause)...), doc.ClsSaidVerb},
+		{"reporting verbs", doc.Set(doc.Verbs().FiniteSpellings(lexicon.Reports)...), doc.ClsReportingVerb},
+		{"militaryNouns", doc.MilitaryNouns, doc.ClsMilitary}, {"groupNouns", doc.GroupNouns, doc.ClsGroup},
+		{"demandWords", doc.DemandWords, doc.ClsDemand},
+		{"participles", doc.Set(doc.Verbs().Spellings(lexicon.Participle, lexicon.Ing)...), doc.ClsParticiple},
+		{"reporting verb forms", doc.Set(doc.Verbs().Spellings(0)...), doc.ClsQuoteVerb}}
+	titles := maps.Clone(doc.Words().Titles)
+	maps.Copy(titles, doc.TitleAbbrevs)
 	lists = append(lists, struct {
 		name  string
 		words map[string]bool
-		c     wordClass
-	}{"titles", titles, clsTitle})
-	classOf("")
+		c     doc.WordClass
+	}{"titles", titles, doc.ClsTitle})
+	doc.ClassOf("")
 	for _, l := range lists {
 		for w := range l.words {
-			if !(token{class: classOf(w)}).is(l.c) {
+			if !(doc.Token{Class: doc.ClassOf(w)}).Is(l.c) {
 				t.Errorf("%s: %q is not in its class", l.name, w)
 			}
 		}
-		for w, c := range classes {
+		for w, c := range doc.Classes {
 			if c&l.c != 0 && !l.words[w] {
 				t.Errorf("%s: class holds %q, which is not on the list", l.name, w)
 			}
@@ -368,7 +367,7 @@ func TestSpeakerResolution(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			quotes, _ := findQuotes(tt.body, text.Sentences(tt.body))
+			quotes, _ := findQuotes(tt.body)
 			for _, q := range quotes {
 				if q.Text != tt.quote {
 					continue

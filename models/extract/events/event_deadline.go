@@ -1,12 +1,15 @@
-package extract
+package events
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
+	"dateline/models/extract/people"
 )
 
 // deadline fills in who set a deadline, what it demands and what follows if
@@ -23,19 +26,19 @@ func (sc *sentenceCtx) deadline(seg *segment, date models.Timex) *models.Deadlin
 // setter is the first person the sentence names, or the person the
 // previous sentence was about when this one starts with a pronoun.
 func (sc *sentenceCtx) setter(seg *segment) string {
-	if isPronoun(sc.toks[0].key) && sc.subjectAt(0) != "" {
+	if isPronoun(sc.toks[0].Key) && sc.subjectAt(0) != "" {
 		return sc.subjectAt(0)
 	}
 	if seg.from > 0 {
 		// "..., two days before the Friday deadline President Donald Trump set"
-		if p := sc.f.ctx.firstPersonIn(sc.toks[seg.from].start, sc.toks[seg.to-1].end); p != "" {
+		if p := sc.f.ctx.firstPersonIn(sc.toks[seg.from].Start, sc.toks[seg.to-1].End); p != "" {
 			return p
 		}
 	}
 	if p := sc.f.ctx.firstPersonIn(sc.s.Start, sc.s.End); p != "" {
 		return p
 	}
-	for _, a := range actorsIn(sc.s.Text) {
+	for _, a := range people.ActorsIn(sc.s.Text) {
 		if !isMedia(a) {
 			return a
 		}
@@ -50,7 +53,7 @@ func (sc *sentenceCtx) find(i int, keys ...string) int {
 			continue
 		}
 		for _, k := range keys {
-			if sc.toks[i].key == k {
+			if sc.toks[i].Key == k {
 				return i
 			}
 		}
@@ -63,7 +66,7 @@ func (sc *sentenceCtx) span(i, j int) string {
 	if i < 0 || j > len(sc.toks) || i >= j {
 		return ""
 	}
-	return strings.TrimSpace(string(sc.f.r[sc.toks[i].start:sc.toks[j-1].end]))
+	return strings.TrimSpace(string(sc.f.r[sc.toks[i].Start:sc.toks[j-1].End]))
 }
 
 // phraseEnd returns the first token from i that ends a noun or verb phrase:
@@ -71,11 +74,11 @@ func (sc *sentenceCtx) span(i, j int) string {
 func (sc *sentenceCtx) phraseEnd(i int, stops ...string) int {
 	for ; i < len(sc.toks); i++ {
 		t := sc.toks[i]
-		if t.punct && t.key != "-" && t.key != "'" || inTimex(sc.txs, t.start) && !sc.modifierYear(i) {
+		if t.Punct && t.Key != "-" && t.Key != "'" || inTimex(sc.txs, t.Start) && !sc.modifierYear(i) {
 			return i
 		}
 		for _, s := range stops {
-			if t.key == s {
+			if t.Key == s {
 				return i
 			}
 		}
@@ -87,11 +90,11 @@ func (sc *sentenceCtx) phraseEnd(i int, stops ...string) int {
 // inside a phrase ("restore the 2015 nuclear deal"), not a date ending it.
 func (sc *sentenceCtx) modifierYear(i int) bool {
 	t := sc.toks[i]
-	if i == 0 || i+1 >= len(sc.toks) || t.end-t.start != 4 || !unicode.IsDigit(sc.f.r[t.start]) {
+	if i == 0 || i+1 >= len(sc.toks) || t.End-t.Start != 4 || !unicode.IsDigit(sc.f.r[t.Start]) {
 		return false
 	}
-	prev, next := sc.toks[i-1].key, sc.toks[i+1]
-	return (prev == "the" || prev == "a" || prev == "its" || prev == "their") && !next.punct && !next.upper
+	prev, next := sc.toks[i-1].Key, sc.toks[i+1]
+	return (prev == "the" || prev == "a" || prev == "its" || prev == "their") && !next.Punct && !next.Upper
 }
 
 // clauseSubject returns the first token of the subject ending before token
@@ -102,7 +105,7 @@ func (sc *sentenceCtx) clauseSubject(k int) int {
 	j := k
 	for j > 0 && k-j < 8 {
 		t := sc.toks[j-1]
-		if t.punct || t.key == "that" || t.is(clsReportingVerb) || inTimex(sc.txs, t.start) {
+		if t.Punct || t.Key == "that" || t.Is(doc.ClsReportingVerb) || inTimex(sc.txs, t.Start) {
 			break
 		}
 		j--
@@ -132,7 +135,7 @@ func (sc *sentenceCtx) demandAfter(k string) string {
 	if u < 0 {
 		return ""
 	}
-	if u+1 < len(sc.toks) && sc.toks[u+1].key == "that" {
+	if u+1 < len(sc.toks) && sc.toks[u+1].Key == "that" {
 		u++
 	}
 	if e := sc.phraseEnd(u+1, "by", "until", "or"); e > u+1 {
@@ -150,8 +153,8 @@ func (sc *sentenceCtx) demandOfDeadline(k string) string {
 		return ""
 	}
 	j := i + 1
-	for j < len(sc.toks) && (inTimex(sc.txs, sc.toks[j].start) ||
-		(sc.toks[j].key == "at" || sc.toks[j].key == "on") && j+1 < len(sc.toks) && inTimex(sc.txs, sc.toks[j+1].start)) {
+	for j < len(sc.toks) && (inTimex(sc.txs, sc.toks[j].Start) ||
+		(sc.toks[j].Key == "at" || sc.toks[j].Key == "on") && j+1 < len(sc.toks) && inTimex(sc.txs, sc.toks[j+1].Start)) {
 		j++ // "until Saturday at noon to ..."
 	}
 	if k != "until" {
@@ -170,7 +173,7 @@ func (sc *sentenceCtx) demandOfDeadline(k string) string {
 	d := strings.TrimPrefix(sc.span(j, e), "to ")
 	if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
 		d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"
-	} else if k == "until" && i >= 2 && hasVerbs[sc.toks[i-1].key] {
+	} else if k == "until" && i >= 2 && doc.HasVerbs[sc.toks[i-1].Key] {
 		d = sc.span(sc.clauseSubject(i-1), i-1) + " to " + d // "Hamas has until Saturday to release ..."
 	}
 	return d
@@ -190,7 +193,7 @@ func (sc *sentenceCtx) consequence() string {
 	}
 	// ", or Tehran would end its cooperation with the watchdog"
 	for o := sc.find(1, "or"); o > 0; o = sc.find(o+1, "or") {
-		if sc.toks[o-1].key != "," {
+		if sc.toks[o-1].Key != "," {
 			continue
 		}
 		if w := sc.find(o+1, "would", "will"); w > o+1 && w <= o+4 {
@@ -214,7 +217,7 @@ func (sc *sentenceCtx) relativeDeadline() (models.ExtractedEvent, bool) {
 			continue
 		}
 		k := sc.tokenAfter(t.End)
-		if k < 0 || sc.toks[k].key != "before" || sc.find(k, "deadline", "ultimatum") < 0 {
+		if k < 0 || sc.toks[k].Key != "before" || sc.find(k, "deadline", "ultimatum") < 0 {
 			continue
 		}
 		days, ok := durationDays(t.Value)
@@ -229,10 +232,10 @@ func (sc *sentenceCtx) relativeDeadline() (models.ExtractedEvent, bool) {
 			Value: anchor.AddDate(0, 0, days).Format("2006-01-02")}
 		seg := sc.segmentOf(sc.find(k, "deadline", "ultimatum"))
 		ev := models.ExtractedEvent{Date: date.Value, Granularity: models.GranDay, Kind: models.KindDeadline,
-			Cameo: cameoUltimatum, Sentence: sc.s.Text, Expression: t.Text + " before", Start: sc.s.Start, End: sc.s.End}
+			Cameo: CameoUltimatum, Sentence: sc.s.Text, Expression: t.Text + " before", Start: sc.s.Start, End: sc.s.End}
 		ev.Actors = sc.actors(seg.from, seg.to)
 		ev.Deadline = sc.deadline(seg, date)
-		if ev.Deadline.SetBy != "" && !contains(ev.Actors, ev.Deadline.SetBy) {
+		if ev.Deadline.SetBy != "" && !slices.Contains(ev.Actors, ev.Deadline.SetBy) {
 			ev.Actors = append([]string{ev.Deadline.SetBy}, ev.Actors...)
 		}
 		ev.Summary = sc.summary(seg, ev)
@@ -244,7 +247,7 @@ func (sc *sentenceCtx) relativeDeadline() (models.ExtractedEvent, bool) {
 // tokenAfter returns the index of the first token starting at or after rune offset p, or -1.
 func (sc *sentenceCtx) tokenAfter(p int) int {
 	for i, t := range sc.toks {
-		if t.start >= p {
+		if t.Start >= p {
 			return i
 		}
 	}

@@ -1,4 +1,4 @@
-package extract
+package events
 
 import (
 	"slices"
@@ -9,11 +9,12 @@ import (
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
 	"dateline/models/temporal"
 	"dateline/models/text"
 )
 
-// findEvents finds the dated events of body: each clause that reports a
+// FindEvents finds the dated events of body: each clause that reports a
 // happening (a meeting, a call, a deadline ...) and carries a time
 // expression, or shares its sentence's only date, becomes an event. Kinds
 // follow one rule everywhere so that reports of one happening in different
@@ -21,30 +22,37 @@ import (
 // with him and talks between two named people are all meetings.
 // Long quotations are masked from the sentence text itself; the quotes
 // found in the article give statements their words. It never fails.
-func findEvents(body string, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
-	return findEventsIn(readBody(body), sents, timexes, quotes)
+func FindEvents(body string, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
+	d := doc.New(body, time.Time{})
+	d.Timexes, d.Quotes = timexes, quotes
+	Find(d)
+	return d.Events
 }
 
-// findEventsIn is findEvents on a body already read (analyse shares it
-// with the quote finder).
-func findEventsIn(t *readText, sents []text.Sentence, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
-	r := t.src.r
-	ctx := newActorContext(r, t.toks, t.known)
-	f := &eventFinder{src: t.src, r: r, ctx: ctx, quotes: quotes}
-	for _, s := range sents {
-		f.sentence(s, timexes)
+// Find is the event stage: it adds to d the events of its body, reading
+// the time expressions and quotes the stages before it added.
+func Find(d *doc.Document) {
+	d.Events = find(d)
+}
+
+func find(t *doc.Document) []models.ExtractedEvent {
+	r := t.Src.R
+	ctx := newActorContext(r, t.Toks, t.Known)
+	f := &eventFinder{src: t.Src, r: r, ctx: ctx, quotes: t.Quotes}
+	for _, s := range t.Sents {
+		f.sentence(s, t.Timexes)
 		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {
 			ctx.subject = p
 		}
 		ctx.prev = &prevSentence{from: s.Start, to: s.End, toks: f.toks, subject: ctx.subject}
 	}
-	return mergeEvents(f.out)
+	return MergeEvents(f.out)
 }
 
 // eventFinder walks the sentences of one article.
 type eventFinder struct {
-	src      *source // the body, for cutting words out of it without copying runes
-	r        []rune  // src.r
+	src      *doc.Source // the body, for cutting words out of it without copying runes
+	r        []rune      // src.r
 	ctx      *actorContext
 	out      []models.ExtractedEvent
 	lastDate string // the last day an event was dated, for "48 hours before the deadline"
@@ -52,9 +60,9 @@ type eventFinder struct {
 	// prevKinds are the kinds of the previous sentence's cues: "The meeting
 	// took place on ..." borrows that sentence's actors only if it spoke of a meeting.
 	prevKinds map[string]bool
-	scratch   []rune  // the body with the current sentence's quotations blanked
-	toks      []token // the tokens of the current sentence, in the body
-	nextTimex int     // the first time expression not before the current sentence
+	scratch   []rune      // the body with the current sentence's quotations blanked
+	toks      []doc.Token // the tokens of the current sentence, in the body
+	nextTimex int         // the first time expression not before the current sentence
 }
 
 // sentence adds the events of one sentence.
@@ -110,13 +118,13 @@ func (f *eventFinder) timexesOf(s text.Sentence, all []models.Timex) []models.Ti
 // blanked returns the body with the sentence's long quotations (its masked
 // tokens) blanked, for actors found without them. The copy is made once per
 // article and restored after each sentence, so long articles stay linear.
-func (f *eventFinder) blanked(toks []token, masked []bool) []rune {
+func (f *eventFinder) blanked(toks []doc.Token, masked []bool) []rune {
 	if f.scratch == nil {
 		f.scratch = append([]rune(nil), f.r...)
 	}
 	for i, t := range toks {
 		if masked[i] {
-			for k := t.start; k < t.end; k++ {
+			for k := t.Start; k < t.End; k++ {
 				f.scratch[k] = ' '
 			}
 		}
@@ -153,26 +161,26 @@ func (sc *sentenceCtx) events() []models.ExtractedEvent {
 // sentenceTokens returns the tokens of sentence s: the article's own tokens
 // between its offsets when no token crosses either end (a part of the text
 // splits into words as it does inside the whole), else s split anew.
-func (f *eventFinder) sentenceTokens(s text.Sentence) []token {
+func (f *eventFinder) sentenceTokens(s text.Sentence) []doc.Token {
 	all := f.ctx.toks
-	i := sort.Search(len(all), func(k int) bool { return all[k].start >= s.Start })
-	j := sort.Search(len(all), func(k int) bool { return all[k].start >= s.End })
-	if (i == 0 || all[i-1].end <= s.Start) && (j == 0 || all[j-1].end <= s.End) {
+	i := sort.Search(len(all), func(k int) bool { return all[k].Start >= s.Start })
+	j := sort.Search(len(all), func(k int) bool { return all[k].Start >= s.End })
+	if (i == 0 || all[i-1].End <= s.Start) && (j == 0 || all[j-1].End <= s.End) {
 		return all[i:j:j]
 	}
-	return tokenize(f.r, s.Start, s.End)
+	return doc.Tokenize(f.r, s.Start, s.End)
 }
 
 // dropDateline removes the date of a wire dateline ("WASHINGTON, Aug 9
 // (Reuters) - ..."): it dates the story, not a happening in it.
-func dropDateline(r []rune, toks []token, txs []models.Timex) []models.Timex {
-	if len(toks) < 3 || toks[0].punct || hasLower(string(r[toks[0].start:toks[0].end])) || toks[0].end-toks[0].start < 2 {
+func dropDateline(r []rune, toks []doc.Token, txs []models.Timex) []models.Timex {
+	if len(toks) < 3 || toks[0].Punct || doc.HasLower(string(r[toks[0].Start:toks[0].End])) || toks[0].End-toks[0].Start < 2 {
 		return txs
 	}
 	dash := -1
 	for i := 1; i < len(toks) && i < 15; i++ {
-		if k := toks[i].key; toks[i].punct && (k == "-" || k == "—" || k == "–") {
-			dash = toks[i].start
+		if k := toks[i].Key; toks[i].Punct && (k == "-" || k == "—" || k == "–") {
+			dash = toks[i].Start
 			break
 		}
 	}
@@ -216,7 +224,7 @@ func dropCarriers(evs []models.ExtractedEvent, keep []bool) []models.ExtractedEv
 	}
 	out := evs[:0]
 	for i, ev := range evs {
-		if ev.Kind != models.KindStatement || ev.Cameo == cameoIntentMeet || keep[i] {
+		if ev.Kind != models.KindStatement || ev.Cameo == CameoIntentMeet || keep[i] {
 			out = append(out, ev)
 		}
 	}
@@ -233,7 +241,7 @@ func (sc *sentenceCtx) reportsDropped(i int) bool {
 type sentenceCtx struct {
 	f      *eventFinder
 	s      text.Sentence
-	toks   []token
+	toks   []doc.Token
 	masked []bool
 	txs    []models.Timex
 	segs   []segment
@@ -260,16 +268,16 @@ func (sc *sentenceCtx) actors(from, to int) []string {
 		return slices.Clone(a)
 	}
 	ctx := *sc.f.ctx
-	if p := ctx.firstPersonIn(sc.s.Start, sc.toks[from].start); p != "" {
+	if p := ctx.firstPersonIn(sc.s.Start, sc.toks[from].Start); p != "" {
 		ctx.subject = p
 	}
 	ctx.thing = ""
 	if from > 0 {
-		if before := sc.eventActors(sc.s.Start, sc.toks[from].start, 0, from, sc.f.ctx); len(before) > 0 {
+		if before := sc.eventActors(sc.s.Start, sc.toks[from].Start, 0, from, sc.f.ctx); len(before) > 0 {
 			ctx.thing = before[0] // "Ukraine said it had attacked"
 		}
 	}
-	a := sc.eventActors(sc.toks[from].start, sc.toks[to-1].end, from, to, &ctx)
+	a := sc.eventActors(sc.toks[from].Start, sc.toks[to-1].End, from, to, &ctx)
 	if sc.actorsOf == nil {
 		sc.actorsOf = map[[2]int][]string{}
 	}
@@ -290,7 +298,7 @@ func (sc *sentenceCtx) eventActors(start, end, i, j int, ctx *actorContext) []st
 
 // subjectAt is the person a pronoun at token i refers to.
 func (sc *sentenceCtx) subjectAt(i int) string {
-	if p := sc.f.ctx.firstPersonIn(sc.s.Start, sc.toks[i].start); p != "" {
+	if p := sc.f.ctx.firstPersonIn(sc.s.Start, sc.toks[i].Start); p != "" {
 		return p
 	}
 	return sc.f.ctx.subject
@@ -350,7 +358,7 @@ type eventRule struct {
 var eventRules = []eventRule{
 	{"negation", func(sc *sentenceCtx, d *eventDraft) bool {
 		// "the two sides failed to agree on the truce"
-		if kindFacts[d.kind].Negatable && sc.negated(d.seg, d.c) {
+		if doc.KindFacts[d.kind].Negatable && sc.negated(d.seg, d.c) {
 			d.fired("negation")
 			return false
 		}
@@ -409,7 +417,7 @@ var eventRules = []eventRule{
 	}},
 	{"intent to meet is a statement", func(sc *sentenceCtx, d *eventDraft) bool {
 		// "said Wednesday he could meet Putin soon": the datable act is the statement.
-		if d.kind == models.KindMeeting && d.ev.Cameo == cameoIntentMeet && (!d.own || sc.announces(d.seg, d.c)) {
+		if d.kind == models.KindMeeting && d.ev.Cameo == CameoIntentMeet && (!d.own || sc.announces(d.seg, d.c)) {
 			d.ev.Kind = models.KindStatement
 			d.fired("intent to meet is a statement")
 		}
@@ -450,7 +458,7 @@ func (sc *sentenceCtx) deadlineDetails(d *eventDraft) {
 			break
 		}
 	}
-	if d.ev.Deadline.SetBy != "" && !contains(d.ev.Actors, d.ev.Deadline.SetBy) {
+	if d.ev.Deadline.SetBy != "" && !slices.Contains(d.ev.Actors, d.ev.Deadline.SetBy) {
 		d.ev.Actors = append([]string{d.ev.Deadline.SetBy}, d.ev.Actors...)
 		d.fired("setter is an actor")
 	}
@@ -463,25 +471,18 @@ func (sc *sentenceCtx) deadlineDetails(d *eventDraft) {
 func (sc *sentenceCtx) negated(seg *segment, c cue) bool {
 	for k := c.i - 1; k >= seg.from; k-- {
 		t := sc.toks[k]
-		if t.key == "," || sc.masked[k] {
+		if t.Key == "," || sc.masked[k] {
 			return false
 		}
-		if negations[t.key] && c.i-k <= 3 && !(k+1 < len(sc.toks) && sc.toks[k+1].key == "only") {
+		if doc.Negations[t.Key] && c.i-k <= 3 && !(k+1 < len(sc.toks) && sc.toks[k+1].Key == "only") {
 			return true
 		}
-		if failures[t.key] && k+1 < c.i && sc.toks[k+1].key == "to" {
+		if doc.Failures[t.Key] && k+1 < c.i && sc.toks[k+1].Key == "to" {
 			return true
 		}
 	}
 	return false
 }
-
-// negations deny the happening a cue right after them reports; failures
-// ("failed to ...") deny what their clause goes on to report.
-var (
-	negations map[string]bool // words.txt: negations
-	failures  map[string]bool // words.txt: failures
-)
 
 // kindOf picks the kind of a clause from its cues (see kindPriority), with
 // the rules that make one happening one kind: a visit or talks with named
@@ -492,11 +493,11 @@ func (sc *sentenceCtx) kindOf(seg *segment) (string, cue) {
 	has := map[string]bool{}
 	for _, c := range seg.cues {
 		has[c.kind] = true
-		if kindPriority[c.kind] < kindPriority[best.kind] {
+		if doc.KindPriority[c.kind] < doc.KindPriority[best.kind] {
 			best = c
 		}
 	}
-	if sc.demandsBy(seg) && best.kind != models.KindUltimatum && kindPriority[best.kind] > kindPriority[models.KindDeadline] {
+	if sc.demandsBy(seg) && best.kind != models.KindUltimatum && doc.KindPriority[best.kind] > doc.KindPriority[models.KindDeadline] {
 		return models.KindDeadline, best
 	}
 	switch best.kind {
@@ -515,11 +516,11 @@ func (sc *sentenceCtx) kindOf(seg *segment) (string, cue) {
 // dueDate returns the datable expression after "by" or "until" in a clause.
 func (sc *sentenceCtx) dueDate(seg *segment) (models.Timex, bool) {
 	for k := seg.from + 1; k < seg.to; k++ {
-		prev := sc.toks[k-1].key
+		prev := sc.toks[k-1].Key
 		if prev != "by" && prev != "until" {
 			continue
 		}
-		if j := timexAt(seg.dates, sc.toks[k].start); j >= 0 && datable(seg.dates[j]) {
+		if j := timexAt(seg.dates, sc.toks[k].Start); j >= 0 && datable(seg.dates[j]) {
 			return seg.dates[j], true
 		}
 	}
@@ -532,7 +533,7 @@ func (sc *sentenceCtx) demandsBy(seg *segment) bool {
 	if sc.demanding == 0 {
 		sc.demanding = 2
 		for i, t := range sc.toks {
-			if t.is(clsDemand) && !sc.masked[i] {
+			if t.Is(doc.ClsDemand) && !sc.masked[i] {
 				sc.demanding = 1
 				break
 			}
@@ -540,11 +541,11 @@ func (sc *sentenceCtx) demandsBy(seg *segment) bool {
 	}
 	demanding := sc.demanding == 1
 	for k := seg.from + 1; k < seg.to; k++ {
-		if timexAt(seg.dates, sc.toks[k].start) < 0 {
+		if timexAt(seg.dates, sc.toks[k].Start) < 0 {
 			continue
 		}
-		switch p := sc.toks[k-1].key; {
-		case p == "until" && k >= 2 && hasVerbs[sc.toks[k-2].key]:
+		switch p := sc.toks[k-1].Key; {
+		case p == "until" && k >= 2 && doc.HasVerbs[sc.toks[k-2].Key]:
 			return true // "Hamas has until Saturday to release the hostages"
 		case (p == "by" || p == "until") && demanding:
 			return true
@@ -553,17 +554,11 @@ func (sc *sentenceCtx) demandsBy(seg *segment) bool {
 	return false
 }
 
-// demandWords make a date after "by" or "until" a deadline.
-var demandWords map[string]bool // words.txt: demand-words
-
-// hasVerbs before "until" make a grant of time: "X has until Friday to ...".
-var hasVerbs map[string]bool // words.txt: has-verbs
-
 // personCount counts the people named in a clause.
 func (sc *sentenceCtx) personCount(seg *segment) int {
 	n := 0
 	for _, a := range sc.actors(seg.from, seg.to) {
-		if kind, _ := actorInfo(a); kind == actorPerson {
+		if kind, _ := actorInfo(a); kind == doc.ActorPerson {
 			n++
 		}
 	}
@@ -573,11 +568,11 @@ func (sc *sentenceCtx) personCount(seg *segment) int {
 // talksWithPerson reports whether "talks with" a person follows the cue.
 func (sc *sentenceCtx) talksWithPerson(seg *segment, c cue) bool {
 	k := c.i + c.n
-	if k >= seg.to || sc.toks[k].key != "with" {
+	if k >= seg.to || sc.toks[k].Key != "with" {
 		return false
 	}
 	for _, a := range sc.actors(k, seg.to) {
-		if kind, _ := actorInfo(a); kind == actorPerson {
+		if kind, _ := actorInfo(a); kind == doc.ActorPerson {
 			return true
 		}
 	}
@@ -595,7 +590,7 @@ func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, 
 		if !datable(t) {
 			continue
 		}
-		d := abs(t.Start - sc.toks[c.i].start)
+		d := abs(t.Start - sc.toks[c.i].Start)
 		if d < dist {
 			best, dist = t, d
 		}
@@ -603,7 +598,7 @@ func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, 
 	if best.Value != "" {
 		return best, true
 	}
-	if kindFacts[kind].OwnDate {
+	if doc.KindFacts[kind].OwnDate {
 		return models.Timex{}, false
 	}
 	only, ok := sc.sharedDate(seg)
@@ -621,16 +616,12 @@ func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, 
 // force said on Sunday" keeps the report's day, as wire copy means it.
 func (sc *sentenceCtx) unrealized(seg *segment) bool {
 	for k := seg.from; k < seg.to; k++ {
-		if !sc.masked[k] && unrealizedWords[sc.toks[k].key] {
+		if !sc.masked[k] && doc.UnrealizedWords[sc.toks[k].Key] {
 			return true
 		}
 	}
 	return false
 }
-
-// unrealizedWords are the auxiliaries of unrealized happenings (see
-// unrealized).
-var unrealizedWords map[string]bool // words.txt: unrealized-words
 
 // reportDated returns the statement cue of seg that the date t directly
 // follows, with only "on", "that" and the like between ("said on Tuesday").
@@ -639,11 +630,11 @@ func (sc *sentenceCtx) reportDated(seg *segment, t models.Timex) (cue, bool) {
 		if c.kind != models.KindStatement {
 			continue
 		}
-		for k := c.i + c.n; k < seg.to && sc.toks[k].start <= t.Start; k++ {
-			if sc.toks[k].start == t.Start {
+		for k := c.i + c.n; k < seg.to && sc.toks[k].Start <= t.Start; k++ {
+			if sc.toks[k].Start == t.Start {
 				return c, true
 			}
-			if !reportTail[sc.toks[k].key] {
+			if !doc.ReportTail[sc.toks[k].Key] {
 				break
 			}
 		}
@@ -660,7 +651,7 @@ func hasDatable(txs []models.Timex) bool { return slices.ContainsFunc(txs, datab
 // talks failed, | Lavrov said on Tuesday". A clause that places itself
 // against the other ("a day after the envoy met Putin") is no report.
 func (sc *sentenceCtx) datedByStatement(seg *segment) bool {
-	if sc.toks[seg.from].is(clsClauseBreak) {
+	if sc.toks[seg.from].Is(doc.ClsClauseBreak) {
 		return false
 	}
 	si := slices.IndexFunc(sc.segs, func(sg segment) bool { return sg.from == seg.from })
@@ -684,7 +675,7 @@ func (sc *sentenceCtx) sharedDate(seg *segment) (models.Timex, bool) {
 		if sc.segs[si].to > seg.from && sc.segs[si].from < seg.to {
 			continue
 		}
-		if k := sc.toks[sc.segs[si].from].key; noShareWords[k] {
+		if k := sc.toks[sc.segs[si].from].Key; doc.NoShareWords[k] {
 			continue // "trips to Russia since the president took office in January"
 		}
 		for _, t := range sc.segs[si].dates {
@@ -705,12 +696,12 @@ func (sc *sentenceCtx) sharedDate(seg *segment) (models.Timex, bool) {
 // to Wednesday.
 func (sc *sentenceCtx) shiftedByOffset(seg *segment, t models.Timex) models.Timex {
 	k := seg.from
-	if k == 0 || (sc.toks[k].key != "after" && sc.toks[k].key != "before") || len(t.Value) != 10 {
+	if k == 0 || (sc.toks[k].Key != "after" && sc.toks[k].Key != "before") || len(t.Value) != 10 {
 		return t
 	}
 	var dur *models.Timex
 	for i := range sc.txs {
-		if d := sc.txs[i]; d.Type == "DURATION" && d.End <= sc.toks[k].start && d.End >= sc.toks[k-1].end-1 {
+		if d := sc.txs[i]; d.Type == "DURATION" && d.End <= sc.toks[k].Start && d.End >= sc.toks[k-1].End-1 {
 			dur = &sc.txs[i]
 		}
 	}
@@ -722,16 +713,12 @@ func (sc *sentenceCtx) shiftedByOffset(seg *segment, t models.Timex) models.Time
 	if !ok || err != nil {
 		return models.Timex{}
 	}
-	if sc.toks[k].key == "after" {
+	if sc.toks[k].Key == "after" {
 		days = -days
 	}
-	return models.Timex{Text: dur.Text + " " + sc.toks[k].key, Start: dur.Start, End: sc.toks[k].end, Type: "DATE",
+	return models.Timex{Text: dur.Text + " " + sc.toks[k].Key, Start: dur.Start, End: sc.toks[k].End, Type: "DATE",
 		Value: day.AddDate(0, 0, days).Format("2006-01-02")}
 }
-
-// noShareWords open clauses whose date is not the date of the rest of the
-// sentence.
-var noShareWords map[string]bool // words.txt: no-share-words
 
 // abs returns the absolute value of x.
 func abs(x int) int {
@@ -741,39 +728,29 @@ func abs(x int) int {
 	return x
 }
 
-// contains reports whether xs holds s.
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // cameo returns the CAMEO code of an event of kind.
 func (sc *sentenceCtx) cameo(seg *segment, c cue, kind string) string {
 	switch kind {
 	case models.KindMeeting:
 		if sc.intent(seg, c) {
-			return cameoIntentMeet
+			return CameoIntentMeet
 		}
-		if hostCues[sc.toks[c.i].key] {
-			return cameoHost
+		if doc.HostCues[sc.toks[c.i].Key] {
+			return CameoHost
 		}
 	case models.KindSanction:
 		imposed := false
 		for i := seg.from; i < seg.to; i++ {
-			if threatSanctionWords[sc.toks[i].key] {
-				return cameoThreatSanct
+			if doc.ThreatSanctionWords[sc.toks[i].Key] {
+				return CameoThreatSanct
 			}
-			imposed = imposed || pastSanctionWords[sc.toks[i].key]
+			imposed = imposed || doc.PastSanctionWords[sc.toks[i].Key]
 		}
 		if imposed {
-			return cameoImposeSanct
+			return CameoImposeSanct
 		}
 	}
-	return kindFacts[kind].Cameo
+	return doc.KindFacts[kind].Cameo
 }
 
 // durationAt returns the DURATION expression holding rune p.
@@ -801,7 +778,7 @@ func (sc *sentenceCtx) announces(seg *segment, c cue) bool {
 // "plans to sit down with", "a potential summit").
 func (sc *sentenceCtx) intent(seg *segment, c cue) bool {
 	for k := c.i - 1; k >= seg.from && k >= c.i-3; k-- {
-		if sc.toks[k].key == "to" {
+		if sc.toks[k].Key == "to" {
 			return true // "agreed to meet", "to hold a summit"
 		}
 	}
@@ -811,7 +788,7 @@ func (sc *sentenceCtx) intent(seg *segment, c cue) bool {
 		}
 	}
 	for k := c.i - 1; k >= seg.from && k >= c.i-5; k-- {
-		if intentWords[sc.toks[k].key] {
+		if doc.IntentWords[sc.toks[k].Key] {
 			return true
 		}
 	}
@@ -824,7 +801,7 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 	if d := ev.Deadline; d != nil && d.Demand != "" {
 		return deadlineSummary(ev.Kind, d)
 	}
-	if ev.Kind == models.KindStatement && ev.Cameo == cameoStatement {
+	if ev.Kind == models.KindStatement && ev.Cameo == CameoStatement {
 		if q, ok := sc.statementQuote(ev.Actors); ok {
 			return q // `Trump: "They're wily characters"`
 		}
@@ -840,13 +817,13 @@ func (sc *sentenceCtx) summary(seg *segment, ev models.ExtractedEvent) string {
 		if sc.masked[i] && ev.Kind != models.KindStatement {
 			continue // a statement keeps its quoted words: they are what was said
 		}
-		w := sc.f.src.slice(t.start, t.end)
+		w := sc.f.src.Slice(t.Start, t.End)
 		if i == from {
 			var skip int
 			w, skip = sc.subjectWord(i, seg, w)
 			i += skip
 		}
-		if b.Len() > 0 && (!t.punct || t.key == "(" || t.key == "\"" || t.key == "“") && !(i > 0 && sc.toks[i-1].end == t.start) {
+		if b.Len() > 0 && (!t.Punct || t.Key == "(" || t.Key == "\"" || t.Key == "“") && !(i > 0 && sc.toks[i-1].End == t.Start) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
@@ -870,7 +847,7 @@ func (sc *sentenceCtx) reportedEnd(seg *segment, to int) int {
 		return to
 	}
 	for k := verb; k < seg.to; k++ {
-		if t := sc.toks[k]; !t.punct && !reportTail[t.key] && !inTimex(seg.dates, t.start) {
+		if t := sc.toks[k]; !t.Punct && !doc.ReportTail[t.Key] && !inTimex(seg.dates, t.Start) {
 			return to // the clause says more than who spoke and when
 		}
 	}
@@ -892,10 +869,10 @@ func (sc *sentenceCtx) reportedEnd(seg *segment, to int) int {
 func (sc *sentenceCtx) beforeTrailingTime(seg *segment) int {
 	for k := seg.to - 1; k > seg.from; k-- {
 		t := sc.toks[k]
-		if t.key == "," {
+		if t.Key == "," {
 			return k
 		}
-		if !t.punct && !inTimex(sc.txs, t.start) {
+		if !t.Punct && !inTimex(sc.txs, t.Start) {
 			break
 		}
 	}
@@ -909,7 +886,7 @@ func (sc *sentenceCtx) beforeTrailingTime(seg *segment) int {
 // any aside. Otherwise it returns from and to.
 func (sc *sentenceCtx) reportedStart(seg *segment, from, to int) (int, int) {
 	si := slices.IndexFunc(sc.segs, func(sg segment) bool { return sg.from == seg.from })
-	if si <= 0 || seg.from == 0 || sc.toks[seg.from-1].key != "," && sc.toks[seg.from].key != "," {
+	if si <= 0 || seg.from == 0 || sc.toks[seg.from-1].Key != "," && sc.toks[seg.from].Key != "," {
 		return from, to
 	}
 	prev := &sc.segs[si-1]
@@ -923,7 +900,7 @@ func (sc *sentenceCtx) reportedStart(seg *segment, from, to int) (int, int) {
 			break
 		}
 	}
-	if verb < 0 || leadWords[sc.toks[seg.from].key] {
+	if verb < 0 || doc.LeadWords[sc.toks[seg.from].Key] {
 		return from, to
 	}
 	return sc.reportedSpan(seg, prev, verb, from, to)
@@ -933,9 +910,9 @@ func (sc *sentenceCtx) reportedStart(seg *segment, from, to int) (int, int) {
 // may be what it reports: a clause with no cue of its own that does not
 // open with a preposition, an opener or a participle.
 func (sc *sentenceCtx) mayBeReported(prev *segment) bool {
-	first := sc.toks[prev.from].key
-	return !(len(prev.cues) > 0 || sc.masked[prev.from] || prepositions[first] || openers[first] || adverbialOpeners[first] ||
-		leadWords[first] || strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed"))
+	first := sc.toks[prev.from].Key
+	return !(len(prev.cues) > 0 || sc.masked[prev.from] || doc.Prepositions[first] || doc.Openers[first] || doc.AdverbialOpeners[first] ||
+		doc.LeadWords[first] || strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed"))
 }
 
 // reportedSpan returns the summary of a statement after what it reports:
@@ -945,20 +922,16 @@ func (sc *sentenceCtx) reportedSpan(seg, prev *segment, verb, from, to int) (int
 	end := to
 	for k := verb; k < to; k++ {
 		t := sc.toks[k]
-		if t.key == "," {
+		if t.Key == "," {
 			end = k // "..., the latest sign of a thaw": an aside
 			break
 		}
-		if !t.punct && !reportTail[t.key] && !inTimex(seg.dates, t.start) {
+		if !t.Punct && !doc.ReportTail[t.Key] && !inTimex(seg.dates, t.Start) {
 			return from, to // the statement reports a clause of its own: "said Friday that ..."
 		}
 	}
 	return prev.from, end
 }
-
-// reportTail are the words that may stand between a reporting verb and
-// what it reports besides its date: "said late on Friday that".
-var reportTail map[string]bool // words.txt: report-tail
 
 // statementQuote summarises a statement by the direct quotation its
 // sentence holds or closes: the speaker's surname and the words.
@@ -1013,7 +986,7 @@ func deadlineSummary(kind string, d *models.Deadline) string {
 // belongs to the next clause ("..., a day" before "after the envoy met").
 func (sc *sentenceCtx) summarySpan(seg *segment) (int, int) {
 	from := seg.from
-	for from < seg.to-1 && (sc.toks[from].punct || leadWords[sc.toks[from].key] || sc.masked[from]) {
+	for from < seg.to-1 && (sc.toks[from].Punct || doc.LeadWords[sc.toks[from].Key] || sc.masked[from]) {
 		from++
 	}
 	from = sc.skipAdverbial(from, seg.to)
@@ -1021,12 +994,12 @@ func (sc *sentenceCtx) summarySpan(seg *segment) (int, int) {
 		from = k // "Last month, Rubio met Lavrov" -> "Rubio met Lavrov" (the date is the event's)
 	}
 	to := seg.to
-	if to < len(sc.toks) && (sc.toks[to].key == "after" || sc.toks[to].key == "before") {
-		for to > from+1 && sc.toks[to-1].punct {
+	if to < len(sc.toks) && (sc.toks[to].Key == "after" || sc.toks[to].Key == "before") {
+		for to > from+1 && sc.toks[to-1].Punct {
 			to--
 		}
-		if d, ok := sc.durationAt(sc.toks[to-1].start); ok {
-			for to > from+1 && (sc.toks[to-1].start >= d.Start || sc.toks[to-1].punct) {
+		if d, ok := sc.durationAt(sc.toks[to-1].Start); ok {
+			for to > from+1 && (sc.toks[to-1].Start >= d.Start || sc.toks[to-1].Punct) {
 				to--
 			}
 		}
@@ -1040,18 +1013,18 @@ func (sc *sentenceCtx) summarySpan(seg *segment) (int, int) {
 func (sc *sentenceCtx) subjectWord(i int, seg *segment, w string) (string, int) {
 	t := sc.toks[i]
 	switch {
-	case (t.key == "it" || t.key == "they") && i > 0:
-		if before := eventActors(sc.plain, sc.s.Start, t.start, sc.f.ctx); len(before) > 0 {
+	case (t.Key == "it" || t.Key == "they") && i > 0:
+		if before := eventActors(sc.plain, sc.s.Start, t.Start, sc.f.ctx); len(before) > 0 {
 			return before[0], 0
 		}
-	case isPronoun(t.key) && sc.subjectAt(i) != "":
+	case isPronoun(t.Key) && sc.subjectAt(i) != "":
 		w = shortName(sc.subjectAt(i))
-		if t.key == "his" || t.key == "her" {
+		if t.Key == "his" || t.Key == "her" {
 			w += "'s"
 		}
 		return w, 0
-	case t.key == "the" && i+1 < seg.to && sc.toks[i+1].key == "president" && !nextIsName(sc.toks, i+1):
-		if p := sc.f.ctx.lastWithRole(t.start, "President"); p != "" {
+	case t.Key == "the" && i+1 < seg.to && sc.toks[i+1].Key == "president" && !nextIsName(sc.toks, i+1):
+		if p := sc.f.ctx.lastWithRole(t.Start, "President"); p != "" {
 			return shortName(p), 1
 		}
 	}
@@ -1061,11 +1034,11 @@ func (sc *sentenceCtx) subjectWord(i int, seg *segment, w string) (string, int) 
 // skipAdverbial skips a leading phrase set off by a comma ("In a
 // high-stakes mission, U.S. envoy ...") when a clause with its own subject follows.
 func (sc *sentenceCtx) skipAdverbial(from, to int) int {
-	if !adverbialOpeners[sc.toks[from].key] {
+	if !doc.AdverbialOpeners[sc.toks[from].Key] {
 		return from
 	}
 	for k := from + 1; k < to-3 && k < from+12; k++ {
-		if sc.toks[k].punct && sc.toks[k].key == "," {
+		if sc.toks[k].Punct && sc.toks[k].Key == "," {
 			return k + 1
 		}
 	}
@@ -1074,29 +1047,23 @@ func (sc *sentenceCtx) skipAdverbial(from, to int) int {
 
 // afterLeadingDate returns the token after "<date>," opening a clause, or from.
 func (sc *sentenceCtx) afterLeadingDate(from, to int) int {
-	j := timexAt(sc.txs, sc.toks[from].start)
+	j := timexAt(sc.txs, sc.toks[from].Start)
 	if j < 0 {
 		return from
 	}
 	k := from
-	for k < to && sc.toks[k].start < sc.txs[j].End {
+	for k < to && sc.toks[k].Start < sc.txs[j].End {
 		k++
 	}
-	if k+1 < to && sc.toks[k].punct && sc.toks[k].key == "," {
+	if k+1 < to && sc.toks[k].Punct && sc.toks[k].Key == "," {
 		return k + 1
 	}
 	return from
 }
 
-// adverbialOpeners start a leading phrase a summary can do without.
-var adverbialOpeners map[string]bool // words.txt: adverbial-openers
-
-// leadWords are connectives a summary does not start with.
-var leadWords map[string]bool // words.txt: lead-words
-
 // shortName is how a summary names a person: the surname.
 func shortName(name string) string {
-	if kind, _ := actorInfo(name); kind == actorPerson {
+	if kind, _ := actorInfo(name); kind == doc.ActorPerson {
 		f := strings.Fields(name)
 		return f[len(f)-1]
 	}
@@ -1150,10 +1117,10 @@ func tidySummary(s string) string {
 // Zelensky came").
 var danglingVerbs = []string{" came", " comes", " was", " were", " is", " are"}
 
-// mergeEvents merges the events of one article that report one happening:
+// MergeEvents merges the events of one article that report one happening:
 // same date, same kind and overlapping actors. The first report keeps its
 // evidence; actors and missing deadline details are added from the others.
-func mergeEvents(evs []models.ExtractedEvent) []models.ExtractedEvent {
+func MergeEvents(evs []models.ExtractedEvent) []models.ExtractedEvent {
 	var out []models.ExtractedEvent
 next:
 	for _, ev := range evs {
@@ -1161,7 +1128,7 @@ next:
 			o := &out[i]
 			if o.Date == ev.Date && o.Kind == ev.Kind && (overlap(o.Actors, ev.Actors) || len(o.Actors) == 0 || len(ev.Actors) == 0) {
 				for _, a := range ev.Actors {
-					if !contains(o.Actors, a) {
+					if !slices.Contains(o.Actors, a) {
 						o.Actors = append(o.Actors, a)
 					}
 				}
@@ -1177,7 +1144,7 @@ next:
 // overlap reports whether a and b share a name.
 func overlap(a, b []string) bool {
 	for _, x := range a {
-		if contains(b, x) {
+		if slices.Contains(b, x) {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
-package extract
+package events
 
 import (
+	"dateline/models/extract/doc"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,7 +13,7 @@ import (
 // the names it takes from the whole article's are those the run's own
 // look-up finds, whenever it answers at all.
 func TestNamedInMatchesOwnLookup(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*/*.txt")
+	files := fixtureTexts(t)
 	if len(files) == 0 {
 		t.Fatal("no fixtures")
 	}
@@ -23,29 +24,29 @@ func TestNamedInMatchesOwnLookup(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := []rune(string(b))
-		toks := tokenize(r, 0, len(r))
-		ctx := newActorContext(r, toks, people().findActors(r, toks))
+		toks := doc.Tokenize(r, 0, len(r))
+		ctx := newActorContext(r, toks, doc.People().FindActors(r, toks))
 		for i := range toks {
 			for j := i + 1; j <= len(toks) && j <= i+40; j++ {
 				run := toks[i:j]
-				known, nations, ok := ctx.namedIn(r, run[0].start, run)
+				known, nations, ok := ctx.namedIn(r, run[0].Start, run)
 				if !ok {
 					continue
 				}
 				answered++
 				var got, want []string
 				for _, m := range known {
-					got = append(got, people().actors[m.actor].Name)
+					got = append(got, doc.People().Actors[m.Actor].Name)
 				}
-				for _, m := range people().findActors(r, run) {
-					want = append(want, people().actors[m.actor].Name)
+				for _, m := range doc.People().FindActors(r, run) {
+					want = append(want, doc.People().Actors[m.Actor].Name)
 				}
 				for _, m := range nations {
-					got = append(got, m.canon)
+					got = append(got, m.Canon)
 				}
-				want = append(want, countries().countriesIn(r, run)...)
+				want = append(want, doc.Countries().CountriesIn(r, run)...)
 				if !slices.Equal(got, want) {
-					t.Fatalf("%s words %d-%d %q: namedIn %q, own look-up %q", f, i, j, string(r[run[0].start:run[len(run)-1].end]), got, want)
+					t.Fatalf("%s words %d-%d %q: namedIn %q, own look-up %q", f, i, j, string(r[run[0].Start:run[len(run)-1].End]), got, want)
 				}
 			}
 		}
@@ -95,7 +96,7 @@ func TestTitledNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := []rune(tt.in)
-		if got := titledNames(r, tokenize(r, 0, len(r))); !slices.Equal(got, tt.want) {
+		if got := titledNames(r, doc.Tokenize(r, 0, len(r))); !slices.Equal(got, tt.want) {
 			t.Errorf("titledNames(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -132,4 +133,21 @@ func TestOrganisationWithoutThe(t *testing.T) {
 			t.Errorf("eventActors(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// fixtureTexts lists the .txt fixtures of every stage's testdata.
+func fixtureTexts(t testing.TB) []string {
+	t.Helper()
+	var files []string
+	for _, pat := range []string{"../testdata/*/*.txt", "../*/testdata/*.txt"} {
+		fs, err := filepath.Glob(pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	return files
 }

@@ -1,10 +1,11 @@
-package extract
+package events
 
 import (
 	"slices"
 	"sort"
 
 	"dateline/models"
+	"dateline/models/extract/doc"
 	"dateline/models/temporal"
 )
 
@@ -21,12 +22,6 @@ type cue struct {
 	kind string
 	i, n int
 }
-
-// clauseBreaks start a new clause unless a time expression follows at once
-// ("after the talks" breaks, "after Friday" does not).
-var clauseBreaks map[string]bool // words.txt: clause-breaks
-
-var subjectPronouns map[string]bool // words.txt: subject-pronouns
 
 // datable reports whether a time expression names a calendar period an
 // event can be dated by ("2025-08-06", "2025-W33"), not a duration or a
@@ -79,7 +74,7 @@ func inTimex(txs []models.Timex, p int) bool {
 // subordinating words and the "that" after a reporting verb, and collects
 // each clause's dates and cues. Masked tokens (inside long quotations) give
 // no cues.
-func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
+func splitClauses(toks []doc.Token, masked []bool, txs []models.Timex) []segment {
 	var segs []segment
 	start := 0
 	cut := func(i int) {
@@ -94,7 +89,7 @@ func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
 			continue
 		}
 		for _, r := range clauseBreakRules {
-			if r.mark != toks[i].punct {
+			if r.mark != toks[i].Punct {
 				continue // a rule reads either marks or words
 			}
 			if ok, skip := r.at(sc, i); ok {
@@ -118,7 +113,7 @@ func splitClauses(toks []token, masked []bool, txs []models.Timex) []segment {
 // clauseScan is what the clause-break rules read: a sentence's tokens,
 // which are masked (inside long quotations), and its time expressions.
 type clauseScan struct {
-	toks   []token
+	toks   []doc.Token
 	masked []bool
 	txs    []models.Timex
 }
@@ -136,8 +131,8 @@ type clauseRule struct {
 // a mark, a capitalised word, "that", a subordinator or a subject pronoun.
 // Most words are none of these, so the rules are asked about few tokens
 // (TestMayBreakClause checks the rules never fire elsewhere).
-func mayBreakClause(t token) bool {
-	return t.punct || t.upper || t.key == "that" || t.is(clsClauseBreak|clsSubjectPronoun)
+func mayBreakClause(t doc.Token) bool {
+	return t.Punct || t.Upper || t.Key == "that" || t.Is(doc.ClsClauseBreak|doc.ClsSubjectPronoun)
 }
 
 // clauseBreakRules are tried in order at each token; the first that fires
@@ -145,26 +140,26 @@ func mayBreakClause(t token) bool {
 var clauseBreakRules = []clauseRule{
 	{"semicolon or dash", true, func(sc *clauseScan, i int) (bool, int) {
 		t := sc.toks[i]
-		return t.punct && (t.key == ";" || t.key == "—" || t.key == "–"), 0
+		return t.Punct && (t.Key == ";" || t.Key == "—" || t.Key == "–"), 0
 	}},
 	{"double hyphen", true, func(sc *clauseScan, i int) (bool, int) {
-		return sc.toks[i].punct && sc.toks[i].key == "-" && keyAt(sc.toks, i+1) == "-", 1
+		return sc.toks[i].Punct && sc.toks[i].Key == "-" && keyAt(sc.toks, i+1) == "-", 1
 	}},
 	{"spaced hyphen", true, func(sc *clauseScan, i int) (bool, int) { // a spaced hyphen used as a dash
 		t := sc.toks[i]
-		return t.punct && t.key == "-" && i > 0 && i+1 < len(sc.toks) && sc.toks[i-1].end < t.start && sc.toks[i+1].start > t.end, 0
+		return t.Punct && t.Key == "-" && i > 0 && i+1 < len(sc.toks) && sc.toks[i-1].End < t.Start && sc.toks[i+1].Start > t.End, 0
 	}},
 	{"subordinator", false, func(sc *clauseScan, i int) (bool, int) { // "after the talks", not "after Friday"
-		return sc.toks[i].is(clsClauseBreak) && !sc.masked[i] && !(i+1 < len(sc.toks) && timexAt(sc.txs, sc.toks[i+1].start) >= 0), 0
+		return sc.toks[i].Is(doc.ClsClauseBreak) && !sc.masked[i] && !(i+1 < len(sc.toks) && timexAt(sc.txs, sc.toks[i+1].Start) >= 0), 0
 	}},
 	{"reported clause", false, func(sc *clauseScan, i int) (bool, int) { // "said Wednesday that", "said he"
 		t := sc.toks[i]
-		return (t.key == "that" || t.is(clsSubjectPronoun)) && !sc.masked[i] && afterReporting(sc.toks, sc.txs, i), 0
+		return (t.Key == "that" || t.Is(doc.ClsSubjectPronoun)) && !sc.masked[i] && afterReporting(sc.toks, sc.txs, i), 0
 	}},
 	{"subject after a clause verb", false, func(sc *clauseScan, i int) (bool, int) {
 		// "said Trump plans to ..."; not after "told", whose object follows
 		t := sc.toks[i]
-		return t.upper && i > 0 && sc.toks[i-1].is(clsSaidVerb) && !sc.masked[i] && !inTimex(sc.txs, t.start), 0
+		return t.Upper && i > 0 && sc.toks[i-1].Is(doc.ClsSaidVerb) && !sc.masked[i] && !inTimex(sc.txs, t.Start), 0
 	}},
 }
 
@@ -172,11 +167,11 @@ var clauseBreakRules = []clauseRule{
 // commas, each piece running to the next dated piece, so that "Trump will
 // meet Putin on August 15, he announced on Friday, the day his deadline ran
 // out" gives the meeting its date and the deadline another.
-func splitAtCommas(sg segment, toks []token, masked []bool, txs []models.Timex) []segment {
+func splitAtCommas(sg segment, toks []doc.Token, masked []bool, txs []models.Timex) []segment {
 	var dated []int   // token indices of the dates' first tokens
 	var seen []string // their values, each once
 	for i := sg.from; i < sg.to; i++ {
-		if j := timexAt(txs, toks[i].start); j >= 0 && !masked[i] && datable(txs[j]) && !slices.Contains(seen, txs[j].Value) && !afterSince(toks, toks[i].start) {
+		if j := timexAt(txs, toks[i].Start); j >= 0 && !masked[i] && datable(txs[j]) && !slices.Contains(seen, txs[j].Value) && !afterSince(toks, toks[i].Start) {
 			seen = append(seen, txs[j].Value)
 			dated = append(dated, i)
 		}
@@ -190,7 +185,7 @@ func splitAtCommas(sg segment, toks []token, masked []bool, txs []models.Timex) 
 		// Cut at the last comma before the next date, so a date opening
 		// the sentence ("Last month, Rubio met Lavrov") keeps its clause.
 		for i := dated[n] - 1; i > dated[n-1]; i-- {
-			if toks[i].punct && toks[i].key == "," && !masked[i] {
+			if toks[i].Punct && toks[i].Key == "," && !masked[i] {
 				out = append(out, segment{from: start, to: i})
 				start = i + 1
 				break
@@ -205,12 +200,12 @@ func splitAtCommas(sg segment, toks []token, masked []bool, txs []models.Timex) 
 
 // afterReporting reports whether token i follows a reporting verb, with
 // only a time expression or "on" between ("said Wednesday that", "said he").
-func afterReporting(toks []token, txs []models.Timex, i int) bool {
+func afterReporting(toks []doc.Token, txs []models.Timex, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		switch {
-		case toks[k].is(clsReportingVerb):
+		case toks[k].Is(doc.ClsReportingVerb):
 			return true
-		case inTimex(txs, toks[k].start), toks[k].key == "on" && k+1 < i && inTimex(txs, toks[k+1].start):
+		case inTimex(txs, toks[k].Start), toks[k].Key == "on" && k+1 < i && inTimex(txs, toks[k+1].Start):
 		default:
 			return false
 		}
@@ -219,15 +214,15 @@ func afterReporting(toks []token, txs []models.Timex, i int) bool {
 }
 
 // fillSegment finds the dates and cues of one clause.
-func fillSegment(s *segment, toks []token, masked []bool, txs []models.Timex) {
-	from, to := toks[s.from].start, toks[s.to-1].end
+func fillSegment(s *segment, toks []doc.Token, masked []bool, txs []models.Timex) {
+	from, to := toks[s.from].Start, toks[s.to-1].End
 	for _, t := range txs {
 		if t.Start >= from && t.End <= to && !maskedAt(toks, masked, t.Start) && !afterSince(toks, t.Start) {
 			s.dates = append(s.dates, t)
 		}
 	}
 	for i := s.from; i < s.to; i++ {
-		if masked[i] || toks[i].punct || inTimex(txs, toks[i].start) {
+		if masked[i] || toks[i].Punct || inTimex(txs, toks[i].Start) {
 			continue
 		}
 		if kind, n := cueAt(toks[:s.to], i); kind != "" {
@@ -242,26 +237,26 @@ func fillSegment(s *segment, toks []token, masked []bool, txs []models.Timex) {
 
 // scareQuoted reports whether the cue toks[i:i+n] stands alone between
 // quotation marks.
-func scareQuoted(toks []token, i, n int) bool {
+func scareQuoted(toks []doc.Token, i, n int) bool {
 	if i == 0 || i+n >= len(toks) {
 		return false
 	}
-	open, close := toks[i-1].key, toks[i+n].key
+	open, close := toks[i-1].Key, toks[i+n].Key
 	return (open == "\"" || open == "“" || open == "‘") && (close == "\"" || close == "”" || close == "’")
 }
 
 // afterSince reports whether the expression at rune p follows "since": the
 // start of a period ("talks since 2022") dates nothing that happened in it.
-func afterSince(toks []token, p int) bool {
+func afterSince(toks []doc.Token, p int) bool {
 	i := tokenAt(toks, p)
-	return i > 0 && toks[i-1].key == "since"
+	return i > 0 && toks[i-1].Key == "since"
 }
 
 // tokenAt returns the index of the token starting at rune p, or -1; toks
 // are in text order.
-func tokenAt(toks []token, p int) int {
-	i := sort.Search(len(toks), func(k int) bool { return toks[k].start >= p })
-	if i < len(toks) && toks[i].start == p {
+func tokenAt(toks []doc.Token, p int) int {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= p })
+	if i < len(toks) && toks[i].Start == p {
 		return i
 	}
 	return -1
@@ -269,7 +264,7 @@ func tokenAt(toks []token, p int) int {
 
 // maskedAt reports whether the token starting at rune p is masked: dates
 // inside a quotation belong to the speaker's words.
-func maskedAt(toks []token, masked []bool, p int) bool {
+func maskedAt(toks []doc.Token, masked []bool, p int) bool {
 	i := tokenAt(toks, p)
 	return i >= 0 && masked[i]
 }
@@ -278,15 +273,15 @@ func maskedAt(toks []token, masked []bool, p int) bool {
 // a speaker says ("Putin will stop killing people") is not a happening the
 // article reports, while short scare quotes ("a 'highly productive
 // meeting'") stay readable.
-func maskQuotes(r []rune, toks []token) []bool {
+func maskQuotes(r []rune, toks []doc.Token) []bool {
 	masked := make([]bool, len(toks))
 	open, first := -1, true
 	for i, t := range toks {
-		if !t.punct || !isQuoteMark(r[t.start]) {
+		if !t.Punct || !isQuoteMark(r[t.Start]) {
 			continue
 		}
 		if open < 0 {
-			if opensQuote(r, t.start) {
+			if opensQuote(r, t.Start) {
 				open = i
 			} else if first && i >= 3 {
 				// The closing mark of a quotation the sentence splitter cut:

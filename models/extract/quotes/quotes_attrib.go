@@ -1,9 +1,11 @@
-package extract
+package quotes
 
 import (
 	"strings"
 
+	"dateline/models/extract/doc"
 	"dateline/models/extract/lexicon"
+	"dateline/models/extract/people"
 )
 
 // attribution is who said a quote and how: token ranges into the article's
@@ -22,22 +24,22 @@ func (a attribution) found() bool { return a.subjS >= 0 }
 
 // attributor parses speakers, cues and venues around quotes.
 type attributor struct {
-	src  *source
+	src  *doc.Source
 	r    []rune
-	toks []token
+	toks []doc.Token
 }
 
 func (p *attributor) text(s, e int) string {
 	if s >= e {
 		return ""
 	}
-	return p.src.slice(p.toks[s].start, p.toks[e-1].end)
+	return p.src.Slice(p.toks[s].Start, p.toks[e-1].End)
 }
 
 // isName reports whether token i is a capitalised word.
 func (p *attributor) isName(i int) bool {
 	t := p.toks[i]
-	return !t.punct && t.upper
+	return !t.Punct && t.Upper
 }
 
 // subjectBefore returns the speaker mention ending just before the verb at
@@ -47,20 +49,20 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 	if j < lo {
 		return -1, -1
 	}
-	switch key := p.toks[j].key; {
+	switch key := p.toks[j].Key; {
 	case key == ",":
 		return p.beforeParenthetical(j, lo)
 	case key == ")" && j > lo:
 		return p.beforeBrackets(j, lo)
 	case key == "that" || key == "which":
 		return -1, -1 // "a letter ... that says": the letter is far back
-	case p.toks[j].punct:
+	case p.toks[j].Punct:
 		return -1, -1
-	case pronouns[key]:
+	case doc.Pronouns[key]:
 		return j, j + 1
-	case p.toks[j].upper:
+	case p.toks[j].Upper:
 		s := p.nameRunBack(j, lo)
-		if s == j && (openers[key] || weekdayWords[key]) {
+		if s == j && (doc.Openers[key] || doc.WeekdayWords[key]) {
 			return -1, -1 // "Now tell us ..."
 		}
 		if ds, ok := p.placedDescription(s, lo); ok {
@@ -75,11 +77,11 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 // at token s belongs to: "officials in Geneva", "a diplomat from Doha". It
 // returns where the description starts.
 func (p *attributor) placedDescription(s, lo int) (int, bool) {
-	if s-2 < lo || !placePrepositions[p.toks[s-1].key] || p.toks[s-1].upper {
+	if s-2 < lo || !doc.PlacePrepositions[p.toks[s-1].Key] || p.toks[s-1].Upper {
 		return 0, false
 	}
 	h := p.toks[s-2]
-	if h.upper && !isTitle(h.key) || h.punct {
+	if h.Upper && !people.IsTitle(h.Key) || h.Punct {
 		return 0, false // "Putin in Moscow said" is Putin speaking
 	}
 	ds, _ := p.describedBack(s-2, lo)
@@ -90,10 +92,10 @@ func (p *attributor) placedDescription(s, lo int) (int, bool) {
 // lo, that is no auxiliary or adverb between a speaker and the verb ("Trump
 // also said"), counting a capitalised one at a sentence start ("Also said").
 func (p *attributor) skipAuxiliariesBack(j, lo int) int {
-	for j >= lo && auxiliaries[p.toks[j].key] && !p.toks[j].upper {
+	for j >= lo && doc.Auxiliaries[p.toks[j].Key] && !p.toks[j].Upper {
 		j--
 	}
-	for j >= lo && auxiliaries[p.toks[j].key] && j > lo && !p.isName(j-1) {
+	for j >= lo && doc.Auxiliaries[p.toks[j].Key] && j > lo && !p.isName(j-1) {
 		j--
 	}
 	return j
@@ -103,10 +105,10 @@ func (p *attributor) skipAuxiliariesBack(j, lo int) int {
 // the brackets that close at token j.
 func (p *attributor) beforeBrackets(j, lo int) (int, int) {
 	o := j - 1
-	for o > lo && o > j-8 && p.toks[o].key != "(" {
+	for o > lo && o > j-8 && p.toks[o].Key != "(" {
 		o--
 	}
-	if p.toks[o].key == "(" && o > lo && p.isName(o-1) {
+	if p.toks[o].Key == "(" && o > lo && p.isName(o-1) {
 		return p.nameRunBack(o-1, lo), j + 1
 	}
 	return -1, -1
@@ -120,13 +122,13 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 	first := true
 	for c := j - 1; c > lo && c >= j-24; c-- {
 		t := p.toks[c]
-		if t.key != "," {
-			if t.punct && !strings.Contains("()-'.", t.key) {
+		if t.Key != "," {
+			if t.Punct && !strings.Contains("()-'.", t.Key) {
 				return -1, -1
 			}
 			continue
 		}
-		if !p.isName(c-1) && !pronouns[p.toks[c-1].key] {
+		if !p.isName(c-1) && !doc.Pronouns[p.toks[c-1].Key] {
 			// "The campaign manager, Kellyanne Conway, said": the aside names her
 			if first && p.isName(j-1) && p.isName(c+1) {
 				if s := p.nameRunBack(j-1, c+1); s == c+1 {
@@ -152,12 +154,12 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 // sentence adverb ("Still,"), a day or a month, nor a place after a
 // preposition ("in Chelsea,").
 func (p *attributor) plausibleName(s, e int) bool {
-	if s > 0 && prepositions[p.toks[s-1].key] {
+	if s > 0 && doc.Prepositions[p.toks[s-1].Key] {
 		return false
 	}
 	if e-s == 1 {
-		k := p.toks[s].key
-		if openers[k] || weekdayWords[k] || monthWords[k] || strings.HasSuffix(k, "ly") {
+		k := p.toks[s].Key
+		if doc.Openers[k] || doc.WeekdayWords[k] || doc.MonthWords[k] || strings.HasSuffix(k, "ly") {
 			return false
 		}
 	}
@@ -171,18 +173,18 @@ func (p *attributor) nameRunBack(j, lo int) int {
 	s := j
 	for s-1 >= lo && j-s < 10 {
 		t := p.toks[s-1]
-		if t.punct && t.key != "-" && t.key != "&" {
+		if t.Punct && t.Key != "-" && t.Key != "&" {
 			break
 		}
-		if !(t.upper || nameConnectors[t.key] || words().titles[t.key] || (determiners[t.key] && t.key == "the")) {
+		if !(t.Upper || doc.NameConnectors[t.Key] || doc.Words().Titles[t.Key] || (doc.Determiners[t.Key] && t.Key == "the")) {
 			break
 		}
 		s--
-		if t.key == "the" {
+		if t.Key == "the" {
 			break
 		}
 	}
-	for s < j && (nameConnectors[p.toks[s].key] || openers[p.toks[s].key] || (!p.toks[s].upper && p.toks[s].key != "the")) {
+	for s < j && (doc.NameConnectors[p.toks[s].Key] || doc.Openers[p.toks[s].Key] || (!p.toks[s].Upper && p.toks[s].Key != "the")) {
 		s++
 	}
 	return s
@@ -192,19 +194,19 @@ func (p *attributor) nameRunBack(j, lo int) int {
 // at token j ("the Kremlin aide", "a senior US official", "campaign
 // officials"), or the name before an apposition ("Smith, a former aide").
 func (p *attributor) describedBack(j, lo int) (int, int) {
-	head := p.toks[j].key
-	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !words().titles[head]) {
+	head := p.toks[j].Key
+	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !doc.Words().Titles[head]) {
 		return -1, -1
 	}
-	if weekdayWords[head] {
+	if doc.WeekdayWords[head] {
 		return -1, -1 // "this week" says nothing
 	}
 	s, ok := p.descriptionStart(j, lo)
-	if !ok && !words().titles[head] {
+	if !ok && !doc.Words().Titles[head] {
 		return -1, -1
 	}
-	d := p.toks[s].key
-	if (d == "a" || d == "an" || d == "the") && s-2 >= lo && p.toks[s-1].key == "," && p.isName(s-2) {
+	d := p.toks[s].Key
+	if (d == "a" || d == "an" || d == "the") && s-2 >= lo && p.toks[s-1].Key == "," && p.isName(s-2) {
 		if n := p.nameRunBack(s-2, lo); p.plausibleName(n, s-1) {
 			return n, s - 1 // apposition: the name before it
 		}
@@ -219,14 +221,14 @@ func (p *attributor) descriptionStart(j, lo int) (int, bool) {
 	s := j
 	for s-1 >= lo && j-s < 6 {
 		t := p.toks[s-1]
-		if t.punct || pronouns[t.key] || cueLemma(t) != "" || prepositions[t.key] {
+		if t.Punct || doc.Pronouns[t.Key] || doc.CueLemma(t) != "" || doc.Prepositions[t.Key] {
 			break
 		}
 		s--
-		if determiners[t.key] {
+		if doc.Determiners[t.Key] {
 			return s, true
 		}
-		if t.key == "'s" {
+		if t.Key == "'s" {
 			return p.nameRunBack(s-1, lo), true
 		}
 	}
@@ -236,17 +238,17 @@ func (p *attributor) descriptionStart(j, lo int) (int, bool) {
 // subjectAfter returns the speaker mention starting at token k ("said
 // Trump", "said the Kremlin aide", "says Putin's aide Yuri Ushakov").
 func (p *attributor) subjectAfter(k, hi int) (int, int) {
-	if k >= hi || p.toks[k].punct {
+	if k >= hi || p.toks[k].Punct {
 		return -1, -1
 	}
 	t := p.toks[k]
-	if pronouns[t.key] && t.key != "who" {
+	if doc.Pronouns[t.Key] && t.Key != "who" {
 		return k, k + 1
 	}
-	if t.upper && !determiners[t.key] {
+	if t.Upper && !doc.Determiners[t.Key] {
 		return k, p.nameRunForward(k, hi)
 	}
-	if !determiners[t.key] {
+	if !doc.Determiners[t.Key] {
 		return -1, -1
 	}
 	e := k + 1
@@ -264,14 +266,14 @@ func (p *attributor) subjectAfter(k, hi int) (int, int) {
 // Marco Rubio"), without a connector at the end.
 func (p *attributor) nameRunForward(k, hi int) int {
 	inName := func(e int) bool {
-		key := p.toks[e].key
-		return p.isName(e) || e > k && (nameConnectors[key] || words().titles[key] && e+1 < hi && p.isName(e+1))
+		key := p.toks[e].Key
+		return p.isName(e) || e > k && (doc.NameConnectors[key] || doc.Words().Titles[key] && e+1 < hi && p.isName(e+1))
 	}
 	e := k
 	for e < hi && e-k < 10 && inName(e) {
 		e++
 	}
-	for e > k+1 && nameConnectors[p.toks[e-1].key] {
+	for e > k+1 && doc.NameConnectors[p.toks[e-1].Key] {
 		e--
 	}
 	return e
@@ -280,8 +282,8 @@ func (p *attributor) nameRunForward(k, hi int) int {
 // endsDescription reports whether u ends a described speaker after the
 // verb ("said a senior official who ..."): a mark, "who", "that", a venue
 // word or another cue.
-func (p *attributor) endsDescription(u token) bool {
-	return u.punct || u.key == "who" || u.key == "that" || venueWords[u.key] && !u.upper && u.key != "the" || cueLemma(u) != ""
+func (p *attributor) endsDescription(u doc.Token) bool {
+	return u.Punct || u.Key == "who" || u.Key == "that" || doc.VenueWords[u.Key] && !u.Upper && u.Key != "the" || doc.CueLemma(u) != ""
 }
 
 // cueExtent returns where a cue starting with the verb at token k ends:
@@ -289,15 +291,15 @@ func (p *attributor) endsDescription(u token) bool {
 // of "according to". ok is false when k is no reporting verb.
 func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
 	t := p.toks[k]
-	if t.key == "according" && k+1 < hi && p.toks[k+1].key == "to" {
+	if t.Key == "according" && k+1 < hi && p.toks[k+1].Key == "to" {
 		return k + 2, "according to"
 	}
-	lemma = cueLemma(t)
+	lemma = doc.CueLemma(t)
 	if lemma == "" {
 		return k, ""
 	}
 	end = k + 1
-	if verbs().Has(lemma, lexicon.Tell) {
+	if doc.Verbs().Has(lemma, lexicon.Tell) {
 		end = p.audience(end, hi)
 	}
 	return end, lemma
@@ -310,15 +312,15 @@ func (p *attributor) audience(k, hi int) int {
 	e := k
 	for e < hi && e-k < 5 {
 		t := p.toks[e]
-		if t.punct || t.key == "that" || weekdayWords[t.key] || monthWords[t.key] ||
-			(!t.upper && (prepositions[t.key] || cueLemma(t) != "" && !adjectiveLike(t.key))) {
+		if t.Punct || t.Key == "that" || doc.WeekdayWords[t.Key] || doc.MonthWords[t.Key] ||
+			(!t.Upper && (doc.Prepositions[t.Key] || doc.CueLemma(t) != "" && !adjectiveLike(t.Key))) {
 			break
 		}
 		e++
-		if pronouns[t.key] || (!t.upper && !determiners[t.key] && !(e < hi && p.toks[e].upper) && !adjectiveLike(t.key)) {
+		if doc.Pronouns[t.Key] || (!t.Upper && !doc.Determiners[t.Key] && !(e < hi && p.toks[e].Upper) && !adjectiveLike(t.Key)) {
 			break // "him", "reporters": one word ends it
 		}
-		if t.upper && e < hi && determiners[p.toks[e].key] {
+		if t.Upper && e < hi && doc.Determiners[p.toks[e].Key] {
 			break // "told Reuters the group would ...": the name ends it
 		}
 	}
@@ -340,12 +342,12 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 	e := k
 	for e < hi && e-k < 14 {
 		t := p.toks[e]
-		if (t.punct && t.key != "-" && t.key != "'s") || t.key == "that" || t.key == "adding" || t.key == "without" {
+		if (t.Punct && t.Key != "-" && t.Key != "'s") || t.Key == "that" || t.Key == "adding" || t.Key == "without" {
 			break
 		}
 		e++
 	}
-	if e > k && !prepositions[p.toks[k].key] && !weekdayWords[p.toks[k].key] {
+	if e > k && !doc.Prepositions[p.toks[k].Key] && !doc.WeekdayWords[p.toks[k].Key] {
 		return k, k
 	}
 	return k, e
@@ -356,12 +358,12 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 // count only after a pronoun (subject token subj) or before "that".
 func (p *attributor) verbAt(k, subj int) bool {
 	t := p.toks[k]
-	lemma := cueLemma(t)
-	if form, _ := verbs().FormOf(t.key); !verbs().Has(lemma, lexicon.Nounish) || (form != lexicon.Base && form != lexicon.S) {
+	lemma := doc.CueLemma(t)
+	if form, _ := doc.Verbs().FormOf(t.Key); !doc.Verbs().Has(lemma, lexicon.Nounish) || (form != lexicon.Base && form != lexicon.S) {
 		return true
 	}
-	if subj >= 0 && pronouns[p.toks[subj].key] {
+	if subj >= 0 && doc.Pronouns[p.toks[subj].Key] {
 		return true
 	}
-	return k+1 < len(p.toks) && p.toks[k+1].key == "that"
+	return k+1 < len(p.toks) && p.toks[k+1].Key == "that"
 }

@@ -1,4 +1,4 @@
-package extract
+package doc
 
 import (
 	"sync"
@@ -8,156 +8,156 @@ import (
 	"dateline/models/extract/lexicon"
 )
 
-// token is a word or a punctuation mark of a text. Start and end are rune
+// Token is a word or a punctuation mark of a text. Start and end are rune
 // offsets; key is the word lower-cased with dots dropped and curly
 // apostrophes made straight ("U.S." -> "us"), or the mark itself.
-type token struct {
-	start, end int
-	key        string
-	punct      bool
-	upper      bool      // the word starts with a capital letter
-	class      wordClass // the closed word lists key is on (see classOf)
+type Token struct {
+	Start, End int
+	Key        string
+	Punct      bool
+	Upper      bool      // the word starts with a capital letter
+	Class      WordClass // the closed word lists key is on (see classOf)
 }
 
-// tokenize splits r[from:to] into words and punctuation marks. A possessive
+// Tokenize splits r[from:to] into words and punctuation marks. A possessive
 // 's is a word of its own ("Putin's" -> "Putin", "'s"), so "Putin's aide"
 // names both Putin and his aide. Each word carries its classes (classOf).
 // It never fails and runs in linear time.
-func tokenize(r []rune, from, to int) []token {
-	toks := splitWords(r, from, to)
+func Tokenize(r []rune, from, to int) []Token {
+	toks := SplitWords(r, from, to)
 	for k := range toks {
-		if !toks[k].punct {
-			toks[k].class = classOf(toks[k].key)
+		if !toks[k].Punct {
+			toks[k].Class = ClassOf(toks[k].Key)
 		}
 	}
 	return toks
 }
 
-// splitWords is tokenize without the word classes: the lexicons, which
+// SplitWords is tokenize without the word classes: the lexicons, which
 // classOf reads, split their names with it.
-func splitWords(r []rune, from, to int) []token {
+func SplitWords(r []rune, from, to int) []Token {
 	// News text has a token every 5.5 runes on average, denser in places:
 	// room for one every 4 saves growing the slice (tokenize's bytes
 	// allocated on the bench corpus: 528 MB -> 312 MB).
-	toks := make([]token, 0, (to-from)/4+8)
+	toks := make([]Token, 0, (to-from)/4+8)
 	// keys are written into one buffer and cut from one string at the end,
 	// which saves an allocation per word; ends[k] is where key k ends
 	keys := make([]byte, 0, to-from)
 	ends := make([]int, 0, cap(toks))
 	for i := from; i < to; {
 		c := r[i]
-		t := token{start: i, end: i + 1}
+		t := Token{Start: i, End: i + 1}
 		switch {
 		case c == ' ' || c == '\n' || (c > ' ' && c < 128 && !asciiWord[c]) && c != '\'':
 			if c == ' ' || c == '\n' {
 				i++
 				continue
 			}
-			t.punct = true
+			t.Punct = true
 		case isWordRune(c):
-			t.end, t.upper = wordEnd(r, i, to), unicode.IsUpper(c)
+			t.End, t.Upper = wordEnd(r, i, to), unicode.IsUpper(c)
 		case unicode.IsSpace(c):
 			i++
 			continue
 		case (c == '\'' || c == '’') && isPossessive(r, i, to):
-			t.end = i + 2
+			t.End = i + 2
 		default:
-			t.punct = true
+			t.Punct = true
 		}
-		keys = appendKey(keys, r[t.start:t.end])
+		keys = appendKey(keys, r[t.Start:t.End])
 		ends = append(ends, len(keys))
 		toks = append(toks, t)
-		i = t.end
+		i = t.End
 	}
 	all := string(keys)
 	prev := 0
 	for k := range toks {
-		toks[k].key = all[prev:ends[k]]
+		toks[k].Key = all[prev:ends[k]]
 		prev = ends[k]
 	}
 	return toks
 }
 
-// wordClass is a set of the closed word lists a word is on. The event and
+// WordClass is a set of the closed word lists a word is on. The event and
 // quote finders ask of every word of every clause whether it is on one of
 // these lists, several times over; a token carries the answers, found with
 // one look-up when the text is split, so most of those questions need no
 // map look-up at all.
-type wordClass uint16
+type WordClass uint16
 
 const (
-	clsClauseBreak    wordClass = 1 << iota // clauseBreaks
-	clsSubjectPronoun                       // subjectPronouns
-	clsSaidVerb                             // a finite form of a verb with lexicon.Clause
-	clsReportingVerb                        // a finite form of a verb with lexicon.Reports
-	clsMilitary                             // militaryNouns
-	clsGroup                                // groupNouns
-	clsEventCue                             // a key of eventCues or contextCues
-	clsQuoteVerb                            // a form of a reporting verb (lang().Verbs)
+	ClsClauseBreak    WordClass = 1 << iota // clauseBreaks
+	ClsSubjectPronoun                       // subjectPronouns
+	ClsSaidVerb                             // a finite form of a verb with lexicon.Clause
+	ClsReportingVerb                        // a finite form of a verb with lexicon.Reports
+	ClsMilitary                             // militaryNouns
+	ClsGroup                                // groupNouns
+	ClsEventCue                             // a key of eventCues or contextCues
+	ClsQuoteVerb                            // a form of a reporting verb (lang().Verbs)
 	clsActorFirst                           // the first word of a name in the people lexicon
-	clsCountryFirst                         // the first word of a name in the country lexicon
-	clsDemand                               // demandWords
-	clsParticiple                           // the -ing form of a verb with lexicon.Participle
-	clsTitle                                // words().titles and titleAbbrevs (see isTitle)
+	ClsCountryFirst                         // the first word of a name in the country lexicon
+	ClsDemand                               // demandWords
+	ClsParticiple                           // the -ing form of a verb with lexicon.Participle
+	ClsTitle                                // words().titles and titleAbbrevs (see isTitle)
 )
 
 var (
 	classesOnce sync.Once
-	classes     map[string]wordClass
+	Classes     map[string]WordClass
 )
 
-// classOf returns the word lists key is on. The lists are gathered on first
+// ClassOf returns the word lists key is on. The lists are gathered on first
 // use, after package initialisation has filled the cue tables; the
 // lexicons split their names with splitWords, which does not call classOf.
-func classOf(key string) wordClass {
+func ClassOf(key string) WordClass {
 	classesOnce.Do(func() {
-		classes = map[string]wordClass{}
+		Classes = map[string]WordClass{}
 		for _, l := range []struct {
 			words map[string]bool
-			c     wordClass
-		}{{clauseBreaks, clsClauseBreak}, {subjectPronouns, clsSubjectPronoun},
-			{militaryNouns, clsMilitary}, {groupNouns, clsGroup}, {demandWords, clsDemand}} {
+			c     WordClass
+		}{{ClauseBreaks, ClsClauseBreak}, {SubjectPronouns, ClsSubjectPronoun},
+			{MilitaryNouns, ClsMilitary}, {GroupNouns, ClsGroup}, {DemandWords, ClsDemand}} {
 			for w := range l.words {
-				classes[w] |= l.c
+				Classes[w] |= l.c
 			}
 		}
-		for _, w := range verbs().Spellings(0) {
-			classes[w] |= clsQuoteVerb
+		for _, w := range Verbs().Spellings(0) {
+			Classes[w] |= ClsQuoteVerb
 		}
-		for _, w := range verbs().Spellings(lexicon.Participle, lexicon.Ing) {
-			classes[w] |= clsParticiple
+		for _, w := range Verbs().Spellings(lexicon.Participle, lexicon.Ing) {
+			Classes[w] |= ClsParticiple
 		}
 		for _, l := range []struct {
 			f lexicon.Flag
-			c wordClass
-		}{{lexicon.Clause, clsSaidVerb}, {lexicon.Reports, clsReportingVerb}, {lexicon.Statement, clsEventCue}} {
-			for _, w := range verbs().FiniteSpellings(l.f) {
-				classes[w] |= l.c
+			c WordClass
+		}{{lexicon.Clause, ClsSaidVerb}, {lexicon.Reports, ClsReportingVerb}, {lexicon.Statement, ClsEventCue}} {
+			for _, w := range Verbs().FiniteSpellings(l.f) {
+				Classes[w] |= l.c
 			}
 		}
-		for w := range eventCues {
-			classes[w] |= clsEventCue
+		for w := range EventCues {
+			Classes[w] |= ClsEventCue
 		}
-		for w := range contextCueWords {
-			classes[w] |= clsEventCue
+		for w := range ContextCueWords {
+			Classes[w] |= ClsEventCue
 		}
-		for _, l := range []map[string]bool{words().titles, titleAbbrevs} {
+		for _, l := range []map[string]bool{Words().Titles, TitleAbbrevs} {
 			for w := range l {
-				classes[w] |= clsTitle
+				Classes[w] |= ClsTitle
 			}
 		}
-		for w := range people().byFirst {
-			classes[w] |= clsActorFirst
+		for w := range People().byFirst {
+			Classes[w] |= clsActorFirst
 		}
-		for w := range countries().names {
-			classes[w] |= clsCountryFirst
+		for w := range Countries().Names {
+			Classes[w] |= ClsCountryFirst
 		}
 	})
-	return classes[key]
+	return Classes[key]
 }
 
 // is reports whether the token is on one of the word lists c.
-func (t token) is(c wordClass) bool { return t.class&c != 0 }
+func (t Token) Is(c WordClass) bool { return t.Class&c != 0 }
 
 // wordEnd returns where the word starting at r[i] ends: letters and digits
 // with inner dots, hyphens and apostrophes, a possessive 's left out, and
@@ -185,8 +185,8 @@ func wordEnd(r []rune, i, to int) int {
 	return j
 }
 
-// titleAbbrevs are abbreviations written with a period before a name.
-var titleAbbrevs map[string]bool // words.txt: title-abbrevs
+// TitleAbbrevs are abbreviations written with a period before a name.
+var TitleAbbrevs map[string]bool // words.txt: title-abbrevs
 
 // isAbbrev reports whether the word w, followed by a period, is an
 // abbreviation or an initial rather than the end of a sentence.
@@ -200,7 +200,7 @@ func isAbbrev(w []rune) bool {
 	if len(w) > 4 {
 		return false
 	}
-	return titleAbbrevs[wordKey(w)]
+	return TitleAbbrevs[wordKey(w)]
 }
 
 // dottedInitials reports whether w is capitals joined by dots ("S.E.C").
@@ -266,35 +266,20 @@ func appendKey(b []byte, w []rune) []byte {
 	return b
 }
 
-// readText is an article body read once for all the finders: its runes,
-// its tokens and the known actors it names, in order.
-type readText struct {
-	src   *source
-	toks  []token
-	known []actorMention
-}
-
-// readBody reads body for the finders (see readText).
-func readBody(body string) *readText {
-	src := newSource(body)
-	toks := tokenize(src.r, 0, len(src.r))
-	return &readText{src: src, toks: toks, known: people().findActors(src.r, toks)}
-}
-
-// source is a text as runes with the byte offset of every rune, so pieces
+// Source is a text as runes with the byte offset of every rune, so pieces
 // cut by rune offsets come out of the original string without copying.
-type source struct {
+type Source struct {
 	body string
-	r    []rune
+	R    []rune
 	off  []int32 // off[i] is the byte offset of rune i; off[len(r)] = len(body)
 }
 
-func newSource(body string) *source {
+func NewSource(body string) *Source {
 	n := utf8.RuneCountInString(body) // a bad byte is one rune, as in range
-	src := &source{body: body, r: make([]rune, n), off: make([]int32, n+1)}
+	src := &Source{body: body, R: make([]rune, n), off: make([]int32, n+1)}
 	k := 0
 	for i, c := range body {
-		src.r[k], src.off[k] = c, int32(i)
+		src.R[k], src.off[k] = c, int32(i)
 		k++
 	}
 	src.off[n] = int32(len(body))
@@ -302,10 +287,13 @@ func newSource(body string) *source {
 }
 
 // slice returns the text between rune offsets s and e.
-func (src *source) slice(s, e int) string { return src.body[src.off[s]:src.off[e]] }
+func (src *Source) Slice(s, e int) string { return src.body[src.off[s]:src.off[e]] }
 
-// hasLowerRunes reports whether w holds a lower-case letter.
-func hasLowerRunes(w []rune) bool {
+// String returns the whole text.
+func (src *Source) String() string { return src.body }
+
+// HasLowerRunes reports whether w holds a lower-case letter.
+func HasLowerRunes(w []rune) bool {
 	for _, c := range w {
 		if unicode.IsLower(c) {
 			return true

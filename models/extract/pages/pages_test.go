@@ -1,4 +1,4 @@
-package extract
+package pages
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"dateline/models/extract/golden"
 	"dateline/models/text"
 )
 
@@ -46,10 +47,10 @@ func readPageFixture(t *testing.T, path string) []goldenArticle {
 	return out
 }
 
-// TestPagesGolden reads every testdata/pages fixture and compares what it
+// TestPagesGolden reads every testdata fixture and compares what it
 // gives with <case>.golden.json (go test -update rewrites them).
 func TestPagesGolden(t *testing.T) {
-	files, _ := filepath.Glob("testdata/pages/*.*")
+	files, _ := filepath.Glob("testdata/*.*")
 	n := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, ".golden.json") {
@@ -58,7 +59,7 @@ func TestPagesGolden(t *testing.T) {
 		n++
 		name := strings.TrimSuffix(f, filepath.Ext(f))
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			checkGolden(t, name+".golden.json", readPageFixture(t, f))
+			golden.CheckGolden(t, name+".golden.json", readPageFixture(t, f))
 		})
 	}
 	if n < 8 {
@@ -69,7 +70,7 @@ func TestPagesGolden(t *testing.T) {
 // TestSplitPageChecks states what the fixtures must show, so a golden file
 // refreshed by mistake cannot hide a regression.
 func TestSplitPageChecks(t *testing.T) {
-	agg := readPageFixture(t, "testdata/pages/aggregator.txt")
+	agg := readPageFixture(t, "testdata/aggregator.txt")
 	if len(agg) != 3 {
 		t.Fatalf("aggregator: %d articles, want 3 (copies merged, furniture dropped)", len(agg))
 	}
@@ -96,7 +97,7 @@ func TestSplitPageChecks(t *testing.T) {
 			}
 		}
 	}
-	nd := readPageFixture(t, "testdata/pages/nodate.txt")
+	nd := readPageFixture(t, "testdata/nodate.txt")
 	if len(nd) != 1 || nd[0].PublishedAt != nil || nd[0].Title != "Mediators weigh a second venue for corridor talks" {
 		t.Errorf("nodate: %+v", nd)
 	}
@@ -277,7 +278,7 @@ func TestSplitPageEdges(t *testing.T) {
 // article has clean, valid text.
 func FuzzSplitPage(f *testing.F) {
 	for _, name := range []string{"aggregator.txt", "wire.txt", "published.txt", "nodate.txt"} {
-		if b, err := os.ReadFile("testdata/pages/" + name); err == nil {
+		if b, err := os.ReadFile("testdata/" + name); err == nil {
 			f.Add(string(b))
 		}
 	}
@@ -300,7 +301,7 @@ func FuzzSplitPage(f *testing.F) {
 }
 
 func BenchmarkSplitPage(b *testing.B) {
-	page, err := os.ReadFile("testdata/pages/aggregator.txt")
+	page, err := os.ReadFile("testdata/aggregator.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package extract
+package golden
 
 import (
 	"encoding/json"
@@ -14,10 +14,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// checkGolden compares v, as indented JSON, with the golden file path;
+// CheckGolden compares v, as indented JSON, with the golden file path;
 // go test -update rewrites the file instead. A difference is reported as a
 // line diff (- golden, + now), not the whole document.
-func checkGolden(t *testing.T, path string, v any) {
+func CheckGolden(t *testing.T, path string, v any) {
 	t.Helper()
 	got, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
@@ -45,7 +45,7 @@ type goldenEvent struct {
 	Rules []string `json:"rules"`
 }
 
-func goldenEvents(evs []models.ExtractedEvent) []goldenEvent {
+func GoldenEvents(evs []models.ExtractedEvent) []goldenEvent {
 	out := make([]goldenEvent, len(evs))
 	for i, e := range evs {
 		out[i] = goldenEvent{e, e.Rules}

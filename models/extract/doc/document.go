@@ -1,0 +1,37 @@
+package doc
+
+import (
+	"time"
+
+	"dateline/models"
+	"dateline/models/text"
+)
+
+// Document is one article body (or one window of a long one) as the
+// stages read it. New fills the first part, which every stage reads and
+// none changes: the runes, the tokens with their word classes, the known
+// people and countries named, the sentences. The stages then add their
+// findings in the order the extract package runs them: time expressions,
+// quotes and the people they name, events (which read the quotes).
+type Document struct {
+	Src   *Source
+	Toks  []Token
+	Known []ActorMention // the people of the people lexicon named, in order
+	Sents []text.Sentence
+	// Ref is the time relative dates resolve against (publication or
+	// fetch time), zero when the article gives none.
+	Ref time.Time
+
+	Timexes []models.Timex
+	Quotes  []models.ExtractedQuote
+	People  []models.ExtractedPerson
+	Events  []models.ExtractedEvent
+}
+
+// New reads body once for all the stages (see Document).
+func New(body string, ref time.Time) *Document {
+	src := NewSource(body)
+	toks := Tokenize(src.R, 0, len(src.R))
+	return &Document{Src: src, Toks: toks, Known: People().FindActors(src.R, toks),
+		Sents: text.SentencesOf(body, src.R), Ref: ref}
+}
