@@ -78,7 +78,7 @@ type Options struct {
 	// runtime.NumCPU() when 0. A post that finds them all busy waits up to
 	// extractQueueWait for one, then answers 503 with Retry-After.
 	MaxExtractions int
-	// Extract is the extraction pipeline; extract.ExtractContext when nil.
+	// Extract is the extraction pipeline; English (extract.New("en")) when nil.
 	// It must return soon after its context ends.
 	Extract func(context.Context, extract.Input) (models.Extraction, error)
 	// AllowedHosts are the names (Host header, port ignored) the server
@@ -124,7 +124,11 @@ func New(st Store, opt Options) (http.Handler, error) {
 		opt.ArticleTimeout = 30 * time.Second
 	}
 	if opt.Extract == nil {
-		opt.Extract = extract.ExtractContext
+		x, err := extract.New("en")
+		if err != nil {
+			return nil, err
+		}
+		opt.Extract = x.ExtractContext
 	}
 	if opt.MaxExtractions <= 0 {
 		opt.MaxExtractions = runtime.NumCPU()

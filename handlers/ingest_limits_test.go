@@ -62,6 +62,10 @@ func TestPostArticleQueueFull(t *testing.T) {
 	st := fixture(t)
 	entered, release := make(chan struct{}), make(chan struct{})
 	var once sync.Once
+	ex, err := extract.New("en")
+	if err != nil {
+		t.Fatal(err)
+	}
 	h, err := handlers.New(st, handlers.Options{Token: "s3cret", Now: func() time.Time { return now },
 		Saver: saver{st}, MaxExtractions: 1,
 		Extract: func(ctx context.Context, in extract.Input) (models.Extraction, error) {
@@ -69,7 +73,7 @@ func TestPostArticleQueueFull(t *testing.T) {
 				close(entered)
 				<-release
 			})
-			return extract.ExtractContext(ctx, in)
+			return ex.ExtractContext(ctx, in)
 		}})
 	if err != nil {
 		t.Fatal(err)

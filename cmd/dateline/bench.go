@@ -72,14 +72,17 @@ func runBench(e *env) int {
 		run[strings.TrimSpace(s)] = true
 	}
 	var rows []benchRow
+	if run["extract"] && !e.useExtractor("bench") {
+		return 1
+	}
 	if run["extract"] {
-		ours := append(benchExtraction("generated", corpus), benchDates("generated", corpus)...)
+		ours := append(benchExtraction(e.ex, "generated", corpus), benchDates("generated", corpus)...)
 		rows = append(rows, ours...)
 		if *chrono {
 			rows = append(rows, benchChrono(e.ctx, "generated", corpus, ours)...)
 		}
 		if extra := evalTexts(*evalDir); len(extra) > 0 {
-			ours = append(benchExtraction("eval texts", extra), benchDates("eval texts", extra)...)
+			ours = append(benchExtraction(e.ex, "eval texts", extra), benchDates("eval texts", extra)...)
 			rows = append(rows, ours...)
 			if *chrono {
 				rows = append(rows, benchChrono(e.ctx, "eval texts", extra, ours)...)
@@ -97,7 +100,7 @@ func runBench(e *env) int {
 }
 
 // benchExtraction measures Extract on one core and on all cores.
-func benchExtraction(name string, docs []corpusArticle) []benchRow {
+func benchExtraction(ex *extract.Extractor, name string, docs []corpusArticle) []benchRow {
 	var bytes int
 	for _, d := range docs {
 		bytes += len(d.Text)
@@ -105,7 +108,7 @@ func benchExtraction(name string, docs []corpusArticle) []benchRow {
 	var rows []benchRow
 	for _, workers := range []int{1, runtime.NumCPU()} {
 		start := time.Now()
-		extractAll(docs, workers)
+		extractAll(ex, docs, workers)
 		secs := time.Since(start).Seconds()
 		label := fmt.Sprintf("extract %s (%d docs, %.1f MB), %d core(s)", name, len(docs), float64(bytes)/1e6, workers)
 		rows = append(rows,
@@ -136,7 +139,7 @@ func benchDates(name string, docs []corpusArticle) []benchRow {
 // datesOnly opens the stage of benchDates's rows.
 const datesOnly = "dates only (dateline's tagger),"
 
-func extractAll(docs []corpusArticle, workers int) {
+func extractAll(ex *extract.Extractor, docs []corpusArticle, workers int) {
 	jobs := make(chan corpusArticle)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -145,7 +148,7 @@ func extractAll(docs []corpusArticle, workers int) {
 			defer wg.Done()
 			for d := range jobs {
 				pub := d.Published
-				_, _ = extract.Extract(extract.Input{Name: "bench", Data: []byte(d.Text), PublishedAt: &pub, Plain: true})
+				_, _ = ex.Extract(extract.Input{Name: "bench", Data: []byte(d.Text), PublishedAt: &pub, Plain: true})
 			}
 		}()
 	}

@@ -91,7 +91,11 @@ func benchIngest(ctx context.Context, path string, corpus []corpusArticle) ([]be
 		}}
 	}
 	start := time.Now()
-	rep := ingestAll(ctx, st, jobs, store.SaveOptions{}, ingestSettings{workers: runtime.NumCPU()})
+	ex, err := extract.New("en")
+	if err != nil {
+		return nil, err
+	}
+	rep := ingestAll(ctx, st, jobs, store.SaveOptions{}, ingestSettings{extractor: ex, workers: runtime.NumCPU()})
 	secs := time.Since(start).Seconds()
 	if len(rep.Failed) > 0 {
 		return nil, fmt.Errorf("bench ingest: %s: %s", rep.Failed[0].Name, rep.Failed[0].Reason)

@@ -37,6 +37,9 @@ func runExtract(e *env) int {
 		return 2
 	}
 	in.Plain = *plain
+	if !e.useExtractor("extract") {
+		return 1
+	}
 	if *jsonl {
 		return extractJSONL(e, in)
 	}
@@ -59,7 +62,7 @@ func runExtract(e *env) int {
 		t := mtime.UTC()
 		in.FetchedAt = &t
 	}
-	x, err := extractWithin(e.ctx, in, e.cfg.ArticleTimeout)
+	x, err := extractWithin(e.ctx, e.ex, in, e.cfg.ArticleTimeout)
 	if err == nil && fromMtime && usesFetchedAt(x.Articles) {
 		fmt.Fprintf(e.stderr, "dateline extract: note: %s\n", mtimeNote(name, *in.FetchedAt))
 	}
@@ -171,16 +174,16 @@ func extractLine(e *env, base extract.Input, raw []byte, line int) (jsonlOut, er
 	if int64(len(in.Data)) > e.cfg.MaxArticleBytes {
 		return out, models.Errorf(models.ETOOLARGE, "text larger than the %d-byte limit (--max-article-bytes)", e.cfg.MaxArticleBytes)
 	}
-	x, err := extractWithin(e.ctx, in, e.cfg.ArticleTimeout)
+	x, err := extractWithin(e.ctx, e.ex, in, e.cfg.ArticleTimeout)
 	out.Articles = x.Articles
 	return out, err
 }
 
-// extractWithin runs extract.ExtractContext on in, giving up after
+// extractWithin runs ex.ExtractContext on in, giving up after
 // timeout (none when 0) or when ctx ends; the extractor stops itself at
 // that point, so nothing runs on. A panic in extraction becomes this
 // input's EINTERNAL error, not a crash.
-func extractWithin(ctx context.Context, in extract.Input, timeout time.Duration) (x models.Extraction, err error) {
+func extractWithin(ctx context.Context, ex *extract.Extractor, in extract.Input, timeout time.Duration) (x models.Extraction, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			x, err = models.Extraction{}, models.Errorf(models.EINTERNAL, "extraction crashed: %v", p)
@@ -192,7 +195,7 @@ func extractWithin(ctx context.Context, in extract.Input, timeout time.Duration)
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
-	x, err = extract.ExtractContext(ctx, in)
+	x, err = ex.ExtractContext(ctx, in)
 	switch {
 	case err == nil || models.ErrorCode(err) != models.ETIMEOUT:
 		return x, err

@@ -37,7 +37,7 @@ func TestExtractWithinStops(t *testing.T) {
 				time.AfterFunc(100*time.Millisecond, cancel)
 			}
 			start := time.Now()
-			x, err := extractWithin(ctx, extract.Input{Name: "t", Data: c.data, Plain: true, FetchedAt: &ref}, c.timeout)
+			x, err := extractWithin(ctx, testExtractor(t), extract.Input{Name: "t", Data: c.data, Plain: true, FetchedAt: &ref}, c.timeout)
 			took := time.Since(start)
 			if c.want == "" {
 				if err != nil || len(x.Articles) != 1 {
@@ -94,4 +94,14 @@ func TestMaxExtractionsSetting(t *testing.T) {
 	if code, _, errs := cli(t, "", "serve", "--max-extractions", "0"); code != 2 || !strings.Contains(errs, "--max-extractions") {
 		t.Errorf("serve --max-extractions 0: exit %d, %q", code, errs)
 	}
+}
+
+// testExtractor returns the English extractor for a test.
+func testExtractor(t testing.TB) *extract.Extractor {
+	t.Helper()
+	ex, err := extract.New("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ex
 }

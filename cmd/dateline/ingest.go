@@ -52,6 +52,9 @@ func runIngest(e *env) int {
 		fmt.Fprintln(e.stderr, "dateline ingest:", err)
 		return 2
 	}
+	if !e.useExtractor("ingest") {
+		return 1
+	}
 	st, err := e.cfg.openStore()
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline ingest:", err)
@@ -60,7 +63,7 @@ func runIngest(e *env) int {
 	defer st.Close()
 	jobs, failed, skipped := ingestJobs(e, f, fs.Args())
 	rep := ingestAll(e.ctx, st, jobs, store.SaveOptions{StorySlug: f.story}, ingestSettings{
-		workers: f.workers, timeout: e.cfg.ArticleTimeout, progress: newProgress(e.stderr, len(jobs)),
+		extractor: e.ex, workers: f.workers, timeout: e.cfg.ArticleTimeout, progress: newProgress(e.stderr, len(jobs)),
 	})
 	rep.Inputs += len(failed)
 	rep.Failed = append(failed, rep.Failed...)
@@ -97,9 +100,10 @@ type inputResult struct {
 
 // ingestSettings tune ingestAll.
 type ingestSettings struct {
-	workers  int
-	timeout  time.Duration // per input extraction limit; 0 for none
-	progress *progress     // nil for none
+	extractor *extract.Extractor
+	workers   int
+	timeout   time.Duration // per input extraction limit; 0 for none
+	progress  *progress     // nil for none
 }
 
 // ingestFailure is one input that could not be ingested, with why.

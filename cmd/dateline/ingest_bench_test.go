@@ -27,8 +27,9 @@ func BenchmarkIngest(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
+	ex := testExtractor(b)
 	b.ResetTimer()
-	rep := ingestAll(context.Background(), st, jobs, store.SaveOptions{}, ingestSettings{workers: runtime.NumCPU()})
+	rep := ingestAll(context.Background(), st, jobs, store.SaveOptions{}, ingestSettings{extractor: ex, workers: runtime.NumCPU()})
 	b.StopTimer()
 	if len(rep.Failed) > 0 {
 		b.Fatalf("%s: %s", rep.Failed[0].Name, rep.Failed[0].Reason)

@@ -44,7 +44,7 @@ func ingestAll(ctx context.Context, st *store.Store, jobs []ingestJob, opt store
 		go func() {
 			defer wg.Done()
 			for j := range queue {
-				r := extractJob(ctx, st, j.job, set.timeout)
+				r := extractJob(ctx, st, j.job, set)
 				r.order = j.order
 				results <- r
 			}
@@ -246,7 +246,7 @@ func failureReason(name string, err error) string {
 // extractJob loads one input and extracts its articles, giving up after
 // timeout. A panic in extraction becomes this input's error, not a crash
 // (see extractWithin).
-func extractJob(ctx context.Context, st *store.Store, j ingestJob, timeout time.Duration) inputResult {
+func extractJob(ctx context.Context, st *store.Store, j ingestJob, set ingestSettings) inputResult {
 	res := inputResult{name: j.name}
 	in, err := j.load(ctx)
 	if err != nil {
@@ -260,7 +260,7 @@ func extractJob(ctx context.Context, st *store.Store, j ingestJob, timeout time.
 		res.known = ids
 		return res
 	}
-	x, err := extractWithin(ctx, in, timeout)
+	x, err := extractWithin(ctx, set.extractor, in, set.timeout)
 	if err == nil && len(x.Articles) == 0 {
 		err = models.Errorf(models.EINVALID, "no article text found")
 	}

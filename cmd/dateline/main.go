@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"dateline/models/extract"
 	"errors"
 	"flag"
 	"fmt"
@@ -47,6 +48,21 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// ex is the extractor, made by useExtractor in the commands that extract.
+	ex *extract.Extractor
+}
+
+// useExtractor makes e.ex, the English extractor, at the start of a command
+// that extracts, so a broken language file stops it there with the file
+// and line; false when it could not.
+func (e *env) useExtractor(cmd string) bool {
+	ex, err := extract.New("en")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "dateline %s: %v\n", cmd, err)
+		return false
+	}
+	e.ex = ex
+	return true
 }
 
 // command is one subcommand of dateline.

@@ -63,7 +63,11 @@ func loadSamplesIfEmpty(ctx context.Context, st *store.Store, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	rep := ingestAll(ctx, st, jobs, opt, ingestSettings{workers: 2, timeout: time.Minute})
+	ex, err := extract.New("en")
+	if err != nil {
+		return err
+	}
+	rep := ingestAll(ctx, st, jobs, opt, ingestSettings{extractor: ex, workers: 2, timeout: time.Minute})
 	for _, f := range rep.Failed {
 		fmt.Fprintf(stderr, "dateline: sample %s: %s\n", f.Name, f.Reason)
 	}

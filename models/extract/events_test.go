@@ -44,7 +44,7 @@ func TestEventsGolden(t *testing.T) {
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
 		t.Run(name, func(t *testing.T) {
-			x, err := Extract(readEventFixture(t, f))
+			x, err := en.Extract(readEventFixture(t, f))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -85,7 +85,7 @@ func TestEventsSeedShape(t *testing.T) {
 }
 
 func eventsOf(body string, ref time.Time) []models.ExtractedEvent {
-	return events.FindEvents(body, temporal.Tag(body, ref), nil)
+	return events.FindEvents(en.lang, body, temporal.Tag(body, ref), nil)
 }
 
 func TestEventKinds(t *testing.T) {

@@ -7,9 +7,11 @@ package extract
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"strings"
 	"time"
 
+	"dateline/data"
 	"dateline/models"
 	"dateline/models/extract/doc"
 	"dateline/models/extract/pages"
@@ -37,20 +39,45 @@ type Input struct {
 	Plain bool
 }
 
+// Extractor reads inputs in one language. Make one with New at start and
+// share it: it is read-only and safe for concurrent use.
+type Extractor struct {
+	lang *doc.Language
+}
+
+// New returns the extractor of the language lang, whose data is the folder
+// data/lexicon/<lang> (English is "en", the only one today). The data is
+// loaded and checked here: a missing, empty or malformed file is an error
+// naming the file and line.
+func New(lang string) (*Extractor, error) {
+	return NewFrom(data.Lexicons(), lang)
+}
+
+// NewFrom is New with the language data read from fsys, laid out as
+// data/lexicon (kinds.txt and a folder a language): a test's own lexicon,
+// or one a newsroom edits without rebuilding.
+func NewFrom(fsys fs.FS, lang string) (*Extractor, error) {
+	lg, err := doc.Load(fsys, lang)
+	if err != nil {
+		return nil, models.Wrap(models.EINTERNAL, err, "language data")
+	}
+	return &Extractor{lang: lg}, nil
+}
+
+// Language returns the name of the extractor's language ("en").
+func (x *Extractor) Language() string { return x.lang.Name }
+
 // Extract reads in and returns its articles with their events, quotes and
 // time expressions. It fails with EINVALID for input that is not text.
-func Extract(in Input) (models.Extraction, error) {
-	return ExtractContext(context.Background(), in)
+func (x *Extractor) Extract(in Input) (models.Extraction, error) {
+	return x.ExtractContext(context.Background(), in)
 }
 
 // ExtractContext is Extract that gives up when ctx ends: it checks ctx
 // between stages and between the windows of a long body, so it returns
 // within a fraction of a second of the deadline with an ETIMEOUT error that
 // wraps ctx.Err(), and leaves no work running behind it.
-func ExtractContext(ctx context.Context, in Input) (models.Extraction, error) {
-	if err := doc.LanguageError(); err != nil {
-		return models.Extraction{}, err
-	}
+func (x *Extractor) ExtractContext(ctx context.Context, in Input) (models.Extraction, error) {
 	if err := doc.Stopped(ctx); err != nil {
 		return models.Extraction{}, err
 	}
@@ -74,7 +101,7 @@ func ExtractContext(ctx context.Context, in Input) (models.Extraction, error) {
 			a.PublishedPrecision, a.PublishedBy = models.PrecUnknown, "none"
 		}
 		a.FetchedAt = in.FetchedAt
-		if err := analyse(ctx, a); err != nil {
+		if err := x.analyse(ctx, a); err != nil {
 			return models.Extraction{}, err
 		}
 	}

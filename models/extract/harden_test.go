@@ -47,7 +47,7 @@ func TestExtractHostile(t *testing.T) {
 			}
 			done := make(chan result, 1)
 			go func() {
-				x, err := Extract(in)
+				x, err := en.Extract(in)
 				done <- result{x, err}
 			}()
 			select {
@@ -106,7 +106,7 @@ func FuzzExtract(f *testing.F) {
 		if html {
 			in.Format = FormatHTML
 		}
-		x, err := Extract(in)
+		x, err := en.Extract(in)
 		if err != nil && models.ErrorCode(err) == models.EINTERNAL {
 			t.Errorf("internal error: %v", err)
 		}

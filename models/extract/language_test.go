@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"dateline/models"
-	"dateline/models/extract/doc"
 )
 
 // TestVerbFromDataAlone: "reckon" is one lemma-only line in
@@ -31,7 +30,7 @@ func TestVerbFromDataAlone(t *testing.T) {
 	body := "Sergei Lavrov reckoned on Tuesday that Kyiv was stalling.\n\n" +
 		"Steve Witkoff met Yuri Ushakov in Moscow on Wednesday, reckoning that a summit could follow within days.\n\n" +
 		"Marco Rubio reckons the sanctions will bite by Friday."
-	x, err := Extract(Input{Name: "t", Data: []byte(body), Plain: true})
+	x, err := en.Extract(Input{Name: "t", Data: []byte(body), Plain: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,9 +50,22 @@ func TestVerbFromDataAlone(t *testing.T) {
 	}
 }
 
-// TestLanguageLoads: the shipped language data loads without error.
+// en is the English extractor the tests share.
+var en = func() *Extractor {
+	x, err := New("en")
+	if err != nil {
+		panic(err)
+	}
+	return x
+}()
+
+// TestLanguageLoads: the shipped language data loads, and an unknown
+// language is an error naming it.
 func TestLanguageLoads(t *testing.T) {
-	if err := doc.LanguageError(); err != nil {
-		t.Fatal(err)
+	if x, err := New("en"); err != nil || x.Language() != "en" {
+		t.Fatalf("New(en) = %v, %v", x, err)
+	}
+	if _, err := New("xx"); err == nil || !strings.Contains(err.Error(), "xx") {
+		t.Errorf("New(xx) = %v, want an error naming xx", err)
 	}
 }

@@ -49,7 +49,7 @@ func TestSamples(t *testing.T) {
 		if f.Format == "html" {
 			format = FormatHTML
 		}
-		x, err := Extract(Input{Name: f.File, Data: src, Format: format, FetchedAt: &fetched})
+		x, err := en.Extract(Input{Name: f.File, Data: src, Format: format, FetchedAt: &fetched})
 		if err != nil {
 			t.Fatalf("%s: %v", f.File, err)
 		}
@@ -71,11 +71,11 @@ func TestSamples(t *testing.T) {
 // TestExtractDecodesInput checks the pipeline's use of text.Decode: Latin-1
 // text is read, binary data refused with EINVALID.
 func TestExtractDecodesInput(t *testing.T) {
-	x, err := Extract(Input{Name: "latin1.txt", Data: []byte("Talks in Z\xfcrich\n\nThe envoys met in Z\xfcrich on Tuesday.")})
+	x, err := en.Extract(Input{Name: "latin1.txt", Data: []byte("Talks in Z\xfcrich\n\nThe envoys met in Z\xfcrich on Tuesday.")})
 	if err != nil || len(x.Articles) != 1 || !strings.Contains(x.Articles[0].Body, "Zürich") {
 		t.Fatalf("latin-1: %v %+v", err, x)
 	}
-	_, err = Extract(Input{Name: "image.png", Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")})
+	_, err = en.Extract(Input{Name: "image.png", Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")})
 	if models.ErrorCode(err) != models.EINVALID {
 		t.Errorf("binary input: %v, want an invalid error", err)
 	}

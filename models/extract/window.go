@@ -27,7 +27,7 @@ const windowBytes = 256 << 10
 // A body longer than windowBytes is read window by window, cut at paragraph
 // breaks; a quote or a short name whose full form is in an earlier window
 // can be missed at a window's edge. It fails with ETIMEOUT when ctx ends.
-func analyse(ctx context.Context, a *models.ExtractedArticle) error {
+func (x *Extractor) analyse(ctx context.Context, a *models.ExtractedArticle) error {
 	var ref time.Time
 	switch {
 	case a.PublishedAt != nil:
@@ -39,7 +39,7 @@ func analyse(ctx context.Context, a *models.ExtractedArticle) error {
 	windows := 0
 	for off, runes := 0, 0; windows == 0 || off < len(a.Body); windows++ {
 		end := windowEnd(a.Body, off, windowBytes)
-		w, err := analyseWindow(ctx, a.Body[off:end], ref)
+		w, err := x.analyseWindow(ctx, a.Body[off:end], ref)
 		if err != nil {
 			return err
 		}
@@ -94,11 +94,11 @@ func tagTimes(d *doc.Document) {
 
 // analyseWindow runs the stages on body, one window, checking ctx
 // between them; offsets are rune offsets into body.
-func analyseWindow(ctx context.Context, body string, ref time.Time) (findings, error) {
+func (x *Extractor) analyseWindow(ctx context.Context, body string, ref time.Time) (findings, error) {
 	if err := doc.Stopped(ctx); err != nil {
 		return findings{}, err
 	}
-	d := doc.New(body, ref)
+	d := doc.New(x.lang, body, ref)
 	for _, st := range stages {
 		st(d)
 		if err := doc.Stopped(ctx); err != nil {

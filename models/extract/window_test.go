@@ -71,7 +71,7 @@ func TestWindowEnd(t *testing.T) {
 func TestAnalyseWindowsKeepOffsets(t *testing.T) {
 	ref := time.Date(2025, 8, 7, 12, 0, 0, 0, time.UTC)
 	body := longBody(t, 3*windowBytes)
-	x, err := Extract(Input{Name: "long", Data: []byte(body), Plain: true, FetchedAt: &ref})
+	x, err := en.Extract(Input{Name: "long", Data: []byte(body), Plain: true, FetchedAt: &ref})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestExtractContextStops(t *testing.T) {
 				ctx, cancel := c.ctx()
 				defer cancel()
 				start := time.Now()
-				x, err := ExtractContext(ctx, Input{Name: "long", Data: data, Plain: plain, FetchedAt: &ref})
+				x, err := en.ExtractContext(ctx, Input{Name: "long", Data: data, Plain: plain, FetchedAt: &ref})
 				took := time.Since(start)
 				if models.ErrorCode(err) != models.ETIMEOUT || !errors.Is(err, c.want) {
 					t.Fatalf("err = %v (code %q), want ETIMEOUT wrapping %v", err, models.ErrorCode(err), c.want)

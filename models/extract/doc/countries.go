@@ -2,13 +2,12 @@ package doc
 
 import (
 	"strings"
-	"sync"
 )
 
-// countryLexicon holds data/lexicon/countries.txt: country and bloc names
+// CountryLexicon holds data/lexicon/countries.txt: country and bloc names
 // that people.txt may not list, and the adjectives that name a country
 // ("Russian"), used to resolve "the Russian leadership".
-type countryLexicon struct {
+type CountryLexicon struct {
 	Names map[string][]countryName // first word key -> names, longest first
 	Adj   map[string]string        // adjective key -> canonical country
 }
@@ -20,20 +19,9 @@ type countryName struct {
 	Canon string
 }
 
-var (
-	countriesOnce sync.Once
-	countriesLex  *countryLexicon
-)
-
-// Countries returns the country lexicon, loading it on first use.
-func Countries() *countryLexicon {
-	countriesOnce.Do(func() { countriesLex = loadCountries(fieldsOf(lang().Countries)) })
-	return countriesLex
-}
-
 // loadCountries builds the lexicon from lines "name | adjectives | other names".
-func loadCountries(lines [][]string) *countryLexicon {
-	lx := &countryLexicon{Names: map[string][]countryName{}, Adj: map[string]string{}}
+func (lg *Language) loadCountries(lines [][]string) *CountryLexicon {
+	lx := &CountryLexicon{Names: map[string][]countryName{}, Adj: map[string]string{}}
 	for _, p := range lines {
 		if len(p) == 0 || p[0] == "" {
 			continue
@@ -43,7 +31,7 @@ func loadCountries(lines [][]string) *countryLexicon {
 		if len(p) > 1 {
 			for _, a := range strings.Split(p[1], ",") {
 				if a = strings.TrimSpace(a); a != "" {
-					lx.Adj[keyOf(a)] = canon
+					lx.Adj[lg.keyOf(a)] = canon
 				}
 			}
 		}
@@ -52,7 +40,7 @@ func loadCountries(lines [][]string) *countryLexicon {
 		}
 		for _, n := range names {
 			r := []rune(n)
-			toks := SplitWords(r, 0, len(r))
+			toks := lg.SplitWords(r, 0, len(r))
 			if len(toks) == 0 {
 				continue
 			}
@@ -75,9 +63,9 @@ func loadCountries(lines [][]string) *countryLexicon {
 }
 
 // keyOf folds a single word or phrase the way tokenize keys words.
-func keyOf(s string) string {
+func (lg *Language) keyOf(s string) string {
 	r := []rune(s)
-	toks := SplitWords(r, 0, len(r))
+	toks := lg.SplitWords(r, 0, len(r))
 	keys := make([]string, len(toks))
 	for i, t := range toks {
 		keys[i] = t.Key
@@ -92,7 +80,7 @@ type CountryMention struct {
 }
 
 // countriesIn returns the countries named in the words toks of r by countries.txt.
-func (lx *countryLexicon) CountriesIn(r []rune, toks []Token) []string {
+func (lx *CountryLexicon) CountriesIn(r []rune, toks []Token) []string {
 	var out []string
 	for _, m := range lx.Mentions(r, toks) {
 		out = append(out, m.Canon)
@@ -102,7 +90,7 @@ func (lx *countryLexicon) CountriesIn(r []rune, toks []Token) []string {
 
 // mentions returns where countries.txt names are in the words toks of r,
 // in order; of names starting at one word the longest wins.
-func (lx *countryLexicon) Mentions(r []rune, toks []Token) []CountryMention {
+func (lx *CountryLexicon) Mentions(r []rune, toks []Token) []CountryMention {
 	var out []CountryMention
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].Is(ClsCountryFirst) {
@@ -128,18 +116,3 @@ func (lx *countryLexicon) Mentions(r []rune, toks []Token) []CountryMention {
 	}
 	return out
 }
-
-// DepartmentWords name the department of a title ("Secretary of Homeland
-// Security"), not the person holding it.
-var DepartmentWords map[string]bool // words.txt: department-words
-
-// DelegationNouns stand for a country after its adjective: "Ukrainian
-// negotiators", "the Russian delegation".
-var DelegationNouns map[string]bool // words.txt: delegation-nouns
-
-// GroupNouns after "the two" or "both" name the people just mentioned.
-var GroupNouns map[string]bool // words.txt: group-nouns
-
-// MilitaryNouns after a country adjective make the country an actor
-// ("Russian drones", "American sanctions").
-var MilitaryNouns map[string]bool // words.txt: military-nouns

@@ -14,6 +14,7 @@ import (
 // findings in the order the extract package runs them: time expressions,
 // quotes and the people they name, events (which read the quotes).
 type Document struct {
+	Lang  *Language
 	Src   *Source
 	Toks  []Token
 	Known []ActorMention // the people of the people lexicon named, in order
@@ -29,9 +30,9 @@ type Document struct {
 }
 
 // New reads body once for all the stages (see Document).
-func New(body string, ref time.Time) *Document {
+func New(lg *Language, body string, ref time.Time) *Document {
 	src := NewSource(body)
-	toks := Tokenize(src.R, 0, len(src.R))
-	return &Document{Src: src, Toks: toks, Known: People().FindActors(src.R, toks),
+	toks := lg.Tokenize(src.R, 0, len(src.R))
+	return &Document{Lang: lg, Src: src, Toks: toks, Known: lg.people.FindActors(src.R, toks),
 		Sents: text.SentencesOf(body, src.R), Ref: ref}
 }

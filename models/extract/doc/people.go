@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 )
 
@@ -48,20 +47,9 @@ type PeopleLexicon struct {
 	lowerByte [256]bool
 }
 
-var (
-	peopleOnce sync.Once
-	peopleLex  *PeopleLexicon
-)
-
-// People returns the people lexicon, loading it on first use.
-func People() *PeopleLexicon {
-	peopleOnce.Do(func() { peopleLex = loadPeople(fieldsOf(lang().People)) })
-	return peopleLex
-}
-
 // loadPeople builds the lexicon from lines "name | kind | role | aliases...".
 // A person's surname becomes an alias unless another actor already uses it.
-func loadPeople(lines [][]string) *PeopleLexicon {
+func (lg *Language) loadPeople(lines [][]string) *PeopleLexicon {
 	lx := &PeopleLexicon{byFirst: map[string][]alias{}, ByName: map[string]int{}}
 	for _, p := range lines {
 		if len(p) < 2 || p[0] == "" {
@@ -88,7 +76,7 @@ func loadPeople(lines [][]string) *PeopleLexicon {
 			names = append(names, f[len(f)-1])
 		}
 		for _, n := range names {
-			lx.add(n, i)
+			lx.add(lg, n, i)
 		}
 	}
 	for k := range lx.byFirst {
@@ -101,14 +89,14 @@ func loadPeople(lines [][]string) *PeopleLexicon {
 // add indexes name as a name of actor i; the first actor to claim a name
 // keeps it. Names of one actor that fold to one key are all indexed: "the
 // European Union" and its alias "European Union" are both how texts write it.
-func (lx *PeopleLexicon) add(name string, i int) {
+func (lx *PeopleLexicon) add(lg *Language, name string, i int) {
 	ck := CanonicalKey(name)
 	if owner, dup := lx.ByName[ck]; dup && owner != i {
 		return
 	}
 	lx.ByName[ck] = i
 	r := []rune(name)
-	toks := SplitWords(r, 0, len(r))
+	toks := lg.SplitWords(r, 0, len(r))
 	if len(toks) == 0 {
 		return
 	}
@@ -215,12 +203,3 @@ func HasLower(s string) bool {
 	}
 	return false
 }
-
-// SentenceAdverbs open a sentence before its subject: "Even Mike Pence ...".
-var SentenceAdverbs map[string]bool // words.txt: sentence-adverbs
-
-// OrgWords end the names of organisations, not of people.
-var OrgWords map[string]bool // words.txt: org-words
-
-// NotNameStart are capitalised words that open a phrase but no name.
-var NotNameStart map[string]bool // words.txt: not-name-start

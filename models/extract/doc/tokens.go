@@ -1,7 +1,6 @@
 package doc
 
 import (
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,19 +22,19 @@ type Token struct {
 // 's is a word of its own ("Putin's" -> "Putin", "'s"), so "Putin's aide"
 // names both Putin and his aide. Each word carries its classes (classOf).
 // It never fails and runs in linear time.
-func Tokenize(r []rune, from, to int) []Token {
-	toks := SplitWords(r, from, to)
+func (lg *Language) Tokenize(r []rune, from, to int) []Token {
+	toks := lg.SplitWords(r, from, to)
 	for k := range toks {
 		if !toks[k].Punct {
-			toks[k].Class = ClassOf(toks[k].Key)
+			toks[k].Class = lg.classes[toks[k].Key]
 		}
 	}
 	return toks
 }
 
-// SplitWords is tokenize without the word classes: the lexicons, which
-// classOf reads, split their names with it.
-func SplitWords(r []rune, from, to int) []Token {
+// SplitWords is Tokenize without the word classes: the lexicons, from
+// which the classes are made, split their names with it.
+func (lg *Language) SplitWords(r []rune, from, to int) []Token {
 	// News text has a token every 5.5 runes on average, denser in places:
 	// room for one every 4 saves growing the slice (tokenize's bytes
 	// allocated on the bench corpus: 528 MB -> 312 MB).
@@ -55,7 +54,7 @@ func SplitWords(r []rune, from, to int) []Token {
 			}
 			t.Punct = true
 		case isWordRune(c):
-			t.End, t.Upper = wordEnd(r, i, to), unicode.IsUpper(c)
+			t.End, t.Upper = wordEnd(r, i, to, lg.TitleAbbrevs), unicode.IsUpper(c)
 		case unicode.IsSpace(c):
 			i++
 			continue
@@ -101,59 +100,54 @@ const (
 	ClsTitle                                // words().titles and titleAbbrevs (see isTitle)
 )
 
-var (
-	classesOnce sync.Once
-	Classes     map[string]WordClass
-)
+// ClassOf returns the word lists key is on.
+func (lg *Language) ClassOf(key string) WordClass { return lg.classes[key] }
 
-// ClassOf returns the word lists key is on. The lists are gathered on first
-// use, after package initialisation has filled the cue tables; the
-// lexicons split their names with splitWords, which does not call classOf.
-func ClassOf(key string) WordClass {
-	classesOnce.Do(func() {
-		Classes = map[string]WordClass{}
-		for _, l := range []struct {
-			words map[string]bool
-			c     WordClass
-		}{{ClauseBreaks, ClsClauseBreak}, {SubjectPronouns, ClsSubjectPronoun},
-			{MilitaryNouns, ClsMilitary}, {GroupNouns, ClsGroup}, {DemandWords, ClsDemand}} {
-			for w := range l.words {
-				Classes[w] |= l.c
-			}
+// wordClasses gathers the classes of every word on a list, once the lists
+// and lexicons are loaded.
+func (lg *Language) wordClasses() map[string]WordClass {
+	classes := map[string]WordClass{}
+	for _, l := range []struct {
+		words map[string]bool
+		c     WordClass
+	}{{lg.ClauseBreaks, ClsClauseBreak}, {lg.SubjectPronouns, ClsSubjectPronoun},
+		{lg.MilitaryNouns, ClsMilitary}, {lg.GroupNouns, ClsGroup}, {lg.DemandWords, ClsDemand}} {
+		for w := range l.words {
+			classes[w] |= l.c
 		}
-		for _, w := range Verbs().Spellings(0) {
-			Classes[w] |= ClsQuoteVerb
+	}
+	for _, w := range lg.Verbs.Spellings(0) {
+		classes[w] |= ClsQuoteVerb
+	}
+	for _, w := range lg.Verbs.Spellings(lexicon.Participle, lexicon.Ing) {
+		classes[w] |= ClsParticiple
+	}
+	for _, l := range []struct {
+		f lexicon.Flag
+		c WordClass
+	}{{lexicon.Clause, ClsSaidVerb}, {lexicon.Reports, ClsReportingVerb}, {lexicon.Statement, ClsEventCue}} {
+		for _, w := range lg.Verbs.FiniteSpellings(l.f) {
+			classes[w] |= l.c
 		}
-		for _, w := range Verbs().Spellings(lexicon.Participle, lexicon.Ing) {
-			Classes[w] |= ClsParticiple
+	}
+	for w := range lg.EventCues {
+		classes[w] |= ClsEventCue
+	}
+	for w := range lg.ContextCueWords {
+		classes[w] |= ClsEventCue
+	}
+	for _, l := range []map[string]bool{lg.Titles, lg.TitleAbbrevs} {
+		for w := range l {
+			classes[w] |= ClsTitle
 		}
-		for _, l := range []struct {
-			f lexicon.Flag
-			c WordClass
-		}{{lexicon.Clause, ClsSaidVerb}, {lexicon.Reports, ClsReportingVerb}, {lexicon.Statement, ClsEventCue}} {
-			for _, w := range Verbs().FiniteSpellings(l.f) {
-				Classes[w] |= l.c
-			}
-		}
-		for w := range EventCues {
-			Classes[w] |= ClsEventCue
-		}
-		for w := range ContextCueWords {
-			Classes[w] |= ClsEventCue
-		}
-		for _, l := range []map[string]bool{Words().Titles, TitleAbbrevs} {
-			for w := range l {
-				Classes[w] |= ClsTitle
-			}
-		}
-		for w := range People().byFirst {
-			Classes[w] |= clsActorFirst
-		}
-		for w := range Countries().Names {
-			Classes[w] |= ClsCountryFirst
-		}
-	})
-	return Classes[key]
+	}
+	for w := range lg.people.byFirst {
+		classes[w] |= clsActorFirst
+	}
+	for w := range lg.countries.Names {
+		classes[w] |= ClsCountryFirst
+	}
+	return classes
 }
 
 // is reports whether the token is on one of the word lists c.
@@ -162,7 +156,7 @@ func (t Token) Is(c WordClass) bool { return t.Class&c != 0 }
 // wordEnd returns where the word starting at r[i] ends: letters and digits
 // with inner dots, hyphens and apostrophes, a possessive 's left out, and
 // the period of an abbreviation kept ("Mr.", "U.S.").
-func wordEnd(r []rune, i, to int) int {
+func wordEnd(r []rune, i, to int, abbrevs map[string]bool) int {
 	j := i + 1
 	for j < to {
 		d := r[j]
@@ -179,18 +173,15 @@ func wordEnd(r []rune, i, to int) int {
 		}
 		break
 	}
-	if j < to && r[j] == '.' && isAbbrev(r[i:j]) {
+	if j < to && r[j] == '.' && isAbbrev(r[i:j], abbrevs) {
 		j++ // "Mr.", "Sen.", the initial of "Mary J. Blige"
 	}
 	return j
 }
 
-// TitleAbbrevs are abbreviations written with a period before a name.
-var TitleAbbrevs map[string]bool // words.txt: title-abbrevs
-
 // isAbbrev reports whether the word w, followed by a period, is an
 // abbreviation or an initial rather than the end of a sentence.
-func isAbbrev(w []rune) bool {
+func isAbbrev(w []rune, abbrevs map[string]bool) bool {
 	if len(w) == 1 {
 		return unicode.IsUpper(w[0])
 	}
@@ -200,7 +191,7 @@ func isAbbrev(w []rune) bool {
 	if len(w) > 4 {
 		return false
 	}
-	return TitleAbbrevs[wordKey(w)]
+	return abbrevs[wordKey(w)]
 }
 
 // dottedInitials reports whether w is capitals joined by dots ("S.E.C").

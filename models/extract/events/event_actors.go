@@ -6,96 +6,37 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 )
-
-// mediaRoles are roles of organisations that report news rather than make it;
-// a broadcaster interviewing a president is not an actor of the event.
-var mediaRoles = []string{"news agency", "broadcaster", "newspaper", "magazine", "news"}
-
-// actorFacts is what the people lexicon says of one actor name.
-type actorFacts struct {
-	kind, role string
-	media      bool // a news organisation (see mediaRoles)
-}
-
-var (
-	knownFactsOnce sync.Once
-	knownFacts     map[string]actorFacts
-)
-
-// factsOf returns what the lexicon says of name. The names event finding
-// asks about are nearly all canonical names of the people and country
-// lexicons; theirs are worked out once, so the hot path is one map look-up
-// instead of folding the name into a key for every question (a third of
-// the time spent finding actors went there).
-func factsOf(name string) actorFacts {
-	knownFactsOnce.Do(func() {
-		knownFacts = map[string]actorFacts{}
-		for _, a := range doc.People().Actors {
-			knownFacts[a.Name] = lookupFacts(a.Name)
-		}
-		for _, ns := range doc.Countries().Names {
-			for _, cn := range ns {
-				knownFacts[cn.Canon] = lookupFacts(cn.Canon)
-			}
-		}
-	})
-	if f, ok := knownFacts[name]; ok {
-		return f
-	}
-	return lookupFacts(name)
-}
-
-// lookupFacts is factsOf without the cache.
-func lookupFacts(name string) actorFacts {
-	lx := doc.People()
-	i, ok := lx.ByName[doc.CanonicalKey(name)]
-	if !ok {
-		return actorFacts{kind: doc.ActorCountry}
-	}
-	f := actorFacts{kind: lx.Actors[i].Kind, role: lx.Actors[i].Role}
-	if f.kind == doc.ActorOrganisation {
-		role := strings.ToLower(f.role)
-		for _, m := range mediaRoles {
-			if strings.Contains(role, m) {
-				f.media = true
-				break
-			}
-		}
-	}
-	return f
-}
 
 // actorInfo returns the kind and role the people lexicon gives name.
-func actorInfo(name string) (kind, role string) {
-	f := factsOf(name)
-	return f.kind, f.role
+func actorInfo(lg *doc.Language, name string) (kind, role string) {
+	f := lg.Facts(name)
+	return f.Kind, f.Role
 }
 
 // isMedia reports whether the actor name is a news organisation.
-func isMedia(name string) bool { return factsOf(name).media }
+func isMedia(lg *doc.Language, name string) bool { return lg.Facts(name).Media }
 
 // eventActors returns the canonical actors of one event: the people,
 // organisations and countries named in r[from:to], with pronouns, "the
 // president" and "the Russian leadership" resolved through ctx, and news
 // organisations left out.
-func eventActors(r []rune, from, to int, ctx *actorContext) []string {
-	return eventActorsIn(r, from, to, doc.Tokenize(r, from, to), ctx)
+func eventActors(lg *doc.Language, r []rune, from, to int, ctx *actorContext) []string {
+	return eventActorsIn(lg, r, from, to, lg.Tokenize(r, from, to), ctx)
 }
 
 // eventActorsIn is eventActors with the tokens of r[from:to] already made.
-func eventActorsIn(r []rune, from, to int, toks []doc.Token, ctx *actorContext) []string {
-	var out actorList
+func eventActorsIn(lg *doc.Language, r []rune, from, to int, toks []doc.Token, ctx *actorContext) []string {
+	out := actorList{lang: lg}
 	first := 0
 	for first < len(toks)-1 && (toks[first].Key == "that" || toks[first].Punct) {
 		first++
 	}
 	for i := range toks {
-		out.add(referredActors(toks, i, first, from, ctx)...)
+		out.add(referredActors(lg, toks, i, first, from, ctx)...)
 	}
-	out.add(namedActors(r, from, to, toks, ctx)...)
-	out.add(titledNames(r, toks)...)
+	out.add(namedActors(lg, r, from, to, toks, ctx)...)
+	out.add(titledNames(lg, r, toks)...)
 	return out.names
 }
 
@@ -103,12 +44,13 @@ func eventActorsIn(r []rune, from, to int, toks []doc.Token, ctx *actorContext) 
 // organisations left out. An event has a handful of actors, so a search of
 // the list costs less than a set would.
 type actorList struct {
+	lang  *doc.Language
 	names []string
 }
 
 func (l *actorList) add(names ...string) {
 	for _, n := range names {
-		if n != "" && !slices.Contains(l.names, n) && !isMedia(n) {
+		if n != "" && !slices.Contains(l.names, n) && !isMedia(l.lang, n) {
 			l.names = append(l.names, n)
 		}
 	}
@@ -117,7 +59,7 @@ func (l *actorList) add(names ...string) {
 // referredActors returns the actors token i refers to without naming
 // them: a pronoun opening the clause (first is its first word), "the two
 // men", "Russian drones", "the president", "the Russian leadership".
-func referredActors(toks []doc.Token, i, first, from int, ctx *actorContext) []string {
+func referredActors(lg *doc.Language, toks []doc.Token, i, first, from int, ctx *actorContext) []string {
 	if i <= first+1 {
 		if names, ok := openingReference(toks, i, first, ctx); ok {
 			return names
@@ -125,12 +67,12 @@ func referredActors(toks []doc.Token, i, first, from int, ctx *actorContext) []s
 	}
 	t := toks[i]
 	switch {
-	case (t.Is(doc.ClsMilitary) || doc.DelegationNouns[t.Key]) && i > 0:
-		return nationalitiesBefore(toks, i) // "Russian drones struck Kyiv", "Russian and Ukrainian delegations met"
+	case (t.Is(doc.ClsMilitary) || lg.DelegationNouns[t.Key]) && i > 0:
+		return nationalitiesBefore(lg, toks, i) // "Russian drones struck Kyiv", "Russian and Ukrainian delegations met"
 	case t.Key == "president" && i > 0 && toks[i-1].Key == "the" && !nextIsName(toks, i):
 		return []string{ctx.lastWithRole(from, "President")}
 	case (t.Key == "leadership" || t.Key == "leader" || t.Key == "government") && i > 0:
-		if c, ok := doc.Countries().Adj[toks[i-1].Key]; ok {
+		if c, ok := lg.Countries().Adj[toks[i-1].Key]; ok {
 			return []string{ctx.leaderOf(c), c}
 		}
 	}
@@ -155,10 +97,10 @@ func openingReference(toks []doc.Token, i, first int, ctx *actorContext) ([]stri
 
 // nationalitiesBefore returns the countries of the adjectives (joined by
 // "and" and commas) right before token i: "Russian and Ukrainian".
-func nationalitiesBefore(toks []doc.Token, i int) []string {
+func nationalitiesBefore(lg *doc.Language, toks []doc.Token, i int) []string {
 	var out []string
 	for k := i - 1; k >= 0; k-- {
-		if c, ok := doc.Countries().Adj[toks[k].Key]; ok {
+		if c, ok := lg.Countries().Adj[toks[k].Key]; ok {
 			out = append(out, c)
 		} else if toks[k].Key != "and" && toks[k].Key != "," {
 			break
@@ -168,15 +110,15 @@ func nationalitiesBefore(toks []doc.Token, i int) []string {
 }
 
 // namedActors returns the known actors and countries r[from:to] names.
-func namedActors(r []rune, from, to int, toks []doc.Token, ctx *actorContext) []string {
+func namedActors(lg *doc.Language, r []rune, from, to int, toks []doc.Token, ctx *actorContext) []string {
 	known, nations, ok := ctx.namedIn(r, from, toks)
 	if !ok {
-		return append(knownActors(r, from, to, toks), doc.Countries().CountriesIn(r, toks)...)
+		return append(knownActors(lg, r, from, to, toks), lg.Countries().CountriesIn(r, toks)...)
 	}
 	var out []string
-	lx := doc.People()
+	lx := lg.People()
 	for _, m := range known {
-		if !affiliationOnly(toks, m) {
+		if !affiliationOnly(lg, toks, m) {
 			out = append(out, lx.Actors[m.Actor].Name)
 		}
 	}
@@ -193,19 +135,19 @@ func namedActors(r []rune, from, to int, toks []doc.Token, ctx *actorContext) []
 // or three capitalised words (an initial may be one of them); one that
 // starts a known name or a country, or holds a word of an organisation's
 // name, is left out.
-func titledNames(r []rune, toks []doc.Token) []string {
+func titledNames(lg *doc.Language, r []rune, toks []doc.Token) []string {
 	var out []string
 	for i := 0; i+2 < len(toks); i++ {
 		if !toks[i].Is(doc.ClsTitle) {
 			continue
 		}
-		j, k, ok := titledNameAt(r, toks, i)
+		j, k, ok := titledNameAt(lg, r, toks, i)
 		if !ok {
 			continue
 		}
 		out = append(out, string(r[toks[j].Start:toks[k-1].End]))
 		for a := i - 1; a >= 0 && a >= i-2 && !toks[a].Punct; a-- {
-			if c, ok := doc.Countries().Adj[toks[a].Key]; ok && toks[a].Upper {
+			if c, ok := lg.Countries().Adj[toks[a].Key]; ok && toks[a].Upper {
 				out = append(out, c) // "Chinese Foreign Minister Wang Yi": China too
 				break
 			}
@@ -217,39 +159,39 @@ func titledNames(r []rune, toks []doc.Token) []string {
 
 // titledNameAt returns the name [j, k) after the title at token i, and
 // false when the words there are no name the lexicon does not know.
-func titledNameAt(r []rune, toks []doc.Token, i int) (j, k int, ok bool) {
+func titledNameAt(lg *doc.Language, r []rune, toks []doc.Token, i int) (j, k int, ok bool) {
 	j = i + 1
 	if toks[j].Key == "of" && j+1 < len(toks) && toks[j+1].Upper {
 		j += 2 // "Secretary of State ..."
 	}
-	for j < len(toks) && doc.DepartmentWords[toks[j].Key] {
+	for j < len(toks) && lg.DepartmentWords[toks[j].Key] {
 		j++ // "Secretary of Homeland Security Jeh Johnson"
 	}
 	k = j
-	for k < len(toks) && k-j < 4 && nameWord(r, toks[k]) {
+	for k < len(toks) && k-j < 4 && nameWord(lg, r, toks[k]) {
 		k++
 	}
-	return j, k, wholeUnknownName(r, toks, j, k)
+	return j, k, wholeUnknownName(lg, r, toks, j, k)
 }
 
 // wholeUnknownName reports whether tokens [j, k) are a whole name of two
 // or three words, not cut ("W. Bush" of "George W. Bush"), that is no
 // known actor, country or organisation.
-func wholeUnknownName(r []rune, toks []doc.Token, j, k int) bool {
-	capitalAfter := k < len(toks) && toks[k].Upper && !toks[k].Punct && !doc.WeekdayWords[toks[k].Key] && !doc.MonthWords[toks[k].Key]
+func wholeUnknownName(lg *doc.Language, r []rune, toks []doc.Token, j, k int) bool {
+	capitalAfter := k < len(toks) && toks[k].Upper && !toks[k].Punct && !lg.WeekdayWords[toks[k].Key] && !lg.MonthWords[toks[k].Key]
 	if k-j < 2 || k-j > 3 || capitalAfter || toks[j].End-toks[j].Start <= 2 || toks[k-1].Key == toks[k-2].Key {
 		return false
 	}
-	a, _ := doc.People().MatchAt(r, toks, j)
+	a, _ := lg.People().MatchAt(r, toks, j)
 	return a < 0 && !toks[j].Is(doc.ClsCountryFirst) &&
-		!slices.ContainsFunc(toks[j:k], func(t doc.Token) bool { return doc.OrgWords[t.Key] || doc.NotNameStart[t.Key] })
+		!slices.ContainsFunc(toks[j:k], func(t doc.Token) bool { return lg.OrgWords[t.Key] || lg.NotNameStart[t.Key] })
 }
 
 // nameWord reports whether t may be a word of a person's name after a
 // title: capitalised, no title, weekday or month, and written in mixed case
 // or an initial.
-func nameWord(r []rune, t doc.Token) bool {
-	return t.Upper && !t.Punct && !t.Is(doc.ClsTitle) && !doc.WeekdayWords[t.Key] && !doc.MonthWords[t.Key] &&
+func nameWord(lg *doc.Language, r []rune, t doc.Token) bool {
+	return t.Upper && !t.Punct && !t.Is(doc.ClsTitle) && !lg.WeekdayWords[t.Key] && !lg.MonthWords[t.Key] &&
 		(doc.HasLowerRunes(r[t.Start:t.End]) || t.End-t.Start <= 2)
 }
 
@@ -309,15 +251,15 @@ func mentionsWithin(n int, at func(k int) (int, int), from, to int) (lo, hi int,
 // splitting it into words again: the tokens of r[from:to] are those of the
 // copy, moved by from, unless the range opens with an apostrophe (the only
 // place tokenize looks before from, at the letter a possessive follows).
-func knownActors(r []rune, from, to int, toks []doc.Token) []string {
+func knownActors(lg *doc.Language, r []rune, from, to int, toks []doc.Token) []string {
 	if from < to && (r[from] == '\'' || r[from] == '’') {
-		return people.ActorsIn(string(r[from:to]))
+		return people.ActorsIn(lg, string(r[from:to]))
 	}
-	lx := doc.People()
+	lx := lg.People()
 	var out []string
 	var seen map[int]bool
 	for _, m := range lx.FindActors(r, toks) {
-		if !seen[m.Actor] && !affiliationOnly(toks, m) {
+		if !seen[m.Actor] && !affiliationOnly(lg, toks, m) {
 			if seen == nil {
 				seen = map[int]bool{}
 			}
@@ -332,8 +274,8 @@ func knownActors(r []rune, from, to int, toks []doc.Token) []string {
 // person named after it works: "Kremlin aide Yuri Ushakov", "White House
 // spokesman Josh Earnest". The person is the actor; "White House officials
 // met" keeps the White House.
-func affiliationOnly(toks []doc.Token, m doc.ActorMention) bool {
-	if doc.People().Actors[m.Actor].Kind != doc.ActorOrganisation {
+func affiliationOnly(lg *doc.Language, toks []doc.Token, m doc.ActorMention) bool {
+	if lg.People().Actors[m.Actor].Kind != doc.ActorOrganisation {
 		return false
 	}
 	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.End })
@@ -357,6 +299,7 @@ func nextIsName(toks []doc.Token, i int) bool {
 // actorContext is what the event finder knows about the article so far:
 // which people were named where, and who the last sentence was about.
 type actorContext struct {
+	lang    *doc.Language
 	r       []rune
 	persons []placedPerson // people named in the article, in order
 	toks    []doc.Token    // the tokens of the article
@@ -394,9 +337,9 @@ func (ctx *actorContext) previous() *prevSentence {
 		p.done = true
 		c := *ctx
 		c.subject, c.thing, c.prev = p.subject, "", nil
-		p.actors = eventActorsIn(ctx.r, p.from, p.to, p.toks, &c)
+		p.actors = eventActorsIn(ctx.lang, ctx.r, p.from, p.to, p.toks, &c)
 		for _, a := range p.actors {
-			if kind, _ := actorInfo(a); kind == doc.ActorPerson {
+			if kind, _ := actorInfo(ctx.lang, a); kind == doc.ActorPerson {
 				p.persons = append(p.persons, a)
 			}
 		}
@@ -411,11 +354,11 @@ type placedPerson struct {
 
 // newActorContext notes the people an article names, with their places;
 // toks are the tokens of all of r and known the known actors they name.
-func newActorContext(r []rune, toks []doc.Token, known []doc.ActorMention) *actorContext {
-	ctx := &actorContext{r: r, toks: toks, known: known}
-	ctx.nations = doc.Countries().Mentions(r, toks)
+func newActorContext(lg *doc.Language, r []rune, toks []doc.Token, known []doc.ActorMention) *actorContext {
+	ctx := &actorContext{lang: lg, r: r, toks: toks, known: known}
+	ctx.nations = lg.Countries().Mentions(r, toks)
 	for _, m := range ctx.known {
-		a := doc.People().Actors[m.Actor]
+		a := lg.People().Actors[m.Actor]
 		if a.Kind == doc.ActorPerson {
 			ctx.persons = append(ctx.persons, placedPerson{m.Start, a.Name, a.Role})
 		}

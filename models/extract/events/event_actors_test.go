@@ -1,7 +1,7 @@
 package events
 
 import (
-	"dateline/models/extract/doc"
+	"dateline/models/extract/golden"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,8 +24,8 @@ func TestNamedInMatchesOwnLookup(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := []rune(string(b))
-		toks := doc.Tokenize(r, 0, len(r))
-		ctx := newActorContext(r, toks, doc.People().FindActors(r, toks))
+		toks := testLang.Tokenize(r, 0, len(r))
+		ctx := newActorContext(testLang, r, toks, testLang.People().FindActors(r, toks))
 		for i := range toks {
 			for j := i + 1; j <= len(toks) && j <= i+40; j++ {
 				run := toks[i:j]
@@ -36,15 +36,15 @@ func TestNamedInMatchesOwnLookup(t *testing.T) {
 				answered++
 				var got, want []string
 				for _, m := range known {
-					got = append(got, doc.People().Actors[m.Actor].Name)
+					got = append(got, testLang.People().Actors[m.Actor].Name)
 				}
-				for _, m := range doc.People().FindActors(r, run) {
-					want = append(want, doc.People().Actors[m.Actor].Name)
+				for _, m := range testLang.People().FindActors(r, run) {
+					want = append(want, testLang.People().Actors[m.Actor].Name)
 				}
 				for _, m := range nations {
 					got = append(got, m.Canon)
 				}
-				want = append(want, doc.Countries().CountriesIn(r, run)...)
+				want = append(want, testLang.Countries().CountriesIn(r, run)...)
 				if !slices.Equal(got, want) {
 					t.Fatalf("%s words %d-%d %q: namedIn %q, own look-up %q", f, i, j, string(r[run[0].Start:run[len(run)-1].End]), got, want)
 				}
@@ -96,7 +96,7 @@ func TestTitledNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := []rune(tt.in)
-		if got := titledNames(r, doc.Tokenize(r, 0, len(r))); !slices.Equal(got, tt.want) {
+		if got := titledNames(testLang, r, testLang.Tokenize(r, 0, len(r))); !slices.Equal(got, tt.want) {
 			t.Errorf("titledNames(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -111,7 +111,7 @@ func TestDelegationCountries(t *testing.T) {
 		"The delegations met in Istanbul.":                   nil,
 	} {
 		r := []rune(in)
-		got := eventActors(r, 0, len(r), &actorContext{r: r})
+		got := eventActors(testLang, r, 0, len(r), &actorContext{r: r})
 		if !slices.Equal(got, want) {
 			t.Errorf("eventActors(%q) = %q, want %q", in, got, want)
 		}
@@ -128,7 +128,7 @@ func TestOrganisationWithoutThe(t *testing.T) {
 		"Kremlin aide Yuri Ushakov spoke.":               {"Yuri Ushakov"},
 	} {
 		r := []rune(in)
-		got := eventActors(r, 0, len(r), &actorContext{r: r})
+		got := eventActors(testLang, r, 0, len(r), &actorContext{r: r})
 		if !slices.Equal(got, want) {
 			t.Errorf("eventActors(%q) = %q, want %q", in, got, want)
 		}
@@ -151,3 +151,6 @@ func fixtureTexts(t testing.TB) []string {
 	}
 	return files
 }
+
+// testLang is the shipped English data the tests read.
+var testLang = golden.English()

@@ -38,8 +38,8 @@ func (sc *sentenceCtx) setter(seg *segment) string {
 	if p := sc.f.ctx.firstPersonIn(sc.s.Start, sc.s.End); p != "" {
 		return p
 	}
-	for _, a := range people.ActorsIn(sc.s.Text) {
-		if !isMedia(a) {
+	for _, a := range people.ActorsIn(sc.f.lang, sc.s.Text) {
+		if !isMedia(sc.f.lang, a) {
 			return a
 		}
 	}
@@ -173,7 +173,7 @@ func (sc *sentenceCtx) demandOfDeadline(k string) string {
 	d := strings.TrimPrefix(sc.span(j, e), "to ")
 	if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
 		d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"
-	} else if k == "until" && i >= 2 && doc.HasVerbs[sc.toks[i-1].Key] {
+	} else if k == "until" && i >= 2 && sc.f.lang.HasVerbs[sc.toks[i-1].Key] {
 		d = sc.span(sc.clauseSubject(i-1), i-1) + " to " + d // "Hamas has until Saturday to release ..."
 	}
 	return d

@@ -19,24 +19,24 @@ const (
 // cueAt returns the kind the words from toks[i] report and how many words
 // the cue takes, or "" when toks[i] starts no cue. Some cues need their
 // neighbours: "a call with", "took office", "spoke by phone".
-func cueAt(toks []doc.Token, i int) (string, int) {
+func cueAt(lg *doc.Language, toks []doc.Token, i int) (string, int) {
 	if !toks[i].Is(doc.ClsEventCue) {
 		return "", 0
 	}
 	k := toks[i].Key
 	if f, ok := contextCues[k]; ok {
-		if kind, n, decided := f(toks, i); decided {
+		if kind, n, decided := f(lg, toks, i); decided {
 			return kind, n
 		}
 	}
-	kind, ok := doc.EventCues[k]
-	if !ok && doc.StatementVerb(k) {
+	kind, ok := lg.EventCues[k]
+	if !ok && lg.StatementVerb(k) {
 		kind, ok = models.KindStatement, true
 	}
 	if !ok {
 		return "", 0
 	}
-	if kind == models.KindSanction && !sanctionContext(toks, i) {
+	if kind == models.KindSanction && !sanctionContext(lg, toks, i) {
 		return "", 0 // "Russia's ability to evade past sanctions"
 	}
 	return kind, 1
@@ -52,7 +52,7 @@ func keyAt(toks []doc.Token, i int) string {
 
 // contextCue decides a cue from a word's neighbours; decided false falls
 // back to the plain eventCues entry.
-type contextCue func(toks []doc.Token, i int) (kind string, n int, decided bool)
+type contextCue func(lg *doc.Language, toks []doc.Token, i int) (kind string, n int, decided bool)
 
 // contextCues are the cue words whose meaning depends on their neighbours.
 var contextCues = map[string]contextCue{}
@@ -70,20 +70,20 @@ func init() {
 	on(followedBy(models.KindMeeting, "down"), "sit", "sat", "sitting")
 	on(spentWithCue, "spent", "spends", "spend", "spending")
 	on(signCue, "signed", "signing", "sign")
-	on(func(toks []doc.Token, i int) (string, int, bool) {
-		if sanctionContext(toks, i) {
+	on(func(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
+		if sanctionContext(lg, toks, i) {
 			return models.KindSanction, 1, true
 		}
 		return "", 0, true
 	}, "duty", "duties")
-	on(func(toks []doc.Token, i int) (string, int, bool) {
+	on(func(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
 		p, n := keyAt(toks, i-1), keyAt(toks, i+1)
 		if p == "a" || p == "the" || p == "peace" || n == "with" || n == "on" {
 			return models.KindAgreement, 1, true
 		}
 		return "", 0, true
 	}, "deal")
-	on(func(toks []doc.Token, i int) (string, int, bool) {
+	on(func(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
 		if n := keyAt(toks, i+1); n == "for" || n == "on" {
 			return models.KindStatement, 1, true
 		}
@@ -101,7 +101,7 @@ func init() {
 
 // followedBy makes a two-word cue: the word and one of next ("took office").
 func followedBy(kind string, next ...string) contextCue {
-	return func(toks []doc.Token, i int) (string, int, bool) {
+	return func(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
 		for _, w := range next {
 			if keyAt(toks, i+1) == w {
 				return kind, 2, true
@@ -112,7 +112,7 @@ func followedBy(kind string, next ...string) contextCue {
 }
 
 // callCue reads "a call with" and "the phone call" as calls, "calls on" as a statement.
-func callCue(toks []doc.Token, i int) (string, int, bool) {
+func callCue(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
 	p, n := keyAt(toks, i-1), keyAt(toks, i+1)
 	switch {
 	case n == "for" || n == "on" || p == "so" || p == "-":
@@ -124,7 +124,7 @@ func callCue(toks []doc.Token, i int) (string, int, bool) {
 }
 
 // phoneCue reads "phone call" and "by phone" as calls.
-func phoneCue(toks []doc.Token, i int) (string, int, bool) {
+func phoneCue(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
 	if n := keyAt(toks, i+1); n == "call" || n == "calls" {
 		return models.KindCall, 2, true
 	}
@@ -135,7 +135,7 @@ func phoneCue(toks []doc.Token, i int) (string, int, bool) {
 }
 
 // spentWithCue reads "spent three hours with Putin" as a meeting.
-func spentWithCue(toks []doc.Token, i int) (string, int, bool) {
+func spentWithCue(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
 	for n := 1; n <= 5 && i+n+1 < len(toks); n++ {
 		if toks[i+n].Key == "with" && toks[i+n+1].Upper {
 			return models.KindMeeting, 1, true
@@ -145,7 +145,7 @@ func spentWithCue(toks []doc.Token, i int) (string, int, bool) {
 }
 
 // signCue keeps signing an executive order or a law from being an agreement.
-func signCue(toks []doc.Token, i int) (string, int, bool) {
+func signCue(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
 	for n := 1; n <= 3; n++ {
 		switch keyAt(toks, i+n) {
 		case "order", "decree", "law", "bill", "orders", "decrees":
@@ -157,9 +157,9 @@ func signCue(toks []doc.Token, i int) (string, int, bool) {
 
 // sanctionContext reports whether the sanctions word at i is a measure: a
 // word of sanctionWords within four words, or "on"/"against" after it.
-func sanctionContext(toks []doc.Token, i int) bool {
+func sanctionContext(lg *doc.Language, toks []doc.Token, i int) bool {
 	for k := max(0, i-4); k < i; k++ {
-		if doc.SanctionTopicWords[toks[k].Key] {
+		if lg.SanctionTopicWords[toks[k].Key] {
 			return false // "meet to discuss a new sanctions package": the topic of a meeting
 		}
 	}
@@ -167,7 +167,7 @@ func sanctionContext(toks []doc.Token, i int) bool {
 		return true
 	}
 	for k := max(0, i-4); k < min(len(toks), i+5); k++ {
-		if doc.SanctionWords[toks[k].Key] {
+		if lg.SanctionWords[toks[k].Key] {
 			return true
 		}
 	}

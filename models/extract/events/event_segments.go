@@ -74,7 +74,7 @@ func inTimex(txs []models.Timex, p int) bool {
 // subordinating words and the "that" after a reporting verb, and collects
 // each clause's dates and cues. Masked tokens (inside long quotations) give
 // no cues.
-func splitClauses(toks []doc.Token, masked []bool, txs []models.Timex) []segment {
+func splitClauses(lg *doc.Language, toks []doc.Token, masked []bool, txs []models.Timex) []segment {
 	var segs []segment
 	start := 0
 	cut := func(i int) {
@@ -105,7 +105,7 @@ func splitClauses(toks []doc.Token, masked []bool, txs []models.Timex) []segment
 		out = append(out, splitAtCommas(sg, toks, masked, txs)...)
 	}
 	for si := range out {
-		fillSegment(&out[si], toks, masked, txs)
+		fillSegment(lg, &out[si], toks, masked, txs)
 	}
 	return out
 }
@@ -214,7 +214,7 @@ func afterReporting(toks []doc.Token, txs []models.Timex, i int) bool {
 }
 
 // fillSegment finds the dates and cues of one clause.
-func fillSegment(s *segment, toks []doc.Token, masked []bool, txs []models.Timex) {
+func fillSegment(lg *doc.Language, s *segment, toks []doc.Token, masked []bool, txs []models.Timex) {
 	from, to := toks[s.from].Start, toks[s.to-1].End
 	for _, t := range txs {
 		if t.Start >= from && t.End <= to && !maskedAt(toks, masked, t.Start) && !afterSince(toks, t.Start) {
@@ -225,7 +225,7 @@ func fillSegment(s *segment, toks []doc.Token, masked []bool, txs []models.Timex
 		if masked[i] || toks[i].Punct || inTimex(txs, toks[i].Start) {
 			continue
 		}
-		if kind, n := cueAt(toks[:s.to], i); kind != "" {
+		if kind, n := cueAt(lg, toks[:s.to], i); kind != "" {
 			if scareQuoted(toks, i, n) {
 				continue // called the memorandum an "ultimatum": a word, not a happening
 			}

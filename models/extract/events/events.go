@@ -22,8 +22,8 @@ import (
 // with him and talks between two named people are all meetings.
 // Long quotations are masked from the sentence text itself; the quotes
 // found in the article give statements their words. It never fails.
-func FindEvents(body string, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
-	d := doc.New(body, time.Time{})
+func FindEvents(lg *doc.Language, body string, timexes []models.Timex, quotes []models.ExtractedQuote) []models.ExtractedEvent {
+	d := doc.New(lg, body, time.Time{})
 	d.Timexes, d.Quotes = timexes, quotes
 	Find(d)
 	return d.Events
@@ -37,8 +37,8 @@ func Find(d *doc.Document) {
 
 func find(t *doc.Document) []models.ExtractedEvent {
 	r := t.Src.R
-	ctx := newActorContext(r, t.Toks, t.Known)
-	f := &eventFinder{src: t.Src, r: r, ctx: ctx, quotes: t.Quotes}
+	ctx := newActorContext(t.Lang, r, t.Toks, t.Known)
+	f := &eventFinder{lang: t.Lang, src: t.Src, r: r, ctx: ctx, quotes: t.Quotes}
 	for _, s := range t.Sents {
 		f.sentence(s, t.Timexes)
 		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {
@@ -51,6 +51,7 @@ func find(t *doc.Document) []models.ExtractedEvent {
 
 // eventFinder walks the sentences of one article.
 type eventFinder struct {
+	lang     *doc.Language
 	src      *doc.Source // the body, for cutting words out of it without copying runes
 	r        []rune      // src.r
 	ctx      *actorContext
@@ -75,7 +76,7 @@ func (f *eventFinder) sentence(s text.Sentence, all []models.Timex) {
 	}
 	txs := dropDateline(f.r, toks, f.timexesOf(s, all))
 	masked := maskQuotes(f.r, toks)
-	segs := splitClauses(toks, masked, txs)
+	segs := splitClauses(f.lang, toks, masked, txs)
 	sc := &sentenceCtx{f: f, s: s, toks: toks, masked: masked, txs: txs, segs: segs, plain: f.r}
 	if hasMasked(masked) {
 		sc.plain = f.blanked(toks, masked)
@@ -168,7 +169,7 @@ func (f *eventFinder) sentenceTokens(s text.Sentence) []doc.Token {
 	if (i == 0 || all[i-1].End <= s.Start) && (j == 0 || all[j-1].End <= s.End) {
 		return all[i:j:j]
 	}
-	return doc.Tokenize(f.r, s.Start, s.End)
+	return f.lang.Tokenize(f.r, s.Start, s.End)
 }
 
 // dropDateline removes the date of a wire dateline ("WASHINGTON, Aug 9
@@ -291,9 +292,9 @@ func (sc *sentenceCtx) actors(from, to int) []string {
 // across a token boundary, so splitting the range again gives the same.
 func (sc *sentenceCtx) eventActors(start, end, i, j int, ctx *actorContext) []string {
 	if len(sc.plain) > 0 && &sc.plain[0] == &sc.f.r[0] {
-		return eventActorsIn(sc.plain, start, end, sc.toks[i:j], ctx)
+		return eventActorsIn(sc.f.lang, sc.plain, start, end, sc.toks[i:j], ctx)
 	}
-	return eventActors(sc.plain, start, end, ctx)
+	return eventActors(sc.f.lang, sc.plain, start, end, ctx)
 }
 
 // subjectAt is the person a pronoun at token i refers to.
@@ -358,7 +359,7 @@ type eventRule struct {
 var eventRules = []eventRule{
 	{"negation", func(sc *sentenceCtx, d *eventDraft) bool {
 		// "the two sides failed to agree on the truce"
-		if doc.KindFacts[d.kind].Negatable && sc.negated(d.seg, d.c) {
+		if sc.f.lang.KindFacts[d.kind].Negatable && sc.negated(d.seg, d.c) {
 			d.fired("negation")
 			return false
 		}
@@ -474,10 +475,10 @@ func (sc *sentenceCtx) negated(seg *segment, c cue) bool {
 		if t.Key == "," || sc.masked[k] {
 			return false
 		}
-		if doc.Negations[t.Key] && c.i-k <= 3 && !(k+1 < len(sc.toks) && sc.toks[k+1].Key == "only") {
+		if sc.f.lang.Negations[t.Key] && c.i-k <= 3 && !(k+1 < len(sc.toks) && sc.toks[k+1].Key == "only") {
 			return true
 		}
-		if doc.Failures[t.Key] && k+1 < c.i && sc.toks[k+1].Key == "to" {
+		if sc.f.lang.Failures[t.Key] && k+1 < c.i && sc.toks[k+1].Key == "to" {
 			return true
 		}
 	}
@@ -493,11 +494,11 @@ func (sc *sentenceCtx) kindOf(seg *segment) (string, cue) {
 	has := map[string]bool{}
 	for _, c := range seg.cues {
 		has[c.kind] = true
-		if doc.KindPriority[c.kind] < doc.KindPriority[best.kind] {
+		if sc.f.lang.KindPriority[c.kind] < sc.f.lang.KindPriority[best.kind] {
 			best = c
 		}
 	}
-	if sc.demandsBy(seg) && best.kind != models.KindUltimatum && doc.KindPriority[best.kind] > doc.KindPriority[models.KindDeadline] {
+	if sc.demandsBy(seg) && best.kind != models.KindUltimatum && sc.f.lang.KindPriority[best.kind] > sc.f.lang.KindPriority[models.KindDeadline] {
 		return models.KindDeadline, best
 	}
 	switch best.kind {
@@ -545,7 +546,7 @@ func (sc *sentenceCtx) demandsBy(seg *segment) bool {
 			continue
 		}
 		switch p := sc.toks[k-1].Key; {
-		case p == "until" && k >= 2 && doc.HasVerbs[sc.toks[k-2].Key]:
+		case p == "until" && k >= 2 && sc.f.lang.HasVerbs[sc.toks[k-2].Key]:
 			return true // "Hamas has until Saturday to release the hostages"
 		case (p == "by" || p == "until") && demanding:
 			return true
@@ -558,7 +559,7 @@ func (sc *sentenceCtx) demandsBy(seg *segment) bool {
 func (sc *sentenceCtx) personCount(seg *segment) int {
 	n := 0
 	for _, a := range sc.actors(seg.from, seg.to) {
-		if kind, _ := actorInfo(a); kind == doc.ActorPerson {
+		if kind, _ := actorInfo(sc.f.lang, a); kind == doc.ActorPerson {
 			n++
 		}
 	}
@@ -572,7 +573,7 @@ func (sc *sentenceCtx) talksWithPerson(seg *segment, c cue) bool {
 		return false
 	}
 	for _, a := range sc.actors(k, seg.to) {
-		if kind, _ := actorInfo(a); kind == doc.ActorPerson {
+		if kind, _ := actorInfo(sc.f.lang, a); kind == doc.ActorPerson {
 			return true
 		}
 	}
@@ -598,7 +599,7 @@ func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, 
 	if best.Value != "" {
 		return best, true
 	}
-	if doc.KindFacts[kind].OwnDate {
+	if sc.f.lang.KindFacts[kind].OwnDate {
 		return models.Timex{}, false
 	}
 	only, ok := sc.sharedDate(seg)
@@ -616,7 +617,7 @@ func (sc *sentenceCtx) dateFor(seg *segment, c cue, kind string) (models.Timex, 
 // force said on Sunday" keeps the report's day, as wire copy means it.
 func (sc *sentenceCtx) unrealized(seg *segment) bool {
 	for k := seg.from; k < seg.to; k++ {
-		if !sc.masked[k] && doc.UnrealizedWords[sc.toks[k].Key] {
+		if !sc.masked[k] && sc.f.lang.UnrealizedWords[sc.toks[k].Key] {
 			return true
 		}
 	}
@@ -634,7 +635,7 @@ func (sc *sentenceCtx) reportDated(seg *segment, t models.Timex) (cue, bool) {
 			if sc.toks[k].Start == t.Start {
 				return c, true
 			}
-			if !doc.ReportTail[sc.toks[k].Key] {
+			if !sc.f.lang.ReportTail[sc.toks[k].Key] {
 				break
 			}
 		}
@@ -675,7 +676,7 @@ func (sc *sentenceCtx) sharedDate(seg *segment) (models.Timex, bool) {
 		if sc.segs[si].to > seg.from && sc.segs[si].from < seg.to {
 			continue
 		}
-		if k := sc.toks[sc.segs[si].from].Key; doc.NoShareWords[k] {
+		if k := sc.toks[sc.segs[si].from].Key; sc.f.lang.NoShareWords[k] {
 			continue // "trips to Russia since the president took office in January"
 		}
 		for _, t := range sc.segs[si].dates {
@@ -735,22 +736,22 @@ func (sc *sentenceCtx) cameo(seg *segment, c cue, kind string) string {
 		if sc.intent(seg, c) {
 			return CameoIntentMeet
 		}
-		if doc.HostCues[sc.toks[c.i].Key] {
+		if sc.f.lang.HostCues[sc.toks[c.i].Key] {
 			return CameoHost
 		}
 	case models.KindSanction:
 		imposed := false
 		for i := seg.from; i < seg.to; i++ {
-			if doc.ThreatSanctionWords[sc.toks[i].Key] {
+			if sc.f.lang.ThreatSanctionWords[sc.toks[i].Key] {
 				return CameoThreatSanct
 			}
-			imposed = imposed || doc.PastSanctionWords[sc.toks[i].Key]
+			imposed = imposed || sc.f.lang.PastSanctionWords[sc.toks[i].Key]
 		}
 		if imposed {
 			return CameoImposeSanct
 		}
 	}
-	return doc.KindFacts[kind].Cameo
+	return sc.f.lang.KindFacts[kind].Cameo
 }
 
 // durationAt returns the DURATION expression holding rune p.
@@ -767,7 +768,7 @@ func (sc *sentenceCtx) durationAt(p int) (models.Timex, bool) {
 // ("confirmed the summit on Saturday": the date is the confirmation's).
 func (sc *sentenceCtx) announces(seg *segment, c cue) bool {
 	for k := c.i - 1; k >= seg.from && k >= c.i-3; k-- {
-		if kind, _ := cueAt(sc.toks, k); kind == models.KindStatement {
+		if kind, _ := cueAt(sc.f.lang, sc.toks, k); kind == models.KindStatement {
 			return true
 		}
 	}
@@ -783,12 +784,12 @@ func (sc *sentenceCtx) intent(seg *segment, c cue) bool {
 		}
 	}
 	for k := c.i - 1; k >= seg.from && k >= c.i-3; k-- {
-		if kind, _ := cueAt(sc.toks, k); kind == models.KindStatement {
+		if kind, _ := cueAt(sc.f.lang, sc.toks, k); kind == models.KindStatement {
 			return true // "confirmed the summit", "announced a meeting"
 		}
 	}
 	for k := c.i - 1; k >= seg.from && k >= c.i-5; k-- {
-		if doc.IntentWords[sc.toks[k].Key] {
+		if sc.f.lang.IntentWords[sc.toks[k].Key] {
 			return true
 		}
 	}
@@ -847,7 +848,7 @@ func (sc *sentenceCtx) reportedEnd(seg *segment, to int) int {
 		return to
 	}
 	for k := verb; k < seg.to; k++ {
-		if t := sc.toks[k]; !t.Punct && !doc.ReportTail[t.Key] && !inTimex(seg.dates, t.Start) {
+		if t := sc.toks[k]; !t.Punct && !sc.f.lang.ReportTail[t.Key] && !inTimex(seg.dates, t.Start) {
 			return to // the clause says more than who spoke and when
 		}
 	}
@@ -900,7 +901,7 @@ func (sc *sentenceCtx) reportedStart(seg *segment, from, to int) (int, int) {
 			break
 		}
 	}
-	if verb < 0 || doc.LeadWords[sc.toks[seg.from].Key] {
+	if verb < 0 || sc.f.lang.LeadWords[sc.toks[seg.from].Key] {
 		return from, to
 	}
 	return sc.reportedSpan(seg, prev, verb, from, to)
@@ -911,8 +912,8 @@ func (sc *sentenceCtx) reportedStart(seg *segment, from, to int) (int, int) {
 // open with a preposition, an opener or a participle.
 func (sc *sentenceCtx) mayBeReported(prev *segment) bool {
 	first := sc.toks[prev.from].Key
-	return !(len(prev.cues) > 0 || sc.masked[prev.from] || doc.Prepositions[first] || doc.Openers[first] || doc.AdverbialOpeners[first] ||
-		doc.LeadWords[first] || strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed"))
+	return !(len(prev.cues) > 0 || sc.masked[prev.from] || sc.f.lang.Prepositions[first] || sc.f.lang.Openers[first] || sc.f.lang.AdverbialOpeners[first] ||
+		sc.f.lang.LeadWords[first] || strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ed"))
 }
 
 // reportedSpan returns the summary of a statement after what it reports:
@@ -926,7 +927,7 @@ func (sc *sentenceCtx) reportedSpan(seg, prev *segment, verb, from, to int) (int
 			end = k // "..., the latest sign of a thaw": an aside
 			break
 		}
-		if !t.Punct && !doc.ReportTail[t.Key] && !inTimex(seg.dates, t.Start) {
+		if !t.Punct && !sc.f.lang.ReportTail[t.Key] && !inTimex(seg.dates, t.Start) {
 			return from, to // the statement reports a clause of its own: "said Friday that ..."
 		}
 	}
@@ -957,7 +958,7 @@ func (sc *sentenceCtx) statementQuote(actors []string) (string, bool) {
 			}
 			words = strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 		}
-		return shortName(who) + ": \u201c" + strings.TrimRight(words, " ,") + "\u201d", true
+		return shortName(sc.f.lang, who) + ": \u201c" + strings.TrimRight(words, " ,") + "\u201d", true
 	}
 	return "", false
 }
@@ -986,7 +987,7 @@ func deadlineSummary(kind string, d *models.Deadline) string {
 // belongs to the next clause ("..., a day" before "after the envoy met").
 func (sc *sentenceCtx) summarySpan(seg *segment) (int, int) {
 	from := seg.from
-	for from < seg.to-1 && (sc.toks[from].Punct || doc.LeadWords[sc.toks[from].Key] || sc.masked[from]) {
+	for from < seg.to-1 && (sc.toks[from].Punct || sc.f.lang.LeadWords[sc.toks[from].Key] || sc.masked[from]) {
 		from++
 	}
 	from = sc.skipAdverbial(from, seg.to)
@@ -1014,18 +1015,18 @@ func (sc *sentenceCtx) subjectWord(i int, seg *segment, w string) (string, int) 
 	t := sc.toks[i]
 	switch {
 	case (t.Key == "it" || t.Key == "they") && i > 0:
-		if before := eventActors(sc.plain, sc.s.Start, t.Start, sc.f.ctx); len(before) > 0 {
+		if before := eventActors(sc.f.lang, sc.plain, sc.s.Start, t.Start, sc.f.ctx); len(before) > 0 {
 			return before[0], 0
 		}
 	case isPronoun(t.Key) && sc.subjectAt(i) != "":
-		w = shortName(sc.subjectAt(i))
+		w = shortName(sc.f.lang, sc.subjectAt(i))
 		if t.Key == "his" || t.Key == "her" {
 			w += "'s"
 		}
 		return w, 0
 	case t.Key == "the" && i+1 < seg.to && sc.toks[i+1].Key == "president" && !nextIsName(sc.toks, i+1):
 		if p := sc.f.ctx.lastWithRole(t.Start, "President"); p != "" {
-			return shortName(p), 1
+			return shortName(sc.f.lang, p), 1
 		}
 	}
 	return w, 0
@@ -1034,7 +1035,7 @@ func (sc *sentenceCtx) subjectWord(i int, seg *segment, w string) (string, int) 
 // skipAdverbial skips a leading phrase set off by a comma ("In a
 // high-stakes mission, U.S. envoy ...") when a clause with its own subject follows.
 func (sc *sentenceCtx) skipAdverbial(from, to int) int {
-	if !doc.AdverbialOpeners[sc.toks[from].Key] {
+	if !sc.f.lang.AdverbialOpeners[sc.toks[from].Key] {
 		return from
 	}
 	for k := from + 1; k < to-3 && k < from+12; k++ {
@@ -1062,8 +1063,8 @@ func (sc *sentenceCtx) afterLeadingDate(from, to int) int {
 }
 
 // shortName is how a summary names a person: the surname.
-func shortName(name string) string {
-	if kind, _ := actorInfo(name); kind == doc.ActorPerson {
+func shortName(lg *doc.Language, name string) string {
+	if kind, _ := actorInfo(lg, name); kind == doc.ActorPerson {
 		f := strings.Fields(name)
 		return f[len(f)-1]
 	}

@@ -8,7 +8,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"dateline/models/extract/doc"
 	"dateline/models/temporal"
 )
 
@@ -57,7 +56,7 @@ func TestMayBreakClause(t *testing.T) {
 		}
 		body := string(b)
 		r := []rune(body)
-		toks := doc.Tokenize(r, 0, len(r))
+		toks := testLang.Tokenize(r, 0, len(r))
 		sc := &clauseScan{toks, make([]bool, len(toks)), temporal.Tag(body, time.Date(2025, 8, 7, 0, 0, 0, 0, time.UTC))}
 		for i := range toks {
 			for _, rule := range clauseBreakRules {
@@ -83,11 +82,11 @@ func TestMayBreakClause(t *testing.T) {
 // event-cue class when the text is split.
 func TestContextCuesInData(t *testing.T) {
 	for w := range contextCues {
-		if !doc.ContextCueWords[w] {
+		if !testLang.ContextCueWords[w] {
 			t.Errorf("%q is decided in contextCues but missing from context-cues in words.txt", w)
 		}
 	}
-	for w := range doc.ContextCueWords {
+	for w := range testLang.ContextCueWords {
 		if _, ok := contextCues[w]; !ok {
 			t.Errorf("%q is in context-cues of words.txt but contextCues does not decide it", w)
 		}

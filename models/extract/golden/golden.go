@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"dateline/data"
 	"dateline/models"
+	"dateline/models/extract/doc"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -54,4 +56,14 @@ func GoldenEvents(evs []models.ExtractedEvent) []goldenEvent {
 		}
 	}
 	return out
+}
+
+// English returns the shipped English language data for tests; it panics
+// when the data does not load, which TestLanguageLoads reports properly.
+func English() *doc.Language {
+	lg, err := doc.Load(data.Lexicons(), "en")
+	if err != nil {
+		panic(err)
+	}
+	return lg
 }

@@ -13,12 +13,12 @@ import (
 
 // ActorsIn returns the canonical names of the known people, organisations
 // and countries named in text, each once, in order of first mention.
-func ActorsIn(text string) []string {
-	lx := doc.People()
+func ActorsIn(lg *doc.Language, text string) []string {
+	lx := lg.People()
 	r := []rune(text)
 	var out []string
 	seen := map[int]bool{}
-	for _, m := range lx.FindActors(r, doc.Tokenize(r, 0, len(r))) {
+	for _, m := range lx.FindActors(r, lg.Tokenize(r, 0, len(r))) {
 		if !seen[m.Actor] {
 			seen[m.Actor] = true
 			out = append(out, lx.Actors[m.Actor].Name)
@@ -31,9 +31,9 @@ func ActorsIn(text string) []string {
 // lower case, ASCII letters and digits, words joined by hyphens, accents
 // dropped ("Volodymyr Zelenskyy" -> "volodymyr-zelenskyy", "U.S." -> "us").
 // Known aliases map to the canonical name's slug ("Trump" -> "donald-trump").
-func PersonSlug(name string) string {
-	if i, ok := doc.People().ByName[doc.CanonicalKey(name)]; ok {
-		name = doc.People().Actors[i].Name
+func PersonSlug(lg *doc.Language, name string) string {
+	if i, ok := lg.People().ByName[doc.CanonicalKey(name)]; ok {
+		name = lg.People().Actors[i].Name
 	}
 	var b strings.Builder
 	dash := false
@@ -65,6 +65,7 @@ func trimThe(s string) string {
 // Registry resolves speaker mentions within one article to canonical names
 // and collects the people, organisations and countries named there.
 type Registry struct {
+	lang       *doc.Language
 	lx         *doc.PeopleLexicon
 	src        *doc.Source
 	r          []rune
@@ -88,9 +89,9 @@ type placedName struct {
 // NewRegistry starts the registry of one article. quoted reports whether
 // an offset lies inside quotation marks: people named there are recorded
 // but are no antecedents for "he" and "she".
-func NewRegistry(src *doc.Source, toks []doc.Token, known []doc.ActorMention, quoted func(at int) bool) *Registry {
+func NewRegistry(lg *doc.Language, src *doc.Source, toks []doc.Token, known []doc.ActorMention, quoted func(at int) bool) *Registry {
 	r := src.R
-	reg := &Registry{lx: doc.People(), src: src, r: r, toks: toks, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
+	reg := &Registry{lang: lg, lx: lg.People(), src: src, r: r, toks: toks, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
 	reg.known = known
 	for _, m := range reg.known {
 		a := reg.lx.Actors[m.Actor]
@@ -137,7 +138,7 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 		}
 	}
 	for i := range toks {
-		if doc.Prepositions[toks[i].Key] {
+		if reg.lang.Prepositions[toks[i].Key] {
 			break // "a source in Kyiv" is not Ukraine
 		}
 		if a, n := reg.lx.MatchAt(reg.r, toks, i); a >= 0 && i+n == len(toks) {
@@ -155,7 +156,7 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 		return reg.nearestPerson(s, 0) // "Trump, who had boasted ..."
 	}
 
-	if placeAfter(toks) {
+	if placeAfter(reg.lang, toks) {
 		return "" // "officials in Geneva", "a source in Riyadh": the place is no speaker
 	}
 	name, org := reg.trailingName(toks)
@@ -179,10 +180,10 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 // Geneva", "Diplomats from Doha"): they say where the speakers are, not who. A name
 // before the preposition ("Adam Schiff of California") is left to
 // trailingName.
-func placeAfter(toks []doc.Token) bool {
+func placeAfter(lg *doc.Language, toks []doc.Token) bool {
 	for k := 1; k < len(toks); k++ {
-		if doc.PlacePrepositions[toks[k].Key] && !toks[k].Upper {
-			return (!toks[k-1].Upper || IsTitle(toks[k-1].Key)) && k+1 < len(toks) && toks[len(toks)-1].Upper
+		if lg.PlacePrepositions[toks[k].Key] && !toks[k].Upper {
+			return (!toks[k-1].Upper || IsTitle(lg, toks[k-1].Key)) && k+1 < len(toks) && toks[len(toks)-1].Upper
 		}
 	}
 	return false
@@ -264,7 +265,7 @@ const (
 // comma ("For his part, Mr. Sloan ...") and after openers ("But Lavrov").
 func (reg *Registry) subjectStart(from, to int) int {
 	i := sort.Search(len(reg.toks), func(k int) bool { return reg.toks[k].Start >= from })
-	if i < len(reg.toks) && doc.Prepositions[reg.toks[i].Key] {
+	if i < len(reg.toks) && reg.lang.Prepositions[reg.toks[i].Key] {
 		for c := i + 1; c < len(reg.toks) && c < i+8 && reg.toks[c].Start < to; c++ {
 			if reg.toks[c].Key == "," {
 				i = c + 1
@@ -272,7 +273,7 @@ func (reg *Registry) subjectStart(from, to int) int {
 			}
 		}
 	}
-	for i < len(reg.toks) && reg.toks[i].Upper && (doc.Openers[reg.toks[i].Key] || doc.SentenceAdverbs[reg.toks[i].Key]) {
+	for i < len(reg.toks) && reg.toks[i].Upper && (reg.lang.Openers[reg.toks[i].Key] || reg.lang.SentenceAdverbs[reg.toks[i].Key]) {
 		i++ // "Even Mike Pence, ...", "But Lavrov ..."
 	}
 	return i
@@ -285,9 +286,9 @@ func (reg *Registry) openingCandidate(i, k int) (string, openVerdict) {
 	switch {
 	case t.Punct && t.Key != "," && t.Key != "'s":
 		return "", openStop
-	case t.Upper || !prev.Upper || IsTitle(t.Key):
+	case t.Upper || !prev.Upper || IsTitle(reg.lang, t.Key):
 		return "", openSkip
-	case t.Key == "," && IsTitle(prev.Key):
+	case t.Key == "," && IsTitle(reg.lang, prev.Key):
 		return "", openSkip // "Mr. Trump's campaign manager, Kellyanne Conway, ..."
 	}
 	name, org := reg.nameAtEnd(reg.toks[i:k])
@@ -297,7 +298,7 @@ func (reg *Registry) openingCandidate(i, k int) (string, openVerdict) {
 		}
 		return "", openSkip
 	}
-	j := i + nameRunStart(reg.toks[i:k]) // the name's first word, as nameAtEnd found it
+	j := i + nameRunStart(reg.lang, reg.toks[i:k]) // the name's first word, as nameAtEnd found it
 	if reg.capitalOpener(j, k) || strings.ContainsAny(name, "'’") {
 		return "", openNone // "But Fowler", "In April", "And I'll": a capital that opens the sentence
 	}
@@ -328,7 +329,7 @@ func (reg *Registry) subjectVerdict(name string, j, k int) (string, openVerdict)
 // sentence with a capital but starts no name.
 func (reg *Registry) capitalOpener(j, k int) bool {
 	return slices.ContainsFunc(reg.toks[j:k], func(w doc.Token) bool {
-		return doc.Openers[w.Key] || doc.Prepositions[w.Key] || doc.Subordinators[w.Key] || doc.Pronouns[w.Key] || doc.OrgWords[w.Key]
+		return reg.lang.Openers[w.Key] || reg.lang.Prepositions[w.Key] || reg.lang.Subordinators[w.Key] || reg.lang.Pronouns[w.Key] || reg.lang.OrgWords[w.Key]
 	})
 }
 
@@ -336,7 +337,7 @@ func (reg *Registry) capitalOpener(j, k int) bool {
 // inside a clause rather than at the head of the sentence.
 func (reg *Registry) insideClause(i, j int) bool {
 	return slices.ContainsFunc(reg.toks[i:j], func(w doc.Token) bool {
-		return w.Key != "of" && (doc.Prepositions[w.Key] || doc.Pronouns[w.Key] || doc.Auxiliaries[w.Key] || doc.Subordinators[w.Key] ||
+		return w.Key != "of" && (reg.lang.Prepositions[w.Key] || reg.lang.Pronouns[w.Key] || reg.lang.Auxiliaries[w.Key] || reg.lang.Subordinators[w.Key] ||
 			w.Key == "that" || w.Is(doc.ClsReportingVerb))
 	})
 }
@@ -345,7 +346,7 @@ func (reg *Registry) insideClause(i, j int) bool {
 // a country.
 func (reg *Registry) knownName(j, k int) bool {
 	a, _ := reg.lx.MatchAt(reg.r, reg.toks, j)
-	return a >= 0 || len(doc.Countries().Mentions(reg.r, reg.toks[j:k])) > 0
+	return a >= 0 || len(reg.lang.Countries().Mentions(reg.r, reg.toks[j:k])) > 0
 }
 
 // nearestPerson returns the person named last before offset s, skipping
@@ -410,9 +411,9 @@ func (reg *Registry) trailingName(toks []doc.Token) (name string, org bool) {
 
 // nameRunStart returns where the run of capitalised words that are no
 // titles, ending toks, starts (len(toks) when toks ends otherwise).
-func nameRunStart(toks []doc.Token) int {
+func nameRunStart(lg *doc.Language, toks []doc.Token) int {
 	i := len(toks)
-	for i > 0 && toks[i-1].Upper && !toks[i-1].Punct && !IsTitle(toks[i-1].Key) {
+	for i > 0 && toks[i-1].Upper && !toks[i-1].Punct && !IsTitle(lg, toks[i-1].Key) {
 		i--
 	}
 	return i
@@ -423,8 +424,8 @@ func nameRunStart(toks []doc.Token) int {
 // lone surname gives the full name learned for it (see learn) or given
 // before it in running text. It only reads the registry.
 func (reg *Registry) nameAtEnd(toks []doc.Token) (string, bool) {
-	i := nameRunStart(toks)
-	if i == len(toks) || (i > 0 && !toks[i-1].Upper && !IsTitle(toks[i-1].Key) && toks[i-1].Key != "'s") {
+	i := nameRunStart(reg.lang, toks)
+	if i == len(toks) || (i > 0 && !toks[i-1].Upper && !IsTitle(reg.lang, toks[i-1].Key) && toks[i-1].Key != "'s") {
 		return "", false // "officials cited by TASS" is not TASS
 	}
 	org := toks[i].Key == "the"
@@ -455,7 +456,7 @@ func (reg *Registry) nameAtEnd(toks []doc.Token) (string, bool) {
 // Johnson said").
 func (reg *Registry) learn(name string) {
 	r := []rune(name)
-	toks := doc.SplitWords(r, 0, len(r))
+	toks := reg.lang.SplitWords(r, 0, len(r))
 	if len(toks) < 2 {
 		return
 	}
@@ -470,7 +471,7 @@ func (reg *Registry) learn(name string) {
 func (reg *Registry) qualifiesTitle(k int) bool {
 	for j := k; j < len(reg.toks) && j < k+3; j++ {
 		t := reg.toks[j]
-		if IsTitle(t.Key) {
+		if IsTitle(reg.lang, t.Key) {
 			return true
 		}
 		if t.Upper || t.Punct || strings.HasSuffix(t.Key, "ed") {
@@ -500,7 +501,7 @@ func (reg *Registry) fullNameBefore(t doc.Token) string {
 	// tokens an earlier look for the same surname went through: a long text
 	// of many surnames stays linear.
 	low := max(i-fullNameReach, reg.noFullName.from(t.Key), 1)
-	if doc.OrgWords[t.Key] {
+	if reg.lang.OrgWords[t.Key] {
 		return reg.familyNameFirst(t.Key, i, low)
 	}
 	for k := i - 1; k >= low; k-- {
@@ -526,12 +527,12 @@ func (reg *Registry) fullNameEndingAt(k int) string {
 		j++ // "CEO Wayne Rogers": an acronym before the name
 	}
 	first := reg.toks[j].Key
-	if j == k || reg.toks[k-1].Key == reg.toks[k].Key || doc.Openers[first] || doc.Prepositions[first] ||
-		doc.Pronouns[first] || doc.SentenceAdverbs[first] {
+	if j == k || reg.toks[k-1].Key == reg.toks[k].Key || reg.lang.Openers[first] || reg.lang.Prepositions[first] ||
+		reg.lang.Pronouns[first] || reg.lang.SentenceAdverbs[first] {
 		return ""
 	}
 	if slices.ContainsFunc(reg.toks[j:k], func(w doc.Token) bool {
-		return doc.NotNameStart[w.Key] || doc.WeekdayWords[w.Key] || doc.OrgWords[w.Key]
+		return reg.lang.NotNameStart[w.Key] || reg.lang.WeekdayWords[w.Key] || reg.lang.OrgWords[w.Key]
 	}) {
 		return ""
 	}
@@ -544,7 +545,7 @@ func (reg *Registry) fullNameEndingAt(k int) string {
 func (reg *Registry) capitalRunStart(k int) (int, bool) {
 	joins := func(j int) bool { // token j-1 runs on into token j
 		p := reg.toks[j-1]
-		return p.Upper && !IsTitle(p.Key) && p.End+1 == reg.toks[j].Start
+		return p.Upper && !IsTitle(reg.lang, p.Key) && p.End+1 == reg.toks[j].Start
 	}
 	j := k
 	for j > 0 && k-j < 3 && joins(j) && (!reg.toks[j-1].Punct || reg.toks[j-1].Key == ".") {
@@ -616,7 +617,7 @@ func shoutToTitle(name string) string {
 }
 
 // IsTitle reports whether a word is a title or an honorific ("Leader", "Sen.").
-func IsTitle(key string) bool { return doc.Words().Titles[key] || doc.TitleAbbrevs[key] }
+func IsTitle(lg *doc.Language, key string) bool { return lg.Titles[key] || lg.TitleAbbrevs[key] }
 
 // people returns the people, organisations and countries of the article.
 func (reg *Registry) People() []models.ExtractedPerson {

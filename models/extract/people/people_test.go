@@ -2,6 +2,7 @@ package people
 
 import (
 	"dateline/models/extract/doc"
+	"dateline/models/extract/golden"
 	"reflect"
 	"slices"
 	"testing"
@@ -22,7 +23,7 @@ func TestActorsIn(t *testing.T) {
 		{"Zelenskyy and Zelensky", []string{"Volodymyr Zelensky"}},
 	}
 	for _, tt := range tests {
-		if got := ActorsIn(tt.in); !reflect.DeepEqual(got, tt.want) {
+		if got := ActorsIn(testLang, tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("actorsIn(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -38,7 +39,7 @@ func TestPersonSlug(t *testing.T) {
 		"":                     "",
 	}
 	for in, want := range tests {
-		if got := PersonSlug(in); got != want {
+		if got := PersonSlug(testLang, in); got != want {
 			t.Errorf("PersonSlug(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -51,7 +52,7 @@ func TestFullNameBeforeOrderFree(t *testing.T) {
 	body := "Ararat Mirzoyan and Jeyhun Bayramov held talks. Committee Republicans objected. " +
 		"Chinese Foreign Minister Wang Yi arrived. Bayramov was cautious. Mirzoyan said little. " +
 		"Republicans left. Wang spoke. Smith, an aide, stayed. Bayramov spoke again."
-	rt := doc.New(body, time.Time{})
+	rt := doc.New(testLang, body, time.Time{})
 	var lone []doc.Token
 	for _, k := range []string{"bayramov", "mirzoyan", "republicans", "wang", "smith"} {
 		for i, tok := range rt.Toks {
@@ -60,7 +61,9 @@ func TestFullNameBeforeOrderFree(t *testing.T) {
 			}
 		}
 	}
-	fresh := func() *Registry { return NewRegistry(rt.Src, rt.Toks, rt.Known, func(int) bool { return false }) }
+	fresh := func() *Registry {
+		return NewRegistry(testLang, rt.Src, rt.Toks, rt.Known, func(int) bool { return false })
+	}
 	want := map[int]string{}
 	for _, tok := range lone {
 		want[tok.Start] = fresh().fullNameBefore(tok)
@@ -95,3 +98,6 @@ func reversed[T any](xs []T) []T {
 	slices.Reverse(out)
 	return out
 }
+
+// testLang is the shipped English data the tests read.
+var testLang = golden.English()

@@ -42,8 +42,8 @@ type quoteFinder struct {
 // findQuotes finds the quotes of body (direct, partial and indirect speech),
 // who said them and the people they name, as the pipeline does. It
 // never fails; text it cannot read gives fewer quotes, not an error.
-func findQuotes(body string) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	d := doc.New(body, time.Time{})
+func findQuotes(lg *doc.Language, body string) ([]models.ExtractedQuote, []models.ExtractedPerson) {
+	d := doc.New(lg, body, time.Time{})
 	Find(d)
 	return d.Quotes, d.People
 }
@@ -55,7 +55,7 @@ func Find(d *doc.Document) {
 }
 
 func find(t *doc.Document) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	f := &quoteFinder{attributor: attributor{src: t.Src, r: t.Src.R, toks: t.Toks}, sents: t.Sents, known: t.Known}
+	f := &quoteFinder{attributor: attributor{lang: t.Lang, src: t.Src, r: t.Src.R, toks: t.Toks}, sents: t.Sents, known: t.Known}
 	f.paras = paragraphStarts(f.r)
 	f.marks = doc.FindMarked(f.r)
 	f.direct()
@@ -119,7 +119,7 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 	m := f.marks[mi]
 	c := candidate{s: m.S, e: m.E, mark: mi, kind: models.QuoteDirect, attr: noAttribution()}
 	preA, preB := f.preRegion(mi)
-	if preB > preA && doc.ScareCues[f.toks[preB-1].Key] {
+	if preB > preA && f.lang.ScareCues[f.toks[preB-1].Key] {
 		return c, false // so-called "secondary tariffs", dubbed "the deal"
 	}
 	if lab := f.speakerLabel(m); lab.found() {
@@ -180,10 +180,10 @@ func (f *quoteFinder) titleCase(s, e int) bool {
 			}
 			continue
 		}
-		if !t.Upper && !doc.SmallWords[t.Key] {
+		if !t.Upper && !f.lang.SmallWords[t.Key] {
 			return false
 		}
-		if doc.Pronouns[t.Key] && t.Key != "it" {
+		if f.lang.Pronouns[t.Key] && t.Key != "it" {
 			return false // "We Need It" is a statement, "I" opens one
 		}
 		words++
@@ -275,7 +275,7 @@ func (f *quoteFinder) invertedSubject(k, b int) (int, int) {
 	for e < b && f.toks[e].Key != "," && e-k < 9 {
 		e++
 	}
-	if k >= b || doc.WeekdayWords[f.toks[k].Key] || doc.MonthWords[f.toks[k].Key] {
+	if k >= b || f.lang.WeekdayWords[f.toks[k].Key] || f.lang.MonthWords[f.toks[k].Key] {
 		return -1, -1 // `, said Tuesday`
 	}
 	if e > k && (e == b || f.toks[e].Key == ",") && f.isName(e-1) {
@@ -303,7 +303,7 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 	if dash && b-i <= 6 && f.isName(i) {
 		// a signature after a dash: "... better." ― Jane Doe
 		e := i
-		for e < b && (f.isName(e) || doc.NameConnectors[f.toks[e].Key]) {
+		for e < b && (f.isName(e) || f.lang.NameConnectors[f.toks[e].Key]) {
 			e++
 		}
 		if e == b {
@@ -312,7 +312,7 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 	}
 	if end, lemma := f.cueExtent(i, b); lemma != "" {
 		if lemma != "according to" {
-			if doc.Verbs().Has(lemma, lexicon.NoInversion) || strings.HasSuffix(f.toks[i].Key, "ing") {
+			if f.lang.Verbs.Has(lemma, lexicon.NoInversion) || strings.HasSuffix(f.toks[i].Key, "ing") {
 				return noAttribution()
 			}
 			end = i + 1
@@ -335,11 +335,11 @@ func (f *quoteFinder) speakerFirst(i, b int, strict bool) attribution {
 		if t.Punct && !strings.Contains(",()-'", t.Key) && !(t.Key == "." && k+1 < b && strings.Contains(",)", f.toks[k+1].Key)) {
 			break
 		}
-		if doc.CueLemma(t) == "" || t.Upper || strings.HasSuffix(t.Key, "ing") {
+		if f.lang.CueLemma(t) == "" || t.Upper || strings.HasSuffix(t.Key, "ing") {
 			continue
 		}
 		e := k
-		for e > i && doc.Auxiliaries[f.toks[e-1].Key] {
+		for e > i && f.lang.Auxiliaries[f.toks[e-1].Key] {
 			e--
 		}
 		s, e2 := f.mentionIn(i, e)
@@ -363,18 +363,18 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 		return -1, -1
 	}
 	t := f.toks[i]
-	if doc.Pronouns[t.Key] {
+	if f.lang.Pronouns[t.Key] {
 		if e == i+1 && t.Key != "who" {
 			return i, e
 		}
 		return -1, -1
 	}
-	if !t.Upper && !doc.Determiners[t.Key] && !(f.isName(e-1) && e-i <= 8) && !(doc.Words().Titles[f.toks[e-1].Key] && e-i <= 4) {
+	if !t.Upper && !f.lang.Determiners[t.Key] && !(f.isName(e-1) && e-i <= 8) && !(f.lang.Titles[f.toks[e-1].Key] && e-i <= 4) {
 		return -1, -1 // "former New York Mayor Michael Bloomberg" ends in a name, "top lawmakers" in a title
 	}
 	for k := i; k < e; k++ {
 		t := f.toks[k]
-		if notInMentionWord(t) {
+		if notInMentionWord(f.lang, t) {
 			return -1, -1
 		}
 		if f.toks[k].Key == "," {
@@ -393,9 +393,9 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 // notInMentionWord reports whether t never stands inside a speaker's
 // mention: a pronoun, a word of notInMention, or a lower-case verb form
 // that is no title ("Patriot failed as predicted").
-func notInMentionWord(t doc.Token) bool {
-	return doc.NotInMention[t.Key] || doc.Pronouns[t.Key] ||
-		!t.Upper && !t.Punct && (strings.HasSuffix(t.Key, "ed") || strings.HasSuffix(t.Key, "ing")) && !doc.Words().Titles[t.Key]
+func notInMentionWord(lg *doc.Language, t doc.Token) bool {
+	return lg.NotInMention[t.Key] || lg.Pronouns[t.Key] ||
+		!t.Upper && !t.Punct && (strings.HasSuffix(t.Key, "ed") || strings.HasSuffix(t.Key, "ing")) && !lg.Titles[t.Key]
 }
 
 // closedAttrib is attrib for an attribution after a quote. When strict,
@@ -450,7 +450,7 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 // opening phrase set off by a comma ("During a speech, Trump ...").
 func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
 	start := a
-	if doc.Openers[f.toks[a].Key] || doc.Prepositions[f.toks[a].Key] {
+	if f.lang.Openers[f.toks[a].Key] || f.lang.Prepositions[f.toks[a].Key] {
 		for c := a; c < k; c++ {
 			if f.toks[c].Key == "," {
 				start = c + 1
@@ -458,10 +458,10 @@ func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
 			}
 		}
 	}
-	for start < k && doc.Openers[f.toks[start].Key] && !f.isName(start) {
+	for start < k && f.lang.Openers[f.toks[start].Key] && !f.isName(start) {
 		start++
 	}
-	if start >= k || (!doc.Pronouns[f.toks[start].Key] && !f.isName(start)) {
+	if start >= k || (!f.lang.Pronouns[f.toks[start].Key] && !f.isName(start)) {
 		return -1, -1
 	}
 	return f.subjectAfter(start, k)
@@ -475,7 +475,7 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 		return at, false, false // "Asked what ...", a name
 	}
 	ce, lemma := f.cueExtent(k, end)
-	if lemma == "" || doc.Verbs().Has(lemma, lexicon.Label) || (k > a && f.toks[k-1].Key == "to" && lemma != "according to") {
+	if lemma == "" || f.lang.Verbs.Has(lemma, lexicon.Label) || (k > a && f.toks[k-1].Key == "to" && lemma != "according to") {
 		return at, false, false // "wants to say"
 	}
 	if lemma == "according to" {
@@ -492,7 +492,7 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 	if !f.verbAt(k, s) {
 		return at, false, false
 	}
-	if doc.Verbs().Has(lemma, lexicon.AnswersTo) && ce+3 < end && f.toks[ce].Key == "to" {
+	if f.lang.Verbs.Has(lemma, lexicon.AnswersTo) && ce+3 < end && f.toks[ce].Key == "to" {
 		return at, false, false // "would respond to the latest proposal": what is answered, not said
 	}
 	v := ce
@@ -519,7 +519,7 @@ func (f *quoteFinder) colonSpeaker(a, end int) attribution {
 			break
 		}
 	}
-	for start < end && doc.Openers[f.toks[start].Key] && !f.isName(start) {
+	for start < end && f.lang.Openers[f.toks[start].Key] && !f.isName(start) {
 		start++
 	}
 	s, e := f.subjectAfter(start, end)
@@ -572,7 +572,7 @@ func (f *quoteFinder) brokenBy(c, d *candidate) bool {
 // finish resolves speakers and returns the quotes in text order and the
 // people named.
 func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	reg := people.NewRegistry(f.src, f.toks, f.known, f.quoted)
+	reg := people.NewRegistry(f.lang, f.src, f.toks, f.known, f.quoted)
 	speech := f.cands[f.nDirect:]
 	slices.SortStableFunc(speech, func(a, b candidate) int { return a.s - b.s })
 	f.cands = mergeByStart(f.cands[:f.nDirect], speech)

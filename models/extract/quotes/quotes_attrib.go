@@ -24,6 +24,7 @@ func (a attribution) found() bool { return a.subjS >= 0 }
 
 // attributor parses speakers, cues and venues around quotes.
 type attributor struct {
+	lang *doc.Language
 	src  *doc.Source
 	r    []rune
 	toks []doc.Token
@@ -58,11 +59,11 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 		return -1, -1 // "a letter ... that says": the letter is far back
 	case p.toks[j].Punct:
 		return -1, -1
-	case doc.Pronouns[key]:
+	case p.lang.Pronouns[key]:
 		return j, j + 1
 	case p.toks[j].Upper:
 		s := p.nameRunBack(j, lo)
-		if s == j && (doc.Openers[key] || doc.WeekdayWords[key]) {
+		if s == j && (p.lang.Openers[key] || p.lang.WeekdayWords[key]) {
 			return -1, -1 // "Now tell us ..."
 		}
 		if ds, ok := p.placedDescription(s, lo); ok {
@@ -77,11 +78,11 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 // at token s belongs to: "officials in Geneva", "a diplomat from Doha". It
 // returns where the description starts.
 func (p *attributor) placedDescription(s, lo int) (int, bool) {
-	if s-2 < lo || !doc.PlacePrepositions[p.toks[s-1].Key] || p.toks[s-1].Upper {
+	if s-2 < lo || !p.lang.PlacePrepositions[p.toks[s-1].Key] || p.toks[s-1].Upper {
 		return 0, false
 	}
 	h := p.toks[s-2]
-	if h.Upper && !people.IsTitle(h.Key) || h.Punct {
+	if h.Upper && !people.IsTitle(p.lang, h.Key) || h.Punct {
 		return 0, false // "Putin in Moscow said" is Putin speaking
 	}
 	ds, _ := p.describedBack(s-2, lo)
@@ -92,10 +93,10 @@ func (p *attributor) placedDescription(s, lo int) (int, bool) {
 // lo, that is no auxiliary or adverb between a speaker and the verb ("Trump
 // also said"), counting a capitalised one at a sentence start ("Also said").
 func (p *attributor) skipAuxiliariesBack(j, lo int) int {
-	for j >= lo && doc.Auxiliaries[p.toks[j].Key] && !p.toks[j].Upper {
+	for j >= lo && p.lang.Auxiliaries[p.toks[j].Key] && !p.toks[j].Upper {
 		j--
 	}
-	for j >= lo && doc.Auxiliaries[p.toks[j].Key] && j > lo && !p.isName(j-1) {
+	for j >= lo && p.lang.Auxiliaries[p.toks[j].Key] && j > lo && !p.isName(j-1) {
 		j--
 	}
 	return j
@@ -128,7 +129,7 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 			}
 			continue
 		}
-		if !p.isName(c-1) && !doc.Pronouns[p.toks[c-1].Key] {
+		if !p.isName(c-1) && !p.lang.Pronouns[p.toks[c-1].Key] {
 			// "The campaign manager, Kellyanne Conway, said": the aside names her
 			if first && p.isName(j-1) && p.isName(c+1) {
 				if s := p.nameRunBack(j-1, c+1); s == c+1 {
@@ -154,12 +155,12 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 // sentence adverb ("Still,"), a day or a month, nor a place after a
 // preposition ("in Chelsea,").
 func (p *attributor) plausibleName(s, e int) bool {
-	if s > 0 && doc.Prepositions[p.toks[s-1].Key] {
+	if s > 0 && p.lang.Prepositions[p.toks[s-1].Key] {
 		return false
 	}
 	if e-s == 1 {
 		k := p.toks[s].Key
-		if doc.Openers[k] || doc.WeekdayWords[k] || doc.MonthWords[k] || strings.HasSuffix(k, "ly") {
+		if p.lang.Openers[k] || p.lang.WeekdayWords[k] || p.lang.MonthWords[k] || strings.HasSuffix(k, "ly") {
 			return false
 		}
 	}
@@ -176,7 +177,7 @@ func (p *attributor) nameRunBack(j, lo int) int {
 		if t.Punct && t.Key != "-" && t.Key != "&" {
 			break
 		}
-		if !(t.Upper || doc.NameConnectors[t.Key] || doc.Words().Titles[t.Key] || (doc.Determiners[t.Key] && t.Key == "the")) {
+		if !(t.Upper || p.lang.NameConnectors[t.Key] || p.lang.Titles[t.Key] || (p.lang.Determiners[t.Key] && t.Key == "the")) {
 			break
 		}
 		s--
@@ -184,7 +185,7 @@ func (p *attributor) nameRunBack(j, lo int) int {
 			break
 		}
 	}
-	for s < j && (doc.NameConnectors[p.toks[s].Key] || doc.Openers[p.toks[s].Key] || (!p.toks[s].Upper && p.toks[s].Key != "the")) {
+	for s < j && (p.lang.NameConnectors[p.toks[s].Key] || p.lang.Openers[p.toks[s].Key] || (!p.toks[s].Upper && p.toks[s].Key != "the")) {
 		s++
 	}
 	return s
@@ -195,14 +196,14 @@ func (p *attributor) nameRunBack(j, lo int) int {
 // officials"), or the name before an apposition ("Smith, a former aide").
 func (p *attributor) describedBack(j, lo int) (int, int) {
 	head := p.toks[j].Key
-	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !doc.Words().Titles[head]) {
+	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !p.lang.Titles[head]) {
 		return -1, -1
 	}
-	if doc.WeekdayWords[head] {
+	if p.lang.WeekdayWords[head] {
 		return -1, -1 // "this week" says nothing
 	}
 	s, ok := p.descriptionStart(j, lo)
-	if !ok && !doc.Words().Titles[head] {
+	if !ok && !p.lang.Titles[head] {
 		return -1, -1
 	}
 	d := p.toks[s].Key
@@ -221,11 +222,11 @@ func (p *attributor) descriptionStart(j, lo int) (int, bool) {
 	s := j
 	for s-1 >= lo && j-s < 6 {
 		t := p.toks[s-1]
-		if t.Punct || doc.Pronouns[t.Key] || doc.CueLemma(t) != "" || doc.Prepositions[t.Key] {
+		if t.Punct || p.lang.Pronouns[t.Key] || p.lang.CueLemma(t) != "" || p.lang.Prepositions[t.Key] {
 			break
 		}
 		s--
-		if doc.Determiners[t.Key] {
+		if p.lang.Determiners[t.Key] {
 			return s, true
 		}
 		if t.Key == "'s" {
@@ -242,13 +243,13 @@ func (p *attributor) subjectAfter(k, hi int) (int, int) {
 		return -1, -1
 	}
 	t := p.toks[k]
-	if doc.Pronouns[t.Key] && t.Key != "who" {
+	if p.lang.Pronouns[t.Key] && t.Key != "who" {
 		return k, k + 1
 	}
-	if t.Upper && !doc.Determiners[t.Key] {
+	if t.Upper && !p.lang.Determiners[t.Key] {
 		return k, p.nameRunForward(k, hi)
 	}
-	if !doc.Determiners[t.Key] {
+	if !p.lang.Determiners[t.Key] {
 		return -1, -1
 	}
 	e := k + 1
@@ -267,13 +268,13 @@ func (p *attributor) subjectAfter(k, hi int) (int, int) {
 func (p *attributor) nameRunForward(k, hi int) int {
 	inName := func(e int) bool {
 		key := p.toks[e].Key
-		return p.isName(e) || e > k && (doc.NameConnectors[key] || doc.Words().Titles[key] && e+1 < hi && p.isName(e+1))
+		return p.isName(e) || e > k && (p.lang.NameConnectors[key] || p.lang.Titles[key] && e+1 < hi && p.isName(e+1))
 	}
 	e := k
 	for e < hi && e-k < 10 && inName(e) {
 		e++
 	}
-	for e > k+1 && doc.NameConnectors[p.toks[e-1].Key] {
+	for e > k+1 && p.lang.NameConnectors[p.toks[e-1].Key] {
 		e--
 	}
 	return e
@@ -283,7 +284,7 @@ func (p *attributor) nameRunForward(k, hi int) int {
 // verb ("said a senior official who ..."): a mark, "who", "that", a venue
 // word or another cue.
 func (p *attributor) endsDescription(u doc.Token) bool {
-	return u.Punct || u.Key == "who" || u.Key == "that" || doc.VenueWords[u.Key] && !u.Upper && u.Key != "the" || doc.CueLemma(u) != ""
+	return u.Punct || u.Key == "who" || u.Key == "that" || p.lang.VenueWords[u.Key] && !u.Upper && u.Key != "the" || p.lang.CueLemma(u) != ""
 }
 
 // cueExtent returns where a cue starting with the verb at token k ends:
@@ -294,12 +295,12 @@ func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
 	if t.Key == "according" && k+1 < hi && p.toks[k+1].Key == "to" {
 		return k + 2, "according to"
 	}
-	lemma = doc.CueLemma(t)
+	lemma = p.lang.CueLemma(t)
 	if lemma == "" {
 		return k, ""
 	}
 	end = k + 1
-	if doc.Verbs().Has(lemma, lexicon.Tell) {
+	if p.lang.Verbs.Has(lemma, lexicon.Tell) {
 		end = p.audience(end, hi)
 	}
 	return end, lemma
@@ -312,15 +313,15 @@ func (p *attributor) audience(k, hi int) int {
 	e := k
 	for e < hi && e-k < 5 {
 		t := p.toks[e]
-		if t.Punct || t.Key == "that" || doc.WeekdayWords[t.Key] || doc.MonthWords[t.Key] ||
-			(!t.Upper && (doc.Prepositions[t.Key] || doc.CueLemma(t) != "" && !adjectiveLike(t.Key))) {
+		if t.Punct || t.Key == "that" || p.lang.WeekdayWords[t.Key] || p.lang.MonthWords[t.Key] ||
+			(!t.Upper && (p.lang.Prepositions[t.Key] || p.lang.CueLemma(t) != "" && !adjectiveLike(t.Key))) {
 			break
 		}
 		e++
-		if doc.Pronouns[t.Key] || (!t.Upper && !doc.Determiners[t.Key] && !(e < hi && p.toks[e].Upper) && !adjectiveLike(t.Key)) {
+		if p.lang.Pronouns[t.Key] || (!t.Upper && !p.lang.Determiners[t.Key] && !(e < hi && p.toks[e].Upper) && !adjectiveLike(t.Key)) {
 			break // "him", "reporters": one word ends it
 		}
-		if t.Upper && e < hi && doc.Determiners[p.toks[e].Key] {
+		if t.Upper && e < hi && p.lang.Determiners[p.toks[e].Key] {
 			break // "told Reuters the group would ...": the name ends it
 		}
 	}
@@ -347,7 +348,7 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 		}
 		e++
 	}
-	if e > k && !doc.Prepositions[p.toks[k].Key] && !doc.WeekdayWords[p.toks[k].Key] {
+	if e > k && !p.lang.Prepositions[p.toks[k].Key] && !p.lang.WeekdayWords[p.toks[k].Key] {
 		return k, k
 	}
 	return k, e
@@ -358,11 +359,11 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 // count only after a pronoun (subject token subj) or before "that".
 func (p *attributor) verbAt(k, subj int) bool {
 	t := p.toks[k]
-	lemma := doc.CueLemma(t)
-	if form, _ := doc.Verbs().FormOf(t.Key); !doc.Verbs().Has(lemma, lexicon.Nounish) || (form != lexicon.Base && form != lexicon.S) {
+	lemma := p.lang.CueLemma(t)
+	if form, _ := p.lang.Verbs.FormOf(t.Key); !p.lang.Verbs.Has(lemma, lexicon.Nounish) || (form != lexicon.Base && form != lexicon.S) {
 		return true
 	}
-	if subj >= 0 && doc.Pronouns[p.toks[subj].Key] {
+	if subj >= 0 && p.lang.Pronouns[p.toks[subj].Key] {
 		return true
 	}
 	return k+1 < len(p.toks) && p.toks[k+1].Key == "that"

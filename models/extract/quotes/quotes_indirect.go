@@ -92,7 +92,7 @@ func (f *quoteFinder) sentenceSpeech(a, b int, inQuote []bool) []span {
 	if ok {
 		if second, twice := f.coordinatedCue(sp, inQuote); twice {
 			sp.ce = second.attr.cueTok - 1 // "X said A and warned B"
-			for sp.ce > sp.cs && (f.toks[sp.ce-1].Key == "," || doc.Auxiliaries[f.toks[sp.ce-1].Key]) {
+			for sp.ce > sp.cs && (f.toks[sp.ce-1].Key == "," || f.lang.Auxiliaries[f.toks[sp.ce-1].Key]) {
 				sp.ce--
 			}
 			out = append(out, sp, second)
@@ -115,14 +115,14 @@ func (f *quoteFinder) coordinatedCue(sp span, inQuote []bool) (span, bool) {
 			continue
 		}
 		j := k + 1
-		for j < sp.ce && doc.Auxiliaries[f.toks[j].Key] {
+		for j < sp.ce && f.lang.Auxiliaries[f.toks[j].Key] {
 			j++
 		}
 		if j >= sp.ce {
 			continue
 		}
-		lemma := doc.CueLemma(f.toks[j])
-		if lemma == "" || !doc.Verbs().Has(lemma, lexicon.Speech) || inQuote[j] || strings.HasSuffix(f.toks[j].Key, "ing") || !f.verbAt(j, sp.attr.subjS) {
+		lemma := f.lang.CueLemma(f.toks[j])
+		if lemma == "" || !f.lang.Verbs.Has(lemma, lexicon.Speech) || inQuote[j] || strings.HasSuffix(f.toks[j].Key, "ing") || !f.verbAt(j, sp.attr.subjS) {
 			continue
 		}
 		ce, _ := f.cueExtent(j, sp.ce)
@@ -168,7 +168,7 @@ func (f *quoteFinder) participleCue(a, b int, inQuote []bool) (span, bool) {
 		if cs < 0 || s < 0 || f.toks[cs].Punct {
 			return span{}, false
 		}
-		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+1), lemma: doc.CueLemma(f.toks[k]), cueTok: k}
+		at := attribution{subjS: s, subjE: e, cue: f.text(k, k+1), lemma: f.lang.CueLemma(f.toks[k]), cueTok: k}
 		return span{cs: cs, ce: b, attr: at}, true
 	}
 	return span{}, false
@@ -214,7 +214,7 @@ func (f *quoteFinder) accordingTo(a, b int, inQuote []bool) (span, bool) {
 			return span{cs: e + 1, ce: b, attr: at}, true
 		}
 		if k > a && f.toks[k-1].Key == "," {
-			if k-2 >= a && doc.ClauseGoesOn[f.toks[k-2].Key] && e+1 < b && f.toks[e].Key == "," {
+			if k-2 >= a && f.lang.ClauseGoesOn[f.toks[k-2].Key] && e+1 < b && f.toks[e].Key == "," {
 				// "a call that, according to a source in Kyiv, included ...":
 				// the source stands inside the content, which goes on after it
 				return span{cs: a, ce: b, attr: at, gs: k - 1, ge: e + 1}, true
@@ -247,7 +247,7 @@ func (f *quoteFinder) accordingSource(k, a, b int) (int, int, bool) {
 // between the sentence start a and token k.
 func (f *quoteFinder) clauseOpens(a, k int) bool {
 	for j := a; j < k; j++ {
-		if t := f.toks[j]; t.Key != "," && !(doc.Openers[t.Key] && k-a <= 3) {
+		if t := f.toks[j]; t.Key != "," && !(f.lang.Openers[t.Key] && k-a <= 3) {
 			return false
 		}
 	}
@@ -277,7 +277,7 @@ func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
 			return span{}, false
 		}
 		at := f.parseAfter(k, b, true)
-		if !at.found() || !doc.Verbs().Has(at.lemma, lexicon.Speech) || (at.cueTok >= 0 && inQuote[at.cueTok]) {
+		if !at.found() || !f.lang.Verbs.Has(at.lemma, lexicon.Speech) || (at.cueTok >= 0 && inQuote[at.cueTok]) {
 			continue
 		}
 		// the cue must come within a few words of the comma
@@ -299,7 +299,7 @@ func (f *quoteFinder) clauseAfter(at attribution, b int) bool {
 	for k < b && f.toks[k].Key != "," {
 		k++
 	}
-	return k+1 < b && wordsIn(f.toks[k+1:b]) > 3 && !doc.TailWords[f.toks[k+1].Key]
+	return k+1 < b && wordsIn(f.toks[k+1:b]) > 3 && !f.lang.TailWords[f.toks[k+1].Key]
 }
 
 // midCue reads "But to prevent problems, he said, officials should be
@@ -318,7 +318,7 @@ func (f *quoteFinder) midCue(a, b int, inQuote []bool) (span, bool) {
 			continue
 		}
 		at := f.parseAfter(k, e, true)
-		if at.found() && doc.Verbs().Has(at.lemma, lexicon.Speech) && !(at.cueTok >= 0 && inQuote[at.cueTok]) {
+		if at.found() && f.lang.Verbs.Has(at.lemma, lexicon.Speech) && !(at.cueTok >= 0 && inQuote[at.cueTok]) {
 			return span{cs: a, ce: b, attr: at, gs: k, ge: e + 1}, true
 		}
 	}
@@ -329,10 +329,10 @@ func (f *quoteFinder) midCue(a, b int, inQuote []bool) (span, bool) {
 // verb lemma reports.
 func (f *quoteFinder) notContentAt(cs int, lemma string) bool {
 	k := f.toks[cs].Key
-	if !doc.NotContent[k] || f.toks[cs-1].Key == "that" {
+	if !f.lang.NotContent[k] || f.toks[cs-1].Key == "that" {
 		return false
 	}
-	return !(k == "to" && doc.Verbs().Has(lemma, lexicon.Infinitive))
+	return !(k == "to" && f.lang.Verbs.Has(lemma, lexicon.Infinitive))
 }
 
 // headlineSpeaker reads "Pat Caddell: Voters Are Worried": a name of one to
@@ -342,11 +342,11 @@ func (f *quoteFinder) headlineSpeaker(a, b int, inQuote []bool) (span, bool) {
 	for k < b && k < a+4 && f.isName(k) {
 		k++
 	}
-	if k == a || k >= b || f.toks[k].Key != ":" || doc.NotSpeakers[f.toks[a].Key] || inQuote[k] {
+	if k == a || k >= b || f.toks[k].Key != ":" || f.lang.NotSpeakers[f.toks[a].Key] || inQuote[k] {
 		return span{}, false
 	}
 	for j := a; j < k; j++ {
-		if t := f.toks[j].Key; doc.SmallWords[t] || doc.Prepositions[t] || doc.Openers[t] || doc.NotSpeakers[t] {
+		if t := f.toks[j].Key; f.lang.SmallWords[t] || f.lang.Prepositions[t] || f.lang.Openers[t] || f.lang.NotSpeakers[t] {
 			return span{}, false // "Stealth Over Health:", "The Latest:"
 		}
 	}
@@ -373,11 +373,11 @@ func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 // auxiliary or a comma, not after "to" or "be".
 func (f *quoteFinder) leadingVerb(k, a int, inQuote []bool) string {
 	t := f.toks[k]
-	lemma := doc.CueLemma(t)
+	lemma := f.lang.CueLemma(t)
 	if lemma == "" || inQuote[k] || t.Upper && k > a {
 		return ""
 	}
-	if strings.HasSuffix(t.Key, "ing") && (k == a || !doc.Auxiliaries[f.toks[k-1].Key] && f.toks[k-1].Key != ",") {
+	if strings.HasSuffix(t.Key, "ing") && (k == a || !f.lang.Auxiliaries[f.toks[k-1].Key] && f.toks[k-1].Key != ",") {
 		return ""
 	}
 	if k > a && (f.toks[k-1].Key == "to" || f.toks[k-1].Key == "be") {
@@ -405,7 +405,7 @@ func (f *quoteFinder) leadingSpan(k, a, b int, lemma string, inQuote []bool) (sp
 		return span{}, false // "charged with", "wrote in 2014", "said Friday as he entered"
 	}
 	at := f.attrib(s, e, k, ce, lemma, ce, cs)
-	if doc.Verbs().Has(lemma, lexicon.Label) && !f.hasQuote(cs, b, inQuote) {
+	if f.lang.Verbs.Has(lemma, lexicon.Label) && !f.hasQuote(cs, b, inQuote) {
 		return span{}, false
 	}
 	end := b
@@ -424,12 +424,12 @@ func (f *quoteFinder) contentStart(ce, b int) int {
 		if t.Key == "that" {
 			return k + 1
 		}
-		if !(doc.VenueWords[t.Key] || t.Upper || t.Key == "," || t.Key == "'s" || isNumber(t.Key)) {
+		if !(f.lang.VenueWords[t.Key] || t.Upper || t.Key == "," || t.Key == "'s" || isNumber(t.Key)) {
 			break
 		}
 	}
 	k := ce
-	for k < b && doc.WeekdayWords[f.toks[k].Key] {
+	for k < b && f.lang.WeekdayWords[f.toks[k].Key] {
 		k++
 	}
 	if k >= b || (f.toks[k].Punct && !doc.IsOpenMark([]rune(f.toks[k].Key)[0], doc.FamDouble) && !doc.IsOpenMark([]rune(f.toks[k].Key)[0], doc.FamSingle)) {
@@ -514,7 +514,7 @@ func (f *quoteFinder) contentAround(sp span, s, e int) string {
 		return ""
 	}
 	sep := " "
-	if doc.Subordinators[f.toks[sp.cs].Key] {
+	if f.lang.Subordinators[f.toks[sp.cs].Key] {
 		sep = ", " // "If the deadline passes, officials said, others could ..."
 	}
 	return f.src.Slice(ls, le) + sep + f.src.Slice(rs, re)

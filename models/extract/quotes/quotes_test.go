@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,12 +10,11 @@ import (
 	"dateline/models"
 	"dateline/models/extract/doc"
 	"dateline/models/extract/golden"
-	"dateline/models/extract/lexicon"
 )
 
 // quotesOf runs the quote finder on body as the pipeline does.
 func quotesOf(body string) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	return findQuotes(body)
+	return findQuotes(testLang, body)
 }
 
 // TestQuotesGolden runs every testdata/<case>.txt through the quote
@@ -286,7 +284,7 @@ func BenchmarkFindQuotes(b *testing.B) {
 	body := sb.String()
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		findQuotes(body)
+		findQuotes(testLang, body)
 	}
 }
 
@@ -297,42 +295,6 @@ func TestSourceRunes(t *testing.T) {
 	for _, body := range []string{"", "plain", "é “quoted”", "bad \xff byte", "cut \xe2\x80", "\xf0\x9f\x98\x80 emoji"} {
 		if got, want := doc.NewSource(body).R, []rune(body); string(got) != string(want) {
 			t.Errorf("%q: runes %q, want %q", body, got, want)
-		}
-	}
-}
-
-// TestWordClasses checks that each word class holds exactly its list, so
-// that asking a token's class answers as the list would.
-func TestWordClasses(t *testing.T) {
-	lists := []struct {
-		name  string
-		words map[string]bool
-		c     doc.WordClass
-	}{{"clauseBreaks", doc.ClauseBreaks, doc.ClsClauseBreak}, {"subjectPronouns", doc.SubjectPronouns, doc.ClsSubjectPronoun},
-		{"clause verbs", doc.Set(doc.Verbs().FiniteSpellings(lexicon.Clause)...), doc.ClsSaidVerb},
-		{"reporting verbs", doc.Set(doc.Verbs().FiniteSpellings(lexicon.Reports)...), doc.ClsReportingVerb},
-		{"militaryNouns", doc.MilitaryNouns, doc.ClsMilitary}, {"groupNouns", doc.GroupNouns, doc.ClsGroup},
-		{"demandWords", doc.DemandWords, doc.ClsDemand},
-		{"participles", doc.Set(doc.Verbs().Spellings(lexicon.Participle, lexicon.Ing)...), doc.ClsParticiple},
-		{"reporting verb forms", doc.Set(doc.Verbs().Spellings(0)...), doc.ClsQuoteVerb}}
-	titles := maps.Clone(doc.Words().Titles)
-	maps.Copy(titles, doc.TitleAbbrevs)
-	lists = append(lists, struct {
-		name  string
-		words map[string]bool
-		c     doc.WordClass
-	}{"titles", titles, doc.ClsTitle})
-	doc.ClassOf("")
-	for _, l := range lists {
-		for w := range l.words {
-			if !(doc.Token{Class: doc.ClassOf(w)}).Is(l.c) {
-				t.Errorf("%s: %q is not in its class", l.name, w)
-			}
-		}
-		for w, c := range doc.Classes {
-			if c&l.c != 0 && !l.words[w] {
-				t.Errorf("%s: class holds %q, which is not on the list", l.name, w)
-			}
 		}
 	}
 }
@@ -367,7 +329,7 @@ func TestSpeakerResolution(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			quotes, _ := findQuotes(tt.body)
+			quotes, _ := findQuotes(testLang, tt.body)
 			for _, q := range quotes {
 				if q.Text != tt.quote {
 					continue
@@ -411,3 +373,6 @@ func TestPlaceIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// testLang is the shipped English data the tests read.
+var testLang = golden.English()
