@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -30,22 +31,23 @@ type Chart struct {
 }
 
 // kindColors gives every event kind a stable colour, so a kind looks the
-// same on every story: the colours of data/lexicon/kinds.txt, the table
-// extraction reads the kinds' other facts from.
-var kindColors = loadKindColors()
+// same on every story, and kindOrder is their display order: both from
+// data/lexicon/kinds.txt, the table extraction reads the kinds' other
+// facts from, so a kind added there is drawn in its colour and place.
+var kindColors, kindOrder = loadKinds()
 
-func loadKindColors() map[string]string {
+func loadKinds() (map[string]string, []string) {
 	kinds, err := lexicon.LoadKinds(data.Lexicons())
 	if err != nil {
 		// the file is embedded and checked by the tests: only a broken
 		// build gets here
 		panic(fmt.Sprintf("views: %v", err))
 	}
-	out := make(map[string]string, len(kinds))
-	for _, k := range kinds {
-		out[k.Name] = k.Colour
+	colours, order := make(map[string]string, len(kinds)), make([]string, len(kinds))
+	for i, k := range kinds {
+		colours[k.Name], order[i] = k.Colour, k.Name
 	}
-	return out
+	return colours, order
 }
 
 // TimelineChart places a story's events on a time axis, one row per kind,
@@ -139,20 +141,23 @@ func zoomStart(times []time.Time) float32 {
 	return pct
 }
 
-// presentKinds lists the kinds that have points, in the fixed display order.
+// presentKinds lists the kinds that have points, in the display order of
+// kinds.txt, then any kind it does not list (stored by another version's
+// data) by name.
 func presentKinds(byKind map[string][]opts.ScatterData) []string {
-	var out []string
-	for _, k := range models.EventKinds {
+	var out, unknown []string
+	for _, k := range kindOrder {
 		if len(byKind[k]) > 0 {
 			out = append(out, k)
 		}
 	}
 	for k := range byKind {
 		if _, known := kindColors[k]; !known {
-			out = append(out, k)
+			unknown = append(unknown, k)
 		}
 	}
-	return out
+	slices.Sort(unknown)
+	return append(out, unknown...)
 }
 
 // SpeakersChart is a horizontal bar chart of how many quotes each speaker

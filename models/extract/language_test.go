@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"dateline/data"
 	"dateline/models"
 )
 
@@ -67,5 +69,81 @@ func TestLanguageLoads(t *testing.T) {
 	}
 	if _, err := New("xx"); err == nil || !strings.Contains(err.Error(), "xx") {
 		t.Errorf("New(xx) = %v, want an error naming xx", err)
+	}
+}
+
+// TestExtensionThroughData: a lexicon of a test's own, the shipped one
+// with a verb (one lemma-only line), an event kind (one line of kinds.txt)
+// and that kind's cues (one block of cues.txt) added, and no Go change:
+// extraction finds the verb's quotes and statements and the new kind's
+// events, with the kind's CAMEO code.
+func TestExtensionThroughData(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(data.Lexicons(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(data.Lexicons(), p)
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(p, text string) {
+		f, ok := fsys[p]
+		if !ok {
+			t.Fatalf("no %s in the shipped lexicon", p)
+		}
+		f.Data = append(append([]byte{}, f.Data...), text...)
+	}
+	add("en/verbs.txt", "\nmutter\n")
+	add("kinds.txt", "\nprotest | 8 | 141 | #aa3366 |\n")
+	add("en/cues.txt", "\nprotest: protest protests protested protesting demonstration demonstrations\n")
+
+	x, err := NewFrom(fsys, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := time.Date(2025, 8, 7, 10, 0, 0, 0, time.UTC)
+	body := "Sergei Lavrov muttered on Tuesday that Kyiv was stalling.\n\n" +
+		"Farmers protested outside the European Parliament in Brussels on Wednesday."
+	got, err := x.Extract(Input{Name: "t", Data: []byte(body), Plain: true, PublishedAt: &ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := got.Articles[0]
+	quoted := false
+	for _, q := range a.Quotes {
+		quoted = quoted || (q.Cue == "muttered" && q.Speaker != nil && *q.Speaker == "Sergei Lavrov")
+	}
+	if !quoted {
+		t.Errorf("no quote of Lavrov's with the cue muttered among %+v", a.Quotes)
+	}
+	kinds := map[string]models.ExtractedEvent{}
+	for _, e := range a.Events {
+		kinds[e.Kind] = e
+	}
+	if st, ok := kinds[models.KindStatement]; !ok || st.Date != "2025-08-05" {
+		t.Errorf("no statement on 2025-08-05 among %+v", a.Events)
+	}
+	if p, ok := kinds["protest"]; !ok || p.Date != "2025-08-06" || p.Cameo != "141" {
+		t.Errorf("no protest event on 2025-08-06 with CAMEO 141 among %+v", a.Events)
+	}
+
+	// The shipped data knows neither.
+	plain, err := en.Extract(Input{Name: "t", Data: []byte(body), Plain: true, PublishedAt: &ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range plain.Articles[0].Events {
+		if e.Kind == "protest" {
+			t.Errorf("the shipped data found a protest: %+v", e)
+		}
+	}
+	for _, q := range plain.Articles[0].Quotes {
+		if q.Cue == "muttered" {
+			t.Errorf("the shipped data knows muttered: %+v", q)
+		}
 	}
 }

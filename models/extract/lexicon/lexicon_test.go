@@ -207,7 +207,8 @@ func TestKindsAndCues(t *testing.T) {
 		want string
 	}{
 		{kinds("meeting | 4 | 040 | #2f6db5 |\n"), `kinds.txt does not list the event kind "visit"`},
-		{kinds(string(good) + "parade | 3 | 040 | #2f6db5 |\n"), `"parade" is no event kind`},
+		{kinds(string(good) + "Parade! | 3 | 040 | #2f6db5 |\n"), `kind "Parade!" is not a lower-case word`},
+		{kinds(string(good) + "parade | 3 | 040 | #2f6db5 |\nparade | 3 | 040 | #2f6db5 |\n"), `kind "parade" is listed twice`},
 		{kinds(strings.Replace(string(good), "#2f6db5", "blue", 1)), `colour "blue" is not #rrggbb`},
 		{kinds(strings.Replace(string(good), "| 040 |", "| four |", 1)), `CAMEO code "four" is not a number or -`},
 		{kinds(strings.Replace(string(good), "own-date not-negatable", "own-date loud", 1)), `unknown flag "loud"`},
@@ -216,6 +217,10 @@ func TestKindsAndCues(t *testing.T) {
 		if _, err := Load(c.fsys, "xx"); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("error %v, want %q", err, c.want)
 		}
+	}
+	// a kind the code does not name is the data's to add
+	if lx, err := Load(kinds(string(good)+"parade | 3 | 040 | #2f6db5 |\n"), "xx"); err != nil || lx.Kinds[len(lx.Kinds)-1].Name != "parade" {
+		t.Errorf("a kind added in data: %v", err)
 	}
 	f := testFS("say\n")
 	f["xx/cues.txt"] = &fstest.MapFile{Data: []byte("meeting: met talks\ntalks: talks\n")}
