@@ -46,7 +46,12 @@ func TestVerbFromDataAlone(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("no quote for %v among %+v", want, quotes)
 	}
-	evs := eventsOf("Sergei Lavrov reckoned on Tuesday that Kyiv was stalling.", time.Date(2025, 8, 7, 10, 0, 0, 0, time.UTC))
+	ref := time.Date(2025, 8, 7, 10, 0, 0, 0, time.UTC)
+	y, err := en.Extract(Input{Name: "t", Data: []byte("Sergei Lavrov reckoned on Tuesday that Kyiv was stalling."), Plain: true, PublishedAt: &ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := y.Articles[0].Events
 	if len(evs) != 1 || evs[0].Kind != models.KindStatement || evs[0].Date != "2025-08-05" {
 		t.Errorf("events %+v, want one statement on 2025-08-05", evs)
 	}
@@ -76,74 +81,78 @@ func TestLanguageLoads(t *testing.T) {
 // with a verb (one lemma-only line), an event kind (one line of kinds.txt)
 // and that kind's cues (one block of cues.txt) added, and no Go change:
 // extraction finds the verb's quotes and statements and the new kind's
-// events, with the kind's CAMEO code.
+// events, with the kind's CAMEO code; the shipped data finds neither.
 func TestExtensionThroughData(t *testing.T) {
+	x, err := NewFrom(lexiconWith(t, map[string]string{
+		"en/verbs.txt": "\nmutter\n",
+		"kinds.txt":    "\nprotest | 8 | 141 | #aa3366 |\n",
+		"en/cues.txt":  "\nprotest: protest protests protested protesting demonstration demonstrations\n",
+	}), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Sergei Lavrov muttered on Tuesday that Kyiv was stalling.\n\n" +
+		"Farmers protested outside the European Parliament in Brussels on Wednesday."
+	a := extractOne(t, x, body)
+	if !hasQuote(a, "muttered", "Sergei Lavrov") {
+		t.Errorf("no quote of Lavrov's with the cue muttered among %+v", a.Quotes)
+	}
+	if st, ok := eventOf(a, models.KindStatement); !ok || st.Date != "2025-08-05" {
+		t.Errorf("no statement on 2025-08-05 among %+v", a.Events)
+	}
+	if p, ok := eventOf(a, "protest"); !ok || p.Date != "2025-08-06" || p.Cameo != "141" {
+		t.Errorf("no protest event on 2025-08-06 with CAMEO 141 among %+v", a.Events)
+	}
+	shipped := extractOne(t, en, body)
+	if _, ok := eventOf(shipped, "protest"); ok || hasQuote(shipped, "muttered", "Sergei Lavrov") {
+		t.Errorf("the shipped data knows the test's verb or kind: %+v", shipped)
+	}
+}
+
+// lexiconWith copies the shipped lexicon, adding text to the end of files.
+func lexiconWith(t *testing.T, adds map[string]string) fstest.MapFS {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(data.Lexicons(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		b, err := fs.ReadFile(data.Lexicons(), p)
-		fsys[p] = &fstest.MapFile{Data: b}
+		fsys[p] = &fstest.MapFile{Data: append(b, adds[p]...)}
+		delete(adds, p)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || len(adds) > 0 {
+		t.Fatalf("copying the lexicon: %v; not in it: %v", err, adds)
 	}
-	add := func(p, text string) {
-		f, ok := fsys[p]
-		if !ok {
-			t.Fatalf("no %s in the shipped lexicon", p)
-		}
-		f.Data = append(append([]byte{}, f.Data...), text...)
-	}
-	add("en/verbs.txt", "\nmutter\n")
-	add("kinds.txt", "\nprotest | 8 | 141 | #aa3366 |\n")
-	add("en/cues.txt", "\nprotest: protest protests protested protesting demonstration demonstrations\n")
+	return fsys
+}
 
-	x, err := NewFrom(fsys, "en")
-	if err != nil {
-		t.Fatal(err)
-	}
+// extractOne extracts body as one article published on 7 August 2025.
+func extractOne(t *testing.T, x *Extractor, body string) models.ExtractedArticle {
+	t.Helper()
 	ref := time.Date(2025, 8, 7, 10, 0, 0, 0, time.UTC)
-	body := "Sergei Lavrov muttered on Tuesday that Kyiv was stalling.\n\n" +
-		"Farmers protested outside the European Parliament in Brussels on Wednesday."
 	got, err := x.Extract(Input{Name: "t", Data: []byte(body), Plain: true, PublishedAt: &ref})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := got.Articles[0]
-	quoted := false
-	for _, q := range a.Quotes {
-		quoted = quoted || (q.Cue == "muttered" && q.Speaker != nil && *q.Speaker == "Sergei Lavrov")
-	}
-	if !quoted {
-		t.Errorf("no quote of Lavrov's with the cue muttered among %+v", a.Quotes)
-	}
-	kinds := map[string]models.ExtractedEvent{}
-	for _, e := range a.Events {
-		kinds[e.Kind] = e
-	}
-	if st, ok := kinds[models.KindStatement]; !ok || st.Date != "2025-08-05" {
-		t.Errorf("no statement on 2025-08-05 among %+v", a.Events)
-	}
-	if p, ok := kinds["protest"]; !ok || p.Date != "2025-08-06" || p.Cameo != "141" {
-		t.Errorf("no protest event on 2025-08-06 with CAMEO 141 among %+v", a.Events)
-	}
+	return got.Articles[0]
+}
 
-	// The shipped data knows neither.
-	plain, err := en.Extract(Input{Name: "t", Data: []byte(body), Plain: true, PublishedAt: &ref})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range plain.Articles[0].Events {
-		if e.Kind == "protest" {
-			t.Errorf("the shipped data found a protest: %+v", e)
+func hasQuote(a models.ExtractedArticle, cue, speaker string) bool {
+	for _, q := range a.Quotes {
+		if q.Cue == cue && q.Speaker != nil && *q.Speaker == speaker {
+			return true
 		}
 	}
-	for _, q := range plain.Articles[0].Quotes {
-		if q.Cue == "muttered" {
-			t.Errorf("the shipped data knows muttered: %+v", q)
+	return false
+}
+
+func eventOf(a models.ExtractedArticle, kind string) (models.ExtractedEvent, bool) {
+	for _, e := range a.Events {
+		if e.Kind == kind {
+			return e, true
 		}
 	}
+	return models.ExtractedEvent{}, false
 }

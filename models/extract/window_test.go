@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract/golden"
 )
 
 // longBody returns the fixture texts of testdata repeated, paragraph after
@@ -20,7 +20,7 @@ import (
 // every event merges into the first copy's.
 func longBody(t testing.TB, n int) string {
 	t.Helper()
-	files := fixtureTexts(t)
+	files := golden.Fixtures(t, ".")
 	var b strings.Builder
 	for i := 0; b.Len() < n; i++ {
 		data, err := os.ReadFile(files[i%len(files)])
@@ -170,21 +170,4 @@ func settledGoroutines(want int) int {
 		n = runtime.NumGoroutine()
 	}
 	return n
-}
-
-// fixtureTexts lists the .txt fixtures of every stage's testdata.
-func fixtureTexts(t testing.TB) []string {
-	t.Helper()
-	var files []string
-	for _, pat := range []string{"testdata/*/*.txt", "*/testdata/*.txt"} {
-		fs, err := filepath.Glob(pat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, fs...)
-	}
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	return files
 }

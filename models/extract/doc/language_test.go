@@ -2,6 +2,7 @@ package doc
 
 import (
 	"maps"
+	"reflect"
 	"testing"
 
 	"dateline/data"
@@ -51,5 +52,14 @@ func TestWordClasses(t *testing.T) {
 				t.Errorf("%s: class holds %q, which is not on the list", l.name, w)
 			}
 		}
+	}
+}
+
+// TestWordSetTags: every word class field names its class of words.txt,
+// and no two name the same one.
+func TestWordSetTags(t *testing.T) {
+	b := (&WordSets{}).bindings()
+	if n := reflect.TypeOf(WordSets{}).NumField(); len(b) != n || b[""] != nil {
+		t.Errorf("%d fields, %d distinct class names (an empty or repeated words tag)", n, len(b))
 	}
 }

@@ -3,7 +3,6 @@ package events
 import (
 	"dateline/models/extract/golden"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -13,7 +12,7 @@ import (
 // the names it takes from the whole article's are those the run's own
 // look-up finds, whenever it answers at all.
 func TestNamedInMatchesOwnLookup(t *testing.T) {
-	files := fixtureTexts(t)
+	files := golden.Fixtures(t, "..")
 	if len(files) == 0 {
 		t.Fatal("no fixtures")
 	}
@@ -133,23 +132,6 @@ func TestOrganisationWithoutThe(t *testing.T) {
 			t.Errorf("eventActors(%q) = %q, want %q", in, got, want)
 		}
 	}
-}
-
-// fixtureTexts lists the .txt fixtures of every stage's testdata.
-func fixtureTexts(t testing.TB) []string {
-	t.Helper()
-	var files []string
-	for _, pat := range []string{"../testdata/*/*.txt", "../*/testdata/*.txt"} {
-		fs, err := filepath.Glob(pat)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, fs...)
-	}
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	return files
 }
 
 // testLang is the shipped English data the tests read.

@@ -2,12 +2,12 @@ package events
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"dateline/models/extract/golden"
 	"dateline/models/temporal"
 )
 
@@ -45,11 +45,10 @@ func TestTidySummary(t *testing.T) {
 
 // TestMayBreakClause: no clause-break rule fires at a token mayBreakClause
 // lets splitClauses skip, nor at a word when it reads marks or the other way
-// round, on the event fixtures' sentences.
+// round, on every stage's fixtures.
 func TestMayBreakClause(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/events/*.txt")
 	fired := 0
-	for _, f := range files {
+	for _, f := range golden.Fixtures(t, "..") {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

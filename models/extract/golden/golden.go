@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,4 +67,19 @@ func English() *doc.Language {
 		panic(err)
 	}
 	return lg
+}
+
+// Fixtures lists the .txt fixtures of every stage's testdata below root
+// (the models/extract folder): events/testdata, pages/testdata and
+// quotes/testdata, in that order.
+func Fixtures(t testing.TB, root string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(root, "*/testdata/*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	return files
 }

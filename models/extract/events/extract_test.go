@@ -1,4 +1,4 @@
-package extract
+package events_test
 
 import (
 	"os"
@@ -11,21 +11,22 @@ import (
 	"unicode/utf8"
 
 	"dateline/models"
+	"dateline/models/extract"
 	"dateline/models/extract/events"
 	"dateline/models/extract/golden"
 	"dateline/models/temporal"
 )
 
-// readEventFixture reads testdata/events/<case>.txt: a first line
+// readEventFixture reads testdata/<case>.txt: a first line
 // "# published <RFC 3339 time|none>" and the article body.
-func readEventFixture(t *testing.T, path string) Input {
+func readEventFixture(t *testing.T, path string) extract.Input {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	head, body, _ := strings.Cut(string(b), "\n")
-	in := Input{Name: path, Data: []byte(body), Plain: true}
+	in := extract.Input{Name: path, Data: []byte(body), Plain: true}
 	if v := strings.TrimSpace(strings.TrimPrefix(head, "# published")); v != "none" {
 		ts, err := time.Parse(time.RFC3339, v)
 		if err != nil {
@@ -37,7 +38,7 @@ func readEventFixture(t *testing.T, path string) Input {
 }
 
 func TestEventsGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/events/*.txt")
+	files, err := filepath.Glob("testdata/*.txt")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
@@ -85,7 +86,7 @@ func TestEventsSeedShape(t *testing.T) {
 }
 
 func eventsOf(body string, ref time.Time) []models.ExtractedEvent {
-	return events.FindEvents(en.lang, body, temporal.Tag(body, ref), nil)
+	return events.FindEvents(golden.English(), body, temporal.Tag(body, ref), nil)
 }
 
 func TestEventKinds(t *testing.T) {
@@ -257,3 +258,12 @@ const (
 	cameoMilitaryUse = "190"
 	cameoNone        = ""
 )
+
+// en is the English extractor the tests share.
+var en = func() *extract.Extractor {
+	x, err := extract.New("en")
+	if err != nil {
+		panic(err)
+	}
+	return x
+}()
