@@ -156,3 +156,24 @@ func eventOf(a models.ExtractedArticle, kind string) (models.ExtractedEvent, boo
 	}
 	return models.ExtractedEvent{}, false
 }
+
+// TestLanguageIsAFolder: a language is a folder of data/lexicon; a copy of
+// the English one under another name is a language of its own that reads
+// as English does.
+func TestLanguageIsAFolder(t *testing.T) {
+	fsys := lexiconWith(t, nil)
+	for p, f := range fsys {
+		if rest, ok := strings.CutPrefix(p, "en/"); ok {
+			fsys["xx/"+rest] = f
+		}
+	}
+	x, err := NewFrom(fsys, "xx")
+	if err != nil || x.Language() != "xx" {
+		t.Fatalf("NewFrom(xx) = %v, %v", x, err)
+	}
+	body := "Sergei Lavrov said on Tuesday that the talks in Geneva would fail."
+	got, want := extractOne(t, x, body), extractOne(t, en, body)
+	if len(got.Events) == 0 || len(got.Events) != len(want.Events) || len(got.Quotes) != len(want.Quotes) {
+		t.Errorf("xx: %d events %d quotes, en: %d events %d quotes", len(got.Events), len(got.Quotes), len(want.Events), len(want.Quotes))
+	}
+}
