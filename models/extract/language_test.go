@@ -46,6 +46,12 @@ func TestVerbFromDataAlone(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("no quote for %v among %+v", want, quotes)
 	}
+	// "said A and reckoned that B" is two quotes, B not folded into A's
+	two := extractOne(t, en, "Yuri Ushakov said the talks in Geneva were useful and reckoned that a summit could follow.")
+	if len(two.Quotes) != 2 || two.Quotes[0].Text != "the talks in Geneva were useful" || two.Quotes[1].Cue != "reckoned" ||
+		two.Quotes[1].Text != "a summit could follow" {
+		t.Errorf("said A and reckoned that B: %+v", two.Quotes)
+	}
 	ref := time.Date(2025, 8, 7, 10, 0, 0, 0, time.UTC)
 	y, err := en.Extract(Input{Name: "t", Data: []byte("Sergei Lavrov reckoned on Tuesday that Kyiv was stalling."), Plain: true, PublishedAt: &ref})
 	if err != nil {
