@@ -10,7 +10,7 @@ import (
 // Document is one article body (or one window of a long one) as the
 // stages read it. New fills the first part, which every stage reads and
 // none changes: the runes, the tokens with their word classes, the known
-// people and countries named, the sentences. The stages then add their
+// people named, the sentences and paragraphs. The stages then add their
 // findings in the order the extract package runs them: time expressions,
 // quotes and the people they name, events (which read the quotes).
 type Document struct {
@@ -19,6 +19,7 @@ type Document struct {
 	Toks  []Token
 	Known []ActorMention // the people of the people lexicon named, in order
 	Sents []text.Sentence
+	Paras []int // the rune offsets where paragraphs (lines) start
 	// Ref is the time relative dates resolve against (publication or
 	// fetch time), zero when the article gives none.
 	Ref time.Time
@@ -34,5 +35,16 @@ func New(lg *Language, body string, ref time.Time) *Document {
 	src := NewSource(body)
 	toks := lg.Tokenize(src.R, 0, len(src.R))
 	return &Document{Lang: lg, Src: src, Toks: toks, Known: lg.people.FindActors(src.R, toks),
-		Sents: text.SentencesOf(body, src.R), Ref: ref}
+		Sents: text.SentencesOf(body, src.R), Paras: paragraphStarts(src.R), Ref: ref}
+}
+
+// paragraphStarts returns the offsets where paragraphs (lines) start.
+func paragraphStarts(r []rune) []int {
+	out := []int{0}
+	for i, c := range r {
+		if c == '\n' {
+			out = append(out, i+1)
+		}
+	}
+	return out
 }

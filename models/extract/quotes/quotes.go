@@ -56,7 +56,7 @@ func Find(d *doc.Document) {
 
 func find(t *doc.Document) ([]models.ExtractedQuote, []models.ExtractedPerson) {
 	f := &quoteFinder{attributor: attributor{lang: t.Lang, src: t.Src, r: t.Src.R, toks: t.Toks}, sents: t.Sents, known: t.Known}
-	f.paras = paragraphStarts(f.r)
+	f.paras = t.Paras
 	f.marks = doc.FindMarked(f.r)
 	f.direct()
 	f.nDirect = len(f.cands)
@@ -64,17 +64,6 @@ func find(t *doc.Document) ([]models.ExtractedQuote, []models.ExtractedPerson) {
 	f.indirect()
 	f.fromContext()
 	return f.finish()
-}
-
-// paragraphStarts returns the offsets where paragraphs (lines) start.
-func paragraphStarts(r []rune) []int {
-	out := []int{0}
-	for i, c := range r {
-		if c == '\n' {
-			out = append(out, i+1)
-		}
-	}
-	return out
 }
 
 // para returns the index of the paragraph holding offset i.
