@@ -78,10 +78,14 @@ eval-te3:
 	python3 $(EVAL) te3
 eval-te3-train:
 	python3 $(EVAL) te3 --gold train
+# eval-quotes scores as run.py does and, with .ci/eval-quotes.py, partial
+# quotes through their context clause (PolNeAR annotates clauses).
 eval-quotes:
 	python3 $(EVAL) quotes --split test
+	python3 .ci/eval-quotes.py --split test
 eval-quotes-dev:
 	python3 $(EVAL) quotes --split dev
+	python3 .ci/eval-quotes.py --split dev
 
 clean:
 	rm -rf bin testout

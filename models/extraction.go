@@ -95,16 +95,38 @@ type ExtractedEvent struct {
 
 // ExtractedQuote is one quotation (direct, partial or indirect) and its attribution.
 type ExtractedQuote struct {
-	Text           string   `json:"text"`
-	Kind           string   `json:"kind"`
-	Start          int      `json:"start"` // offsets of the quoted words, inside the marks
-	End            int      `json:"end"`
-	Speaker        *string  `json:"speaker"`         // resolved canonical name, nil if unknown
-	SpeakerMention *Mention `json:"speaker_mention"` // the words naming the speaker here
-	Cue            string   `json:"cue"`
+	// Text is the verbatim words: inside the marks for a direct or partial
+	// quote, the reported clause for indirect speech. Start and End are
+	// its rune offsets.
+	Text  string `json:"text"`
+	Kind  string `json:"kind"` // QuoteDirect, QuotePartial or QuoteIndirect
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Context is the reported clause the words stand in, the attribution
+	// left out: a partial quote's clause, the quote itself otherwise.
+	Context        *Mention `json:"context"`
+	Speaker        *string  `json:"speaker"`                // resolved name or the source's description, nil if unknown
+	SpeakerKind    string   `json:"speaker_kind,omitempty"` // SpeakerPerson, ..., "" with no speaker
+	SpeakerMention *Mention `json:"speaker_mention"`        // the words naming the speaker here
+	Verb           string   `json:"verb,omitempty"`         // the reporting verb's lemma: say, tell, warn, according to
+	Cue            string   `json:"cue"`                    // the reporting words as written ("told reporters")
 	Venue          string   `json:"venue"`
-	Sentence       string   `json:"sentence"`
+	// SaidAt is when the words were said, when the text says so ("said on
+	// Tuesday"): a TIMEX3 date value at SaidGranularity (2025-08-05 day,
+	// 2025-W31-WE weekend, 2025-W31 week, 2025-08 month); nil otherwise.
+	SaidAt          *string    `json:"said_at"`
+	SaidGranularity string     `json:"said_granularity,omitempty"`
+	ReportedAt      *time.Time `json:"reported_at"` // the article's publication time
+	Sentence        string     `json:"sentence"`
 }
+
+// Kinds of speaker.
+const (
+	SpeakerPerson       = "person"
+	SpeakerOrganisation = "organisation"
+	SpeakerGroup        = "group"
+	SpeakerAnonymous    = "anonymous"
+)
 
 // ExtractedPerson is a person, organisation or country named in an article,
 // with the names it went by there.

@@ -53,6 +53,9 @@ func (x *Extractor) analyse(ctx context.Context, a *models.ExtractedArticle) err
 		found.events = events.MergeEvents(found.events)
 	}
 	a.Timexes, a.Quotes, a.Events, a.People = found.timexes, found.quotes, found.events, found.people
+	for i := range a.Quotes {
+		a.Quotes[i].ReportedAt = a.PublishedAt
+	}
 	if a.Timexes == nil {
 		a.Timexes = []models.Timex{}
 	}

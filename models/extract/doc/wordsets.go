@@ -30,6 +30,9 @@ type WordSets struct {
 	// small words that stay lower case in titles.
 	SmallWords map[string]bool `words:"small-words"`
 
+	// DescriptionCues open the speaker's words after a reporting verb.
+	DescriptionCues map[string]bool `words:"description-cues"`
+
 	// words before a quote that make it a name or a term, not a statement.
 	ScareCues map[string]bool `words:"scare-cues"`
 

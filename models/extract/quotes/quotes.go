@@ -25,6 +25,10 @@ type candidate struct {
 	local   bool // the attribution stands right beside the marks
 	dropped bool
 	text    string // when set, the words (a quote broken by its attribution)
+	// ctxS, ctxE and ctxText are the reported clause of a partial quote
+	// (ctxE 0 for none: the quote is its own context)
+	ctxS, ctxE int
+	ctxText    string
 }
 
 // quoteFinder holds one article while its quotes are found.
@@ -37,6 +41,7 @@ type quoteFinder struct {
 	nDirect int
 	paras   []int              // rune offsets where paragraphs start
 	known   []doc.ActorMention // the known actors the text names
+	timexes []models.Timex     // the time expressions, for when words were said
 }
 
 // findQuotes finds the quotes of body (direct, partial and indirect speech),
@@ -55,7 +60,7 @@ func Find(d *doc.Document) {
 }
 
 func find(t *doc.Document) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	f := &quoteFinder{attributor: attributor{lang: t.Lang, src: t.Src, r: t.Src.R, toks: t.Toks}, sents: t.Sents, known: t.Known}
+	f := &quoteFinder{attributor: attributor{lang: t.Lang, src: t.Src, r: t.Src.R, toks: t.Toks}, sents: t.Sents, known: t.Known, timexes: t.Timexes}
 	f.paras = t.Paras
 	f.marks = doc.FindMarked(f.r)
 	f.direct()
@@ -108,7 +113,7 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 	m := f.marks[mi]
 	c := candidate{s: m.S, e: m.E, mark: mi, kind: models.QuoteDirect, attr: noAttribution()}
 	preA, preB := f.preRegion(mi)
-	if preB > preA && f.lang.ScareCues[f.toks[preB-1].Key] {
+	if preB > preA && f.lang.ScareCues[f.toks[preB-1].Key] && !f.describedAs(preA, preB-1) {
 		return c, false // so-called "secondary tariffs", dubbed "the deal"
 	}
 	if lab := f.speakerLabel(m); lab.found() {
@@ -131,6 +136,24 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 		c.kind, c.weak = models.QuotePartial, true
 	}
 	return c, true
+}
+
+// describedAs reports whether the cue at token k opens reported words: a
+// description cue ("as") after a reporting verb of the same clause, from
+// token a on ("described the talks as").
+func (f *quoteFinder) describedAs(a, k int) bool {
+	if !f.lang.DescriptionCues[f.toks[k].Key] {
+		return false
+	}
+	for j := k - 1; j >= a && j >= k-8; j-- {
+		if f.toks[j].Punct {
+			return false
+		}
+		if f.toks[j].Is(doc.ClsQuoteVerb) && f.verbAt(j, j-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // markAttribution chooses the attribution of quotation mark pair mi of n
@@ -580,6 +603,20 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 				q.Text = dropReopeningMarks(q.Text)
 			}
 		}
+		if c.kind == models.QuotePartial && c.mark >= 0 {
+			q.Text, q.End = trimFragmentEnd(q.Text, q.End)
+		}
+		ctx := models.Mention{Text: q.Text, Start: c.s, End: q.End}
+		if c.ctxE > c.ctxS {
+			ctx = f.contextOf(c)
+		}
+		q.Context = &ctx
+		if c.attr.found() {
+			q.Verb = c.attr.lemma
+			if v, g, ok := f.saidAt(c, ctx.Start, ctx.End); ok {
+				q.SaidAt, q.SaidGranularity = &v, g
+			}
+		}
 		if c.attr.found() {
 			ms, me := f.toks[c.attr.subjS].Start, f.toks[c.attr.subjE-1].End
 			q.SpeakerMention = &models.Mention{Text: f.src.Slice(ms, me), Start: ms, End: me}
@@ -599,6 +636,46 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		out = append(out, q)
 	}
 	return out, reg.People()
+}
+
+// contextOf returns the clause of partial quote c, taken on to the
+// closing mark of a fragment that ends it ("half of his supporters
+// "deplorables."" keeps its mark), so the context reads as written.
+func (f *quoteFinder) contextOf(c candidate) models.Mention {
+	ctx := models.Mention{Text: c.ctxText, Start: c.ctxS, End: c.ctxE}
+	if c.mark < 0 || ctx.Text != f.src.Slice(c.ctxS, c.ctxE) {
+		return ctx // the attribution was cut out of the clause's words
+	}
+	if m := f.marks[c.mark]; m.After > ctx.End && m.After <= len(f.r) && m.Open < ctx.End {
+		ctx.End = m.After
+		ctx.Text = f.src.Slice(ctx.Start, ctx.End)
+	}
+	return ctx
+}
+
+// trimFragmentEnd drops the comma or full stop that the quoted fragment of
+// a clause takes inside its marks by typographic habit ("called it
+// 'deplorable.'"): the speaker's words end before it. An abbreviation's
+// period stays ("the U.S.").
+func trimFragmentEnd(text string, end int) (string, int) {
+	r := []rune(text)
+	n := len(r)
+	if n < 3 || (r[n-1] != '.' && r[n-1] != ',') {
+		return text, end
+	}
+	if r[n-1] == '.' && (!unicode.IsLower(r[n-2]) || strings.ContainsRune(lastWord(r[:n-1]), '.')) {
+		return text, end
+	}
+	return string(r[:n-1]), end - 1
+}
+
+// lastWord returns the last space-separated word of r.
+func lastWord(r []rune) string {
+	i := len(r)
+	for i > 0 && r[i-1] != ' ' {
+		i--
+	}
+	return string(r[i:])
 }
 
 // quoted reports whether offset at lies between quotation marks.

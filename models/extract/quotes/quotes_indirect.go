@@ -489,16 +489,24 @@ func (f *quoteFinder) addSpeech(sp span) {
 		e++ // the mark closing quoted words at the end: would be "severe".
 	}
 	words := f.contentAround(sp, s, e)
-	kind := models.QuoteIndirect
 	inside, ok := f.directsInside(sp, s, e)
 	if !ok {
 		return
 	}
-	for _, i := range inside {
-		f.cands[i].dropped = true
-		kind = models.QuotePartial
+	if words == "" {
+		words = f.src.Slice(s, e)
 	}
-	f.cands = append(f.cands, candidate{s: s, e: e, kind: kind, attr: sp.attr, mark: -1, text: words})
+	if len(inside) == 0 {
+		f.cands = append(f.cands, candidate{s: s, e: e, kind: models.QuoteIndirect, attr: sp.attr, mark: -1, text: words})
+		return
+	}
+	// quoted words inside reported speech: each fragment is a partial
+	// quote of the speaker's, the clause its context
+	for _, i := range inside {
+		c := &f.cands[i]
+		c.kind, c.attr, c.weak, c.local = models.QuotePartial, sp.attr, false, false
+		c.ctxS, c.ctxE, c.ctxText = s, e, words
+	}
 }
 
 // contentAround returns the words of reported speech [s, e) without the
