@@ -37,6 +37,7 @@ const (
 	PersonKindPerson       = "person"
 	PersonKindOrganisation = "organisation"
 	PersonKindCountry      = "country"
+	PersonKindGroup        = "group" // several governments or people speaking together
 )
 
 // Person is a canonical speaker or actor: a person, an organisation or a country.

@@ -108,6 +108,7 @@ type ExtractedQuote struct {
 	Speaker        *string  `json:"speaker"`                // resolved name or the source's description, nil if unknown
 	SpeakerKind    string   `json:"speaker_kind,omitempty"` // SpeakerPerson, ..., "" with no speaker
 	SpeakerMention *Mention `json:"speaker_mention"`        // the words naming the speaker here
+	Conduit        string   `json:"conduit,omitempty"`      // who passed the words on: "Reuters" in "officials cited by Reuters"
 	Verb           string   `json:"verb,omitempty"`         // the reporting verb's lemma: say, tell, warn, according to
 	Cue            string   `json:"cue"`                    // the reporting words as written ("told reporters")
 	Venue          string   `json:"venue"`

@@ -7,6 +7,15 @@ import "reflect"
 // must be a class of the file and every class of the file a field: the
 // loader says which is missing.
 type WordSets struct {
+	// Speakers (quotes): the head nouns of anonymous, group and body
+	// speakers, the participles of conduits, the group organisations.
+	SourceNouns        map[string]bool `words:"source-nouns"`
+	ConduitParticiples map[string]bool `words:"conduit-participles"`
+	SourceQualifiers   map[string]bool `words:"source-qualifiers"`
+	GroupHeads         map[string]bool `words:"group-heads"`
+	BodyNouns          map[string]bool `words:"body-nouns"`
+	GroupNames         map[string]bool `words:"group-names"`
+
 	// MediaRoles make an organisation of people.txt whose role holds one
 	// of them a news outlet, which reports news rather than makes it.
 	MediaRoles map[string]bool `words:"media-roles"`

@@ -95,7 +95,7 @@ func NewRegistry(lg *doc.Language, src *doc.Source, toks []doc.Token, known []do
 	reg.known = known
 	for _, m := range reg.known {
 		a := reg.lx.Actors[m.Actor]
-		reg.note(a.Name, a.Kind, a.Role, src.Slice(m.Start, m.End))
+		reg.Note(a.Name, a.Kind, a.Role, src.Slice(m.Start, m.End))
 		if a.Kind == doc.ActorPerson && !quoted(m.Start) {
 			reg.persons = append(reg.persons, placedName{m.Start, a.Name, a.Gender})
 		}
@@ -103,8 +103,8 @@ func NewRegistry(lg *doc.Language, src *doc.Source, toks []doc.Token, known []do
 	return reg
 }
 
-// note records that name (of kind and role) went by alias in the article.
-func (reg *Registry) note(name, kind, role, alias string) {
+// Note records that name (of kind and role) went by alias in the article.
+func (reg *Registry) Note(name, kind, role, alias string) {
 	p := reg.found[name]
 	if p == nil {
 		p = &models.ExtractedPerson{Name: name, Kind: kind, Role: role}
@@ -143,7 +143,7 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 		}
 		if a, n := reg.lx.MatchAt(reg.r, toks, i); a >= 0 && i+n == len(toks) {
 			act := reg.lx.Actors[a]
-			reg.note(act.Name, act.Kind, act.Role, mention)
+			reg.Note(act.Name, act.Kind, act.Role, mention)
 			return act.Name
 		}
 	}
@@ -164,10 +164,10 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 		return ""
 	}
 	if org {
-		reg.note(name, doc.ActorOrganisation, "", mention)
+		reg.Note(name, doc.ActorOrganisation, "", mention)
 		return name
 	}
-	reg.note(name, doc.ActorPerson, "", mention)
+	reg.Note(name, doc.ActorPerson, "", mention)
 	reg.learn(name)
 	// speakers come in text order, so this inserts at or near the end
 	i := sort.Search(len(reg.speakers), func(i int) bool { return reg.speakers[i].at > s })
@@ -200,7 +200,7 @@ func (reg *Registry) pronounPerson(s, sentStart, prevStart int, not byte) string
 			continue
 		}
 		if name := reg.openingName(from, s); name != "" {
-			reg.note(name, doc.ActorPerson, "", "")
+			reg.Note(name, doc.ActorPerson, "", "")
 			reg.learn(name)
 			return name // "EU foreign policy chief Kaja Kallas spoke with Araghchi. She said ..."
 		}

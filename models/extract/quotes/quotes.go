@@ -628,8 +628,14 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 					prevStart = f.sents[si-1].Start
 				}
 			}
-			if name := reg.Resolve(f.toks[c.attr.subjS:c.attr.subjE], sentStart, prevStart); name != "" {
-				q.Speaker = &name
+			if sp := f.speakerOf(reg, c.attr.subjS, c.attr.subjE, sentStart, prevStart); sp.name != "" {
+				q.Speaker, q.SpeakerKind, q.Conduit = &sp.name, sp.kind, sp.conduit
+				switch sp.kind {
+				case models.SpeakerOrganisation:
+					reg.Note(sp.name, models.PersonKindOrganisation, "", "")
+				case models.SpeakerGroup:
+					reg.Note(sp.name, models.PersonKindGroup, "", "")
+				}
 			}
 		}
 		q.Sentence = f.sentenceText(c.s, c.e)

@@ -69,6 +69,9 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 		if ds, ok := p.placedDescription(s, lo); ok {
 			return ds, j + 1 // "Officials in Geneva said": officials, not Geneva
 		}
+		if ds, ok := p.conveyedBy(s, lo); ok {
+			return ds, j + 1 // "Russian officials cited by Reuters said"
+		}
 		return s, j + 1
 	}
 	return p.describedBack(j, lo)
@@ -86,6 +89,21 @@ func (p *attributor) placedDescription(s, lo int) (int, bool) {
 		return 0, false // "Putin in Moscow said" is Putin speaking
 	}
 	ds, _ := p.describedBack(s-2, lo)
+	return ds, ds >= 0
+}
+
+// conveyedBy finds the source whose words the outlet starting at token s
+// passed on: "officials cited by Reuters", "a diplomat quoted by AFP". It
+// returns where the source's mention starts.
+func (p *attributor) conveyedBy(s, lo int) (int, bool) {
+	if s-3 < lo || p.toks[s-1].Key != "by" || !p.lang.ConduitParticiples[p.toks[s-2].Key] {
+		return 0, false
+	}
+	h := s - 3
+	if p.toks[h].Upper && !p.lang.SourceNouns[p.toks[h].Key] {
+		return p.nameRunBack(h, lo), true
+	}
+	ds, _ := p.describedBack(h, lo)
 	return ds, ds >= 0
 }
 
@@ -203,8 +221,11 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 		return -1, -1 // "this week" says nothing
 	}
 	s, ok := p.descriptionStart(j, lo)
-	if !ok && !p.lang.Titles[head] {
-		return -1, -1
+	if q, ok := p.qualifiedSource(s, lo); ok {
+		return q, j + 1 // "people familiar with the plan said"
+	}
+	if !ok && !p.lang.Titles[head] && !(s == lo && p.unnamedHead(head)) {
+		return -1, -1 // "European leaders said" opens its clause: a speaker
 	}
 	d := p.toks[s].Key
 	if (d == "a" || d == "an" || d == "the") && s-2 >= lo && p.toks[s-1].Key == "," && p.isName(s-2) {
@@ -213,6 +234,24 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 		}
 	}
 	return s, j + 1
+}
+
+// unnamedHead reports whether key heads an unnamed speaker that needs no
+// determiner: "officials", "European leaders", "diplomats".
+func (p *attributor) unnamedHead(key string) bool {
+	return p.lang.SourceNouns[key] || p.lang.GroupHeads[key] || p.lang.BodyNouns[key]
+}
+
+// qualifiedSource finds the source noun that the description starting at
+// token s qualifies: "people familiar with | the plan", "a source close to
+// | the talks". It returns where the source's mention starts.
+func (p *attributor) qualifiedSource(s, lo int) (int, bool) {
+	if s-3 < lo || !p.lang.Prepositions[p.toks[s-1].Key] || !p.lang.SourceQualifiers[p.toks[s-2].Key] ||
+		!p.lang.SourceNouns[p.toks[s-3].Key] {
+		return 0, false
+	}
+	q, _ := p.descriptionStart(s-3, lo)
+	return q, true
 }
 
 // descriptionStart walks back from the head word at token j over the
@@ -227,6 +266,9 @@ func (p *attributor) descriptionStart(j, lo int) (int, bool) {
 		}
 		s--
 		if p.lang.Determiners[t.Key] {
+			if s-1 >= lo && p.lang.Determiners[p.toks[s-1].Key] && !p.toks[s-1].Punct {
+				s-- // "the two governments"
+			}
 			return s, true
 		}
 		if t.Key == "'s" {

@@ -1,0 +1,99 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dateline/models"
+	"dateline/models/extract/doc"
+	"dateline/models/extract/people"
+)
+
+// speaker is who said a quote, as a careful reader resolves it.
+type speaker struct {
+	name    string // canonical name, or an unnamed source's description
+	kind    string // models.Speaker*
+	conduit string // who passed the words on ("Reuters" in "officials cited by Reuters")
+}
+
+// speakerOf resolves the mention tokens [s, e) of an attribution: a known
+// or earlier named person or body first (with a pronoun, the person it
+// stands for), then a description read by its head noun: an unnamed source
+// ("a senior US official", "people familiar with the plan") is anonymous
+// and keeps its description; "European leaders", "the two governments" are
+// a group; "Japan's foreign ministry", "the Russian embassy" an
+// organisation. A conduit ("cited by Reuters") is never the speaker.
+func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, sentStart, prevStart int) speaker {
+	var sp speaker
+	he := e
+	for k := s; k+2 < e; k++ {
+		if f.lang.ConduitParticiples[f.toks[k].Key] && f.toks[k+1].Key == "by" {
+			he, sp.conduit = k, f.src.Slice(f.toks[k+2].Start, f.toks[e-1].End)
+			break
+		}
+	}
+	for he > s && f.toks[he-1].Punct {
+		he--
+	}
+	if he == s {
+		return speaker{}
+	}
+	if name := reg.Resolve(f.toks[s:he], sentStart, prevStart); name != "" {
+		sp.name, sp.kind = name, f.kindOf(name)
+		return sp
+	}
+	head := f.toks[he-1].Key
+	switch {
+	case f.lang.Pronouns[head]:
+		return speaker{}
+	case f.lang.SourceNouns[head] || f.sourceWithQualifier(s, he):
+		sp.name, sp.kind = f.description(s, e), models.SpeakerAnonymous
+	case f.lang.GroupHeads[head]:
+		sp.name, sp.kind = f.description(s, he), models.SpeakerGroup
+	case f.lang.OrgWords[head] || f.lang.BodyNouns[head]:
+		sp.name, sp.kind = f.description(s, he), models.SpeakerOrganisation
+	default:
+		return speaker{}
+	}
+	return sp
+}
+
+// sourceWithQualifier reports whether the mention [s, e) is a source noun
+// followed by what qualifies it: "people familiar with the plan", "a source
+// close to the talks", "officials in Geneva".
+func (f *quoteFinder) sourceWithQualifier(s, e int) bool {
+	for k := s; k < e-1 && k < s+5; k++ {
+		if f.lang.SourceNouns[f.toks[k].Key] && !f.toks[k+1].Upper && !f.toks[k+1].Punct {
+			return true
+		}
+	}
+	return false
+}
+
+// kindOf returns the speaker kind of a resolved name: a person, a group of
+// countries (group-names), or an organisation (a country speaking is its
+// government).
+func (f *quoteFinder) kindOf(name string) string {
+	switch f.lang.Facts(name).Kind {
+	case doc.ActorPerson:
+		return models.SpeakerPerson
+	}
+	fs := strings.Fields(strings.ToLower(name))
+	if len(fs) > 0 && f.lang.GroupNames[fs[len(fs)-1]] {
+		return models.SpeakerGroup
+	}
+	return models.SpeakerOrganisation
+}
+
+// description returns the mention text [s, e) as a speaker's name: the
+// words as written, a capital that only opens the sentence lowered ("A
+// senior US official" -> "a senior US official").
+func (f *quoteFinder) description(s, e int) string {
+	text := f.src.Slice(f.toks[s].Start, f.toks[e-1].End)
+	if t := f.toks[s]; f.lang.Determiners[t.Key] || !t.Upper || f.lang.SourceNouns[t.Key] || f.lang.GroupHeads[t.Key] {
+		c, n := utf8.DecodeRuneInString(text)
+		return string(unicode.ToLower(c)) + text[n:]
+	}
+	return text
+}
