@@ -92,14 +92,27 @@ type EventSource struct {
 // Quote is one statement; the same words in several articles are one Quote
 // with several QuoteAppearances.
 type Quote struct {
-	ID          uint              `gorm:"primaryKey" json:"id"`
-	Key         string            `gorm:"uniqueIndex;not null" json:"-"` // normalised text hash
-	Text        string            `json:"text"`
-	Kind        string            `gorm:"index" json:"kind"`
-	SpeakerID   *uint             `gorm:"index" json:"speaker_id"`
-	Speaker     *Person           `json:"speaker,omitempty"`
-	SaidAt      *time.Time        `gorm:"index" json:"said_at"` // when it was said, as far as known
-	Appearances []QuoteAppearance `json:"appearances,omitempty"`
+	ID        uint    `gorm:"primaryKey" json:"id"`
+	Key       string  `gorm:"uniqueIndex;not null" json:"-"` // QuoteIdentity: words and speaker
+	TextKey   string  `gorm:"index;not null" json:"-"`       // QuoteKey of the words alone
+	Text      string  `json:"text"`
+	Kind      string  `gorm:"index" json:"kind"`
+	SpeakerID *uint   `gorm:"index" json:"speaker_id"`
+	Speaker   *Person `json:"speaker,omitempty"`
+	// SpeakerKind is person, organisation, group or anonymous; SpeakerLabel
+	// an unnamed source's description ("a senior US official").
+	SpeakerKind  string `json:"speaker_kind,omitempty"`
+	SpeakerLabel string `json:"speaker_label,omitempty"`
+	Verb         string `json:"verb,omitempty"` // the first report's reporting verb (lemma)
+	// PlacedAt is where timelines put the quote: when it was said if a
+	// report says so, else when it was first reported.
+	PlacedAt *time.Time `gorm:"column:said_at;index" json:"placed_at"`
+	// SaidValue is when the words were said as the text put it (a TIMEX3
+	// date: 2025-08-05, 2025-W31-WE), "" when no report says.
+	SaidValue       string            `json:"said_at,omitempty"`
+	SaidGranularity string            `json:"said_granularity,omitempty"`
+	ReportedAt      *time.Time        `json:"reported_at"` // the earliest publication carrying it
+	Appearances     []QuoteAppearance `json:"appearances,omitempty"`
 	// AppearanceCount is the number of all the quote's appearances where
 	// Appearances holds only the first few (timeline entries, event
 	// pages); 0 where it holds them all.
@@ -125,6 +138,16 @@ type QuoteAppearance struct {
 	Cue            string   `json:"cue"`
 	Venue          string   `json:"venue"`
 	Sentence       string   `json:"sentence"`
+	// Kind is how this article quoted the words: direct, partial (in part)
+	// or indirect (as paraphrase); Verb its reporting verb; Context the
+	// clause they stand in, at ContextStart-ContextEnd.
+	Kind         string `json:"kind,omitempty"`
+	Verb         string `json:"verb,omitempty"`
+	Context      string `json:"context,omitempty"`
+	ContextStart int    `json:"context_start,omitempty"`
+	ContextEnd   int    `json:"context_end,omitempty"`
+	SaidValue    string `json:"said_at,omitempty"` // when this report says they were said
+	Conduit      string `json:"conduit,omitempty"` // who passed them on ("cited by Reuters")
 }
 
 // StoryRules select what belongs to a story besides the articles attached to it.

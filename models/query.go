@@ -89,7 +89,7 @@ type QuoteRow struct {
 	Text           string     `json:"text"`
 	Speaker        string     `json:"speaker"`
 	SpeakerSlug    string     `json:"speaker_slug"`
-	SaidAt         *time.Time `json:"said_at"`
+	PlacedAt       *time.Time `json:"placed_at"` // when said if known, else first reported
 	ArticleID      uint       `json:"article_id"`
 	Title          string     `json:"title"`
 	Source         string     `json:"source"`
@@ -99,6 +99,22 @@ type QuoteRow struct {
 	Cue            string     `json:"cue"`
 	Venue          string     `json:"venue"`
 	Sentence       string     `json:"sentence"`
+	// The columns added with quote identity (issue 15), as extraction
+	// writes them: this article's offsets of the words and of their
+	// context clause, the kinds, the verb, when said (TIMEX3 value and
+	// granularity, "" when no report says) and when first reported.
+	Start           int        `json:"start"`
+	End             int        `json:"end"`
+	Context         string     `json:"context"`
+	ContextStart    int        `json:"context_start"`
+	ContextEnd      int        `json:"context_end"`
+	SpeakerKind     string     `json:"speaker_kind"`
+	Verb            string     `json:"verb"`
+	SaidAt          string     `json:"said_at"`
+	SaidGranularity string     `json:"said_granularity"`
+	ReportedAt      *time.Time `json:"reported_at"`
+	AppearanceKind  string     `json:"appearance_kind"` // how this article quoted it: direct, partial, indirect
+	Conduit         string     `json:"conduit"`
 }
 
 // ArticleRow is one article of the articles export.

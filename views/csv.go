@@ -18,9 +18,10 @@ var (
 	EventColumns = []string{"event_id", "date", "granularity", "sort_at", "kind", "cameo",
 		"summary", "actors", "deadline_set_by", "deadline_demand", "deadline_consequence",
 		"article_id", "title", "source", "url", "published_at", "sentence", "expression"}
-	QuoteColumns = []string{"quote_id", "kind", "text", "speaker", "speaker_slug", "said_at",
+	QuoteColumns = []string{"quote_id", "kind", "text", "speaker", "speaker_slug", "placed_at",
 		"article_id", "title", "source", "url", "published_at", "speaker_mention", "cue",
-		"venue", "sentence"}
+		"venue", "sentence", "start", "end", "context", "context_start", "context_end",
+		"speaker_kind", "verb", "said_at", "said_granularity", "reported_at", "appearance_kind", "conduit"}
 	ArticleColumns = []string{"article_id", "title", "source", "url", "published_at",
 		"published_precision", "fetched_at", "duplicate_of_id", "events", "quotes"}
 )
@@ -117,9 +118,11 @@ func (r *RowWriter) Event(e *models.EventRow) error {
 // Quote writes one quotes row.
 func (r *RowWriter) Quote(q *models.QuoteRow) error {
 	return r.write(q, func() []string {
-		return []string{id(q.QuoteID), q.Kind, q.Text, q.Speaker, q.SpeakerSlug, ISODate(q.SaidAt),
+		return []string{id(q.QuoteID), q.Kind, q.Text, q.Speaker, q.SpeakerSlug, ISODate(q.PlacedAt),
 			id(q.ArticleID), q.Title, q.Source, q.URL, ISODate(q.PublishedAt), q.SpeakerMention,
-			q.Cue, q.Venue, q.Sentence}
+			q.Cue, q.Venue, q.Sentence, strconv.Itoa(q.Start), strconv.Itoa(q.End), q.Context,
+			strconv.Itoa(q.ContextStart), strconv.Itoa(q.ContextEnd), q.SpeakerKind, q.Verb, q.SaidAt,
+			q.SaidGranularity, ISODate(q.ReportedAt), q.AppearanceKind, q.Conduit}
 	})
 }
 

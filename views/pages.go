@@ -153,8 +153,8 @@ type DayCount struct {
 func NewPersonView(p models.Person, quotes []models.Quote) PersonView {
 	counts := map[string]int{}
 	for _, q := range quotes {
-		if q.SaidAt != nil {
-			counts[q.SaidAt.UTC().Format("2006-01-02")]++
+		if q.PlacedAt != nil {
+			counts[q.PlacedAt.UTC().Format("2006-01-02")]++
 		}
 	}
 	v := PersonView{Person: p, Quotes: quotes}

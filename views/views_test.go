@@ -74,7 +74,7 @@ func TestQuoteCSVReadBack(t *testing.T) {
 	}
 	at := time.Date(2025, 8, 6, 15, 0, 0, 0, time.UTC)
 	rows := []models.QuoteRow{
-		{QuoteID: 1, Kind: "direct", Text: "=HYPERLINK(\"http://x\",\"y\")", Speaker: evil, SaidAt: &at,
+		{QuoteID: 1, Kind: "direct", Text: "=HYPERLINK(\"http://x\",\"y\")", Speaker: evil, PlacedAt: &at,
 			ArticleID: 2, Title: "line one\nline two, \"quoted\"", PublishedAt: &at},
 		{QuoteID: 2, Kind: "indirect", Text: "Great progress was made!"},
 	}

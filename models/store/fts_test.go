@@ -105,8 +105,8 @@ func TestQuoteCopiesInOneBatch(t *testing.T) {
 		if q.Speaker == nil || q.Speaker.Name != "Steve Witkoff" {
 			t.Errorf("speaker %+v, want Steve Witkoff", q.Speaker)
 		}
-		if want := time.Date(2025, 8, 5, 10, 0, 0, 0, time.UTC); q.SaidAt == nil || !q.SaidAt.Equal(want) {
-			t.Errorf("said at %v, want %v", q.SaidAt, want)
+		if want := time.Date(2025, 8, 5, 10, 0, 0, 0, time.UTC); q.PlacedAt == nil || !q.PlacedAt.Equal(want) {
+			t.Errorf("placed at %v, want %v", q.PlacedAt, want)
 		}
 		var apps int64
 		s.rdb.Model(&models.QuoteAppearance{}).Count(&apps)

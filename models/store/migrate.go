@@ -222,7 +222,10 @@ func (s *Store) migrateOnOpen(ctx context.Context, policy MigratePolicy) error {
 	case MigrateSkip:
 		return nil
 	case MigrateAll:
-		_, err := s.Migrate(ctx)
+		done, err := s.Migrate(ctx)
+		if len(done) > 0 {
+			s.dropIdleReaders()
+		}
 		return err
 	}
 	if !s.d.postgres() {
@@ -243,6 +246,20 @@ func (s *Store) migrateOnOpen(ctx context.Context, policy MigratePolicy) error {
 	}
 	return models.Errorf(models.EINVALID, "database has %d pending migrations; run dateline migrate --db %s",
 		pending, shellQuote(s.path))
+}
+
+// dropIdleReaders closes the idle reader connections opened before a
+// migration changed the schema: a SQLite connection that prepared nothing
+// since would prepare "SELECT *" with the old columns once.
+func (s *Store) dropIdleReaders() {
+	if s.d.postgres() {
+		return
+	}
+	if sqlDB, err := s.rdb.DB(); err == nil {
+		n := sqlDB.Stats().MaxOpenConnections
+		sqlDB.SetMaxIdleConns(-1)
+		sqlDB.SetMaxIdleConns(n)
+	}
 }
 
 // shellQuote quotes a DSN or path for pasting into a shell when it needs it.

@@ -2,35 +2,85 @@ package store
 
 import (
 	"database/sql"
+	"fmt"
+	"strings"
 	"time"
 
 	"dateline/models"
 )
 
-// quotes stores the article's quotes. The same words (models.QuoteKey) in
-// another article are one Quote with one more QuoteAppearance; a stored quote
-// without a speaker takes this article's, and SaidAt keeps the earliest
-// publication time among the articles carrying it.
+// A quote is its words and its speaker: the same normalised words
+// (models.QuoteKey) from the same speaker in another article are one Quote
+// with one more QuoteAppearance, and the same words from two different
+// named speakers are two quotes. A copy whose speaker is unknown joins the
+// one quote of those words when there is exactly one, and a named copy
+// adopts a stored quote of its words whose speaker was unknown; fragments
+// under shortWords words merge only with the same speaker, since "a
+// terrible deal" from two people is two quotes. The placement time keeps
+// the earliest of the copies, when said if a report says so, else when
+// first reported.
+const shortWords = 4
+
+// quoteCopy is one article's copy of a quote, as the writer stores it.
+type quoteCopy struct {
+	textKey, text, kind string
+	speaker             *uint
+	short               bool
+	verb, speakerKind   string
+	label               string // an unnamed source's description
+	saidValue, saidGran string
+	placed, reported    *time.Time
+}
+
+// quoteKey is the stored key of words textKey from speaker (nil: unknown).
+func quoteKey(textKey string, speaker *uint) string {
+	if speaker == nil {
+		return textKey + ":"
+	}
+	return textKey + ":p" + uintString(*speaker)
+}
+
+func uintString(n uint) string {
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			return string(b[i:])
+		}
+	}
+}
+
+// quotes stores the article's quotes (see quoteCopy and shortWords).
 func (w *writer) quotes(a *models.ExtractedArticle, articleID uint, reg map[string]personRef, r *SaveResult) error {
-	saidAt := utc(a.PublishedAt)
+	reported := utc(a.PublishedAt)
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		norm := models.NormaliseQuote(q.Text)
 		if norm == "" {
 			continue
 		}
-		var speaker *uint
+		c := quoteCopy{textKey: models.NormalisedQuoteKey(norm), text: q.Text, kind: q.Kind,
+			short: strings.Count(norm, " ")+1 < shortWords, verb: q.Verb, speakerKind: q.SpeakerKind,
+			placed: reported, reported: reported}
+		if c.kind == "" {
+			c.kind = models.QuoteDirect
+		}
 		if q.Speaker != nil {
 			if ref, ok := reg[*q.Speaker]; ok {
-				speaker = &ref.ID
+				c.speaker = &ref.ID
+			} else if q.SpeakerKind == models.SpeakerAnonymous {
+				c.label = *q.Speaker
 			}
 		}
-		kind := q.Kind
-		if kind == "" {
-			kind = models.QuoteDirect
+		if q.SaidAt != nil {
+			if t, ok := saidTime(*q.SaidAt, q.SaidGranularity); ok {
+				c.saidValue, c.saidGran, c.placed = *q.SaidAt, q.SaidGranularity, &t
+			}
 		}
-		key := models.NormalisedQuoteKey(norm)
-		id, isNew, err := w.quote(key, q.Text, kind, speaker, saidAt)
+		id, isNew, err := w.quote(c)
 		if err != nil {
 			return err
 		}
@@ -49,89 +99,168 @@ func (w *writer) quotes(a *models.ExtractedArticle, articleID uint, reg map[stri
 	return nil
 }
 
+// saidTime is the start of the period a said_at value names: the day, the
+// Saturday of a weekend, the Monday of a week, the first of a month.
+func saidTime(v, gran string) (time.Time, bool) {
+	switch gran {
+	case "day":
+		t, err := time.Parse("2006-01-02", v)
+		return t, err == nil
+	case "month":
+		t, err := time.Parse("2006-01", v)
+		return t, err == nil
+	case "week", "weekend":
+		var y, wk int
+		if n, err := fmtSscanWeek(v, &y, &wk); err != nil || n != 2 {
+			return time.Time{}, false
+		}
+		// the Monday of ISO week wk: 4 January is always in week 1
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(wk-1))
+		if gran == "weekend" {
+			return monday.AddDate(0, 0, 5), true
+		}
+		return monday, true
+	}
+	return time.Time{}, false
+}
+
 // appearance records one article's copy of a quote with its attribution there.
 func (w *writer) appearance(q *models.ExtractedQuote, quoteID, articleID uint) error {
 	mention := ""
 	if q.SpeakerMention != nil {
 		mention = q.SpeakerMention.Text
 	}
-	return w.exec(`INSERT INTO quote_appearances (quote_id, article_id, "start", "end", speaker_mention, cue, venue, sentence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		quoteID, articleID, q.Start, q.End, mention, q.Cue, q.Venue, q.Sentence)
+	ctx := models.Mention{}
+	if q.Context != nil {
+		ctx = *q.Context
+	}
+	said := ""
+	if q.SaidAt != nil {
+		said = *q.SaidAt
+	}
+	return w.exec(`INSERT INTO quote_appearances (quote_id, article_id, "start", "end", speaker_mention, cue, venue, sentence,
+		kind, verb, context, context_start, context_end, said_value, conduit)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		quoteID, articleID, q.Start, q.End, mention, q.Cue, q.Venue, q.Sentence,
+		q.Kind, q.Verb, ctx.Text, ctx.Start, ctx.End, said, q.Conduit)
 }
 
 // storedQuote is what the writer knows of a quote row it met in this
 // transaction: enough to tell whether another copy changes it.
 type storedQuote struct {
-	id         uint
-	hasSpeaker bool
-	// saidBy is a time the stored said_at is known to be at or before
-	// (nil: nothing known); a copy published later changes nothing.
-	saidBy *time.Time
+	id  uint
+	key string
+	// placedBy is a time the stored placement is known to be at or before
+	// (nil: nothing known); a copy placed later changes nothing.
+	placedBy *time.Time
+	said     bool // the stored quote knows when it was said
 }
 
-// quote inserts the quote with key, or merges this copy into the stored
-// one: a stored quote without a speaker takes this one, and said_at keeps
-// the earliest time. The same quote often appears in many articles; the
-// writer remembers the rows it met in this transaction and reads a row
-// stored before it by key, so a copy that changes nothing costs at most one
-// look-up. (Trying the insert first cost a failed insert and an update of
-// an unchanged row for every repeat: 41 us, the look-up 5 us.)
-func (w *writer) quote(key, text, kind string, speaker *uint, saidAt *time.Time) (id uint, isNew bool, err error) {
+// quote finds the stored quote copy c belongs to, merging it in, or
+// inserts it. The same quote often appears in many articles; the writer
+// remembers the rows it met in this transaction by key, so a repeat that
+// changes nothing costs at most one look-up.
+func (w *writer) quote(c quoteCopy) (id uint, isNew bool, err error) {
+	key := quoteKey(c.textKey, c.speaker)
 	st, known := w.knownQuotes[key]
 	if !known {
-		if st, known, err = w.storedQuote(key); err != nil {
+		if st, known, err = w.storedQuote(`key = ?`, key); err != nil {
+			return 0, false, err
+		}
+	}
+	if !known && !c.short {
+		if st, known, err = w.partner(c, key); err != nil {
 			return 0, false, err
 		}
 	}
 	if known {
-		later := saidAt == nil || (st.saidBy != nil && !saidAt.Before(*st.saidBy))
-		if (speaker == nil || st.hasSpeaker) && later {
-			w.rememberQuote(key, st)
+		if (c.placed == nil || (st.placedBy != nil && !c.placed.Before(*st.placedBy))) && (c.saidValue == "" || st.said) {
+			w.rememberQuote(st.key, st)
 			return st.id, false, nil
 		}
-		return w.updateQuote(key, st, known, speaker, saidAt)
+		return w.updateQuote(st, c)
 	}
-	ids, err := w.ids(`INSERT INTO quotes (key, text, kind, speaker_id, said_at, created_at)
-		VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT (key) DO NOTHING RETURNING id`,
-		key, text, kind, speaker, saidAt)
+	ids, err := w.ids(`INSERT INTO quotes (key, text_key, text, kind, speaker_id, speaker_kind, speaker_label, verb,
+		said_at, said_value, said_granularity, reported_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT (key) DO NOTHING RETURNING id`,
+		key, c.textKey, c.text, c.kind, c.speaker, c.speakerKind, c.label, c.verb,
+		c.placed, c.saidValue, c.saidGran, c.reported)
 	if err != nil {
 		return 0, false, err
 	}
 	if len(ids) == 0 {
 		// Another writer stored it since the look-up (PostgreSQL).
-		return w.updateQuote(key, storedQuote{}, false, speaker, saidAt)
+		st, _, err := w.storedQuote(`key = ?`, key)
+		if err != nil {
+			return 0, false, err
+		}
+		return w.updateQuote(st, c)
 	}
-	w.rememberQuote(key, storedQuote{id: ids[0], hasSpeaker: speaker != nil, saidBy: saidAt})
+	w.rememberQuote(key, storedQuote{id: ids[0], key: key, placedBy: c.placed, said: c.saidValue != ""})
 	return ids[0], true, nil
 }
 
-// storedQuote reads the stored quote with key, if there is one.
-func (w *writer) storedQuote(key string) (st storedQuote, found bool, err error) {
-	err = w.rows(`SELECT id, speaker_id IS NOT NULL, said_at FROM quotes WHERE key = ?`, []any{key},
+// partner finds the quote of c's words on the other side of the speaker
+// rule: for a named copy, the stored one whose speaker is unknown (which it
+// adopts: the row moves to c's key); for a copy with no speaker, the one
+// quote of those words, when there is exactly one.
+func (w *writer) partner(c quoteCopy, key string) (storedQuote, bool, error) {
+	if c.speaker != nil {
+		st, found, err := w.storedQuote(`key = ?`, quoteKey(c.textKey, nil))
+		if err != nil || !found {
+			return st, false, err
+		}
+		delete(w.knownQuotes, st.key)
+		st.key = key
+		err = w.exec(`UPDATE quotes SET key = ?, speaker_id = ?, speaker_kind = CASE WHEN speaker_kind IN ('', 'anonymous') THEN ? ELSE speaker_kind END
+			WHERE id = ?`, key, c.speaker, c.speakerKind, st.id)
+		return st, err == nil, err
+	}
+	var found []storedQuote
+	err := w.rows(`SELECT id, key, said_at, said_value <> '' FROM quotes WHERE text_key = ? LIMIT 2`, []any{c.textKey},
+		func(r *sql.Rows) error {
+			var st storedQuote
+			err := r.Scan(&st.id, &st.key, &st.placedBy, &st.said)
+			found = append(found, st)
+			return err
+		})
+	if err != nil || len(found) != 1 {
+		return storedQuote{}, false, err
+	}
+	return found[0], true, nil
+}
+
+// storedQuote reads the stored quote the condition on quotes selects.
+func (w *writer) storedQuote(cond string, arg any) (st storedQuote, found bool, err error) {
+	err = w.rows(`SELECT id, key, said_at, said_value <> '' FROM quotes WHERE `+cond, []any{arg},
 		func(r *sql.Rows) error {
 			found = true
-			return r.Scan(&st.id, &st.hasSpeaker, &st.saidBy)
+			return r.Scan(&st.id, &st.key, &st.placedBy, &st.said)
 		})
 	return st, found, err
 }
 
-// updateQuote merges this copy into the stored quote with key (see quote);
-// old is what the writer knew of it, when known.
-func (w *writer) updateQuote(key string, old storedQuote, known bool, speaker *uint, saidAt *time.Time) (uint, bool, error) {
-	st := storedQuote{hasSpeaker: speaker != nil, saidBy: saidAt}
-	// A NULL saidAt compares to nothing, so it never replaces a date.
+// updateQuote merges copy c into the stored quote st: the placement and
+// the first report keep the earliest time, a first said_at fills in, and
+// the speaker fills in where unknown.
+func (w *writer) updateQuote(st storedQuote, c quoteCopy) (uint, bool, error) {
+	// A NULL time compares to nothing, so it never replaces a date.
 	err := w.rows(`UPDATE quotes SET speaker_id = coalesce(speaker_id, ?),
-		said_at = CASE WHEN said_at IS NULL OR ? < said_at THEN coalesce(?, said_at) ELSE said_at END
-		WHERE key = ? RETURNING id, speaker_id IS NOT NULL`, []any{speaker, saidAt, saidAt, key},
-		func(r *sql.Rows) error { return r.Scan(&st.id, &st.hasSpeaker) })
+		said_at = CASE WHEN said_at IS NULL OR ? < said_at THEN coalesce(?, said_at) ELSE said_at END,
+		reported_at = CASE WHEN reported_at IS NULL OR ? < reported_at THEN coalesce(?, reported_at) ELSE reported_at END,
+		said_value = CASE WHEN said_value = '' THEN ? ELSE said_value END,
+		said_granularity = CASE WHEN said_value = '' THEN ? ELSE said_granularity END
+		WHERE id = ? RETURNING said_at, said_value <> ''`,
+		[]any{c.speaker, c.placed, c.placed, c.reported, c.reported, c.saidValue, c.saidGran, st.id},
+		func(r *sql.Rows) error { return r.Scan(&st.placedBy, &st.said) })
 	if err != nil {
 		return 0, false, err
 	}
-	if known && saidAt == nil {
-		st.saidBy = old.saidBy
-	}
-	w.rememberQuote(key, st)
+	// Only a row's own key is remembered: a copy with no speaker that
+	// joined the one quote of its words must ask again next time, when a
+	// second speaker may have made it ambiguous.
+	w.rememberQuote(st.key, st)
 	return st.id, false, nil
 }
 
@@ -141,4 +270,10 @@ func (w *writer) rememberQuote(key string, st storedQuote) {
 		w.knownQuotes = map[string]storedQuote{}
 	}
 	w.knownQuotes[key] = st
+}
+
+// fmtSscanWeek reads "YYYY-Www" (and "YYYY-Www-WE") into y and wk.
+func fmtSscanWeek(v string, y, wk *int) (int, error) {
+	v = strings.TrimSuffix(v, "-WE")
+	return fmt.Sscanf(v, "%d-W%d", y, wk)
 }

@@ -74,8 +74,11 @@ func (s *Store) EachQuoteRow(ctx context.Context, f models.Filter, fn func(*mode
 		return err
 	}
 	q := s.rdb.WithContext(context.WithoutCancel(ctx)).Table("quotes AS q").
-		Select(`q.id, q.said_at, qa.article_id, a.published_at, ` + s.d.packedText("q.kind", "q.text", "p.name", "p.slug",
-			"a.title", "src.name", "a.url", "qa.speaker_mention", "qa.cue", "qa.venue", "qa.sentence")).
+		Select(`q.id, q.said_at, qa.article_id, a.published_at, qa."start", qa."end", qa.context_start, qa.context_end,
+			q.reported_at, ` + s.d.packedText("q.kind", "q.text", "coalesce(p.name, q.speaker_label)", "p.slug",
+			"a.title", "src.name", "a.url", "qa.speaker_mention", "qa.cue", "qa.venue", "qa.sentence",
+			"qa.context", "q.speaker_kind", "coalesce(nullif(qa.verb, ''), q.verb)", "q.said_value", "q.said_granularity",
+			"qa.kind", "qa.conduit")).
 		Joins("JOIN quote_appearances qa ON qa.quote_id = q.id").
 		Joins("JOIN articles a ON a.id = qa.article_id").
 		Joins("LEFT JOIN sources src ON src.id = a.source_id").
@@ -83,11 +86,13 @@ func (s *Store) EachQuoteRow(ctx context.Context, f models.Filter, fn func(*mode
 		Order("q.said_at IS NULL, q.said_at, q.id, qa.article_id")
 	return eachRow(ctx, apply(q, cs), f.Limit, func(rows *sql.Rows, r *models.QuoteRow) error {
 		var packed string
-		if err := rows.Scan(&r.QuoteID, &r.SaidAt, &r.ArticleID, &r.PublishedAt, &packed); err != nil {
+		if err := rows.Scan(&r.QuoteID, &r.PlacedAt, &r.ArticleID, &r.PublishedAt, &r.Start, &r.End,
+			&r.ContextStart, &r.ContextEnd, &r.ReportedAt, &packed); err != nil {
 			return err
 		}
 		return unpackText(packed, &r.Kind, &r.Text, &r.Speaker, &r.SpeakerSlug, &r.Title, &r.Source, &r.URL,
-			&r.SpeakerMention, &r.Cue, &r.Venue, &r.Sentence)
+			&r.SpeakerMention, &r.Cue, &r.Venue, &r.Sentence, &r.Context, &r.SpeakerKind, &r.Verb,
+			&r.SaidAt, &r.SaidGranularity, &r.AppearanceKind, &r.Conduit)
 	}, fn)
 }
 

@@ -207,8 +207,8 @@ func TestSaveMergesEventsQuotesAndPeople(t *testing.T) {
 		if len(q.Appearances) != 2 || q.Speaker == nil || q.Speaker.Name != "Steve Witkoff" || q.Speaker.Role != "US special envoy" {
 			t.Fatalf("quote %+v speaker %+v", q, q.Speaker)
 		}
-		if !q.SaidAt.Equal(*at("2025-08-06T12:00:00Z")) {
-			t.Errorf("said_at %v, want the earlier publication", q.SaidAt)
+		if !q.PlacedAt.Equal(*at("2025-08-06T12:00:00Z")) {
+			t.Errorf("said_at %v, want the earlier publication", q.PlacedAt)
 		}
 		if len(q.Speaker.Aliases) != 1 || q.Speaker.Aliases[0].Alias != "Witkoff" {
 			t.Errorf("aliases %+v", q.Speaker.Aliases)
