@@ -12,6 +12,7 @@ type WordSets struct {
 	SourceNouns        map[string]bool `words:"source-nouns"`
 	ConduitParticiples map[string]bool `words:"conduit-participles"`
 	SourceQualifiers   map[string]bool `words:"source-qualifiers"`
+	ClauseConjunctions map[string]bool `words:"clause-conjunctions"`
 	GroupHeads         map[string]bool `words:"group-heads"`
 	BodyNouns          map[string]bool `words:"body-nouns"`
 	GroupNames         map[string]bool `words:"group-names"`

@@ -353,6 +353,7 @@ func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
 // "told him". It stops at punctuation, "that", a preposition or a cue.
 func (p *attributor) audience(k, hi int) int {
 	e := k
+	det := false // a determiner opened it: "a news conference" runs to its noun
 	for e < hi && e-k < 5 {
 		t := p.toks[e]
 		if t.Punct || t.Key == "that" || p.lang.WeekdayWords[t.Key] || p.lang.MonthWords[t.Key] ||
@@ -360,6 +361,13 @@ func (p *attributor) audience(k, hi int) int {
 			break
 		}
 		e++
+		det = det || (e == k+1 && p.lang.Determiners[t.Key])
+		next := e < hi && !p.toks[e].Punct && !p.toks[e].Upper && !p.lang.Prepositions[p.toks[e].Key] &&
+			p.toks[e].Key != "that" && p.lang.CueLemma(p.toks[e]) == "" && !p.lang.WeekdayWords[p.toks[e].Key] &&
+			!p.lang.Determiners[p.toks[e].Key] && !p.lang.Pronouns[p.toks[e].Key] && !p.lang.Auxiliaries[p.toks[e].Key]
+		if det && !t.Upper && next && e-k < 4 {
+			continue // "a news | conference"
+		}
 		if p.lang.Pronouns[t.Key] || (!t.Upper && !p.lang.Determiners[t.Key] && !(e < hi && p.toks[e].Upper) && !adjectiveLike(t.Key)) {
 			break // "him", "reporters": one word ends it
 		}

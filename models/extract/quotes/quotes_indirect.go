@@ -90,6 +90,15 @@ func (f *quoteFinder) sentenceSpeech(a, b int, inQuote []bool) []span {
 		sp.ce = pp.attr.cueTok - 1 // "X said A, adding that B": A and B
 	}
 	if ok {
+		if next, another := f.nextSpeaker(sp, inQuote); another {
+			// "A said X, while B said Y": two speakers, two quotes
+			sp.ce = next.attr.subjS - 1
+			for sp.ce > sp.cs && (f.toks[sp.ce].Key == "," || f.lang.ClauseConjunctions[f.toks[sp.ce].Key]) {
+				sp.ce--
+			}
+			sp.ce++
+			return append(append(out, sp), f.sentenceSpeechFrom(next, inQuote)...)
+		}
 		if second, twice := f.coordinatedCue(sp, inQuote); twice {
 			sp.ce = second.attr.cueTok - 1 // "X said A and warned B"
 			for sp.ce > sp.cs && (f.toks[sp.ce-1].Key == "," || f.lang.Auxiliaries[f.toks[sp.ce-1].Key]) {
@@ -104,6 +113,42 @@ func (f *quoteFinder) sentenceSpeech(a, b int, inQuote []bool) []span {
 		out = append(out, pp)
 	}
 	return out
+}
+
+// nextSpeaker finds a second speaker inside the content of sp: after a
+// comma (and a clause conjunction) a subject and its reporting verb open
+// speech of their own ("A said X, while B said Y"; "..., and the two
+// governments said ..."). The span it returns is the second speech.
+func (f *quoteFinder) nextSpeaker(sp span, inQuote []bool) (span, bool) {
+	for k := sp.cs + 2; k < sp.ce-3; k++ {
+		if f.toks[k].Key != "," || inQuote[k] {
+			continue
+		}
+		j := k + 1
+		if f.lang.ClauseConjunctions[f.toks[j].Key] {
+			j++
+		}
+		next, ok := f.leadingCue(j, sp.ce, inQuote)
+		if ok && next.attr.subjS == j && !inQuote[next.attr.cueTok] {
+			return next, true
+		}
+	}
+	return span{}, false
+}
+
+// sentenceSpeechFrom is the speech next begins, with a further speaker
+// after it cut off in turn.
+func (f *quoteFinder) sentenceSpeechFrom(next span, inQuote []bool) []span {
+	if after, again := f.nextSpeaker(next, inQuote); again {
+		first := next
+		first.ce = after.attr.subjS - 1
+		for first.ce > first.cs && (f.toks[first.ce].Key == "," || f.lang.ClauseConjunctions[f.toks[first.ce].Key]) {
+			first.ce--
+		}
+		first.ce++
+		return append([]span{first}, f.sentenceSpeechFrom(after, inQuote)...)
+	}
+	return []span{next}
 }
 
 // coordinatedCue finds a second reporting verb sharing the speaker of sp

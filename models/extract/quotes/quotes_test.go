@@ -5,16 +5,44 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"dateline/models"
 	"dateline/models/extract/doc"
 	"dateline/models/extract/golden"
+	"dateline/models/temporal"
 )
 
 // quotesOf runs the quote finder on body as the pipeline does.
 func quotesOf(body string) ([]models.ExtractedQuote, []models.ExtractedPerson) {
 	return findQuotes(testLang, body)
+}
+
+// fixtureBody strips a first line "# published <RFC 3339 time>" from a
+// fixture, returning the body and that time (zero without the line).
+func fixtureBody(t *testing.T, name, b string) (string, time.Time) {
+	head, body, ok := strings.Cut(b, "\n")
+	v, isHead := strings.CutPrefix(head, "# published ")
+	if !ok || !isHead {
+		return b, time.Time{}
+	}
+	ref, err := time.Parse(time.RFC3339, strings.TrimSpace(v))
+	if err != nil {
+		t.Fatalf("%s: bad header %q: %v", name, head, err)
+	}
+	return body, ref
+}
+
+// quotesAt runs the time and quote stages on body as the pipeline does,
+// relative dates resolved against ref when it is set.
+func quotesAt(body string, ref time.Time) ([]models.ExtractedQuote, []models.ExtractedPerson) {
+	d := doc.New(testLang, body, ref)
+	if !ref.IsZero() {
+		d.Timexes = temporal.Tag(body, ref)
+	}
+	Find(d)
+	return d.Quotes, d.People
 }
 
 // TestQuotesGolden runs every testdata/<case>.txt through the quote
@@ -32,8 +60,9 @@ func TestQuotesGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			qs, ps := quotesOf(string(b))
-			checkQuotes(t, string(b), qs)
+			body, ref := fixtureBody(t, f, string(b))
+			qs, ps := quotesAt(body, ref)
+			checkQuotes(t, body, qs)
 			golden.CheckGolden(t, name+".golden.json", struct {
 				Quotes []models.ExtractedQuote  `json:"quotes"`
 				People []models.ExtractedPerson `json:"people"`

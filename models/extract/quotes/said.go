@@ -52,10 +52,17 @@ func (f *quoteFinder) saidAt(c candidate, ctxS, ctxE int) (string, string, bool)
 	inWords := func(x models.Timex) bool {
 		return x.Start < max(c.e, ctxE) && x.End > min(c.s, ctxS)
 	}
+	// After a cue that opens its content, the saying's time stands before
+	// the content ("said on Tuesday that ..."); what follows the content
+	// is the content's or another speaker's.
+	limit := sE
+	if cs := min(c.s, ctxS); cs > at {
+		limit = cs
+	}
 	i := sort.Search(len(f.timexes), func(i int) bool { return f.timexes[i].End > sS })
 	for ; i < len(f.timexes) && f.timexes[i].Start < sE; i++ {
 		x := f.timexes[i]
-		if inWords(x) || x.End > sE {
+		if inWords(x) || x.End > sE || (x.Start >= at && x.End > limit) {
 			continue
 		}
 		after := x.Start >= at
