@@ -71,8 +71,8 @@ func (w *writer) quotes(a *models.ExtractedArticle, articleID uint, reg map[stri
 		if q.Speaker != nil {
 			if ref, ok := reg[*q.Speaker]; ok {
 				c.speaker = &ref.ID
-			} else if q.SpeakerKind == models.SpeakerAnonymous {
-				c.label = *q.Speaker
+			} else {
+				c.label = *q.Speaker // an unnamed source, a body only its article names
 			}
 		}
 		if q.SaidAt != nil {

@@ -630,10 +630,11 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 			}
 			if sp := f.speakerOf(reg, c.attr.subjS, c.attr.subjE, sentStart, prevStart); sp.name != "" {
 				q.Speaker, q.SpeakerKind, q.Conduit = &sp.name, sp.kind, sp.conduit
-				switch sp.kind {
-				case models.SpeakerOrganisation:
+				switch {
+				case !sp.named:
+				case sp.kind == models.SpeakerOrganisation:
 					reg.Note(sp.name, models.PersonKindOrganisation, "", "")
-				case models.SpeakerGroup:
+				case sp.kind == models.SpeakerGroup:
 					reg.Note(sp.name, models.PersonKindGroup, "", "")
 				}
 			}

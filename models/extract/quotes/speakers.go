@@ -15,6 +15,7 @@ type speaker struct {
 	name    string // canonical name, or an unnamed source's description
 	kind    string // models.Speaker*
 	conduit string // who passed the words on ("Reuters" in "officials cited by Reuters")
+	named   bool   // a described body that names itself, a speaker with a page
 }
 
 // speakerOf resolves the mention tokens [s, e) of an attribution: a known
@@ -40,7 +41,7 @@ func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, sentStart, prevStart
 		return speaker{}
 	}
 	if name := reg.Resolve(f.toks[s:he], sentStart, prevStart); name != "" {
-		sp.name, sp.kind = name, f.kindOf(name)
+		sp.name, sp.kind, sp.named = name, f.kindOf(name), true
 		return sp
 	}
 	head := f.toks[he-1].Key
@@ -49,14 +50,46 @@ func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, sentStart, prevStart
 		return speaker{}
 	case f.lang.SourceNouns[head] || f.sourceWithQualifier(s, he):
 		sp.name, sp.kind = f.description(s, e), models.SpeakerAnonymous
-	case f.lang.GroupHeads[head]:
-		sp.name, sp.kind = f.description(s, he), models.SpeakerGroup
-	case f.lang.OrgWords[head] || f.lang.BodyNouns[head]:
-		sp.name, sp.kind = f.description(s, he), models.SpeakerOrganisation
+	case f.lang.GroupHeads[head] && f.plainDescription(s, he):
+		sp.name, sp.kind, sp.named = f.description(s, he), models.SpeakerGroup, f.namedDescription(s, he)
+	case (f.lang.OrgWords[head] || f.lang.BodyNouns[head]) && f.plainDescription(s, he):
+		sp.name, sp.kind, sp.named = f.description(s, he), models.SpeakerOrganisation, f.namedDescription(s, he)
 	default:
 		return speaker{}
 	}
 	return sp
+}
+
+// plainDescription reports whether [s, e) describes one body or group and
+// nothing else: no preposition but "of" inside ("the Ministry of Foreign
+// Affairs", not "an analysis by The Post"), no possessive pronoun opening
+// it ("his office" is someone's office, said through a pronoun).
+func (f *quoteFinder) plainDescription(s, e int) bool {
+	if k := f.toks[s].Key; f.lang.Pronouns[k] && !f.lang.Determiners[k] {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if key := f.toks[k].Key; key != "of" && f.lang.Prepositions[key] {
+			return false
+		}
+	}
+	return true
+}
+
+// namedDescription reports whether the description [s, e) names its body
+// ("Japan's foreign ministry", "the Obama administration", "European
+// leaders"): a capitalised word that is not a determiner or a common noun
+// opening the sentence. A body so named is a speaker with a page; "the
+// ministry" and "the two governments" are speakers only in their article.
+func (f *quoteFinder) namedDescription(s, e int) bool {
+	for k := s; k < e; k++ {
+		t := f.toks[k]
+		if t.Upper && !f.lang.Determiners[t.Key] && !f.lang.OrgWords[t.Key] && !f.lang.BodyNouns[t.Key] &&
+			!f.lang.GroupHeads[t.Key] && !f.lang.SourceNouns[t.Key] {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceWithQualifier reports whether the mention [s, e) is a source noun
