@@ -132,21 +132,52 @@ func ChartsAvailable() bool {
 }
 
 var funcs = template.FuncMap{
-	"date":       DisplayDate,
-	"dayKey":     DayKey,
-	"iso":        ISODate,
-	"status":     DeadlineStatus,
-	"pathEsc":    url.PathEscape,
-	"queryEsc":   url.QueryEscape,
-	"join":       strings.Join,
-	"actors":     splitActors,
-	"pubDate":    publishedDate,
-	"plural":     plural,
-	"tools":      tools,
-	"v":          func() string { return assetVersion },
-	"sourceName": sourceName,
-	"first":      first,
-	"more":       more,
+	"date":        DisplayDate,
+	"dayKey":      DayKey,
+	"iso":         ISODate,
+	"status":      DeadlineStatus,
+	"pathEsc":     url.PathEscape,
+	"queryEsc":    url.QueryEscape,
+	"join":        strings.Join,
+	"actors":      splitActors,
+	"pubDate":     publishedDate,
+	"plural":      plural,
+	"tools":       tools,
+	"v":           func() string { return assetVersion },
+	"sourceName":  sourceName,
+	"first":       first,
+	"more":        more,
+	"firstReport": firstReport,
+	"quotedAs":    quotedAs,
+}
+
+// firstReport returns the appearance of a quote in the earliest published
+// of the articles loaded with it (nil when none has a date), for "first
+// reported by X on D".
+func firstReport(apps []models.QuoteAppearance) *models.QuoteAppearance {
+	var best *models.QuoteAppearance
+	for i := range apps {
+		a := apps[i].Article
+		if a == nil || a.PublishedAt == nil {
+			continue
+		}
+		if best == nil || a.PublishedAt.Before(*best.Article.PublishedAt) {
+			best = &apps[i]
+		}
+	}
+	return best
+}
+
+// quotedAs says how an appearance quoted the words, "" for verbatim: "in
+// part" (a fragment in the reporter's clause) or "paraphrase".
+func quotedAs(kind string) string {
+	switch kind {
+	case models.QuotePartial:
+		return "in part"
+	case models.QuoteIndirect:
+		return "paraphrase"
+	}
+	return ""
 }
 
 // first returns at most n elements of a slice (of any type), so a timeline
