@@ -27,6 +27,10 @@ type Language struct {
 	// reports (cues.txt).
 	EventCues map[string]string
 
+	// Offices are the terms of the offices an epithet names, by
+	// CanonicalKey of the epithet ("the french president").
+	Offices map[string][]lexicon.Office
+
 	people    *PeopleLexicon
 	countries *CountryLexicon
 	classes   map[string]WordClass
@@ -59,6 +63,13 @@ func NewLanguage(lx *lexicon.Lexicon) (*Language, error) {
 			if fs := strings.Fields(strings.ToLower(f)); len(fs) > 0 {
 				lg.Titles[fs[len(fs)-1]] = true
 			}
+		}
+	}
+	lg.Offices = map[string][]lexicon.Office{}
+	for _, o := range lx.Offices {
+		for _, e := range o.Epithets {
+			k := CanonicalKey(e)
+			lg.Offices[k] = append(lg.Offices[k], o)
 		}
 	}
 	lg.people = lg.loadPeople(fieldsOf(lx.People))

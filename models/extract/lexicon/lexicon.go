@@ -26,6 +26,8 @@ type Lexicon struct {
 	// The tables extraction still parses itself, as lines of '|'-separated
 	// fields: titles, known people and organisations, countries.
 	Titles, People, Countries []Line
+	// Offices are the terms of offices that epithets name (offices.txt).
+	Offices []Office
 }
 
 // Line is one line of a lexicon file that is neither blank nor a comment.
@@ -82,6 +84,7 @@ func Load(fsys fs.FS, lang string) (*Lexicon, error) {
 		{"titles.txt", func(ls []Line) error { lx.Titles = ls; return nil }},
 		{"people.txt", func(ls []Line) error { lx.People = ls; return nil }},
 		{"countries.txt", func(ls []Line) error { lx.Countries = ls; return nil }},
+		{"offices.txt", func(ls []Line) (err error) { lx.Offices, err = parseOffices(ls); return }},
 	}
 	for _, st := range steps {
 		lines, err := ReadLines(fsys, path.Join(lang, st.name))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"dateline/data"
 )
@@ -46,6 +47,7 @@ func testFS(verbs string) fstest.MapFS {
 		"kinds.txt": {Data: kinds}, "xx/cues.txt": {Data: []byte("meeting: met\n")},
 		"xx/verbs.txt": {Data: []byte(verbs)}, "xx/titles.txt": one, "xx/words.txt": {Data: []byte("pronouns: he she\n")},
 		"xx/people.txt": one, "xx/countries.txt": one,
+		"xx/offices.txt": {Data: []byte("the chief | Someone | 2020-01-01 |\n")},
 	}
 }
 
@@ -230,5 +232,30 @@ func TestKindsAndCues(t *testing.T) {
 	f["xx/cues.txt"] = &fstest.MapFile{Data: []byte("parade: march\n")}
 	if _, err := Load(f, "xx"); err == nil || !strings.Contains(err.Error(), `"parade" is no event kind`) {
 		t.Errorf("a cue of no kind: %v", err)
+	}
+}
+
+func TestOfficesFile(t *testing.T) {
+	f := testFS("say\n")
+	f["xx/offices.txt"] = &fstest.MapFile{Data: []byte("the chief, the boss | Ann Roe | 2020-01-01 | 2024-01-01\n")}
+	lx, err := Load(f, "xx")
+	if err != nil || len(lx.Offices) != 1 {
+		t.Fatalf("%+v %v", lx, err)
+	}
+	o := lx.Offices[0]
+	if len(o.Epithets) != 2 || o.Holder != "Ann Roe" || !o.Holds(time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC)) ||
+		o.Holds(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)) || o.Holds(time.Date(2019, 12, 31, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("office %+v", o)
+	}
+	for _, c := range []struct{ line, want string }{
+		{"the chief | Ann Roe | 2020\n", "4 fields"},
+		{"the chief | Ann Roe | 2020-13-01 |\n", "not YYYY-MM-DD"},
+		{"the chief | Ann Roe | 2020-01-01 | 2019-01-01\n", "after from"},
+		{" | Ann Roe | 2020-01-01 |\n", "epithets and a holder"},
+	} {
+		f["xx/offices.txt"] = &fstest.MapFile{Data: []byte(c.line)}
+		if _, err := Load(f, "xx"); err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "xx/offices.txt:1") {
+			t.Errorf("%q: %v, want %q with file and line", c.line, err, c.want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -66,6 +67,7 @@ func trimThe(s string) string {
 // and collects the people, organisations and countries named there.
 type Registry struct {
 	lang       *doc.Language
+	ref        time.Time // the article's date, for the holder of an office (zero: unknown)
 	lx         *doc.PeopleLexicon
 	src        *doc.Source
 	r          []rune
@@ -89,9 +91,9 @@ type placedName struct {
 // NewRegistry starts the registry of one article. quoted reports whether
 // an offset lies inside quotation marks: people named there are recorded
 // but are no antecedents for "he" and "she".
-func NewRegistry(lg *doc.Language, src *doc.Source, toks []doc.Token, known []doc.ActorMention, quoted func(at int) bool) *Registry {
+func NewRegistry(lg *doc.Language, src *doc.Source, toks []doc.Token, known []doc.ActorMention, quoted func(at int) bool, ref time.Time) *Registry {
 	r := src.R
-	reg := &Registry{lang: lg, lx: lg.People(), src: src, r: r, toks: toks, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
+	reg := &Registry{lang: lg, ref: ref, lx: lg.People(), src: src, r: r, toks: toks, surnames: map[string]string{}, found: map[string]*models.ExtractedPerson{}}
 	reg.known = known
 	for _, m := range reg.known {
 		a := reg.lx.Actors[m.Actor]
@@ -137,6 +139,9 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 			return "" // "The New York Times and CNN" are two speakers
 		}
 	}
+	if name, office := reg.officeHolder(mention); office {
+		return name // "" when nobody listed held it then: not today's holder
+	}
 	for i := range toks {
 		if reg.lang.Prepositions[toks[i].Key] {
 			break // "a source in Kyiv" is not Ukraine
@@ -173,6 +178,37 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 	i := sort.Search(len(reg.speakers), func(i int) bool { return reg.speakers[i].at > s })
 	reg.speakers = slices.Insert(reg.speakers, i, placedName{s, name, 0})
 	return name
+}
+
+// KindOf returns the kind (doc.ActorPerson, ...) name was noted with in
+// this article, "" when it was not.
+func (reg *Registry) KindOf(name string) string {
+	if p := reg.found[name]; p != nil {
+		return p.Kind
+	}
+	return ""
+}
+
+// officeHolder returns who held the office the epithet mention names on
+// the article's date ("the French president" -> Emmanuel Macron in 2025);
+// office is false when the mention names no office or the date is unknown,
+// and name "" when offices.txt lists no holder for that date.
+func (reg *Registry) officeHolder(mention string) (name string, office bool) {
+	terms := reg.lang.Offices[doc.CanonicalKey(mention)]
+	if reg.ref.IsZero() || len(terms) == 0 {
+		return "", false
+	}
+	for _, o := range terms {
+		if o.Holds(reg.ref) {
+			role := ""
+			if i, ok := reg.lx.ByName[doc.CanonicalKey(o.Holder)]; ok {
+				role = reg.lx.Actors[i].Role
+			}
+			reg.Note(o.Holder, doc.ActorPerson, role, mention)
+			return o.Holder, true
+		}
+	}
+	return "", true
 }
 
 // placeAfter reports whether the capitalised words ending a mention

@@ -62,7 +62,7 @@ func TestFullNameBeforeOrderFree(t *testing.T) {
 		}
 	}
 	fresh := func() *Registry {
-		return NewRegistry(testLang, rt.Src, rt.Toks, rt.Known, func(int) bool { return false })
+		return NewRegistry(testLang, rt.Src, rt.Toks, rt.Known, func(int) bool { return false }, time.Time{})
 	}
 	want := map[int]string{}
 	for _, tok := range lone {

@@ -42,6 +42,7 @@ type quoteFinder struct {
 	paras   []int              // rune offsets where paragraphs start
 	known   []doc.ActorMention // the known actors the text names
 	timexes []models.Timex     // the time expressions, for when words were said
+	ref     time.Time          // the article's date, for who held an office then
 }
 
 // findQuotes finds the quotes of body (direct, partial and indirect speech),
@@ -60,7 +61,7 @@ func Find(d *doc.Document) {
 }
 
 func find(t *doc.Document) ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	f := &quoteFinder{attributor: attributor{lang: t.Lang, src: t.Src, r: t.Src.R, toks: t.Toks}, sents: t.Sents, known: t.Known, timexes: t.Timexes}
+	f := &quoteFinder{attributor: attributor{lang: t.Lang, src: t.Src, r: t.Src.R, toks: t.Toks}, sents: t.Sents, known: t.Known, timexes: t.Timexes, ref: t.Ref}
 	f.paras = t.Paras
 	f.marks = doc.FindMarked(f.r)
 	f.direct()
@@ -584,7 +585,7 @@ func (f *quoteFinder) brokenBy(c, d *candidate) bool {
 // finish resolves speakers and returns the quotes in text order and the
 // people named.
 func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerson) {
-	reg := people.NewRegistry(f.lang, f.src, f.toks, f.known, f.quoted)
+	reg := people.NewRegistry(f.lang, f.src, f.toks, f.known, f.quoted, f.ref)
 	speech := f.cands[f.nDirect:]
 	slices.SortStableFunc(speech, func(a, b candidate) int { return a.s - b.s })
 	f.cands = mergeByStart(f.cands[:f.nDirect], speech)

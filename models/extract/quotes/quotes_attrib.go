@@ -409,6 +409,9 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 // count only after a pronoun (subject token subj) or before "that".
 func (p *attributor) verbAt(k, subj int) bool {
 	t := p.toks[k]
+	if p.lang.ConduitParticiples[t.Key] && k+1 < len(p.toks) && p.toks[k+1].Key == "by" {
+		return false // "quoted by TASS" passes words on; it reports none
+	}
 	lemma := p.lang.CueLemma(t)
 	if form, _ := p.lang.Verbs.FormOf(t.Key); !p.lang.Verbs.Has(lemma, lexicon.Nounish) || (form != lexicon.Base && form != lexicon.S) {
 		return true

@@ -405,3 +405,34 @@ func TestPlaceIsNoSpeaker(t *testing.T) {
 
 // testLang is the shipped English data the tests read.
 var testLang = golden.English()
+
+// TestOfficeHolders: an epithet is whoever held the office on the
+// article's date (data/lexicon/en/offices.txt): "the US president" is
+// Barack Obama in 2016 and Donald Trump in 2025; a date no listed holder
+// covers resolves to nobody rather than to today's holder.
+func TestOfficeHolders(t *testing.T) {
+	body := "The US president said the deal was close. The French president said Europe was ready. " +
+		"The Kremlin chief said Moscow would wait."
+	for _, c := range []struct {
+		ref  time.Time
+		want []string
+	}{
+		{time.Date(2016, 10, 1, 0, 0, 0, 0, time.UTC), []string{"Barack Obama", "François Hollande", "Vladimir Putin"}},
+		{time.Date(2025, 8, 7, 0, 0, 0, 0, time.UTC), []string{"Donald Trump", "Emmanuel Macron", "Vladimir Putin"}},
+		{time.Date(2011, 6, 1, 0, 0, 0, 0, time.UTC), []string{"Barack Obama", "", ""}},
+	} {
+		qs, _ := quotesAt(body, c.ref)
+		if len(qs) != len(c.want) {
+			t.Fatalf("%s: %d quotes", c.ref.Format(time.DateOnly), len(qs))
+		}
+		for i, q := range qs {
+			got := ""
+			if q.Speaker != nil && q.SpeakerKind == models.SpeakerPerson {
+				got = *q.Speaker
+			}
+			if got != c.want[i] {
+				t.Errorf("%s: %q by %q, want %q", c.ref.Format(time.DateOnly), q.Text, got, c.want[i])
+			}
+		}
+	}
+}

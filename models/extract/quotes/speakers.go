@@ -41,7 +41,7 @@ func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, sentStart, prevStart
 		return speaker{}
 	}
 	if name := reg.Resolve(f.toks[s:he], sentStart, prevStart); name != "" {
-		sp.name, sp.kind, sp.named = name, f.kindOf(name), true
+		sp.name, sp.kind, sp.named = name, f.kindOf(reg, name), true
 		return sp
 	}
 	head := f.toks[he-1].Key
@@ -107,9 +107,12 @@ func (f *quoteFinder) sourceWithQualifier(s, e int) bool {
 // kindOf returns the speaker kind of a resolved name: a person, a group of
 // countries (group-names), or an organisation (a country speaking is its
 // government).
-func (f *quoteFinder) kindOf(name string) string {
-	switch f.lang.Facts(name).Kind {
-	case doc.ActorPerson:
+func (f *quoteFinder) kindOf(reg *people.Registry, name string) string {
+	kind := reg.KindOf(name)
+	if kind == "" {
+		kind = f.lang.Facts(name).Kind
+	}
+	if kind == doc.ActorPerson {
 		return models.SpeakerPerson
 	}
 	fs := strings.Fields(strings.ToLower(name))
