@@ -13,6 +13,7 @@ type WordSets struct {
 	ConduitParticiples map[string]bool `words:"conduit-participles"`
 	SourceQualifiers   map[string]bool `words:"source-qualifiers"`
 	ClauseConjunctions map[string]bool `words:"clause-conjunctions"`
+	MessageNouns       map[string]bool `words:"message-nouns"`
 	GroupHeads         map[string]bool `words:"group-heads"`
 	BodyNouns          map[string]bool `words:"body-nouns"`
 	GroupNames         map[string]bool `words:"group-names"`

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -330,12 +331,24 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 			}
 			end = i + 1
 		}
-		if s, e := f.invertedSubject(end, b); s >= 0 {
+		if s, e := f.invertedSubject(end, b); s >= 0 && !f.hasAuxiliary(s, e) {
 			return f.closedAttrib(s, e, i, end, lemma, e, b, strict)
 		}
 		return noAttribution()
 	}
 	return f.speakerFirst(i, b, strict)
+}
+
+// hasAuxiliary reports whether tokens [s, e) hold an auxiliary verb: "said
+// the talks had stalled" reports a clause, it names no speaker after the
+// verb.
+func (f *quoteFinder) hasAuxiliary(s, e int) bool {
+	for k := s; k < e; k++ {
+		if f.lang.UnrealizedWords[f.toks[k].Key] || f.lang.HasVerbs[f.toks[k].Key] {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerFirst reads "Trump said in an interview", "Clinton campaign
@@ -629,7 +642,17 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 					prevStart = f.sents[si-1].Start
 				}
 			}
-			if sp := f.speakerOf(reg, c.attr.subjS, c.attr.subjE, sentStart, prevStart); sp.name != "" {
+			sp := f.speakerOf(reg, c.attr.subjS, c.attr.subjE, c.attr.cueTok, sentStart, prevStart)
+			if as, ae, ok := f.deliveredFrom(c.attr.cueTok, c.s); ok {
+				if author := f.speakerOf(reg, as, ae, -1, sentStart, prevStart); author.name != "" {
+					// the subject read out someone else's words: theirs, by way of the subject
+					ms, me := f.toks[as].Start, f.toks[ae-1].End
+					q.SpeakerMention = &models.Mention{Text: f.src.Slice(ms, me), Start: ms, End: me}
+					author.conduit = cmp.Or(sp.name, f.src.Slice(f.toks[c.attr.subjS].Start, f.toks[c.attr.subjE-1].End))
+					sp = author
+				}
+			}
+			if sp.name != "" {
 				q.Speaker, q.SpeakerKind, q.Conduit = &sp.name, sp.kind, sp.conduit
 				switch {
 				case !sp.named:

@@ -25,7 +25,7 @@ type speaker struct {
 // and keeps its description; "European leaders", "the two governments" are
 // a group; "Japan's foreign ministry", "the Russian embassy" an
 // organisation. A conduit ("cited by Reuters") is never the speaker.
-func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, sentStart, prevStart int) speaker {
+func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, cue, sentStart, prevStart int) speaker {
 	var sp speaker
 	he := e
 	for k := s; k+2 < e; k++ {
@@ -33,6 +33,9 @@ func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, sentStart, prevStart
 			he, sp.conduit = k, f.src.Slice(f.toks[k+2].Start, f.toks[e-1].End)
 			break
 		}
+	}
+	if sp.conduit == "" && cue > e {
+		sp.conduit = f.asideConduit(e, cue) // "Lavrov, quoted by TASS, said"
 	}
 	for he > s && f.toks[he-1].Punct {
 		he--
@@ -90,6 +93,47 @@ func (f *quoteFinder) namedDescription(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// deliveredFrom finds the author of words that the attribution's subject
+// only delivered: "a spokeswoman read out a statement from the president:
+// '...'" (tokens after the cue, before the words at rune offset at). It
+// returns the author's mention tokens.
+func (f *quoteFinder) deliveredFrom(cue, at int) (int, int, bool) {
+	if cue < 0 {
+		return 0, 0, false
+	}
+	for k := cue + 1; k < len(f.toks) && k <= cue+8 && f.toks[k].Start < at; k++ {
+		if f.toks[k].Punct {
+			return 0, 0, false
+		}
+		if f.toks[k].Key != "from" || !f.lang.MessageNouns[f.toks[k-1].Key] {
+			continue
+		}
+		j := k + 1
+		for j < len(f.toks) && j < k+7 && !f.toks[j].Punct && f.toks[j].Start < at {
+			j++
+		}
+		return k + 1, j, j > k+1
+	}
+	return 0, 0, false
+}
+
+// asideConduit returns the outlet of an aside between a speaker's mention
+// (ending at token e) and the cue: ", quoted by TASS,".
+func (f *quoteFinder) asideConduit(e, cue int) string {
+	for k := e; k+2 < cue; k++ {
+		if f.lang.ConduitParticiples[f.toks[k].Key] && f.toks[k+1].Key == "by" {
+			j := k + 2
+			for j < cue && !f.toks[j].Punct {
+				j++
+			}
+			if j > k+2 {
+				return f.src.Slice(f.toks[k+2].Start, f.toks[j-1].End)
+			}
+		}
+	}
+	return ""
 }
 
 // sourceWithQualifier reports whether the mention [s, e) is a source noun
