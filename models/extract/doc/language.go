@@ -30,6 +30,9 @@ type Language struct {
 	// Offices are the terms of the offices an epithet names, by
 	// CanonicalKey of the epithet ("the french president").
 	Offices map[string][]lexicon.Office
+	// OfficeLast holds the last word keys of the epithets ("president",
+	// "chief"), so most mentions are ruled out with one look-up.
+	OfficeLast map[string]bool
 
 	people    *PeopleLexicon
 	countries *CountryLexicon
@@ -65,11 +68,16 @@ func NewLanguage(lx *lexicon.Lexicon) (*Language, error) {
 			}
 		}
 	}
-	lg.Offices = map[string][]lexicon.Office{}
+	lg.Offices, lg.OfficeLast = map[string][]lexicon.Office{}, map[string]bool{}
 	for _, o := range lx.Offices {
 		for _, e := range o.Epithets {
 			k := CanonicalKey(e)
 			lg.Offices[k] = append(lg.Offices[k], o)
+			if r := []rune(e); len(r) > 0 {
+				if toks := lg.SplitWords(r, 0, len(r)); len(toks) > 0 {
+					lg.OfficeLast[toks[len(toks)-1].Key] = true
+				}
+			}
 		}
 	}
 	lg.people = lg.loadPeople(fieldsOf(lx.People))

@@ -139,7 +139,7 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 			return "" // "The New York Times and CNN" are two speakers
 		}
 	}
-	if name, office := reg.officeHolder(mention); office {
+	if name, office := reg.officeHolder(toks, mention); office {
 		return name // "" when nobody listed held it then: not today's holder
 	}
 	for i := range toks {
@@ -193,7 +193,10 @@ func (reg *Registry) KindOf(name string) string {
 // the article's date ("the French president" -> Emmanuel Macron in 2025);
 // office is false when the mention names no office or the date is unknown,
 // and name "" when offices.txt lists no holder for that date.
-func (reg *Registry) officeHolder(mention string) (name string, office bool) {
+func (reg *Registry) officeHolder(toks []doc.Token, mention string) (name string, office bool) {
+	if reg.ref.IsZero() || !reg.lang.OfficeLast[toks[len(toks)-1].Key] {
+		return "", false
+	}
 	terms := reg.lang.Offices[doc.CanonicalKey(mention)]
 	if reg.ref.IsZero() || len(terms) == 0 {
 		return "", false
