@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"dateline/models"
 	"dateline/models/extract/doc"
@@ -178,40 +177,6 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 	i := sort.Search(len(reg.speakers), func(i int) bool { return reg.speakers[i].at > s })
 	reg.speakers = slices.Insert(reg.speakers, i, placedName{s, name, 0})
 	return name
-}
-
-// KindOf returns the kind (doc.ActorPerson, ...) name was noted with in
-// this article, "" when it was not.
-func (reg *Registry) KindOf(name string) string {
-	if p := reg.found[name]; p != nil {
-		return p.Kind
-	}
-	return ""
-}
-
-// officeHolder returns who held the office the epithet mention names on
-// the article's date ("the French president" -> Emmanuel Macron in 2025);
-// office is false when the mention names no office or the date is unknown,
-// and name "" when offices.txt lists no holder for that date.
-func (reg *Registry) officeHolder(toks []doc.Token, mention string) (name string, office bool) {
-	if reg.ref.IsZero() || !reg.lang.OfficeLast[toks[len(toks)-1].Key] {
-		return "", false
-	}
-	terms := reg.lang.Offices[doc.CanonicalKey(mention)]
-	if reg.ref.IsZero() || len(terms) == 0 {
-		return "", false
-	}
-	for _, o := range terms {
-		if o.Holds(reg.ref) {
-			role := ""
-			if i, ok := reg.lx.ByName[doc.CanonicalKey(o.Holder)]; ok {
-				role = reg.lx.Actors[i].Role
-			}
-			reg.Note(o.Holder, doc.ActorPerson, role, mention)
-			return o.Holder, true
-		}
-	}
-	return "", true
 }
 
 // placeAfter reports whether the capitalised words ending a mention
@@ -639,7 +604,7 @@ const fullNameReach = 5000
 // shoutToTitle writes a name set in capitals, as transcripts do
 // ("WALLACE"), in title case; short acronyms (CNN, NATO) stay.
 func shoutToTitle(name string) string {
-	if doc.HasLower(name) || utf8.RuneCountInString(name) < 5 {
+	if doc.HasLower(name) || len([]rune(name)) < 5 {
 		return name
 	}
 	var b strings.Builder

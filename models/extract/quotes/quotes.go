@@ -610,63 +610,85 @@ func (f *quoteFinder) finish() ([]models.ExtractedQuote, []models.ExtractedPerso
 		if c.mark >= 0 && c.kind == models.QuotePartial && !c.attr.found() {
 			continue // quoted words inside a sentence that reports nobody
 		}
-		q := models.ExtractedQuote{Kind: c.kind, Start: c.s, End: c.e, Cue: c.attr.cue, Venue: c.attr.venue, Text: c.text}
-		if q.Text == "" {
-			q.Text = f.src.Slice(c.s, c.e)
-			if c.mark >= 0 && f.marks[c.mark].Multi {
-				q.Text = dropReopeningMarks(q.Text)
-			}
-		}
-		if c.kind == models.QuotePartial && c.mark >= 0 {
-			q.Text, q.End = trimFragmentEnd(q.Text, q.End)
-		}
-		ctx := models.Mention{Text: q.Text, Start: c.s, End: q.End}
-		if c.ctxE > c.ctxS {
-			ctx = f.contextOf(c)
-		}
-		q.Context = &ctx
+		q := f.quoteOf(c)
 		if c.attr.found() {
-			q.Verb = c.attr.lemma
-			if v, g, ok := f.saidAt(c, ctx.Start, ctx.End); ok {
-				q.SaidAt, q.SaidGranularity = &v, g
-			}
-		}
-		if c.attr.found() {
-			ms, me := f.toks[c.attr.subjS].Start, f.toks[c.attr.subjE-1].End
-			q.SpeakerMention = &models.Mention{Text: f.src.Slice(ms, me), Start: ms, End: me}
-			si := f.sentAt(ms)
-			sentStart, prevStart := -1, -1
-			if si >= 0 && si < len(f.sents) {
-				sentStart = f.sents[si].Start
-				if si > 0 {
-					prevStart = f.sents[si-1].Start
-				}
-			}
-			sp := f.speakerOf(reg, c.attr.subjS, c.attr.subjE, c.attr.cueTok, sentStart, prevStart)
-			if as, ae, ok := f.deliveredFrom(c.attr.cueTok, c.s); ok {
-				if author := f.speakerOf(reg, as, ae, -1, sentStart, prevStart); author.name != "" {
-					// the subject read out someone else's words: theirs, by way of the subject
-					ms, me := f.toks[as].Start, f.toks[ae-1].End
-					q.SpeakerMention = &models.Mention{Text: f.src.Slice(ms, me), Start: ms, End: me}
-					author.conduit = cmp.Or(sp.name, f.src.Slice(f.toks[c.attr.subjS].Start, f.toks[c.attr.subjE-1].End))
-					sp = author
-				}
-			}
-			if sp.name != "" {
-				q.Speaker, q.SpeakerKind, q.Conduit = &sp.name, sp.kind, sp.conduit
-				switch {
-				case !sp.named:
-				case sp.kind == models.SpeakerOrganisation:
-					reg.Note(sp.name, models.PersonKindOrganisation, "", "")
-				case sp.kind == models.SpeakerGroup:
-					reg.Note(sp.name, models.PersonKindGroup, "", "")
-				}
-			}
+			f.attribute(&q, c, reg)
 		}
 		q.Sentence = f.sentenceText(c.s, c.e)
 		out = append(out, q)
 	}
 	return out, reg.People()
+}
+
+// quoteOf makes candidate c a quote: its verbatim words, their context
+// clause, and what its attribution says of the verb and the time.
+func (f *quoteFinder) quoteOf(c candidate) models.ExtractedQuote {
+	q := models.ExtractedQuote{Kind: c.kind, Start: c.s, End: c.e, Cue: c.attr.cue, Venue: c.attr.venue, Text: c.text}
+	if q.Text == "" {
+		q.Text = f.src.Slice(c.s, c.e)
+		if c.mark >= 0 && f.marks[c.mark].Multi {
+			q.Text = dropReopeningMarks(q.Text)
+		}
+	}
+	if c.kind == models.QuotePartial && c.mark >= 0 {
+		q.Text, q.End = trimFragmentEnd(q.Text, q.End)
+	}
+	ctx := models.Mention{Text: q.Text, Start: c.s, End: q.End}
+	if c.ctxE > c.ctxS {
+		ctx = f.contextOf(c)
+	}
+	q.Context = &ctx
+	if c.attr.found() {
+		q.Verb = c.attr.lemma
+		if v, g, ok := f.saidAt(c, ctx.Start, ctx.End); ok {
+			q.SaidAt, q.SaidGranularity = &v, g
+		}
+	}
+	return q
+}
+
+// attribute gives q the speaker of c's attribution (see speakerOf), the
+// author when the subject only read their words out, and notes a body or
+// group that names itself among the article's people.
+func (f *quoteFinder) attribute(q *models.ExtractedQuote, c candidate, reg *people.Registry) {
+	ms, me := f.toks[c.attr.subjS].Start, f.toks[c.attr.subjE-1].End
+	q.SpeakerMention = &models.Mention{Text: f.src.Slice(ms, me), Start: ms, End: me}
+	sentStart, prevStart := f.sentenceStarts(ms)
+	sp := f.speakerOf(reg, c.attr.subjS, c.attr.subjE, c.attr.cueTok, sentStart, prevStart)
+	if as, ae, ok := f.deliveredFrom(c.attr.cueTok, c.s); ok {
+		if author := f.speakerOf(reg, as, ae, -1, sentStart, prevStart); author.name != "" {
+			// the subject read out someone else's words: theirs, by way of the subject
+			as, ae := f.toks[as].Start, f.toks[ae-1].End
+			q.SpeakerMention = &models.Mention{Text: f.src.Slice(as, ae), Start: as, End: ae}
+			author.conduit = cmp.Or(sp.name, f.src.Slice(ms, me))
+			sp = author
+		}
+	}
+	if sp.name == "" {
+		return
+	}
+	q.Speaker, q.SpeakerKind, q.Conduit = &sp.name, sp.kind, sp.conduit
+	switch {
+	case !sp.named:
+	case sp.kind == models.SpeakerOrganisation:
+		reg.Note(sp.name, models.PersonKindOrganisation, "", "")
+	case sp.kind == models.SpeakerGroup:
+		reg.Note(sp.name, models.PersonKindGroup, "", "")
+	}
+}
+
+// sentenceStarts returns where the sentence holding rune offset at starts
+// and where the one before it starts (-1 for none).
+func (f *quoteFinder) sentenceStarts(at int) (int, int) {
+	si := f.sentAt(at)
+	sentStart, prevStart := -1, -1
+	if si >= 0 && si < len(f.sents) {
+		sentStart = f.sents[si].Start
+		if si > 0 {
+			prevStart = f.sents[si-1].Start
+		}
+	}
+	return sentStart, prevStart
 }
 
 // contextOf returns the clause of partial quote c, taken on to the

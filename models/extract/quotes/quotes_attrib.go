@@ -356,16 +356,12 @@ func (p *attributor) audience(k, hi int) int {
 	det := false // a determiner opened it: "a news conference" runs to its noun
 	for e < hi && e-k < 5 {
 		t := p.toks[e]
-		if t.Punct || t.Key == "that" || p.lang.WeekdayWords[t.Key] || p.lang.MonthWords[t.Key] ||
-			(!t.Upper && (p.lang.Prepositions[t.Key] || p.lang.CueLemma(t) != "" && !adjectiveLike(t.Key))) {
+		if p.endsAudience(t) {
 			break
 		}
 		e++
 		det = det || (e == k+1 && p.lang.Determiners[t.Key])
-		next := e < hi && !p.toks[e].Punct && !p.toks[e].Upper && !p.lang.Prepositions[p.toks[e].Key] &&
-			p.toks[e].Key != "that" && p.lang.CueLemma(p.toks[e]) == "" && !p.lang.WeekdayWords[p.toks[e].Key] &&
-			!p.lang.Determiners[p.toks[e].Key] && !p.lang.Pronouns[p.toks[e].Key] && !p.lang.Auxiliaries[p.toks[e].Key]
-		if det && !t.Upper && next && e-k < 4 {
+		if det && !t.Upper && e-k < 4 && p.audienceGoesOn(e, hi) {
 			continue // "a news | conference"
 		}
 		if p.lang.Pronouns[t.Key] || (!t.Upper && !p.lang.Determiners[t.Key] && !(e < hi && p.toks[e].Upper) && !adjectiveLike(t.Key)) {
@@ -376,6 +372,25 @@ func (p *attributor) audience(k, hi int) int {
 		}
 	}
 	return e
+}
+
+// endsAudience reports whether token t cannot be part of an audience: a
+// mark, "that", a day or month, a preposition or another cue.
+func (p *attributor) endsAudience(t doc.Token) bool {
+	return t.Punct || t.Key == "that" || p.lang.WeekdayWords[t.Key] || p.lang.MonthWords[t.Key] ||
+		(!t.Upper && (p.lang.Prepositions[t.Key] || p.lang.CueLemma(t) != "" && !adjectiveLike(t.Key)))
+}
+
+// audienceGoesOn reports whether the word at token e continues a noun
+// phrase a determiner opened ("a news conference"): a plain lower-case
+// word that opens nothing else.
+func (p *attributor) audienceGoesOn(e, hi int) bool {
+	if e >= hi {
+		return false
+	}
+	t := p.toks[e]
+	k := t.Key
+	return !t.Upper && !p.endsAudience(t) && !p.lang.Determiners[k] && !p.lang.Pronouns[k] && !p.lang.Auxiliaries[k]
 }
 
 // adjectiveLike reports words that go on to a noun ("state TV", "local media").
