@@ -149,6 +149,38 @@ var funcs = template.FuncMap{
 	"more":        more,
 	"firstReport": firstReport,
 	"quotedAs":    quotedAs,
+	"nested":      NestedQuotes,
+}
+
+// NestedQuotes writes the quotation marks inside quoted words as the
+// inner marks of curly typography, so “...” never holds straight or double
+// marks: `the "deal" is off` -> the ‘deal’ is off. Apostrophes stay.
+func NestedQuotes(s string) string {
+	if !strings.ContainsAny(s, "\"“”") {
+		return s
+	}
+	var b strings.Builder
+	open := false
+	for _, c := range s {
+		switch c {
+		case '“':
+			b.WriteRune('‘')
+			open = true
+		case '”':
+			b.WriteRune('’')
+			open = false
+		case '"':
+			if open {
+				b.WriteRune('’')
+			} else {
+				b.WriteRune('‘')
+			}
+			open = !open
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // firstReport returns the appearance of a quote in the earliest published

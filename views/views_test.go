@@ -269,3 +269,16 @@ func TestTimelineChartMarkLines(t *testing.T) {
 		t.Errorf("axis, zoom or links: %s %v", b, ch.Links)
 	}
 }
+
+func TestNestedQuotes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`the "deal" is off`, "the ‘deal’ is off"},
+		{"the “deal” is off", "the ‘deal’ is off"},
+		{"it's \"final\" and \"fair\"", "it's ‘final’ and ‘fair’"},
+		{"no marks here", "no marks here"},
+	} {
+		if got := NestedQuotes(c.in); got != c.want {
+			t.Errorf("NestedQuotes(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
