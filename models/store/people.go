@@ -14,7 +14,7 @@ type personRef struct {
 }
 
 // registry resolves every person the article lists (its People and its quote
-// speakers) against the cross-article registry, adding new people and
+// speakers who are people) against the cross-article registry, adding new people and
 // aliases. It returns a map from each name as written in the article to the
 // person. Event actors are looked up (canonicalActor) but never added.
 func (w *writer) registry(a *models.ExtractedArticle) (map[string]personRef, error) {
@@ -34,6 +34,11 @@ func (w *writer) registry(a *models.ExtractedArticle) (map[string]personRef, err
 			continue
 		}
 		if _, ok := reg[*q.Speaker]; ok {
+			continue
+		}
+		if q.SpeakerKind != "" && q.SpeakerKind != models.SpeakerPerson {
+			// an unnamed source, or a body only its article names: the
+			// quote keeps the description, the registry gets no page for it
 			continue
 		}
 		ref, err := w.person(*q.Speaker, models.PersonKindPerson, "", nil)

@@ -193,3 +193,25 @@ func TestMigrationQuoteIdentity(t *testing.T) {
 		}
 	})
 }
+
+// TestAnonymousSpeakerHasNoPage: an unnamed source is the quote's label,
+// not a person of the registry.
+func TestAnonymousSpeakerHasNoPage(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		s := openTest(t)
+		a := quoteArticle(1, "The date is not fixed yet", "", "2025-08-07T09:00:00Z")
+		a.Quotes[0].Speaker, a.Quotes[0].SpeakerKind = ptr("a senior US official"), models.SpeakerAnonymous
+		if _, err := s.SaveArticle(context.Background(), a, SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		var people int64
+		s.rdb.Model(&models.Person{}).Count(&people)
+		var q models.Quote
+		if err := s.rdb.First(&q).Error; err != nil {
+			t.Fatal(err)
+		}
+		if people != 0 || q.SpeakerID != nil || q.SpeakerLabel != "a senior US official" {
+			t.Errorf("%d people, quote speaker %v label %q; want no person and the label", people, q.SpeakerID, q.SpeakerLabel)
+		}
+	})
+}
