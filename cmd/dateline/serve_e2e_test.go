@@ -326,3 +326,36 @@ func TestE2ECreateStoryInTheBrowser(t *testing.T) {
 		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
 	}
 }
+
+// TestE2EQuoteAttribution: a person's page shows a partial quote as its
+// verbatim words with the clause they stand in (inner marks curly), the
+// reporting words after the speaker, and no unnamed source has a page.
+func TestE2EQuoteAttribution(t *testing.T) {
+	base := startServer(t)
+	ctx := browserContext(t)
+	errs := consoleErrors(ctx)
+	c := within(ctx, 60*time.Second)
+	if err := chromedp.Do(c, chromedp.Navigate(base+"/people/donald-trump"),
+		chromedp.WaitVisible(chromedp.CSS("blockquote footer"))); err != nil {
+		t.Fatalf("person page: %v", err)
+	}
+	ctxText, err := chromedp.Run(c, chromedp.Text(chromedp.CSS("blockquote p.context")))
+	if err != nil || !strings.HasPrefix(ctxText, "in: ") || !strings.Contains(ctxText, "‘highly productive’") {
+		t.Errorf("partial quote context %q %v, want the clause with inner curly marks", ctxText, err)
+	}
+	footer, err := chromedp.Run(c, chromedp.Text(chromedp.CSS("blockquote footer")))
+	if err != nil || !strings.HasPrefix(footer, "Donald Trump ") || strings.HasPrefix(footer, "Donald Trump,") {
+		t.Errorf("quote footer %q %v, want the speaker then the reporting words", footer, err)
+	}
+	resp, err := http.Get(base + "/people/a-senior-us-official")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("an unnamed source's page: status %d, want 404", resp.StatusCode)
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
+	}
+}
