@@ -14,6 +14,7 @@ type WordSets struct {
 	SourceQualifiers   map[string]bool `words:"source-qualifiers"`
 	ClauseConjunctions map[string]bool `words:"clause-conjunctions"`
 	MessageNouns       map[string]bool `words:"message-nouns"`
+	PollShares         map[string]bool `words:"poll-shares"`
 	GroupHeads         map[string]bool `words:"group-heads"`
 	BodyNouns          map[string]bool `words:"body-nouns"`
 	GroupNames         map[string]bool `words:"group-names"`

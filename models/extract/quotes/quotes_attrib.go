@@ -220,6 +220,9 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 	if p.lang.WeekdayWords[head] {
 		return -1, -1 // "this week" says nothing
 	}
+	if ps, ok := p.pollShare(j, lo); ok {
+		return ps, j + 1 // "21 percent said", "a majority of Americans say"
+	}
 	s, ok := p.descriptionStart(j, lo)
 	if q, ok := p.qualifiedSource(s, lo); ok {
 		return q, j + 1 // "people familiar with the plan said"
@@ -234,6 +237,43 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 		}
 	}
 	return s, j + 1
+}
+
+// pollShare finds a share of people polled ending at token j: "21
+// percent", "a majority of Americans", "Seventy-four percent of Democratic
+// registered voters" (poll-shares). It returns where the share starts.
+func (p *attributor) pollShare(j, lo int) (int, bool) {
+	for k := j; k >= lo && k >= j-7; k-- {
+		t := p.toks[k]
+		if t.Punct || p.lang.CueLemma(t) != "" {
+			return 0, false
+		}
+		if !p.lang.PollShares[t.Key] || (k < j && p.toks[k+1].Key != "of") {
+			continue
+		}
+		s := k
+		if s-1 >= lo && (p.lang.Determiners[p.toks[s-1].Key] || isNumber(p.toks[s-1].Key) || numberWord(p.toks[s-1].Key)) {
+			s--
+		}
+		if s == k && t.Key == "percent" {
+			return 0, false // a share needs its number
+		}
+		return s, true
+	}
+	return 0, false
+}
+
+// numberWord reports whether key spells a number ("seventy-four", "half").
+func numberWord(key string) bool {
+	for _, w := range strings.Split(key, "-") {
+		switch w {
+		case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+			"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // unnamedHead reports whether key heads an unnamed speaker that needs no

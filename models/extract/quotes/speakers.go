@@ -51,7 +51,7 @@ func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, cue, sentStart, prev
 	switch {
 	case f.lang.Pronouns[head]:
 		return speaker{}
-	case f.lang.SourceNouns[head] || f.sourceWithQualifier(s, he):
+	case f.lang.SourceNouns[head] || f.sourceWithQualifier(s, he) || f.isPollShare(s, he):
 		sp.name, sp.kind = f.description(s, e), models.SpeakerAnonymous
 	case f.lang.GroupHeads[head] && f.plainDescription(s, he):
 		sp.name, sp.kind, sp.named = f.description(s, he), models.SpeakerGroup, f.namedDescription(s, he)
@@ -134,6 +134,17 @@ func (f *quoteFinder) asideConduit(e, cue int) string {
 		}
 	}
 	return ""
+}
+
+// isPollShare reports whether [s, e) is a share of people polled: "21
+// percent", "Seventy-four percent of Democratic registered voters".
+func (f *quoteFinder) isPollShare(s, e int) bool {
+	for k := s; k < e; k++ {
+		if f.lang.PollShares[f.toks[k].Key] && (k == e-1 || f.toks[k+1].Key == "of") {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceWithQualifier reports whether the mention [s, e) is a source noun
