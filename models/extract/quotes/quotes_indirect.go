@@ -116,16 +116,18 @@ func (f *quoteFinder) sentenceSpeech(a, b int, inQuote []bool) []span {
 }
 
 // nextSpeaker finds a second speaker inside the content of sp: after a
-// comma (and a clause conjunction) a subject and its reporting verb open
-// speech of their own ("A said X, while B said Y"; "..., and the two
-// governments said ..."). The span it returns is the second speech.
+// comma or a clause conjunction (or both) a subject and its reporting verb
+// open speech of their own ("A said X, while B said Y"; "..., and the two
+// governments said ..."; "Trump said X and Trump says Y"). The span it
+// returns is the second speech.
 func (f *quoteFinder) nextSpeaker(sp span, inQuote []bool) (span, bool) {
 	for k := sp.cs + 2; k < sp.ce-3; k++ {
-		if f.toks[k].Key != "," || inQuote[k] {
+		key := f.toks[k].Key
+		if (key != "," && !f.lang.ClauseConjunctions[key]) || inQuote[k] {
 			continue
 		}
 		j := k + 1
-		if f.lang.ClauseConjunctions[f.toks[j].Key] {
+		if key == "," && f.lang.ClauseConjunctions[f.toks[j].Key] {
 			j++
 		}
 		next, ok := f.leadingCue(j, sp.ce, inQuote)
@@ -281,7 +283,13 @@ func (f *quoteFinder) accordingSource(k, a, b int) (int, int, bool) {
 	s, e := f.subjectAfter(k+2, b)
 	if s < 0 {
 		s, e = k+2, f.nextComma(k+2, b)
-		if e-s > 10 || e == s || (e == b && (k == a || f.toks[k-1].Key != ",")) {
+		// a source opening the sentence may be long: "According to early
+		// results of exit polls conducted for the AP by Edison Research, ..."
+		reach := 10
+		if k == a && e < b {
+			reach = 24
+		}
+		if e-s > reach || e == s || (e == b && (k == a || f.toks[k-1].Key != ",")) {
 			return 0, 0, false
 		}
 	}
