@@ -496,6 +496,9 @@ func (f *quoteFinder) contentStart(ce, b int) int {
 func (f *quoteFinder) afterQuote(s, a int, inQuote []bool) bool {
 	k := s - 1
 	for k >= 0 && f.toks[k].Punct && !inQuote[k] {
+		if key := f.toks[k].Key; key == "." || key == "!" || key == "?" {
+			return false // `"...," he said. He said ...`: a sentence of its own
+		}
 		k--
 	}
 	return k >= 0 && inQuote[k] && f.para(f.toks[k].Start) == f.para(f.toks[s].Start)

@@ -98,6 +98,7 @@ func TestFindQuotes(t *testing.T) {
 		{"pronoun", `Trump spoke to the press. "The deal is near," he said.`, "The deal is near", "direct", "he", "Donald Trump", "said", ""},
 		{"unknown speaker", `"We were not told," one diplomat said.`, "We were not told", "direct", "one diplomat", "one diplomat", "said", ""},
 		{"indirect that", `Zelensky said that Ukraine would not give up any land.`, "Ukraine would not give up any land", "indirect", "Zelensky", "Volodymyr Zelensky", "said", ""},
+		{"speech after a quote's sentence", `"If Trump wins I will be stopped," he said. He said he planned to visit the city.`, "he planned to visit the city", "indirect", "He", "", "said", ""},
 		{"second speaker after and", `Trump said the deal was close and Zelensky said Kyiv was not ready.`, "Kyiv was not ready", "indirect", "Zelensky", "Volodymyr Zelensky", "said", ""},
 		{"long opening source", `According to early results of the exit polls conducted for the networks by a research firm, most voters wanted change.`, "most voters wanted change", "indirect", "early results of the exit polls conducted for the networks by a research firm", "", "According to", ""},
 		{"poll share", `In the survey, 21 percent said they would not vote at all.`, "they would not vote at all", "indirect", "21 percent", "21 percent", "said", ""},
