@@ -60,7 +60,7 @@ func startLive(t *testing.T, token string, extra func(*gin.Engine)) *liveServer 
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := loadSamplesIfEmpty(ctx, st, io.Discard); err != nil {
+	if err := loadSamplesIfEmpty(ctx, st, testExtractor(t), io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	h, err := handlers.New(st, serveOptions(e, st))

@@ -311,7 +311,7 @@ func TestSamplesLoadOnce(t *testing.T) {
 	defer st.Close()
 	ctx := context.Background()
 	var msg bytes.Buffer
-	if err := loadSamplesIfEmpty(ctx, st, &msg); err != nil {
+	if err := loadSamplesIfEmpty(ctx, st, testExtractor(t), &msg); err != nil {
 		t.Fatalf("%v\n%s", err, msg.String())
 	}
 	c, _ := st.Counts(ctx)
@@ -323,7 +323,7 @@ func TestSamplesLoadOnce(t *testing.T) {
 		t.Errorf("story %+v %v", story, err)
 	}
 	msg.Reset()
-	if err := loadSamplesIfEmpty(ctx, st, &msg); err != nil || msg.Len() != 0 {
+	if err := loadSamplesIfEmpty(ctx, st, testExtractor(t), &msg); err != nil || msg.Len() != 0 {
 		t.Errorf("second call: %v %q", err, msg.String())
 	}
 	if again, _ := st.Counts(ctx); again != c {

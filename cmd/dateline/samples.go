@@ -54,16 +54,12 @@ type sampleFile struct {
 // when the database holds no article yet, so a newcomer's first `serve`
 // shows a timeline. It says what it did on stderr and does nothing on a
 // database with articles.
-func loadSamplesIfEmpty(ctx context.Context, st *store.Store, stderr io.Writer) error {
+func loadSamplesIfEmpty(ctx context.Context, st *store.Store, ex *extract.Extractor, stderr io.Writer) error {
 	c, err := st.Counts(ctx)
 	if err != nil || c.Articles > 0 {
 		return err
 	}
 	jobs, opt, err := sampleJobs(data.Samples())
-	if err != nil {
-		return err
-	}
-	ex, err := extract.New("en")
 	if err != nil {
 		return err
 	}

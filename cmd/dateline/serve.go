@@ -54,7 +54,10 @@ func runServe(e *env) int {
 		return 1
 	}
 	defer st.Close()
-	if err := loadSamplesIfEmpty(e.ctx, st, e.stderr); err != nil {
+	if !e.useExtractor("serve") {
+		return 1
+	}
+	if err := loadSamplesIfEmpty(e.ctx, st, e.ex, e.stderr); err != nil {
 		fmt.Fprintln(e.stderr, "dateline serve: loading the sample story:", models.ErrorMessage(err))
 	}
 	h, err := handlers.New(st, serveOptions(e, st))
@@ -103,6 +106,9 @@ func serveOptions(e *env, st *store.Store) handlers.Options {
 	}
 	if e.cfg.Web.AccessLog {
 		opt.AccessLog = log
+	}
+	if e.ex != nil {
+		opt.Extract = e.ex.ExtractContext // the one serve made at start
 	}
 	return opt
 }

@@ -54,7 +54,7 @@ func startServer(t *testing.T) string {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	if err := loadSamplesIfEmpty(ctx, st, io.Discard); err != nil {
+	if err := loadSamplesIfEmpty(ctx, st, testExtractor(t), io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.SaveArticle(ctx, storyFixtureArticle(), store.SaveOptions{StorySlug: "sanctions-deadline"}); err != nil {

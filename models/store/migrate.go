@@ -256,9 +256,8 @@ func (s *Store) dropIdleReaders() {
 		return
 	}
 	if sqlDB, err := s.rdb.DB(); err == nil {
-		n := sqlDB.Stats().MaxOpenConnections
 		sqlDB.SetMaxIdleConns(-1)
-		sqlDB.SetMaxIdleConns(n)
+		sqlDB.SetMaxIdleConns(s.readIdle)
 	}
 }
 

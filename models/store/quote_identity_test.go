@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"testing"
 
 	"dateline/models"
@@ -178,7 +179,7 @@ func TestMigrationQuoteIdentity(t *testing.T) {
 		if err := s.rdb.First(&q).Error; err != nil {
 			t.Fatal(err)
 		}
-		if q.Key != models.QuoteKey(long)+":p"+uintString(pid) || q.TextKey != models.QuoteKey(long) ||
+		if q.Key != models.QuoteKey(long)+":p"+strconv.FormatUint(uint64(pid), 10) || q.TextKey != models.QuoteKey(long) ||
 			q.ReportedAt == nil || !q.ReportedAt.Equal(*pub) || q.PlacedAt == nil || !q.PlacedAt.Equal(*pub) {
 			t.Errorf("migrated quote %+v", q)
 		}

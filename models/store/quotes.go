@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,20 +38,7 @@ func quoteKey(textKey string, speaker *uint) string {
 	if speaker == nil {
 		return textKey + ":"
 	}
-	return textKey + ":p" + uintString(*speaker)
-}
-
-func uintString(n uint) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
+	return textKey + ":p" + strconv.FormatUint(uint64(*speaker), 10)
 }
 
 // quotes stores the article's quotes (see quoteCopy and shortWords).

@@ -69,6 +69,9 @@ type Store struct {
 	d     dialect
 	path  string    // SQLite file, or the PostgreSQL DSN without its password
 	stmts stmtCache // the save path's statements, prepared on db
+	// readIdle is how many idle SQLite reader connections are kept (see
+	// dropIdleReaders).
+	readIdle int
 }
 
 // MigratePolicy says what opening a database does about migrations the
@@ -169,7 +172,7 @@ func openSQLite(dsn string, opt Options) (*Store, error) {
 		closeGorm(w)
 		return nil, err
 	}
-	return &Store{db: w, rdb: r, d: sqliteDialect, path: path}, nil
+	return &Store{db: w, rdb: r, d: sqliteDialect, path: path, readIdle: idleConns(readers, opt)}, nil
 }
 
 // sqlitePath returns the file path named by dsn.

@@ -27,31 +27,14 @@ func ActorsIn(lg *doc.Language, text string) []string {
 	return out
 }
 
-// PersonSlug returns a key for matching a speaker's name across articles:
-// lower case, ASCII letters and digits, words joined by hyphens, accents
-// dropped ("Volodymyr Zelenskyy" -> "volodymyr-zelenskyy", "U.S." -> "us").
-// Known aliases map to the canonical name's slug ("Trump" -> "donald-trump").
+// PersonSlug returns the key that matches a speaker's name across articles
+// (models.Slug, the store's person key) of the name's canonical form: known
+// aliases map to the canonical name's slug ("Trump" -> "donald-trump").
 func PersonSlug(lg *doc.Language, name string) string {
 	if i, ok := lg.People().ByName[doc.CanonicalKey(name)]; ok {
 		name = lg.People().Actors[i].Name
 	}
-	var b strings.Builder
-	dash := false
-	for _, c := range name {
-		c = doc.FoldAccent(unicode.ToLower(c))
-		switch {
-		case c < 128 && (unicode.IsLetter(c) || unicode.IsDigit(c)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(c)
-		case c == '.' || c == '\'' || c == '’':
-		default:
-			dash = true
-		}
-	}
-	return b.String()
+	return models.Slug(name)
 }
 
 // trimThe drops a leading "the " of any case.
