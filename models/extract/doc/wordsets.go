@@ -51,6 +51,10 @@ type WordSets struct {
 	// words after a cue that say where or when it was said, before "that".
 	VenueWords map[string]bool `words:"venue-words"`
 
+	// VenueNouns name where words are said: a venue after a comma closing
+	// reported speech ("..., in a statement on Tuesday") is left out of it.
+	VenueNouns map[string]bool `words:"venue-nouns"`
+
 	// words that never stand inside a speaker's mention.
 	NotInMention map[string]bool `words:"not-in-mention"`
 

@@ -82,6 +82,25 @@ func TestVerbsFile(t *testing.T) {
 	}
 }
 
+// TestPhrasalVerbs: "call for" on a line of its own is a phrasal verb with
+// its own flags, read after a form of "call"; "call" keeps its flags.
+func TestPhrasalVerbs(t *testing.T) {
+	lx, err := Load(testFS("call : label\ncall for : speech infinitive\n"), "xx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := lx.Verbs
+	if got := v.Phrasal("call", "for"); got != "call for" {
+		t.Errorf(`Phrasal("call", "for") = %q, want "call for"`, got)
+	}
+	if got := v.Phrasal("call", "off"); got != "" {
+		t.Errorf(`Phrasal("call", "off") = %q, want none`, got)
+	}
+	if !v.Has("call for", Speech|Infinitive) || v.Has("call for", Label) || !v.Has("call", Label) || v.Has("call", Speech) {
+		t.Error("a phrasal verb has its own line's flags, its verb keeps its own")
+	}
+}
+
 func TestNounishSFormIsNotFinite(t *testing.T) {
 	lx, err := Load(testFS("state : speech statement nounish\n"), "xx")
 	if err != nil {
@@ -105,6 +124,7 @@ func TestLoadErrors(t *testing.T) {
 		{"form of two lemmas", testFS("say | | said\nsaid\n"), `xx/verbs.txt:2: "said" is a form of both "say" and "said"`},
 		{"too many columns", testFS("say | a | b | c | d | e\n"), "xx/verbs.txt:1: \"say\" has 5 form columns"},
 		{"no lemma", testFS(" | says\n"), "xx/verbs.txt:1: a verb line starts with one lemma"},
+		{"phrasal before its verb", testFS("say\ncall for : speech\n"), `xx/verbs.txt:2: "call for": list "call" on a line of its own before its phrasal verbs`},
 		{"empty flags", testFS("say :\n"), `xx/verbs.txt:1: "say": ":" with no flags after it`},
 		{"empty file", testFS("# only a comment\n\n"), "xx/verbs.txt has no entries"},
 		{"missing file", missing, "xx/people.txt"},

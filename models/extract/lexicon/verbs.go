@@ -72,6 +72,9 @@ var formColumns = []Form{S, Past, Ing, PastPart}
 type Verbs struct {
 	forms map[string]verbForm
 	flags map[string]Flag
+	// phrasal maps a listed verb and the particle after it to the lemma of
+	// the phrasal verb they make ("call" + "for": "call for").
+	phrasal map[[2]string]string
 }
 
 type verbForm struct {
@@ -91,6 +94,12 @@ func (v *Verbs) Lemma(key string) (string, bool) {
 func (v *Verbs) FormOf(key string) (Form, bool) {
 	f, ok := v.forms[key]
 	return f.form, ok
+}
+
+// Phrasal returns the lemma of the phrasal verb that lemma makes with the
+// particle after it ("call", "for": "call for"), or "".
+func (v *Verbs) Phrasal(lemma, particle string) string {
+	return v.phrasal[[2]string{lemma, particle}]
 }
 
 // Has reports whether lemma has every flag in f.
@@ -132,7 +141,7 @@ func hasForm(forms []Form, f Form) bool {
 // may give several spellings separated by spaces. Without ": flags" the
 // verb has DefaultFlags.
 func parseVerbs(lines []Line) (*Verbs, error) {
-	v := &Verbs{forms: map[string]verbForm{}, flags: map[string]Flag{}}
+	v := NoVerbs()
 	for _, l := range lines {
 		if err := v.addLine(l); err != nil {
 			return nil, l.errorf("%v", err)
@@ -145,8 +154,11 @@ func (v *Verbs) addLine(l Line) error {
 	text, flagText, hasFlags := strings.Cut(l.Text, ":")
 	cols := strings.Split(text, "|")
 	lemma := strings.ToLower(strings.TrimSpace(cols[0]))
+	if words := strings.Fields(lemma); len(words) == 2 && len(cols) == 1 {
+		return v.addPhrasal(words[0], words[1], flagText, hasFlags)
+	}
 	if lemma == "" || strings.ContainsAny(lemma, " \t") {
-		return fmt.Errorf("a verb line starts with one lemma, got %q", strings.TrimSpace(cols[0]))
+		return fmt.Errorf("a verb line starts with one lemma (or a listed verb and its particle), got %q", strings.TrimSpace(cols[0]))
 	}
 	if len(cols) > 1+len(formColumns) {
 		return fmt.Errorf("%q has %d form columns, at most %d (-s, past, -ing, past participle)", lemma, len(cols)-1, len(formColumns))
@@ -182,6 +194,29 @@ func (v *Verbs) addLine(l Line) error {
 			}
 		}
 	}
+	return nil
+}
+
+// addPhrasal records the phrasal verb of a listed verb and a particle
+// ("call for"): the verb's spellings followed by the particle report with
+// the phrasal verb's own flags.
+func (v *Verbs) addPhrasal(verb, particle, flagText string, hasFlags bool) error {
+	lemma := verb + " " + particle
+	if _, ok := v.flags[verb]; !ok {
+		return fmt.Errorf("%q: list %q on a line of its own before its phrasal verbs", lemma, verb)
+	}
+	if _, dup := v.flags[lemma]; dup {
+		return fmt.Errorf("%q is listed twice", lemma)
+	}
+	flags := DefaultFlags
+	if hasFlags {
+		var err error
+		if flags, err = parseFlags(flagText); err != nil {
+			return fmt.Errorf("%q: %v", lemma, err)
+		}
+	}
+	v.flags[lemma] = flags
+	v.phrasal[[2]string{verb, particle}] = lemma
 	return nil
 }
 
@@ -224,7 +259,9 @@ func knownFlags() []string {
 }
 
 // NoVerbs returns an empty verb table.
-func NoVerbs() *Verbs { return &Verbs{forms: map[string]verbForm{}, flags: map[string]Flag{}} }
+func NoVerbs() *Verbs {
+	return &Verbs{forms: map[string]verbForm{}, flags: map[string]Flag{}, phrasal: map[[2]string]string{}}
+}
 
 // Finite reports whether the spelling key is a form that makes a clause on
 // its own: a past form ("said"), or an -s form ("says") unless the lemma

@@ -44,6 +44,9 @@ type quoteFinder struct {
 	known   []doc.ActorMention // the known actors the text names
 	timexes []models.Timex     // the time expressions, for when words were said
 	ref     time.Time          // the article's date, for who held an office then
+	// headline is true while a sentence in title case is read ("Kremlin
+	// Says Talks Were Useful"): its capitalised verbs may report speech
+	headline bool
 }
 
 // findQuotes finds the quotes of body (direct, partial and indirect speech),

@@ -16,6 +16,9 @@ type attribution struct {
 	cue, venue   string
 	lemma        string
 	cueTok       int // token of the cue, -1 when there is none (a colon, a label)
+	// trailS, trailE are the rune offsets of a venue closing the reported
+	// words after a comma (", in a statement on Tuesday"), 0 for none
+	trailS, trailE int
 }
 
 func noAttribution() attribution { return attribution{subjS: -1, subjE: -1, cueTok: -1} }
@@ -47,6 +50,9 @@ func (p *attributor) isName(i int) bool {
 // token k (skipping auxiliaries and adverbs), not reaching before token lo.
 func (p *attributor) subjectBefore(k, lo int) (int, int) {
 	j := p.skipAuxiliariesBack(k-1, lo)
+	for n := 0; j > lo && n < 3 && p.lang.WeekdayWords[p.toks[j].Key] && !p.toks[j-1].Punct; n++ {
+		j = p.skipAuxiliariesBack(j-1, lo) // "The G7 on Monday called for", "Lavrov last week said"
+	}
 	if j < lo {
 		return -1, -1
 	}
@@ -382,6 +388,11 @@ func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
 		return k, ""
 	}
 	end = k + 1
+	if k+1 < hi {
+		if ph := p.lang.Verbs.Phrasal(lemma, p.toks[k+1].Key); ph != "" {
+			end, lemma = k+2, ph // "called for", "called on"
+		}
+	}
 	if p.lang.Verbs.Has(lemma, lexicon.Tell) {
 		end = p.audience(end, hi)
 	}

@@ -47,11 +47,64 @@ func (f *quoteFinder) indirect() {
 			continue
 		}
 		for _, sp := range f.sentenceSpeech(a, b, inQuote) {
+			f.cutTrailingVenue(&sp, inQuote)
 			if wordsIn(f.toks[sp.cs:sp.ce]) >= 3 {
 				f.addSpeech(sp)
 			}
 		}
 	}
+}
+
+// cutTrailingVenue leaves out of the content of sp a venue closing it
+// after its last comma ("the talks would go on, in a statement on
+// Tuesday"; ", speaking at a news conference"): where and when the words
+// were said, not what was said. The venue becomes the attribution's when
+// it has none.
+func (f *quoteFinder) cutTrailingVenue(sp *span, inQuote []bool) {
+	for k := sp.ce - 2; k > sp.cs+2; k-- {
+		if f.toks[k].Key != "," {
+			continue
+		}
+		if inQuote[k] {
+			return
+		}
+		j := k + 1
+		if f.lang.Verbs.Has(f.lang.CueLemma(f.toks[j]), lexicon.Speech) && strings.HasSuffix(f.toks[j].Key, "ing") {
+			j++ // ", speaking at a news conference"
+		}
+		if j >= sp.ce || !f.lang.Prepositions[f.toks[j].Key] || !f.venueNounIn(j+1, min(sp.ce, j+5)) {
+			return
+		}
+		if sp.attr.venue == "" {
+			sp.attr.venue = f.text(k+1, sp.ce)
+		}
+		sp.attr.trailS, sp.attr.trailE = f.toks[k+1].Start, f.toks[sp.ce-1].End
+		sp.ce = k
+		return
+	}
+}
+
+// onlyVenue reports whether tokens [a, b) say only how, where or when
+// words were said ("sarcastically on Twitter").
+func (f *quoteFinder) onlyVenue(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := f.toks[k]
+		if !(f.lang.VenueWords[t.Key] || t.Upper || t.Punct || strings.HasSuffix(t.Key, "ly")) {
+			return false
+		}
+	}
+	return true
+}
+
+// venueNounIn reports whether tokens [a, b) hold a noun naming where words
+// are said ("statement", "interview", "news conference").
+func (f *quoteFinder) venueNounIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if f.lang.VenueNouns[f.toks[k].Key] {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineEnd returns the number of tokens of a wire dateline opening
@@ -78,6 +131,7 @@ func datelineEnd(r []rune, toks []doc.Token) int {
 // main attribution, a second verb sharing its speaker, and a participle.
 func (f *quoteFinder) sentenceSpeech(a, b int, inQuote []bool) []span {
 	var out []span
+	f.headline = b-a <= 16 && f.titleCase(f.toks[a].Start, f.toks[b-1].End)
 	sp, ok := f.accordingTo(a, b, inQuote)
 	for _, find := range []func(a, b int, inQuote []bool) (span, bool){f.trailingCue, f.leadingCue, f.midCue, f.headlineSpeaker} {
 		if ok {
@@ -88,6 +142,8 @@ func (f *quoteFinder) sentenceSpeech(a, b int, inQuote []bool) []span {
 	pp, pok := f.participleCue(a, b, inQuote)
 	if pok && ok && sp.cs < pp.attr.cueTok && pp.attr.cueTok <= sp.ce {
 		sp.ce = pp.attr.cueTok - 1 // "X said A, adding that B": A and B
+		// "wrote sarcastically on Twitter, adding that B": only B was said
+		ok = !f.onlyVenue(sp.cs, sp.ce)
 	}
 	if ok {
 		if next, another := f.nextSpeaker(sp, inQuote); another {
@@ -411,8 +467,8 @@ func (f *quoteFinder) headlineSpeaker(a, b int, inQuote []bool) (span, bool) {
 // that has a speaker before it.
 func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 	for k := a; k < b-2; k++ {
-		if lemma := f.leadingVerb(k, a, inQuote); lemma != "" {
-			if sp, ok := f.leadingSpan(k, a, b, lemma, inQuote); ok {
+		if f.leadingVerb(k, a, inQuote) != "" {
+			if sp, ok := f.leadingSpan(k, a, b, inQuote); ok {
 				return sp, true
 			}
 		}
@@ -427,8 +483,11 @@ func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 func (f *quoteFinder) leadingVerb(k, a int, inQuote []bool) string {
 	t := f.toks[k]
 	lemma := f.lang.CueLemma(t)
-	if lemma == "" || inQuote[k] || t.Upper && k > a {
+	if lemma == "" || inQuote[k] {
 		return ""
+	}
+	if t.Upper && k > a && (!f.headline || !f.lang.Verbs.Has(lemma, lexicon.Clause) || f.lang.Verbs.Has(lemma, lexicon.Tell)) {
+		return "" // a headline's "Says": a verb taking a clause, no audience
 	}
 	if strings.HasSuffix(t.Key, "ing") && (k == a || !f.lang.Auxiliaries[f.toks[k-1].Key] && f.toks[k-1].Key != ",") {
 		return ""
@@ -441,7 +500,7 @@ func (f *quoteFinder) leadingVerb(k, a int, inQuote []bool) string {
 
 // leadingSpan reads the reported speech after the verb at token k: its
 // speaker before the verb, the cue and the content up to b.
-func (f *quoteFinder) leadingSpan(k, a, b int, lemma string, inQuote []bool) (span, bool) {
+func (f *quoteFinder) leadingSpan(k, a, b int, inQuote []bool) (span, bool) {
 	s, e := f.subjectBefore(k, a)
 	if k > a && (f.toks[k-1].Key == "and" || f.toks[k-1].Key == "or") {
 		s, e = f.clauseSubject(a, k) // "X outlined a plan and vowed ..."
@@ -449,13 +508,13 @@ func (f *quoteFinder) leadingSpan(k, a, b int, lemma string, inQuote []bool) (sp
 	if s < 0 || !f.verbAt(k, s) || f.afterQuote(s, a, inQuote) {
 		return span{}, false
 	}
-	ce, _ := f.cueExtent(k, b)
+	ce, lemma := f.cueExtent(k, b) // with a phrasal verb's lemma: "call for"
 	if ce < b && (f.toks[ce].Key == "by" || f.toks[ce].Key == "," || f.toks[ce].Key == ":") {
 		return span{}, false // passive "described by", or a direct quote follows
 	}
 	cs := f.contentStart(ce, b)
-	if cs < 0 || f.notContentAt(cs, lemma) {
-		return span{}, false // "charged with", "wrote in 2014", "said Friday as he entered"
+	if cs < 0 || f.notContentAt(cs, lemma) || strings.Contains(lemma, " ") && f.lang.Prepositions[f.toks[cs].Key] {
+		return span{}, false // "charged with", "wrote in 2014", "said Friday as he entered", "called for under the law"
 	}
 	at := f.attrib(s, e, k, ce, lemma, ce, cs)
 	if f.lang.Verbs.Has(lemma, lexicon.Label) && !f.hasQuote(cs, b, inQuote) {
@@ -501,7 +560,11 @@ func (f *quoteFinder) afterQuote(s, a int, inQuote []bool) bool {
 		}
 		k--
 	}
-	return k >= 0 && inQuote[k] && f.para(f.toks[k].Start) == f.para(f.toks[s].Start)
+	if k < 1 || !inQuote[k] || f.para(f.toks[k].Start) != f.para(f.toks[s].Start) {
+		return false
+	}
+	end := f.toks[k-1].Key // `..."progress." Trump said he ...`: the quote ended its sentence
+	return end != "." && end != "!" && end != "?"
 }
 
 // nextComma returns the first comma token in [a, b), or b.

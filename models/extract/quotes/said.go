@@ -3,6 +3,7 @@ package quotes
 import (
 	"regexp"
 	"sort"
+	"strings"
 
 	"dateline/models"
 )
@@ -35,9 +36,10 @@ func saidValue(v string) (string, string, bool) {
 // said. One after the reporting verb and outside the reported words
 // ("said on Tuesday that", "told CBS in an interview on Tuesday", "said
 // of the Russians over the weekend"), or one opening the sentence before
-// the speaker ("On Tuesday, Lavrov said"). A date between the speaker and
-// the verb belongs to a clause about the speaker ("Trump, who met Putin
-// on Friday, said") and is not taken.
+// the speaker ("On Tuesday, Lavrov said"), or one between the speaker and
+// the verb with no aside ("Lavrov on Monday said"). A date in an aside
+// belongs to a clause about the speaker ("Trump, who met Putin on Friday,
+// said") and is not taken.
 func (f *quoteFinder) saidAt(c candidate, ctxS, ctxE int) (string, string, bool) {
 	if !c.attr.found() || len(f.timexes) == 0 {
 		return "", "", false
@@ -62,12 +64,7 @@ func (f *quoteFinder) saidAt(c candidate, ctxS, ctxE int) (string, string, bool)
 	i := sort.Search(len(f.timexes), func(i int) bool { return f.timexes[i].End > sS })
 	for ; i < len(f.timexes) && f.timexes[i].Start < sE; i++ {
 		x := f.timexes[i]
-		if inWords(x) || x.End > sE || (x.Start >= at && x.End > limit) {
-			continue
-		}
-		after := x.Start >= at
-		opening := x.End <= subjS && f.onlyPunctBetween(x.End, subjS)
-		if !after && !opening {
+		if !f.ofSaying(c, x, at, limit, sE) || inWords(x) && !inTrail(c.attr, x) {
 			continue
 		}
 		if v, g, ok := saidValue(x.Value); ok {
@@ -75,6 +72,31 @@ func (f *quoteFinder) saidAt(c candidate, ctxS, ctxE int) (string, string, bool)
 		}
 	}
 	return "", "", false
+}
+
+// inTrail reports whether x lies in the venue closing the reported words
+// of at ("..., in a statement on Tuesday").
+func inTrail(at attribution, x models.Timex) bool {
+	return at.trailE > 0 && x.Start >= at.trailS && x.End <= at.trailE
+}
+
+// ofSaying reports whether time expression x, in a sentence ending at
+// offset sE, may tell when the words of c were said: in the venue closing
+// them, after the cue at offset at (up to limit), opening the sentence
+// before the speaker, or between the speaker and the cue with no aside.
+func (f *quoteFinder) ofSaying(c candidate, x models.Timex, at, limit, sE int) bool {
+	if inTrail(c.attr, x) {
+		return true
+	}
+	if x.End > sE || (x.Start >= at && x.End > limit) {
+		return false
+	}
+	subjS := f.toks[c.attr.subjS].Start
+	after := x.Start >= at
+	opening := x.End <= subjS && f.onlyPunctBetween(x.End, subjS)
+	// "The G7 on Monday called for", "Lavrov last week said"
+	between := x.Start >= f.toks[c.attr.subjE-1].End && x.End <= at && !strings.ContainsRune(string(f.r[subjS:at]), ',')
+	return after || opening || between
 }
 
 // onlyPunctBetween reports whether nothing but spaces and punctuation
