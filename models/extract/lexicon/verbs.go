@@ -41,6 +41,9 @@ const (
 	// AnswersTo: "X to ..." after it names what is answered, not what was
 	// said ("would respond to the latest proposal").
 	AnswersTo
+	// PhrasalOnly: its forms report only with a particle after them, as a
+	// phrasal verb of its own line ("went on", "hit back"), never alone.
+	PhrasalOnly
 )
 
 // DefaultFlags are the flags of a line that names none: a plain speech
@@ -50,7 +53,7 @@ const DefaultFlags = Speech | Clause | Reports | Statement | Participle
 var flagNames = map[string]Flag{
 	"speech": Speech, "clause": Clause, "reports": Reports, "statement": Statement,
 	"participle": Participle, "tell": Tell, "nounish": Nounish, "no-inversion": NoInversion,
-	"label": Label, "infinitive": Infinitive, "answers-to": AnswersTo,
+	"label": Label, "infinitive": Infinitive, "answers-to": AnswersTo, "phrasal-only": PhrasalOnly,
 }
 
 // Form is the grammatical form of one spelling of a verb.

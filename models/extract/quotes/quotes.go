@@ -171,7 +171,7 @@ func (f *quoteFinder) markAttribution(mi, preA, preB, n int) (attribution, bool)
 	ended := m.Close > 0 && strings.ContainsRune(".?!", f.r[m.Close-1])
 	after := noAttribution()
 	if !ended || !f.introducesNext(mi, postB) {
-		after = f.parseAfter(postA, postB, ended)
+		after = f.parseAfter(postA, postB, ended, true)
 	}
 	endsClause := postA == postB || f.toks[postA].Punct
 	switch {
@@ -307,7 +307,8 @@ func (f *quoteFinder) invertedSubject(k, b int) (int, int) {
 // strict asks that nothing but a venue follow the cue up to a comma or the
 // end: reported speech after a comma, or a new sentence after a quote that
 // ended with a full stop (`"..." Trump said he would ...` is not one).
-func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
+// afterMark is true right after the closing mark of a quote.
+func (f *quoteFinder) parseAfter(a, b int, strict, afterMark bool) attribution {
 	i := a
 	dash := false
 	for i < b && f.toks[i].Punct && strings.ContainsAny(f.toks[i].Key, ",—–-―:") {
@@ -339,7 +340,7 @@ func (f *quoteFinder) parseAfter(a, b int, strict bool) attribution {
 		}
 		return noAttribution()
 	}
-	return f.speakerFirst(i, b, strict)
+	return f.speakerFirst(i, b, strict, afterMark)
 }
 
 // hasAuxiliary reports whether tokens [s, e) hold an auxiliary verb: "said
@@ -358,13 +359,13 @@ func (f *quoteFinder) hasAuxiliary(s, e int) bool {
 // spokesman Brian Fallon said", "Scott Pruitt, a state attorney general,
 // said" from token i: a speaker up to the first reporting verb. An
 // apposition is left out of the mention.
-func (f *quoteFinder) speakerFirst(i, b int, strict bool) attribution {
+func (f *quoteFinder) speakerFirst(i, b int, strict, afterMark bool) attribution {
 	for k := i + 1; k < b && k < i+28; k++ {
 		t := f.toks[k]
 		if t.Punct && !strings.Contains(",()-'", t.Key) && !(t.Key == "." && k+1 < b && strings.Contains(",)", f.toks[k+1].Key)) {
 			break
 		}
-		if f.lang.CueLemma(t) == "" || t.Upper || strings.HasSuffix(t.Key, "ing") {
+		if _, l := f.cueExtent(k, b); l == "" || t.Upper || strings.HasSuffix(t.Key, "ing") {
 			continue
 		}
 		e := k
@@ -376,7 +377,8 @@ func (f *quoteFinder) speakerFirst(i, b int, strict bool) attribution {
 			return noAttribution()
 		}
 		end, lemma := f.cueExtent(k, b)
-		if lemma == "according to" || !f.verbAt(k, s) {
+		closes := afterMark && (end >= b || f.toks[end].Punct) // `," Viguerie notes.`: a verb where it ends the clause
+		if lemma == "according to" || !f.verbAt(k, s) && !closes {
 			continue
 		}
 		return f.closedAttrib(s, e2, k, end, lemma, end, b, strict)
@@ -478,8 +480,30 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 // clauseSubject returns the subject opening the clause [a, k), after an
 // opening phrase set off by a comma ("During a speech, Trump ...").
 func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
+	start := f.clauseStart(a, k)
+	if start >= k || (!f.lang.Pronouns[f.toks[start].Key] && !f.isName(start) && !f.lang.Determiners[f.toks[start].Key]) {
+		return -1, -1
+	}
+	s, e := f.subjectAfter(start, k)
+	if s < 0 {
+		return -1, -1
+	}
+	for j := s + 1; j < e; j++ {
+		if notInMentionWord(f.lang, f.toks[j]) {
+			e = j // "the ministry released a statement": the ministry
+			break
+		}
+	}
+	return s, f.possessorsRole(e, k)
+}
+
+// clauseStart returns where the subject of the clause [a, k) may start:
+// after a wire dateline, an opening phrase set off by a comma and
+// openers.
+func (f *quoteFinder) clauseStart(a, k int) int {
+	a += datelineEnd(f.r, f.toks[a:k]) // "WASHINGTON — Clinton's aide rallied supporters, saying"
 	start := a
-	if f.lang.Openers[f.toks[a].Key] || f.lang.Prepositions[f.toks[a].Key] {
+	if f.lang.Openers[f.toks[a].Key] || f.lang.Prepositions[f.toks[a].Key] || f.timeOpener(a, k) {
 		for c := a; c < k; c++ {
 			if f.toks[c].Key == "," {
 				start = c + 1
@@ -487,13 +511,52 @@ func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
 			}
 		}
 	}
-	for start < k && f.lang.Openers[f.toks[start].Key] && !f.isName(start) {
-		start++
+	for start+1 < k && f.lang.Openers[f.toks[start].Key] {
+		start++ // "But Teneo ...": not a name
 	}
-	if start >= k || (!f.lang.Pronouns[f.toks[start].Key] && !f.isName(start)) {
-		return -1, -1
+	return start
+}
+
+// possessorsRole extends a name ending at token e, before k, over a
+// possessive to the role it names ("Ukraine's foreign minister"), up to
+// the last title word.
+func (f *quoteFinder) possessorsRole(e, k int) int {
+	if e+1 >= k || f.toks[e].Key != "'s" {
+		return e
 	}
-	return f.subjectAfter(start, k)
+	end := e
+	for j := e + 1; j < k && j <= e+4 && !f.toks[j].Punct && !f.toks[j].Upper; j++ {
+		if f.lang.Titles[f.toks[j].Key] {
+			end = j + 1
+		}
+	}
+	return end
+}
+
+// timeOpener reports whether the clause [a, k) opens with a time phrase
+// set off by a comma ("Minutes later,", "Two days earlier,"): up to four
+// words, the last a time word.
+func (f *quoteFinder) timeOpener(a, k int) bool {
+	for c := a + 1; c < k && c <= a+4; c++ {
+		if f.toks[c].Key == "," {
+			return f.lang.WeekdayWords[f.toks[c-1].Key]
+		}
+	}
+	return false
+}
+
+// cueSubject returns the speaker of the cue at token k, in a clause
+// starting at token a: the subject before the verb, or the clause's own
+// subject for a participle after a comma or a message.
+func (f *quoteFinder) cueSubject(k, a int) (int, int) {
+	s, e := f.subjectBefore(k, a)
+	switch ing := strings.HasSuffix(f.toks[k].Key, "ing"); {
+	case ing && k > a && f.toks[k-1].Key == ",":
+		return f.clauseSubject(a, k) // "Trump attacked Clinton, saying, ..."
+	case ing && s > a && f.lang.MessageNouns[f.toks[e-1].Key]:
+		return f.clauseSubject(a, s) // "she released a statement saying": she, not the statement
+	}
+	return s, e
 }
 
 // cueBefore reads an attribution whose cue is token k, between the clause
@@ -514,10 +577,7 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 		}
 		return f.attrib(s, e, k, ce, lemma, e, end), e == end, true
 	}
-	s, e := f.subjectBefore(k, a)
-	if strings.HasSuffix(t.Key, "ing") && k > a && f.toks[k-1].Key == "," {
-		s, e = f.clauseSubject(a, k) // "Trump attacked Clinton, saying, ..."
-	}
+	s, e := f.cueSubject(k, a)
 	if !f.verbAt(k, s) {
 		return at, false, false
 	}

@@ -383,14 +383,13 @@ func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
 	if t.Key == "according" && k+1 < hi && p.toks[k+1].Key == "to" {
 		return k + 2, "according to"
 	}
-	lemma = p.lang.CueLemma(t)
-	if lemma == "" {
-		return k, ""
-	}
-	end = k + 1
 	if k+1 < hi {
-		if ph := p.lang.Verbs.Phrasal(lemma, p.toks[k+1].Key); ph != "" {
-			end, lemma = k+2, ph // "called for", "called on"
+		lemma = p.lang.PhrasalCue(t, p.toks[k+1]) // "called for", "went on"
+	}
+	end = k + 2
+	if lemma == "" {
+		if lemma, end = p.lang.CueLemma(t), k+1; lemma == "" {
+			return k, ""
 		}
 	}
 	if p.lang.Verbs.Has(lemma, lexicon.Tell) {

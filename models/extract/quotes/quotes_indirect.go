@@ -385,7 +385,7 @@ func (f *quoteFinder) trailingCue(a, b int, inQuote []bool) (span, bool) {
 		if q := f.toks[k-1].Key; q == "\"" || q == "”" || q == "'" || q == "’" {
 			return span{}, false
 		}
-		at := f.parseAfter(k, b, true)
+		at := f.parseAfter(k, b, true, false)
 		if !at.found() || !f.lang.Verbs.Has(at.lemma, lexicon.Speech) || (at.cueTok >= 0 && inQuote[at.cueTok]) {
 			continue
 		}
@@ -426,7 +426,7 @@ func (f *quoteFinder) midCue(a, b int, inQuote []bool) (span, bool) {
 		if e >= b || e == k+1 {
 			continue
 		}
-		at := f.parseAfter(k, e, true)
+		at := f.parseAfter(k, e, true, false)
 		if at.found() && f.lang.Verbs.Has(at.lemma, lexicon.Speech) && !(at.cueTok >= 0 && inQuote[at.cueTok]) {
 			return span{cs: a, ce: b, attr: at, gs: k, ge: e + 1}, true
 		}
@@ -482,7 +482,7 @@ func (f *quoteFinder) leadingCue(a, b int, inQuote []bool) (span, bool) {
 // auxiliary or a comma, not after "to" or "be".
 func (f *quoteFinder) leadingVerb(k, a int, inQuote []bool) string {
 	t := f.toks[k]
-	lemma := f.lang.CueLemma(t)
+	_, lemma := f.cueExtent(k, min(k+2, len(f.toks)))
 	if lemma == "" || inQuote[k] {
 		return ""
 	}
@@ -509,6 +509,9 @@ func (f *quoteFinder) leadingSpan(k, a, b int, inQuote []bool) (span, bool) {
 		return span{}, false
 	}
 	ce, lemma := f.cueExtent(k, b) // with a phrasal verb's lemma: "call for"
+	if !f.lang.Verbs.Has(lemma, lexicon.Speech) && !f.lang.Verbs.Has(lemma, lexicon.Label) {
+		return span{}, false // "went to Ohio": only "went on" reports
+	}
 	if ce < b && (f.toks[ce].Key == "by" || f.toks[ce].Key == "," || f.toks[ce].Key == ":") {
 		return span{}, false // passive "described by", or a direct quote follows
 	}
