@@ -81,6 +81,9 @@ func (g *tagger) monthFirst(i int) (cand, bool) {
 	if !g.anchored {
 		return cand{j: j, typ: TypeDate, val: "XXXX-" + pad(m, 2)}, true
 	}
+	if y, ok := g.narrMonth(m, 0, i, j); ok {
+		return cand{j: j, typ: TypeDate, val: pad(y, 4) + "-" + pad(m, 2), narr: true}, true
+	}
 	y := monthYear(g.ref, m, g.direction(i, j))
 	return cand{j: j, typ: TypeDate, val: pad(y, 4) + "-" + pad(m, 2)}, true
 }
@@ -130,13 +133,16 @@ func (g *tagger) dayDate(i, j, y, m, d int) cand {
 	if d > daysIn(y, m) {
 		d = daysIn(y, m)
 	}
+	narr := false
 	if y == 0 {
 		if !g.anchored {
 			return cand{j: j, typ: TypeDate, val: "XXXX-" + pad(m, 2) + "-" + pad(d, 2)}
 		}
-		y = dayYear(g.ref, m, d, g.direction(i, j))
+		if y, narr = g.narrMonth(m, d, i, j); !narr {
+			y = dayYear(g.ref, m, d, g.direction(i, j))
+		}
 	}
-	c := cand{j: j, typ: TypeDate, val: pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)}
+	c := cand{j: j, typ: TypeDate, val: pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2), narr: narr}
 	c.day = time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	return g.withClock(g.withPart(c))
 }

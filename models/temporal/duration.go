@@ -155,9 +155,9 @@ func (g *tagger) dated(i, j, n, u int) (cand, bool) {
 	switch {
 	case g.is(j, "ago"):
 		sign = -1
-	case g.is(j, "earlier", "before") && !g.is(j+1, "than") && g.endsPhrase(j+1):
+	case g.is(j, "earlier", "before") && !g.is(j+1, "than") && (g.endsPhrase(j+1) || g.is(j, "earlier")):
 		sign = -1
-	case g.is(j, "later", "after") && !g.is(j+1, "than") && g.endsPhrase(j+1):
+	case g.is(j, "later", "after") && !g.is(j+1, "than") && (g.endsPhrase(j+1) || g.is(j, "later")):
 		sign = 1
 	case g.is(i-1, "in") && (g.punct(j, "'") || g.punct(j, "’")) && g.is(j+1, "time"):
 		// Counted from the day the story is about, which may be the day
@@ -175,6 +175,13 @@ func (g *tagger) dated(i, j, n, u int) (cand, bool) {
 			v = "FUTURE_REF"
 		}
 		return cand{j: j + 1, typ: TypeDate, val: v}, true
+	}
+	if a, ok := g.recent(); ok && !g.is(j, "ago") && g.anchored {
+		// "The envoy arrived on 4 August. Two days later ...": counted from
+		// the date just told, at its precision
+		c := g.point(j+1, shift(a.t, u, sign*n), a.unit)
+		c.narr = true
+		return c, true
 	}
 	if u == uYear && n == 1 && sign < 0 && g.anchored && g.quarterTalk(i) {
 		// "net income of $5 million a year earlier" in an earnings report:

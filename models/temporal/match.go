@@ -156,7 +156,11 @@ func (g *tagger) anaphoric(i int) (cand, bool) {
 	default:
 		return cand{}, false
 	}
-	return g.point(k, g.lastDay.AddDate(0, 0, off), uDay), true
+	day := g.lastDay
+	if a, ok := g.recent(); ok && a.unit == uDay && !g.is(i+1, "in") {
+		day = a.t // "The envoy arrived on 4 August. The same day ...": the day just told
+	}
+	return g.point(k, day.AddDate(0, 0, off), uDay), true
 }
 
 // generic matches the vague references: "now", "currently", "recently",

@@ -14,7 +14,7 @@ func (g *tagger) relative(i int) (cand, bool) {
 	case g.is(k, "this", "last", "next", "past", "coming", "previous", "current", "upcoming", "that"):
 		mod = g.lower(k)
 		k++
-	case g.is(k, "the") && g.is(k+1, "past", "last", "next", "coming", "previous", "current", "following", "same", "upcoming"):
+	case g.is(k, "the") && g.is(k+1, "past", "last", "next", "coming", "previous", "current", "following", "same", "upcoming", "preceding"):
 		mod = "the " + g.lower(k+1)
 		k += 2
 	case g.is(k, "the"):
@@ -22,6 +22,13 @@ func (g *tagger) relative(i int) (cand, bool) {
 		k++
 	default:
 		return cand{}, false
+	}
+	if mod == "that" || mod == "the same" {
+		if t := g.tok(k); t != nil && t.lw != nil && t.lw.unit != uNone && !t.lw.plural {
+			if c, ok := g.fromLast(k+1, t.lw.unit, 0); ok {
+				return c, true // "that year", "the same month"
+			}
+		}
 	}
 	if mod == "the" || mod == "that" || mod == "the same" {
 		if c, ok := g.theUnit(i, k); ok {
@@ -36,6 +43,11 @@ func (g *tagger) relative(i int) (cand, bool) {
 	w := t.lw
 	switch {
 	case w.unit != uNone && !w.plural:
+		if n, ok := anaphoricMods[mod]; ok {
+			if c, ok := g.fromLast(k+1, w.unit, n); ok {
+				return c, true // "the following month", "the previous year": from the date just told
+			}
+		}
 		return g.relUnit(mod, k, w.unit)
 	case w.wday != 0 && t.cap:
 		return g.relWeekday(mod, k, w.wday)
@@ -59,6 +71,10 @@ func (g *tagger) relative(i int) (cand, bool) {
 	}
 	return g.ordinalPeriod(i, k)
 }
+
+// anaphoricMods count a unit from the last date named, not from now: "the
+// following year", "the previous month", "the same week", "that year".
+var anaphoricMods = map[string]int{"the following": 1, "the previous": -1, "the same": 0, "that": 0, "the preceding": -1}
 
 // relUnit resolves "this/last/next/the past/the coming <unit>".
 func (g *tagger) relUnit(mod string, k, u int) (cand, bool) {
@@ -208,6 +224,9 @@ func (g *tagger) theUnit(i, k int) (cand, bool) {
 		// "met in the spring", "due in the autumn": this year's, or the
 		// one the tense points to when this year's is not yet or no longer
 		y, rm, start := g.ref.Year(), int(g.ref.Month()), seasonStart[t.lw.season]
+		if ny, ok := g.narrMonth(start, 0, i, k+1); ok {
+			return cand{j: k + 1, typ: TypeDate, val: pad(ny, 4) + "-" + t.lw.season, narr: true}, true
+		}
 		switch g.direction(i, k+1) {
 		case dirPast:
 			if start > rm {

@@ -252,6 +252,8 @@ func dayYear(ref time.Time, m, d, dir int) int {
 		return y - 1 // "was last seen Nov. 3", said in May
 	case dir == dirFuture && diff < -90:
 		return y + 1
+	case dir == dirPast && diff <= 0, dir == dirFuture && diff >= 0:
+		return y // "resigned on 12 January", said in September: this year's
 	default:
 		if diff > 183 {
 			return y - 1

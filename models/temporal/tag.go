@@ -45,8 +45,10 @@ func tag(text string, ref time.Time, anchored bool) []models.Timex {
 	bp := tokenPool.Get().(*[]token)
 	g := &tagger{toks: tokenize(text, *bp), ref: ref, anchored: anchored}
 	g.lastDay = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	g.narrative = g.narrativeText()
 	var out []models.Timex
 	for i := 0; i < len(g.toks); {
+		g.cur = g.sentenceAt(i)
 		c, ok := g.matchAt(i)
 		if !ok {
 			i++
@@ -56,6 +58,7 @@ func tag(text string, ref time.Time, anchored bool) []models.Timex {
 		out = append(out, models.Timex{Text: runeSlice(text, g.toks[i], g.toks[c.j-1]), Start: s, End: e,
 			Type: c.typ, Value: c.val})
 		g.prevEnd, g.prevDay = c.j, c.day
+		g.remember(i, c)
 		if !c.day.IsZero() && !c.day.After(g.ref) {
 			// Only days up to the reference time anchor "earlier in the day":
 			// a deadline on Friday is not the day the story is about.
@@ -79,6 +82,7 @@ type cand struct {
 	j        int
 	typ, val string
 	day      time.Time
+	narr     bool // its year came from the narrative anchor
 }
 
 // tagger holds the tokens of one text and its reference time.
@@ -89,6 +93,11 @@ type tagger struct {
 	lastDay  time.Time // the last day an expression resolved to, for "that day"
 	prevEnd  int       // the token after the last expression
 	prevDay  time.Time // the day of the last expression, zero if not a day
+	// the narrative anchors (anchor.go) and the sentence being read
+	last, narr      anchor
+	cur, sent, scan int
+	para            int
+	narrative       bool // the text narrates (narrativeText)
 }
 
 // tok returns token i, or nil outside the text.
@@ -186,6 +195,9 @@ func (g *tagger) direction(i, j int) int {
 	}
 	for k, n := i-1, 0; k >= 0 && n < 14 && !g.boundary(k); k, n = k-1, n+1 {
 		if d := g.cue(k); d != dirNone {
+			if d == dirPast && g.is(k-1, "have") && g.is(k-2, "would", "could", "should", "might", "may", "must") {
+				return dirNearest // "would have ended in mid-October": a time that did not come to pass
+			}
 			return d
 		}
 	}
@@ -241,8 +253,8 @@ func (g *tagger) cue(k int) int {
 		return dirPast
 	}
 	if t.lw == nil && t.raw == "to" || g.is(k, "to") {
-		if n := g.tok(k + 1); n != nil && n.kind == kWord && !n.cap && n.lw == nil && !n.past {
-			return dirFuture // "to leave on Thursday"
+		if n := g.tok(k + 1); n != nil && n.kind == kWord && !n.cap && n.lw == nil && !n.past && !pluralNoun(n.raw) {
+			return dirFuture // "to leave on Thursday", not "went back to talks in March"
 		}
 		return dirNone
 	}
@@ -259,4 +271,12 @@ func (g *tagger) cue(k int) int {
 		return dirPast
 	}
 	return dirNone
+}
+
+// pluralNoun reports whether a word after "to" reads as a plural noun
+// rather than an infinitive: it ends in -s but not -ss ("talks", not
+// "discuss").
+func pluralNoun(w string) bool {
+	n := len(w)
+	return n > 3 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] != 's' && w[n-2] != 'S'
 }

@@ -159,8 +159,12 @@ var tagCases = []tagCase{
 	{"a second as a duration", wed, "The screen went dark for a second.", []want{{"a second", "DURATION", "PT1S"}}},
 }
 
-func TestTag(t *testing.T) {
-	for _, tc := range tagCases {
+func TestTag(t *testing.T) { runTagCases(t, tagCases) }
+
+// runTagCases checks each case's expressions: text, type, value and offsets.
+func runTagCases(t *testing.T, cases []tagCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Tag(tc.in, tc.ref)
 			if len(got) != len(tc.want) {

@@ -1,0 +1,66 @@
+package temporal
+
+import (
+	"testing"
+	"time"
+)
+
+// sep10 is the publication time of the narrative cases: Wednesday 10
+// September 2025.
+var sep10 = time.Date(2025, 9, 10, 10, 0, 0, 0, time.UTC)
+
+// narrativeCases: year-less dates and anaphora count from the dates the
+// text tells (anchor.go), the publication time otherwise.
+var narrativeCases = []tagCase{
+	{"year-less day after a dated one", sep10, "A treaty was signed on 3 December 1921. On 12 January the parliament ratified it.",
+		[]want{{"3 December 1921", "DATE", "1921-12-03"}, {"12 January", "DATE", "1922-01-12"}}},
+	{"looking back from the anchor", sep10, "The treaty was signed on 3 December 1921. In March the envoys had met in Oslo.",
+		[]want{{"3 December 1921", "DATE", "1921-12-03"}, {"March", "DATE", "1921-03"}}},
+	{"a year alone in a narrative", sep10, "The war began in 1914. In the spring the armies stalled. By 1917 the tsar had fallen. In March he abdicated.",
+		[]want{{"1914", "DATE", "1914"}, {"the spring", "DATE", "1914-SP"}, {"1917", "DATE", "1917"}, {"March", "DATE", "1917-03"}}},
+	{"news: a background year anchors nothing", sep10, "Sanctions have been in place since 2014. In March the ministers met in Oslo.",
+		[]want{{"2014", "DATE", "2014"}, {"March", "DATE", "2025-03"}}},
+	{"a noun's date anchors nothing", sep10, "They recalled the August 1988 ceasefire. Iraq invaded on Aug. 2.",
+		[]want{{"August 1988", "DATE", "1988-08"}, {"Aug. 2", "DATE", "2025-08-02"}}},
+	{"the future counts from now", sep10, "He first met Lowe on 3 May 2005. His memoir is due to be published in May.",
+		[]want{{"3 May 2005", "DATE", "2005-05-03"}, {"May", "DATE", "2026-05"}}},
+	{"another paragraph", sep10, "The treaty was signed on 3 December 1921.\n\nOn 12 January the minister resigned.",
+		[]want{{"3 December 1921", "DATE", "1921-12-03"}, {"12 January", "DATE", "2025-01-12"}}},
+	{"past tense month", sep10, "The dispute goes back to talks in Oslo in March.", []want{{"March", "DATE", "2025-03"}}},
+	{"would have ended", sep10, "It was a grace period that would have ended in mid-October.", []want{{"mid-October", "DATE", "2025-10"}}},
+	{"days later", sep10, "The envoy arrived on 4 August. Two days later the envoy left.",
+		[]want{{"4 August", "DATE", "2025-08-04"}, {"Two days later", "DATE", "2025-08-06"}}},
+	{"a day earlier", sep10, "The envoy arrived on 4 August. A day earlier he had called Kyiv.",
+		[]want{{"4 August", "DATE", "2025-08-04"}, {"A day earlier", "DATE", "2025-08-03"}}},
+	{"the same day", sep10, "The envoy arrived on 4 August. The same day he met Putin.",
+		[]want{{"4 August", "DATE", "2025-08-04"}, {"The same day", "DATE", "2025-08-04"}}},
+	{"that year, the following year", sep10, "The war began in 1914. That year ended badly. The following year the offensive failed.",
+		[]want{{"1914", "DATE", "1914"}, {"That year", "DATE", "1914"}, {"The following year", "DATE", "1915"}}},
+	{"the following month from a day", sep10, "The envoy arrived on 4 August. The following month he returned.",
+		[]want{{"4 August", "DATE", "2025-08-04"}, {"The following month", "DATE", "2025-09"}}},
+	{"ago counts from now", sep10, "The envoy arrived on 4 August 2020. Two years ago he retired.",
+		[]want{{"4 August 2020", "DATE", "2020-08-04"}, {"Two years ago", "DATE", "2023"}}},
+	{"a quarter, a year earlier", sep10, "Profit rose in the third quarter, from $2 million a year earlier.",
+		[]want{{"the third quarter", "DATE", "2025-Q3"}, {"a year earlier", "DATE", "2024-Q3"}}},
+}
+
+func TestNarrativeAnchoring(t *testing.T) { runTagCases(t, narrativeCases) }
+
+func TestParsePoint(t *testing.T) {
+	for _, c := range []struct {
+		v    string
+		want string
+		unit int
+		ok   bool
+	}{
+		{"1921", "1921-01-01", uYear, true}, {"1921-12", "1921-12-01", uMonth, true}, {"1921-12-03", "1921-12-03", uDay, true},
+		{"2025-08-06T14:00", "2025-08-06", uDay, true}, {"2025-W32", "2025-08-04", uWeek, true}, {"2025-Q3", "2025-07-01", uQuarter, true},
+		{"2025-H2", "2025-07-01", uQuarter, true}, {"2025-SU", "2025-06-01", uQuarter, true},
+		{"P2D", "", 0, false}, {"PAST_REF", "", 0, false}, {"XXXX-08", "", 0, false}, {"197", "", 0, false},
+	} {
+		got, u, ok := parsePoint(c.v)
+		if ok != c.ok || ok && (got.Format("2006-01-02") != c.want || u != c.unit) {
+			t.Errorf("parsePoint(%q) = %v %d %v, want %s %d %v", c.v, got, u, ok, c.want, c.unit, c.ok)
+		}
+	}
+}
