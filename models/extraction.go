@@ -58,6 +58,13 @@ type Timex struct {
 	End   int    `json:"end"`
 	Type  string `json:"type"`  // DATE, TIME, DURATION, SET
 	Value string `json:"value"` // 2025-08-08, 2025-W33, P2D, PAST_REF, XXXX-04 ...
+	// Mod is TIMEX3's modifier: START ("early September"), MID, END ("the
+	// final weeks of 2019"), APPROX ("about three years"), LESS_THAN
+	// ("nearly three years"), MORE_THAN.
+	Mod string `json:"mod,omitempty"`
+	// Zone is the time zone a TIME was given in, as written ("UTC",
+	// "GMT", "EDT"); the value keeps the clock time as written.
+	Zone string `json:"zone,omitempty"`
 }
 
 // Mention is a piece of text naming something at one place.

@@ -3,6 +3,8 @@ package temporal
 import (
 	"testing"
 	"time"
+
+	"dateline/models"
 )
 
 // sep10 is the publication time of the narrative cases: Wednesday 10
@@ -45,6 +47,61 @@ var narrativeCases = []tagCase{
 }
 
 func TestNarrativeAnchoring(t *testing.T) { runTagCases(t, narrativeCases) }
+
+// formCases: parts of periods, seasons with years, years before the era,
+// halves and modifiers of durations, zones.
+var formCases = []tagCase{
+	{"last quarter of a year", sep10, "Sales fell in the last quarter of 2019.", []want{{"the last quarter of 2019", "DATE", "2019-Q4"}}},
+	{"second half of a year", sep10, "in the second half of 1989", []want{{"the second half of 1989", "DATE", "1989-H2"}}},
+	{"final weeks of a year", sep10, "in the final weeks of 2019", []want{{"the final weeks of 2019", "DATE", "2019"}}},
+	{"first week of a month", sep10, "They met in the first week of June.", []want{{"the first week of June", "DATE", "2025-06"}}},
+	{"season with its year", sep10, "in the winter of 1940 and in summer 2019", []want{{"the winter of 1940", "DATE", "1940-WI"}, {"summer 2019", "DATE", "2019-SU"}}},
+	{"early month", sep10, "Talks resume in early September.", []want{{"early September", "DATE", "2025-09"}}},
+	{"bc year", sep10, "Caesar crossed the Rubicon in 49 BC.", []want{{"49 BC", "DATE", "BC0049"}}},
+	{"bc century", sep10, "Athens fell in the 5th century BC.", []want{{"the 5th century BC", "DATE", "BC04"}}},
+	{"ad year", sep10, "Rome burned in AD 64.", []want{{"AD 64", "DATE", "0064"}}},
+	{"straight days", sep10, "The protests lasted eleven straight days.", []want{{"eleven straight days", "DURATION", "P11D"}}},
+	{"and a half", sep10, "after nearly three and a half years of war", []want{{"nearly three and a half years", "DURATION", "P3Y6M"}}},
+	{"unit and a half", sep10, "a year and a half of talks", []want{{"a year and a half", "DURATION", "P1Y6M"}}},
+	{"slashed half", sep10, "2 1/2 hours of debate", []want{{"2 1/2 hours", "DURATION", "PT2H30M"}}},
+	{"zone kept, today's date", sep10, "A treaty was signed on 3 December 1921. Its terms were harsh. Its text was long. The vote closed at 09:30 UTC.",
+		[]want{{"3 December 1921", "DATE", "1921-12-03"}, {"09:30 UTC", "TIME", "2025-09-10T09:30"}}},
+}
+
+func TestForms(t *testing.T) { runTagCases(t, formCases) }
+
+// TestModsAndZones: the modifier and the zone ride beside the value.
+func TestModsAndZones(t *testing.T) {
+	for _, c := range []struct{ in, text, mod, zone string }{
+		{"in early September", "early September", "START", ""},
+		{"by mid-October", "mid-October", "MID", ""},
+		{"in late 2019", "late 2019", "END", ""},
+		{"the final weeks of 2019", "the final weeks of 2019", "END", ""},
+		{"the first half of June", "the first half of June", "START", ""},
+		{"nearly three years", "nearly three years", "LESS_THAN", ""},
+		{"The polls closed at 09:30 UTC.", "09:30 UTC", "", "UTC"},
+		{"at 15:00 GMT Saturday", "15:00 GMT Saturday", "", "GMT"},
+	} {
+		got := Tag(c.in, sep10)
+		if len(got) != 1 || got[0].Text != c.text || got[0].Mod != c.mod || got[0].Zone != c.zone {
+			t.Errorf("Tag(%q) = %s mod %q zone %q, want %q mod %q zone %q", c.in, show(got), modOf(got), zoneOf(got), c.text, c.mod, c.zone)
+		}
+	}
+}
+
+func modOf(ts []models.Timex) string {
+	if len(ts) == 0 {
+		return ""
+	}
+	return ts[0].Mod
+}
+
+func zoneOf(ts []models.Timex) string {
+	if len(ts) == 0 {
+		return ""
+	}
+	return ts[0].Zone
+}
 
 func TestParsePoint(t *testing.T) {
 	for _, c := range []struct {

@@ -2,6 +2,7 @@ package temporal
 
 import (
 	"strconv"
+	"time"
 )
 
 // number reads a count at token i: digits ("48"), number words ("two",
@@ -79,10 +80,19 @@ func (g *tagger) duration(i int) (cand, bool) {
 		u := g.toks[k2+1].lw.unit
 		return cand{j: k2 + 2, typ: TypeDuration, val: durationValue(n, u, false)}, true
 	}
+	half := false
+	if h, ok := g.halfBefore(k2); ok {
+		k2, half = h, true // "three and a half years", "2 1/2 years"
+	} else if countAdjectives[g.lower(k2)] && g.unitAt(k2+1) {
+		k2++ // "eleven straight days"
+	}
 	if !g.unitAt(k2) {
 		return g.conjoined(k, k2, n)
 	}
 	u, j := g.toks[k2].lw.unit, k2+1
+	if h, ok := g.halfAfterUnit(j); ok && !half {
+		j, half = h, true // "a year and a half"
+	}
 	if g.is(j, "old") || g.punct(j, "-") && g.is(j+1, "old") {
 		return cand{}, false // an age: "52 years old"
 	}
@@ -109,7 +119,11 @@ func (g *tagger) duration(i int) (cand, bool) {
 			j++
 		}
 	}
-	return cand{j: j, typ: TypeDuration, val: durationValue(n, u, n < 0)}, true
+	c := cand{j: j, typ: TypeDuration, val: durationValue(n, u, n < 0), mod: durationMods[g.lower(i)]}
+	if half && n >= 0 {
+		c.val = halfDuration(n, u)
+	}
+	return c, true
 }
 
 // adjectival reports whether token j is a noun a count with a singular
@@ -321,7 +335,12 @@ func (g *tagger) clock(i int) (cand, bool) {
 	if !g.anchored {
 		return cand{j: j, typ: TypeTime, val: "XXXX-XX-XX" + hm}, true
 	}
-	day := g.lastDay
+	day := g.ref
+	if a, ok := g.recent(); ok && a.unit == uDay && a.para == g.para {
+		day = a.t // "The envoy landed on 4 August. The talks began at 10:00."
+	} else if g.ref.Sub(g.lastDay) <= 7*24*time.Hour {
+		day = g.lastDay // the day the story is about, in its last week, not 1921's
+	}
 	if g.is(i-1, "at", "by", "before", "after") && g.prevEnd == i-1 && !g.prevDay.IsZero() {
 		day = g.prevDay // "Saturday at noon": the day just named
 	}

@@ -16,8 +16,9 @@ var allMatchers []matcher
 
 func init() {
 	dateMatchers = []matcher{(*tagger).deictic, (*tagger).relative, (*tagger).monthFirst,
-		(*tagger).dayFirst, (*tagger).numeric, (*tagger).weekday, (*tagger).holiday, (*tagger).bareOrdinal}
-	allMatchers = append([]matcher{(*tagger).set, (*tagger).modified, (*tagger).duration, (*tagger).clock, (*tagger).anaphoric, (*tagger).generic}, dateMatchers...)
+		(*tagger).dayFirst, (*tagger).numeric, (*tagger).weekday, (*tagger).holiday, (*tagger).bareOrdinal,
+		(*tagger).seasonYear, (*tagger).bcYear}
+	allMatchers = append([]matcher{(*tagger).set, (*tagger).modified, (*tagger).duration, (*tagger).clock, (*tagger).anaphoric, (*tagger).generic, (*tagger).partOf}, dateMatchers...)
 }
 
 // matchAt returns the longest expression starting at token i.
@@ -113,6 +114,14 @@ func (g *tagger) modified(i int) (cand, bool) {
 	c, ok := g.dateAt(k)
 	if !ok {
 		return cand{}, false
+	}
+	switch {
+	case g.is(i, "early") || g.is(i+1, "beginning", "start") || g.is(i, "beginning", "start"):
+		c.mod = "START"
+	case g.is(i, "mid") || g.is(i+1, "middle"):
+		c.mod = "MID"
+	case g.is(i, "late") || g.is(i+1, "end") || g.is(i, "end"):
+		c.mod = "END"
 	}
 	return c, true
 }

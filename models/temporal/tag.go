@@ -55,8 +55,11 @@ func tag(text string, ref time.Time, anchored bool) []models.Timex {
 			continue
 		}
 		s, e := g.toks[i].rs, g.toks[c.j-1].re
-		out = append(out, models.Timex{Text: runeSlice(text, g.toks[i], g.toks[c.j-1]), Start: s, End: e,
-			Type: c.typ, Value: c.val})
+		tx := models.Timex{Text: runeSlice(text, g.toks[i], g.toks[c.j-1]), Start: s, End: e, Type: c.typ, Value: c.val, Mod: c.mod}
+		if c.typ == TypeTime {
+			tx.Zone = g.zoneIn(i, c.j)
+		}
+		out = append(out, tx)
 		g.prevEnd, g.prevDay = c.j, c.day
 		g.remember(i, c)
 		if !c.day.IsZero() && !c.day.After(g.ref) {
@@ -82,7 +85,8 @@ type cand struct {
 	j        int
 	typ, val string
 	day      time.Time
-	narr     bool // its year came from the narrative anchor
+	narr     bool   // its year came from the narrative anchor
+	mod      string // TIMEX3 modifier (models.Timex.Mod)
 }
 
 // tagger holds the tokens of one text and its reference time.

@@ -264,7 +264,7 @@ func FuzzTag(f *testing.F) {
 		}
 		for _, g := range TagUnanchored(s) {
 			checkTimex(t, s, n, g)
-			if strings.HasPrefix(g.Value, "000") {
+			if strings.HasPrefix(g.Value, "000") && !strings.HasPrefix(g.Text, "AD ") {
 				t.Fatalf("unanchored %q resolved against the zero time: %s", g.Text, g.Value)
 			}
 		}

@@ -1,0 +1,228 @@
+package temporal
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Compound and historical forms: parts of periods ("the last quarter of
+// 2019", "the first week of June", "the final weeks of 2019"), seasons
+// with years ("the winter of 1940"), years before the common era ("49
+// BC"), and halves in durations ("three and a half years").
+
+// partWords name the part of a period a phrase picks: its modifier, and
+// for quarters and halves the ordinal "last" and "final" stand for.
+var partWords = map[string]string{
+	"first": "START", "opening": "START", "early": "START", "second": "MID", "third": "MID",
+	"last": "END", "final": "END", "closing": "END", "late": "END",
+}
+
+// partOf matches "the last quarter of 2019" (2019-Q4), "the second half
+// of 1989" (1989-H2), and parts too small or too vague for a value of
+// their own, which keep the whole period's value with a modifier: "the
+// first week of June" (2025-06, START), "the final weeks of 2019" (2019,
+// END), "the last days of August".
+func (g *tagger) partOf(i int) (cand, bool) {
+	k := i
+	if !g.is(k, "the") {
+		return cand{}, false
+	}
+	k++
+	mod, ok := partWords[g.lower(k)]
+	if !ok {
+		return cand{}, false
+	}
+	w := g.lower(k)
+	k++
+	unit := g.lower(k)
+	if !g.is(k+1, "of") {
+		return cand{}, false
+	}
+	whole, ok := g.dateAt(k + 2)
+	if !ok {
+		return cand{}, false
+	}
+	year := len(whole.val) == 4 && whole.val[0] != 'X'
+	switch unit {
+	case "quarter", "half":
+		if !year && unit == "half" && (mod == "START" || w == "second") {
+			whole.mod = map[bool]string{true: "START", false: "END"}[mod == "START"] // "the first half of June"
+			return whole, true
+		}
+		if !year {
+			return cand{}, false
+		}
+		n := map[string]int{"first": 1, "second": 2, "third": 3, "last": 4, "final": 4}[w]
+		u := "Q"
+		if unit == "half" {
+			u, n = "H", min(n, 2)
+		}
+		if n == 0 || u == "H" && w == "third" {
+			return cand{}, false
+		}
+		return cand{j: whole.j, typ: TypeDate, val: whole.val + "-" + u + strconv.Itoa(n)}, true
+	case "week", "weeks", "days", "months", "part", "stages", "hours":
+		if unit == "months" && !year {
+			return cand{}, false
+		}
+		whole.mod = mod
+		return whole, true
+	}
+	return cand{}, false
+}
+
+// seasonYear matches a season with its year: "the winter of 1940",
+// "summer 2019", "spring of 2020" (1940-WI, 2019-SU, 2020-SP).
+func (g *tagger) seasonYear(i int) (cand, bool) {
+	k := i
+	if g.is(k, "the") {
+		k++
+	}
+	t := g.tok(k)
+	if t == nil || t.lw == nil || t.lw.season == "" {
+		return cand{}, false
+	}
+	k++
+	if g.is(k, "of") {
+		k++
+	}
+	y, ok := g.writtenYear(k)
+	if !ok {
+		return cand{}, false
+	}
+	return cand{j: k + 1, typ: TypeDate, val: y + "-" + t.lw.season}, true
+}
+
+// writtenYear reads a four-digit year written at token k ("1940").
+func (g *tagger) writtenYear(k int) (string, bool) {
+	if g.yearNum(k) {
+		return pad(g.toks[k].num, 4), true
+	}
+	return "", false
+}
+
+// bcYear matches years before the common era, "49 BC", "490 B.C.",
+// "300 BCE" (BC0049, BC0490, BC0300), centuries before it ("the 5th
+// century BC": BC04), and years of the era written with AD ("AD 79":
+// 0079).
+func (g *tagger) bcYear(i int) (cand, bool) {
+	if n := g.tok(i + 1); g.is(i, "ad") && g.toks[i].cap && n != nil && n.kind == kNum && n.sp && n.raw[0] != '0' && n.num <= 2100 {
+		return cand{j: i + 2, typ: TypeDate, val: pad(g.toks[i+1].num, 4)}, true
+	}
+	k := i
+	if g.is(k, "the") {
+		k++
+	}
+	t := g.tok(k)
+	if t == nil || t.kind != kNum || t.num < 1 || t.num > 9999 {
+		return cand{}, false
+	}
+	if c, ok := g.century(k); ok {
+		if j, ok := g.bcAfter(c.j); ok {
+			n, _ := strconv.Atoi(c.val)
+			return cand{j: j, typ: TypeDate, val: "BC" + pad(n, 2)}, true
+		}
+		return cand{}, false
+	}
+	if k != i {
+		return cand{}, false
+	}
+	if j, ok := g.bcAfter(k + 1); ok {
+		return cand{j: j, typ: TypeDate, val: "BC" + pad(t.num, 4)}, true
+	}
+	return cand{}, false
+}
+
+// bcAfter reads "BC", "B.C.", "BCE" or "B.C.E." at token k and returns
+// the token after it.
+func (g *tagger) bcAfter(k int) (int, bool) {
+	if g.is(k, "bc", "bce") && g.toks[k].cap {
+		return k + 1, true
+	}
+	// B.C. and B.C.E. as letters and stops
+	if g.is(k, "b") && g.punct(k+1, ".") && g.is(k+2, "c") && g.glued(k+1) && g.glued(k+2) {
+		j := k + 3
+		if g.punct(j, ".") && g.glued(j) {
+			j++
+		}
+		if g.is(j, "e") && g.glued(j) {
+			j++
+			if g.punct(j, ".") && g.glued(j) {
+				j++
+			}
+		}
+		return j, true
+	}
+	return k, false
+}
+
+// halfBefore reads the half of "three and a half years" and "2 1/2
+// years" after the count that ends at token k: it returns the token of
+// the unit and whether a half was read.
+func (g *tagger) halfBefore(k int) (int, bool) {
+	if g.is(k, "and") && g.is(k+1, "a") && g.is(k+2, "half") && g.unitAt(k+3) {
+		return k + 3, true // "three and a half years"
+	}
+	if t := g.tok(k); t != nil && t.kind == kNum && t.num == 1 && g.punct(k+1, "/") && g.glued(k+1) && g.tok(k+2) != nil && g.toks[k+2].num == 2 && g.glued(k+2) && g.unitAt(k+3) {
+		return k + 3, true // "2 1/2 years"
+	}
+	return k, false
+}
+
+// halfAfterUnit reads "and a half" after a unit ("a year and a half").
+func (g *tagger) halfAfterUnit(j int) (int, bool) {
+	if g.is(j, "and") && g.is(j+1, "a") && g.is(j+2, "half") {
+		return j + 3, true
+	}
+	return j, false
+}
+
+// halfDuration writes n and a half units of u in ISO 8601, in the next
+// smaller unit where the half is whole: P3Y6M, P1DT12H, PT5H30M.
+func halfDuration(n, u int) string {
+	s := strconv.Itoa(n)
+	switch u {
+	case uYear:
+		return "P" + s + "Y6M"
+	case uMonth:
+		return "P" + s + "M15D"
+	case uWeek:
+		return "P" + strconv.Itoa(7*n+3) + "DT12H"
+	case uDay:
+		return "P" + s + "DT12H"
+	case uHour:
+		return "PT" + s + "H30M"
+	case uMinute:
+		return "PT" + s + "M30S"
+	case uDecade:
+		return "P" + strconv.Itoa(10*n+5) + "Y"
+	case uCentury:
+		return "P" + strconv.Itoa(100*n+50) + "Y"
+	}
+	return durationValue(n, u, false)
+}
+
+// countAdjectives may stand between a count and its unit: "eleven
+// straight days", "three consecutive years", "two full weeks".
+var countAdjectives = map[string]bool{"straight": true, "consecutive": true, "full": true, "successive": true, "whole": true, "more": true, "further": true, "long": true}
+
+// durationMods are TIMEX3's modifiers of a counted duration, by the word
+// before the count.
+var durationMods = map[string]string{
+	"nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX",
+	"roughly": "APPROX", "some": "APPROX", "approximately": "APPROX", "over": "MORE_THAN",
+}
+
+// zones are the time zones a clock time may be given in, as written.
+var zones = map[string]bool{"gmt": true, "utc": true, "bst": true, "cet": true, "cest": true, "eet": true, "eest": true,
+	"est": true, "edt": true, "cst": true, "cdt": true, "pst": true, "pdt": true, "msk": true, "et": true, "pt": true, "z": true}
+
+// zoneIn returns the time zone written in tokens [i, j) ("UTC"), or "".
+func (g *tagger) zoneIn(i, j int) string {
+	for k := i; k < j; k++ {
+		if t := &g.toks[k]; t.kind == kWord && t.cap && zones[strings.ToLower(t.raw)] {
+			return strings.ToUpper(t.raw)
+		}
+	}
+	return ""
+}
