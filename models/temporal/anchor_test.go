@@ -64,6 +64,11 @@ var formCases = []tagCase{
 	{"and a half", sep10, "after nearly three and a half years of war", []want{{"nearly three and a half years", "DURATION", "P3Y6M"}}},
 	{"unit and a half", sep10, "a year and a half of talks", []want{{"a year and a half", "DURATION", "P1Y6M"}}},
 	{"slashed half", sep10, "2 1/2 hours of debate", []want{{"2 1/2 hours", "DURATION", "PT2H30M"}}},
+	{"spoken year", sep10, "It began in nineteen ninety-six and ended in the year two thousand.", []want{{"nineteen ninety-six", "DATE", "1996"}, {"the year two thousand", "DATE", "2000"}}},
+	{"month and spoken year", sep10, "in January nineteen ninety-seven", []want{{"January nineteen ninety-seven", "DATE", "1997-01"}}},
+	{"nineteen people", sep10, "Nineteen people came.", nil},
+	{"year-earlier quarter", sep10, "Profit fell from the year-earlier third quarter.", []want{{"the year-earlier third quarter", "DATE", "2024-Q3"}}},
+	{"year-ago after a quarter", sep10, "Profit rose in the second quarter. Sales were flat a year ago.", []want{{"the second quarter", "DATE", "2025-Q2"}, {"a year ago", "DATE", "2024-Q2"}}},
 	{"zone kept, today's date", sep10, "A treaty was signed on 3 December 1921. Its terms were harsh. Its text was long. The vote closed at 09:30 UTC.",
 		[]want{{"3 December 1921", "DATE", "1921-12-03"}, {"09:30 UTC", "TIME", "2025-09-10T09:30"}}},
 }

@@ -75,6 +75,9 @@ func (g *tagger) monthFirst(i int) (cand, bool) {
 	if g.yearNum(k) {
 		return cand{j: k + 1, typ: TypeDate, val: pad(g.toks[k].num, 4) + "-" + pad(m, 2)}, true
 	}
+	if y, e, ok := g.spokenYearAt(k); ok {
+		return cand{j: e, typ: TypeDate, val: pad(y, 4) + "-" + pad(m, 2)}, true // "January nineteen ninety-seven"
+	}
 	if !g.loneMonthOK(i, j) {
 		return cand{}, false
 	}

@@ -190,6 +190,9 @@ func (g *tagger) dated(i, j, n, u int) (cand, bool) {
 		}
 		return cand{j: j + 1, typ: TypeDate, val: v}, true
 	}
+	if c, ok := g.yearBeforeQuarter(i, j+1, u, n, sign); ok {
+		return c, true // "net of $5 million a year ago", after the third quarter: that quarter a year before
+	}
 	if a, ok := g.recent(); ok && !g.is(j, "ago") && g.anchored {
 		// "The envoy arrived on 4 August. Two days later ...": counted from
 		// the date just told, at its precision

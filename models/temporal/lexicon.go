@@ -135,7 +135,7 @@ func addTriggers() {
 		"nearly", "fiscal", "noon", "midnight", "future", "soon", "previously", "formerly", "once",
 		"nowadays", "within", "half", "at", "upcoming", "dozen", "dozens", "present", "immediately",
 		"ago", "morning", "afternoon", "evening", "overnight", "weekend", "weekends", "christmas", "new",
-		"midday", "per", "these", "recent", "mere", "that", "hundreds", "dozens", "thanksgiving", "ad")
+		"midday", "per", "these", "recent", "mere", "that", "hundreds", "dozens", "thanksgiving", "ad", "year")
 	addWords(func(w *word) { w.core = true },
 		"today", "tonight", "yesterday", "tomorrow", "now", "currently", "recently", "lately", "current",
 		"nowadays", "soon", "future", "past", "time", "present", "daily", "weekly", "monthly", "annually",

@@ -226,3 +226,112 @@ func (g *tagger) zoneIn(i, j int) string {
 	}
 	return ""
 }
+
+// yearBeforeQuarter dates the comparisons of earnings reports: "a year
+// ago", "a year earlier", "last year" and "year-ago" in a text about a
+// quarter, right after a quarter was named, are that quarter a year
+// before ("profit rose in the third quarter from $2 million a year ago":
+// the third quarter of last year).
+func (g *tagger) yearBeforeQuarter(i, j, u, n, sign int) (cand, bool) {
+	if u != uYear || n != 1 || sign >= 0 || !g.anchored {
+		return cand{}, false
+	}
+	a, ok := g.recent()
+	if !ok || a.unit != uQuarter || !g.quarterTalk(i) {
+		return cand{}, false
+	}
+	c := g.point(j, shift(a.t, uYear, -1), uQuarter)
+	c.narr = true
+	return c, true
+}
+
+// yearAgoPeriod matches the adjectives of earnings reports, "year-ago"
+// and "year-earlier", with what they modify: "the year-earlier third
+// quarter" (last year's third quarter), "the year-ago period" (the
+// quarter just named, a year before), a bare "year-earlier" (last year).
+func (g *tagger) yearAgoPeriod(i int) (cand, bool) {
+	k := i
+	if g.is(k, "the", "a") {
+		k++
+	}
+	if g.is(k, "comparable", "corresponding") {
+		k++
+	}
+	if !g.is(k, "year") || !g.punct(k+1, "-") || !g.is(k+2, "ago", "earlier") || !g.glued(k+1) || !g.glued(k+2) {
+		return cand{}, false
+	}
+	k += 3
+	if c, ok := g.ordinalPeriod(k, k); ok && len(c.val) == 7 {
+		y, _ := strconv.Atoi(c.val[:4])
+		c.val = pad(y-1, 4) + c.val[4:]
+		return c, true
+	}
+	j := k
+	if g.is(j, "period", "quarter") {
+		j++
+	}
+	if c, ok := g.yearBeforeQuarter(i, j, uYear, 1, -1); ok {
+		return c, true
+	}
+	if !g.anchored {
+		return cand{}, false
+	}
+	if j > k && (g.is(k, "quarter") || g.quarterTalk(i)) {
+		// the last completed quarter, a year before
+		return cand{j: j, typ: TypeDate, val: unitValue(addMonths(g.ref, -15), uQuarter)}, true
+	}
+	return g.point(j, shift(g.ref, uYear, -1), uYear), true
+}
+
+// spokenYearAt reads a year said in words at token k, as broadcast
+// transcripts write them: "nineteen ninety-six", "nineteen eighty",
+// "nineteen oh five", "two thousand", "two thousand and one". It returns
+// the year and the token after it.
+func (g *tagger) spokenYearAt(k int) (int, int, bool) {
+	switch {
+	case g.is(k, "nineteen", "eighteen", "twenty") && !g.is(k, "twenty") || g.is(k, "twenty") && g.is(k+1, "oh", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"):
+		c := g.toks[k].lw.num * 100
+		j := k + 1
+		if g.is(j, "oh") {
+			if t := g.tok(j + 1); t != nil && t.lw != nil && t.lw.num >= 1 && t.lw.num <= 9 {
+				return c + t.lw.num, j + 2, true
+			}
+			return 0, k, false
+		}
+		if g.is(j, "hundred") {
+			return c, j + 1, true
+		}
+		n, e, ok := g.number(j)
+		if !ok || n < 10 || n > 99 || g.tok(j).kind == kNum {
+			return 0, k, false
+		}
+		return c + n, e, true
+	case g.is(k, "two") && g.is(k+1, "thousand"):
+		j := k + 2
+		if g.is(j, "and") {
+			j++
+		}
+		if n, e, ok := g.number(j); ok && n >= 1 && n <= 99 && g.tok(j).kind != kNum && !g.unitAt(e) {
+			return 2000 + n, e, true
+		}
+		return 2000, k + 2, true
+	}
+	return 0, k, false
+}
+
+// spokenYear matches a year said in words where a year is expected: after
+// "in", "of", "since", "the year" and the like ("in nineteen ninety-six",
+// "the year two thousand").
+func (g *tagger) spokenYear(i int) (cand, bool) {
+	k := i
+	if g.is(k, "the") && g.is(k+1, "year") {
+		k += 2
+	} else if !g.is(i-1, "in", "of", "since", "until", "by", "from", "year", "before", "after", "during", "through") {
+		return cand{}, false
+	}
+	y, j, ok := g.spokenYearAt(k)
+	if !ok {
+		return cand{}, false
+	}
+	return cand{j: j, typ: TypeDate, val: pad(y, 4)}, true
+}

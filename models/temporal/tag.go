@@ -197,10 +197,14 @@ func (g *tagger) direction(i, j int) int {
 	if g.is(j, "deadline") || g.is(j+2, "deadline") && g.is(j+1, "s") {
 		return dirFuture // "the Friday deadline": the one ahead
 	}
+	bound := g.is(p, "until", "till", "by", "before", "through", "from")
 	for k, n := i-1, 0; k >= 0 && n < 14 && !g.boundary(k); k, n = k-1, n+1 {
 		if d := g.cue(k); d != dirNone {
 			if d == dirPast && g.is(k-1, "have") && g.is(k-2, "would", "could", "should", "might", "may", "must") {
 				return dirNearest // "would have ended in mid-October": a time that did not come to pass
+			}
+			if d == dirFuture && g.is(k, "to") && !bound && !intentWords[g.lower(k-1)] && g.pastBefore(k) {
+				return dirPast // "staged celebrations to mark the entry on Friday": a purpose, at the past verb's time
 			}
 			return d
 		}
@@ -258,7 +262,7 @@ func (g *tagger) cue(k int) int {
 	}
 	if t.lw == nil && t.raw == "to" || g.is(k, "to") {
 		if n := g.tok(k + 1); n != nil && n.kind == kWord && !n.cap && n.lw == nil && !n.past && !pluralNoun(n.raw) {
-			return dirFuture // "to leave on Thursday", not "went back to talks in March"
+			return dirFuture // "planned to leave on Thursday", not "went back to talks in March"
 		}
 		return dirNone
 	}
@@ -275,6 +279,18 @@ func (g *tagger) cue(k int) int {
 		return dirPast
 	}
 	return dirNone
+}
+
+// intentWords before "to" and a verb look ahead: "planned to leave on
+// Thursday" is the coming Thursday even in the past tense.
+var intentWords = map[string]bool{
+	"planned": true, "plans": true, "plan": true, "planning": true, "want": true, "wants": true, "wanted": true,
+	"decided": true, "agreed": true, "promised": true, "vowed": true, "pledged": true, "threatened": true,
+	"expected": true, "expects": true, "hoped": true, "hopes": true, "aimed": true, "aims": true, "sought": true,
+	"seeks": true, "intends": true, "intended": true, "scheduled": true, "set": true, "due": true, "ready": true,
+	"prepared": true, "preparing": true, "likely": true, "about": true, "going": true, "offered": true,
+	"asked": true, "urged": true, "invited": true, "told": true, "called": true, "able": true, "unable": true,
+	"tried": true, "trying": true, "try": true, "order": true, "ordered": true, "allowed": true,
 }
 
 // pluralNoun reports whether a word after "to" reads as a plural noun

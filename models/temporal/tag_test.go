@@ -247,6 +247,8 @@ var valueRE = regexp.MustCompile(`^(` +
 	`|[0-9X]{4}-([0-9X]{2}-[0-9X]{2}|W[0-9X]{2}-[1-7])T([0-9X]{2}(:[0-9X]{2})?|MO|AF|EV|NI)` +
 	`|P([0-9]+|X)(Y|M|W|D|Q|DE|CE|WE)` +
 	`|PT([0-9]+|X)(H|M|S)|PT[0-9]+H[0-9]+M[0-9]+S` +
+	`|BC[0-9]{2,4}` + // before the era
+	`|P[0-9]+Y6M|P[0-9]+M15D|P[0-9]+DT12H|PT[0-9]+H30M|PT[0-9]+M30S` + // halves
 	`|PAST_REF|PRESENT_REF|FUTURE_REF)$`)
 
 func FuzzTag(f *testing.F) {
