@@ -37,12 +37,18 @@ const (
 	KindSanction  = "sanction"
 	KindAgreement = "agreement"
 	KindAttack    = "attack"
-	KindOther     = "other"
+	// KindInForce is something taking effect: "the duties take effect on
+	// Monday", "the treaty comes into force on 1 October".
+	KindInForce = "in-force"
+	// KindExpiry is something running out: "the pause expires on
+	// Tuesday", "the waiver lapses", "the first payment falls due".
+	KindExpiry = "expiry"
+	KindOther  = "other"
 )
 
 // EventKinds lists every event kind in display order.
 var EventKinds = []string{KindMeeting, KindVisit, KindCall, KindTalks, KindStatement,
-	KindDeadline, KindUltimatum, KindSanction, KindAgreement, KindAttack, KindOther}
+	KindDeadline, KindUltimatum, KindSanction, KindAgreement, KindAttack, KindInForce, KindExpiry, KindOther}
 
 // Quote kinds.
 const (
@@ -95,6 +101,9 @@ type ExtractedEvent struct {
 	End         int       `json:"end"`
 	Actors      []string  `json:"actors"`
 	Deadline    *Deadline `json:"deadline"`
+	// Subject is what takes effect or expires ("the 10% duties", "the
+	// pause") for in-force and expiry events, "" otherwise.
+	Subject string `json:"subject,omitempty"`
 	// Rules names the extraction rules that shaped the event, in order
 	// (for golden tests and debugging; not stored or exported).
 	Rules []string `json:"-"`

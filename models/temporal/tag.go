@@ -266,6 +266,9 @@ func (g *tagger) cue(k int) int {
 		}
 		return dirNone
 	}
+	if g.is(k, "effect", "force") {
+		return g.effectTense(k) // "take effect on Monday": ahead; "took effect": past
+	}
 	if t.lw == nil || t.lw.month != 0 && t.cap {
 		return dirNone
 	}
@@ -299,4 +302,21 @@ var intentWords = map[string]bool{
 func pluralNoun(w string) bool {
 	n := len(w)
 	return n > 3 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] != 's' && w[n-2] != 'S'
+}
+
+// effectTense is the direction "take effect" and "come into force" give:
+// the present looks ahead ("The duties take effect on Monday"), the past
+// back; anything else gives none.
+func (g *tagger) effectTense(k int) int {
+	v := k - 1
+	if g.is(v, "into", "in") {
+		v--
+	}
+	switch {
+	case g.is(v, "take", "takes", "come", "comes", "go", "goes", "enter", "enters", "taking", "coming", "entering"):
+		return dirFuture
+	case g.is(v, "took", "came", "went", "entered", "taken", "gone"):
+		return dirPast
+	}
+	return dirNone
 }

@@ -84,6 +84,16 @@ type WordSets struct {
 	// ("were still expected to be announced on Friday").
 	ThreatSanctionWords map[string]bool `words:"threat-sanction-words"`
 
+	// LevyNouns are duties that impose a sanction when they take effect.
+	LevyNouns map[string]bool `words:"levy-nouns"`
+
+	// CeasefireWords name a truce ("the ceasefire took effect": CAMEO 0871).
+	CeasefireWords map[string]bool `words:"ceasefire-words"`
+
+	// SubjectAuxiliaries stand between what takes effect or expires and its
+	// verb ("the duties will take effect").
+	SubjectAuxiliaries map[string]bool `words:"subject-auxiliaries"`
+
 	// PastSanctionWords make sanctions imposed rather than threatened.
 	PastSanctionWords map[string]bool `words:"past-sanction-words"`
 

@@ -14,6 +14,7 @@ const (
 	CameoUltimatum   = "139" // give ultimatum
 	CameoThreatSanct = "1312"
 	CameoImposeSanct = "163" // impose embargo, boycott, or sanctions
+	CameoCeasefire   = "0871" // declare truce, ceasefire
 )
 
 // cueAt returns the kind the words from toks[i] report and how many words
@@ -70,6 +71,9 @@ func init() {
 	on(followedBy(models.KindMeeting, "down"), "sit", "sat", "sitting")
 	on(spentWithCue, "spent", "spends", "spend", "spending")
 	on(signCue, "signed", "signing", "sign")
+	on(inForceCue, "effect", "force")
+	on(afterVerb(models.KindExpiry, "fall", "falls", "fell", "falling", "fallen", "come", "comes", "came", "become", "becomes", "became"), "due")
+	on(afterVerb(models.KindExpiry, "run", "runs", "ran", "running"), "out")
 	on(func(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
 		if sanctionContext(lg, toks, i) {
 			return models.KindSanction, 1, true
@@ -108,6 +112,41 @@ func followedBy(kind string, next ...string) contextCue {
 			}
 		}
 		return "", 0, false
+	}
+}
+
+// inForceCue reads "takes effect", "went into effect", "comes into force"
+// and "entered into force" as something taking effect; "effect" and
+// "force" alone are no cue ("to no effect", "the use of force").
+func inForceCue(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
+	p := i - 1
+	if keyAt(toks, p) == "into" || keyAt(toks, p) == "in" && toks[i].Key == "effect" {
+		p--
+	}
+	switch v := keyAt(toks, p); {
+	case toks[i].Key == "effect" && (takeForms[v] || goForms[v] || p < i-1 && (v == "put" || v == "puts")):
+		return models.KindInForce, 1, true
+	case toks[i].Key == "force" && p < i-1 && (goForms[v] || v == "enter" || v == "enters" || v == "entered" || v == "entering"):
+		return models.KindInForce, 1, true
+	}
+	return "", 0, true
+}
+
+// The forms of "take", "come" and "go" that put something into effect.
+var (
+	takeForms = doc.Set("take", "takes", "took", "taking", "taken")
+	goForms   = doc.Set("come", "comes", "came", "coming", "go", "goes", "went", "going", "gone")
+)
+
+// afterVerb makes a cue of a word right after one of verbs ("falls due",
+// "runs out"); the word alone is none.
+func afterVerb(kind string, verbs ...string) contextCue {
+	set := doc.Set(verbs...)
+	return func(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
+		if set[keyAt(toks, i-1)] {
+			return kind, 1, true
+		}
+		return "", 0, true
 	}
 }
 

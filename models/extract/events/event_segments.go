@@ -102,7 +102,7 @@ func splitClauses(lg *doc.Language, toks []doc.Token, masked []bool, txs []model
 	cut(len(toks))
 	var out []segment
 	for _, sg := range segs {
-		out = append(out, splitAtCommas(sg, toks, masked, txs)...)
+		out = append(out, splitAtCommas(lg, sg, toks, masked, txs)...)
 	}
 	for si := range out {
 		fillSegment(lg, &out[si], toks, masked, txs)
@@ -166,8 +166,10 @@ var clauseBreakRules = []clauseRule{
 // splitAtCommas cuts a clause with two or more different dates at its
 // commas, each piece running to the next dated piece, so that "Trump will
 // meet Putin on August 15, he announced on Friday, the day his deadline ran
-// out" gives the meeting its date and the deadline another.
-func splitAtCommas(sg segment, toks []doc.Token, masked []bool, txs []models.Timex) []segment {
+// out" gives the meeting its date and the deadline another. With no comma
+// between two dates it cuts at a clause conjunction ("arrived in Moscow on
+// Wednesday and met Putin on Thursday").
+func splitAtCommas(lg *doc.Language, sg segment, toks []doc.Token, masked []bool, txs []models.Timex) []segment {
 	var dated []int   // token indices of the dates' first tokens
 	var seen []string // their values, each once
 	for i := sg.from; i < sg.to; i++ {
@@ -184,12 +186,19 @@ func splitAtCommas(sg segment, toks []doc.Token, masked []bool, txs []models.Tim
 	for n := 1; n < len(dated); n++ {
 		// Cut at the last comma before the next date, so a date opening
 		// the sentence ("Last month, Rubio met Lavrov") keeps its clause.
+		cut := -1
 		for i := dated[n] - 1; i > dated[n-1]; i-- {
 			if toks[i].Punct && toks[i].Key == "," && !masked[i] {
-				out = append(out, segment{from: start, to: i})
-				start = i + 1
+				cut = i
 				break
 			}
+		}
+		if cut < 0 {
+			cut = conjunctionAfter(lg, toks, masked, txs, dated[n-1], dated[n])
+		}
+		if cut >= 0 {
+			out = append(out, segment{from: start, to: cut})
+			start = cut + 1
 		}
 	}
 	if start < sg.to {
@@ -321,4 +330,36 @@ func opensQuote(r []rune, p int) bool {
 	}
 	c := r[p-1]
 	return c == ' ' || c == '\n' || c == '(' || c == '[' || c == '\t' || c == '—'
+}
+
+// opensClause reports whether the words from token i may open a clause of
+// their own after a conjunction: not a date or a preposition, which go on
+// the phrase before ("in her 2000 and 2006 races", "in 2005 and through
+// this year").
+func opensClause(lg *doc.Language, toks []doc.Token, txs []models.Timex, i int) bool {
+	if i >= len(toks) || toks[i].Punct || inTimex(txs, toks[i].Start) {
+		return false
+	}
+	return !lg.Prepositions[toks[i].Key]
+}
+
+// conjunctionAfter returns the clause conjunction that closes the dated
+// clause whose date starts at token d, before the next date at token
+// next: right after the date and up to three words more ("arrived in
+// Moscow on Wednesday and met Putin on Thursday"), opening a clause; -1
+// when there is none ("McCrory and other officials" is one subject).
+func conjunctionAfter(lg *doc.Language, toks []doc.Token, masked []bool, txs []models.Timex, d, next int) int {
+	k := d
+	for k < next && inTimex(txs, toks[k].Start) {
+		k++
+	}
+	for i := k; i < next && i <= k+3; i++ {
+		if toks[i].Punct {
+			return -1
+		}
+		if lg.ClauseConjunctions[toks[i].Key] && !masked[i] && opensClause(lg, toks, txs, i+1) {
+			return i
+		}
+	}
+	return -1
 }

@@ -413,6 +413,12 @@ var eventRules = []eventRule{
 		d.ev.Cameo = sc.cameo(d.seg, d.c, d.kind)
 		return true
 	}},
+	{"what takes effect or expires", func(sc *sentenceCtx, d *eventDraft) bool {
+		if d.kind == models.KindInForce || d.kind == models.KindExpiry {
+			d.ev.Subject = sc.subjectOfChange(d.c)
+		}
+		return true
+	}},
 	{"intent to meet is a statement", func(sc *sentenceCtx, d *eventDraft) bool {
 		// "said Wednesday he could meet Putin soon": the datable act is the statement.
 		if d.kind == models.KindMeeting && d.ev.Cameo == CameoIntentMeet && (!d.own || sc.announces(d.seg, d.c)) {
@@ -499,6 +505,15 @@ func (sc *sentenceCtx) kindOf(seg *segment) (string, cue) {
 		return models.KindDeadline, best
 	}
 	switch best.kind {
+	case models.KindInForce:
+		if has[models.KindSanction] && sc.threatens(seg) {
+			// "secondary sanctions were still expected to take effect on Friday": sanctions threatened
+			for _, c := range seg.cues {
+				if c.kind == models.KindSanction {
+					return c.kind, c
+				}
+			}
+		}
 	case models.KindVisit:
 		if (has[models.KindTalks] || has[models.KindMeeting]) && sc.personCount(seg) >= 2 {
 			return models.KindMeeting, best // "arrived in Moscow for talks with Putin"
@@ -736,6 +751,15 @@ func (sc *sentenceCtx) cameo(seg *segment, c cue, kind string) string {
 		if sc.f.lang.HostCues[sc.toks[c.i].Key] {
 			return CameoHost
 		}
+	case models.KindInForce:
+		for i := 0; i < c.i; i++ {
+			if sc.f.lang.EventCues[sc.toks[i].Key] == models.KindSanction || sc.f.lang.LevyNouns[sc.toks[i].Key] {
+				return CameoImposeSanct // "the 10% duties come into force"
+			}
+			if sc.f.lang.CeasefireWords[sc.toks[i].Key] {
+				return CameoCeasefire // "the ceasefire took effect"
+			}
+		}
 	case models.KindSanction:
 		imposed := false
 		for i := seg.from; i < seg.to; i++ {
@@ -787,6 +811,53 @@ func (sc *sentenceCtx) intent(seg *segment, c cue) bool {
 	}
 	for k := c.i - 1; k >= seg.from && k >= c.i-5; k-- {
 		if sc.f.lang.IntentWords[sc.toks[k].Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOfChange returns what takes effect or expires in the clause of
+// cue c: the words before its verb ("The 10% duties come into force", "The
+// pause expires", "The ceasefire, which took effect"), after an opening
+// phrase and without auxiliaries.
+func (sc *sentenceCtx) subjectOfChange(c cue) string {
+	end := c.i // "expires", "lapsed"
+	if k := sc.toks[c.i].Key; k == "effect" || k == "force" || k == "due" || k == "out" {
+		end = c.i - 1 // the verb of "take effect", "falls due", "runs out"
+		if end > 0 && (sc.toks[end].Key == "into" || sc.toks[end].Key == "in") {
+			end--
+		}
+	}
+	for end > 0 && sc.f.lang.SubjectAuxiliaries[sc.toks[end-1].Key] {
+		end--
+	}
+	if end > 1 && (sc.toks[end-1].Key == "which" || sc.toks[end-1].Key == "that") && sc.toks[end-2].Key == "," {
+		end -= 2 // "The ceasefire, which took effect"
+	}
+	start := end
+	for start > 0 && end-start < 10 {
+		t := sc.toks[start-1]
+		glued := t.Key == "-" && start-2 >= 0 && sc.toks[start-2].End == t.Start && start < len(sc.toks) && t.End == sc.toks[start].Start
+		if t.Punct && t.Key != "%" && t.Key != "'s" && !glued {
+			break
+		}
+		start--
+	}
+	for start < end && (sc.f.lang.ClauseConjunctions[sc.toks[start].Key] || sc.f.lang.Openers[sc.toks[start].Key] && !sc.toks[start].Upper) {
+		start++ // "..., and the waiver lapses"
+	}
+	if start >= end {
+		return ""
+	}
+	return sc.f.src.Slice(sc.toks[start].Start, sc.toks[end-1].End)
+}
+
+// threatens reports whether clause seg holds a word that makes sanctions
+// only threatened ("expected", "will", "could").
+func (sc *sentenceCtx) threatens(seg *segment) bool {
+	for i := seg.from; i < seg.to; i++ {
+		if sc.f.lang.ThreatSanctionWords[sc.toks[i].Key] {
 			return true
 		}
 	}
