@@ -177,29 +177,25 @@ func (g *tagger) halfAfterUnit(j int) (int, bool) {
 	return j, false
 }
 
-// halfDuration writes n and a half units of u in ISO 8601, in the next
-// smaller unit where the half is whole: P3Y6M, P1DT12H, PT5H30M.
+// halves write n and a half units in ISO 8601, in the next smaller unit
+// where the half is whole: n*mul+add, then the tail ("P3Y6M", "P10DT12H"
+// for a week and a half, "PT5H30M").
+var halves = map[int]struct {
+	prefix   string
+	mul, add int
+	tail     string
+}{
+	uYear: {"P", 1, 0, "Y6M"}, uMonth: {"P", 1, 0, "M15D"}, uWeek: {"P", 7, 3, "DT12H"}, uDay: {"P", 1, 0, "DT12H"},
+	uHour: {"PT", 1, 0, "H30M"}, uMinute: {"PT", 1, 0, "M30S"}, uDecade: {"P", 10, 5, "Y"}, uCentury: {"P", 100, 50, "Y"},
+}
+
+// halfDuration writes n and a half units of u (see halves).
 func halfDuration(n, u int) string {
-	s := strconv.Itoa(n)
-	switch u {
-	case uYear:
-		return "P" + s + "Y6M"
-	case uMonth:
-		return "P" + s + "M15D"
-	case uWeek:
-		return "P" + strconv.Itoa(7*n+3) + "DT12H"
-	case uDay:
-		return "P" + s + "DT12H"
-	case uHour:
-		return "PT" + s + "H30M"
-	case uMinute:
-		return "PT" + s + "M30S"
-	case uDecade:
-		return "P" + strconv.Itoa(10*n+5) + "Y"
-	case uCentury:
-		return "P" + strconv.Itoa(100*n+50) + "Y"
+	h, ok := halves[u]
+	if !ok {
+		return durationValue(n, u, false)
 	}
-	return durationValue(n, u, false)
+	return h.prefix + strconv.Itoa(n*h.mul+h.add) + h.tail
 }
 
 // countAdjectives may stand between a count and its unit: "eleven

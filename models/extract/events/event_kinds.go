@@ -13,7 +13,7 @@ const (
 	CameoHost        = "043" // host a visit
 	CameoUltimatum   = "139" // give ultimatum
 	CameoThreatSanct = "1312"
-	CameoImposeSanct = "163" // impose embargo, boycott, or sanctions
+	CameoImposeSanct = "163"  // impose embargo, boycott, or sanctions
 	CameoCeasefire   = "0871" // declare truce, ceasefire
 )
 

@@ -822,35 +822,52 @@ func (sc *sentenceCtx) intent(seg *segment, c cue) bool {
 // pause expires", "The ceasefire, which took effect"), after an opening
 // phrase and without auxiliaries.
 func (sc *sentenceCtx) subjectOfChange(c cue) string {
-	end := c.i // "expires", "lapsed"
-	if k := sc.toks[c.i].Key; k == "effect" || k == "force" || k == "due" || k == "out" {
-		end = c.i - 1 // the verb of "take effect", "falls due", "runs out"
-		if end > 0 && (sc.toks[end].Key == "into" || sc.toks[end].Key == "in") {
-			end--
-		}
-	}
+	end := sc.changeVerb(c)
 	for end > 0 && sc.f.lang.SubjectAuxiliaries[sc.toks[end-1].Key] {
 		end--
 	}
 	if end > 1 && (sc.toks[end-1].Key == "which" || sc.toks[end-1].Key == "that") && sc.toks[end-2].Key == "," {
 		end -= 2 // "The ceasefire, which took effect"
 	}
+	start := sc.phraseStart(end)
+	if start >= end {
+		return ""
+	}
+	return sc.f.src.Slice(sc.toks[start].Start, sc.toks[end-1].End)
+}
+
+// changeVerb returns the token of the verb of an in-force or expiry cue c:
+// the cue itself ("expires"), or the verb before "effect", "force", "due"
+// and "out" ("take effect", "comes into force", "falls due").
+func (sc *sentenceCtx) changeVerb(c cue) int {
+	k := sc.toks[c.i].Key
+	if k != "effect" && k != "force" && k != "due" && k != "out" {
+		return c.i
+	}
+	end := c.i - 1
+	if end > 0 && (sc.toks[end].Key == "into" || sc.toks[end].Key == "in") {
+		end--
+	}
+	return end
+}
+
+// phraseStart returns where the phrase ending before token end starts:
+// back to a mark (a hyphen inside a word does not count) over at most ten
+// words, without a leading conjunction or opener ("..., and the waiver").
+func (sc *sentenceCtx) phraseStart(end int) int {
 	start := end
 	for start > 0 && end-start < 10 {
 		t := sc.toks[start-1]
-		glued := t.Key == "-" && start-2 >= 0 && sc.toks[start-2].End == t.Start && start < len(sc.toks) && t.End == sc.toks[start].Start
+		glued := t.Key == "-" && start >= 2 && sc.toks[start-2].End == t.Start && start < len(sc.toks) && t.End == sc.toks[start].Start
 		if t.Punct && t.Key != "%" && t.Key != "'s" && !glued {
 			break
 		}
 		start--
 	}
 	for start < end && (sc.f.lang.ClauseConjunctions[sc.toks[start].Key] || sc.f.lang.Openers[sc.toks[start].Key] && !sc.toks[start].Upper) {
-		start++ // "..., and the waiver lapses"
+		start++
 	}
-	if start >= end {
-		return ""
-	}
-	return sc.f.src.Slice(sc.toks[start].Start, sc.toks[end-1].End)
+	return start
 }
 
 // threatens reports whether clause seg holds a word that makes sanctions

@@ -166,17 +166,9 @@ func (v *Verbs) addLine(l Line) error {
 	if len(cols) > 1+len(formColumns) {
 		return fmt.Errorf("%q has %d form columns, at most %d (-s, past, -ing, past participle)", lemma, len(cols)-1, len(formColumns))
 	}
-	if _, dup := v.flags[lemma]; dup {
-		return fmt.Errorf("%q is listed twice", lemma)
+	if err := v.setFlags(lemma, flagText, hasFlags); err != nil {
+		return err
 	}
-	flags := DefaultFlags
-	if hasFlags {
-		var err error
-		if flags, err = parseFlags(flagText); err != nil {
-			return fmt.Errorf("%q: %v", lemma, err)
-		}
-	}
-	v.flags[lemma] = flags
 	if err := v.addForm(lemma, lemma, Base); err != nil {
 		return err
 	}
@@ -208,6 +200,16 @@ func (v *Verbs) addPhrasal(verb, particle, flagText string, hasFlags bool) error
 	if _, ok := v.flags[verb]; !ok {
 		return fmt.Errorf("%q: list %q on a line of its own before its phrasal verbs", lemma, verb)
 	}
+	if err := v.setFlags(lemma, flagText, hasFlags); err != nil {
+		return err
+	}
+	v.phrasal[[2]string{verb, particle}] = lemma
+	return nil
+}
+
+// setFlags records the flags of a new lemma: those of its line, or
+// DefaultFlags for a line without ": flags".
+func (v *Verbs) setFlags(lemma, flagText string, hasFlags bool) error {
 	if _, dup := v.flags[lemma]; dup {
 		return fmt.Errorf("%q is listed twice", lemma)
 	}
@@ -219,7 +221,6 @@ func (v *Verbs) addPhrasal(verb, particle, flagText string, hasFlags bool) error
 		}
 	}
 	v.flags[lemma] = flags
-	v.phrasal[[2]string{verb, particle}] = lemma
 	return nil
 }
 
