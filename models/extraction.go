@@ -86,7 +86,37 @@ type Deadline struct {
 	SetBy       string `json:"set_by,omitempty"`      // who set it
 	Demand      string `json:"demand,omitempty"`      // what it demands
 	Consequence string `json:"consequence,omitempty"` // what follows if it passes
+	// Target is on whom it is set: "Russia" in "gave Russia 50 days".
+	Target string `json:"target,omitempty"`
+	// DueEnd ends a due range: "10 or 12 days from today" said on 28 July
+	// is due 2025-08-07 (Date) to 2025-08-09 (DueEnd).
+	DueEnd string `json:"due_end,omitempty"`
+	// Change is what the sentence did to it: DeadlineSet, ...Shortened,
+	// ...Extended, ...Reaffirmed, ...Met, ...Passed, ...Dropped,
+	// ...Superseded.
+	Change string `json:"change,omitempty"`
+	// On is when the change was made when the text says so ("On 28 July
+	// he cut it to ..."), else "" (the article's publication).
+	On string `json:"on,omitempty"`
 }
+
+// What a report does to a deadline (Deadline.Change), and a deadline
+// thread's status.
+const (
+	DeadlineSet        = "set"
+	DeadlineShortened  = "shortened"
+	DeadlineExtended   = "extended"
+	DeadlineReaffirmed = "reaffirmed"
+	DeadlineMet        = "met"
+	DeadlinePassed     = "passed"
+	DeadlineDropped    = "dropped"
+	DeadlineSuperseded = "superseded"
+)
+
+// DeadlineChanges lists the changes, strongest first: a sentence that
+// says two of them ("the deadline passed and was dropped") is the first.
+var DeadlineChanges = []string{DeadlineDropped, DeadlineSuperseded, DeadlineMet, DeadlinePassed,
+	DeadlineShortened, DeadlineExtended, DeadlineReaffirmed, DeadlineSet}
 
 // ExtractedEvent is a datable happening reported by one sentence.
 type ExtractedEvent struct {

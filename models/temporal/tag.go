@@ -188,6 +188,8 @@ func (g *tagger) direction(i, j int) int {
 		}
 	case g.is(p, "since"):
 		return dirPast
+	case g.is(p, "to", "until") && g.is(p-1, "extended", "postponed", "delayed", "prolonged", "back", "moved"):
+		return dirFuture // "extended to 10 November": the new end lies ahead of the old
 	case g.is(p, "as") && g.is(p-1, "soon", "early") && g.is(p-2, "as"):
 		return dirFuture
 	}

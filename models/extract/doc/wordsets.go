@@ -87,6 +87,25 @@ type WordSets struct {
 	// LevyNouns are duties that impose a sanction when they take effect.
 	LevyNouns map[string]bool `words:"levy-nouns"`
 
+	// GiveVerbs give someone time to act ("gave Russia 50 days to").
+	GiveVerbs map[string]bool `words:"give-verbs"`
+
+	// The words of each deadline change (models.DeadlineChanges but set):
+	// what a report did to a deadline.
+	DeadlineDropped    map[string]bool `words:"deadline-dropped"`
+	DeadlineSuperseded map[string]bool `words:"deadline-superseded"`
+	DeadlineMet        map[string]bool `words:"deadline-met"`
+	DeadlinePassed     map[string]bool `words:"deadline-passed"`
+	DeadlineShortened  map[string]bool `words:"deadline-shortened"`
+	DeadlineExtended   map[string]bool `words:"deadline-extended"`
+	DeadlineReaffirmed map[string]bool `words:"deadline-reaffirmed"`
+
+	// DistanceWords after a count make it a distance ("two days before").
+	DistanceWords map[string]bool `words:"distance-words"`
+
+	// ConditionWords open a condition ("unless both sides extend it").
+	ConditionWords map[string]bool `words:"condition-words"`
+
 	// CeasefireWords name a truce ("the ceasefire took effect": CAMEO 0871).
 	CeasefireWords map[string]bool `words:"ceasefire-words"`
 

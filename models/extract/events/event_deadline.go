@@ -166,7 +166,7 @@ func (sc *sentenceCtx) demandOfDeadline(k string) string {
 		j = f + 1
 	}
 	e := sc.phraseEnd(j, "or", "expires", "expired", "passes", "passed", "runs", "ran", "lapses", "lapsed", "ends", "ended",
-		"looms", "looming", "approaches", "nears")
+		"looms", "looming", "approaches", "nears", "was", "is", "were", "are", "would", "will")
 	if e <= j {
 		return ""
 	}

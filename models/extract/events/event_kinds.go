@@ -72,6 +72,7 @@ func init() {
 	on(spentWithCue, "spent", "spends", "spend", "spending")
 	on(signCue, "signed", "signing", "sign")
 	on(inForceCue, "effect", "force")
+	on(extendCue, "extended", "extends", "extend", "prolonged", "postponed")
 	on(afterVerb(models.KindExpiry, "fall", "falls", "fell", "falling", "fallen", "come", "comes", "came", "become", "becomes", "became"), "due")
 	on(afterVerb(models.KindExpiry, "run", "runs", "ran", "running"), "out")
 	on(func(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
@@ -137,6 +138,15 @@ var (
 	takeForms = doc.Set("take", "takes", "took", "taking", "taken")
 	goForms   = doc.Set("come", "comes", "came", "coming", "go", "goes", "went", "going", "gone")
 )
+
+// extendCue reads "it was extended to 10 November" as an end moved (an
+// expiry); "extended" alone is none ("extended his lead").
+func extendCue(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
+	if n := keyAt(toks, i+1); n == "to" || n == "until" || n == "by" || n == "for" || n == "into" {
+		return models.KindExpiry, 1, true
+	}
+	return "", 0, true
+}
 
 // afterVerb makes a cue of a word right after one of verbs ("falls due",
 // "runs out"); the word alone is none.

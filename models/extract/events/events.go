@@ -3,6 +3,7 @@ package events
 import (
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"dateline/models"
@@ -36,6 +37,9 @@ func find(t *doc.Document) []models.ExtractedEvent {
 	r := t.Src.R
 	ctx := newActorContext(t.Lang, r, t.Toks, t.Known)
 	f := &eventFinder{lang: t.Lang, src: t.Src, r: r, ctx: ctx, quotes: t.Quotes}
+	if !t.Ref.IsZero() {
+		f.ref = t.Ref.Format("2006-01-02")
+	}
 	for _, s := range t.Sents {
 		f.sentence(s, t.Timexes)
 		if p := ctx.firstPersonIn(s.Start, s.End); p != "" {
@@ -54,7 +58,10 @@ type eventFinder struct {
 	ctx      *actorContext
 	out      []models.ExtractedEvent
 	lastDate string // the last day an event was dated, for "48 hours before the deadline"
-	quotes   []models.ExtractedQuote
+	ref      string // the article's day, "" when unknown: a count of days runs from it
+	// lastSubject is what the last in-force or expiry event was about, for "it"
+	lastSubject string
+	quotes      []models.ExtractedQuote
 	// prevKinds are the kinds of the previous sentence's cues: "The meeting
 	// took place on ..." borrows that sentence's actors only if it spoke of a meeting.
 	prevKinds map[string]bool
@@ -307,7 +314,7 @@ func (sc *sentenceCtx) subjectAt(i int) string {
 func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 	d := &eventDraft{seg: &sc.segs[i]}
 	if len(d.seg.cues) == 0 {
-		if !sc.demandsBy(d.seg) {
+		if !sc.demandsBy(d.seg) && !sc.givesTime(d.seg) {
 			return models.ExtractedEvent{}, false
 		}
 		// "Hamas has until Saturday to release the hostages": a deadline
@@ -416,6 +423,11 @@ var eventRules = []eventRule{
 	{"what takes effect or expires", func(sc *sentenceCtx, d *eventDraft) bool {
 		if d.kind == models.KindInForce || d.kind == models.KindExpiry {
 			d.ev.Subject = sc.subjectOfChange(d.c)
+			if sc.f.lang.Pronouns[strings.ToLower(d.ev.Subject)] && sc.f.lastSubject != "" {
+				d.ev.Subject = sc.f.lastSubject // "The truce was due to expire ...; it was extended"
+			} else if d.ev.Subject != "" {
+				sc.f.lastSubject = d.ev.Subject
+			}
 		}
 		return true
 	}},
@@ -446,6 +458,12 @@ var eventRules = []eventRule{
 	{"deadline", func(sc *sentenceCtx, d *eventDraft) bool {
 		if d.kind == models.KindDeadline || d.kind == models.KindUltimatum {
 			sc.deadlineDetails(d)
+		}
+		if d.kind == models.KindExpiry {
+			d.ev.Deadline = &models.Deadline{Date: d.date.Value}
+		}
+		if d.ev.Deadline != nil {
+			sc.deadlineChange(d, sc.f.ref)
 		}
 		return true
 	}},
@@ -501,7 +519,7 @@ func (sc *sentenceCtx) kindOf(seg *segment) (string, cue) {
 			best = c
 		}
 	}
-	if sc.demandsBy(seg) && best.kind != models.KindUltimatum && sc.f.lang.KindPriority[best.kind] > sc.f.lang.KindPriority[models.KindDeadline] {
+	if (sc.demandsBy(seg) || sc.givesTime(seg)) && best.kind != models.KindUltimatum && sc.f.lang.KindPriority[best.kind] > sc.f.lang.KindPriority[models.KindDeadline] {
 		return models.KindDeadline, best
 	}
 	switch best.kind {
