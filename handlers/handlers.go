@@ -15,6 +15,7 @@ import (
 
 	"dateline/models"
 	"dateline/models/extract"
+	"dateline/models/threads"
 	"dateline/views"
 )
 
@@ -42,6 +43,7 @@ type Store interface {
 	EachEventRow(ctx context.Context, f models.Filter, fn func(*models.EventRow) error) error
 	EachQuoteRow(ctx context.Context, f models.Filter, fn func(*models.QuoteRow) error) error
 	EachArticleRow(ctx context.Context, f models.Filter, fn func(*models.ArticleRow) error) error
+	StoryDeadlines(ctx context.Context, st models.Story) ([]*threads.Thread, error)
 }
 
 // SavedArticle is what storing one extracted article did.
@@ -198,6 +200,7 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/export/events.csv", a.exportEventsCSV)
 	e.GET("/export/quotes.csv", a.exportQuotesCSV)
 	e.GET("/export/articles.csv", a.exportArticlesCSV)
+	e.GET("/export/deadlines.csv", a.exportDeadlinesCSV)
 
 	// The read API may be fetched from any site (a TimelineJS page, a
 	// newsroom dashboard): it is public and sends no cookies.
@@ -205,6 +208,7 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/api/stories/:slug", openCORS, a.apiStory)
 	e.GET("/api/stories/:slug/events", openCORS, a.apiStoryEvents)
 	e.GET("/api/stories/:slug/timelinejs", openCORS, a.apiTimelineJS)
+	e.GET("/api/stories/:slug/deadlines", openCORS, a.apiStoryDeadlines)
 	e.GET("/api/quotes", openCORS, a.apiQuotes)
 	e.GET("/api/people", openCORS, a.apiPeople)
 	// The write API: 20 posts at once, then one every 2 s per client.

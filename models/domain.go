@@ -73,6 +73,8 @@ type Event struct {
 	DeadlineSetBy       string        `json:"deadline_set_by,omitempty"`
 	DeadlineDemand      string        `json:"deadline_demand,omitempty"`
 	DeadlineConsequence string        `json:"deadline_consequence,omitempty"`
+	DeadlineTarget      string        `json:"deadline_target,omitempty"`
+	Subject             string        `json:"subject,omitempty"` // what takes effect or expires
 	Sources             []EventSource `json:"sources,omitempty"`
 	CreatedAt           time.Time     `json:"created_at"`
 }
@@ -87,6 +89,10 @@ type EventSource struct {
 	Expression string   `json:"expression"`
 	Start      int      `json:"start"`
 	End        int      `json:"end"`
+	// what the report did to a deadline (models.Deadline's Change, DueEnd, On)
+	DeadlineChange string `json:"deadline_change,omitempty"`
+	DueEnd         string `json:"due_end,omitempty"`
+	ChangedOn      string `json:"changed_on,omitempty"`
 }
 
 // Quote is one statement; the same words in several articles are one Quote

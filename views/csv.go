@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dateline/models"
+	"dateline/models/threads"
 )
 
 // Columns of the CSV exports. They are a contract with researchers'
@@ -123,6 +124,23 @@ func (r *RowWriter) Quote(q *models.QuoteRow) error {
 			q.Cue, q.Venue, q.Sentence, strconv.Itoa(q.Start), strconv.Itoa(q.End), q.Context,
 			strconv.Itoa(q.ContextStart), strconv.Itoa(q.ContextEnd), q.SpeakerKind, q.Verb, q.SaidAt,
 			q.SaidGranularity, ISODate(q.ReportedAt), q.AppearanceKind, q.Conduit}
+	})
+}
+
+// DeadlineColumns are the columns of /export/deadlines.csv: one row per
+// change of a deadline thread.
+var DeadlineColumns = []string{"story", "thread_id", "kind", "set_by", "target", "demand", "consequence",
+	"subject", "status", "change", "on", "due", "due_end", "article_id", "source", "sentence", "reports"}
+
+// DeadlineChange writes one change of thread t of story slug.
+func (r *RowWriter) DeadlineChange(slug string, t *threads.Thread, status string, ch *threads.Change) error {
+	row := map[string]any{"story": slug, "thread_id": t.ID, "kind": t.Kind, "set_by": t.SetBy, "target": t.Target,
+		"demand": t.Demand, "consequence": t.Consequence, "subject": t.Subject, "status": status, "change": ch.Change,
+		"on": ch.On, "due": ch.Due, "due_end": ch.DueEnd, "article_id": ch.ArticleID, "source": ch.Source,
+		"sentence": ch.Sentence, "reports": ch.Reports}
+	return r.write(row, func() []string {
+		return []string{slug, t.ID, t.Kind, t.SetBy, t.Target, t.Demand, t.Consequence, t.Subject, status,
+			ch.Change, ch.On, ch.Due, ch.DueEnd, id(ch.ArticleID), ch.Source, ch.Sentence, strconv.Itoa(ch.Reports)}
 	})
 }
 

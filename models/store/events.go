@@ -63,9 +63,13 @@ func (w *writer) events(a *models.ExtractedArticle, articleID uint, reg map[stri
 		} else {
 			r.MergedEvents++
 		}
-		err = w.exec(`INSERT INTO event_sources (event_id, article_id, sentence, expression, "start", "end")
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			id, articleID, ev.Sentence, ev.Expression, ev.Start, ev.End)
+		var change, dueEnd, on string
+		if d := ev.Deadline; d != nil {
+			change, dueEnd, on = d.Change, d.DueEnd, d.On
+		}
+		err = w.exec(`INSERT INTO event_sources (event_id, article_id, sentence, expression, "start", "end",
+			deadline_change, due_end, changed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			id, articleID, ev.Sentence, ev.Expression, ev.Start, ev.End, change, dueEnd, on)
 		if err != nil {
 			return err
 		}
@@ -110,11 +114,11 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 	}
 	if match.ID == 0 {
 		ids, err := w.ids(`INSERT INTO events (key, date, granularity, sort_at, kind, cameo, summary, actors,
-			deadline_set_by, deadline_demand, deadline_consequence, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)
+			deadline_set_by, deadline_demand, deadline_consequence, deadline_target, subject, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)
 			ON CONFLICT (key) DO NOTHING RETURNING id`,
 			eventKey(ev, kind, actors), ev.Date, ev.Granularity, sortAt, kind, ev.Cameo, ev.Summary,
-			strings.Join(actors, "; "), dl.SetBy, dl.Demand, dl.Consequence)
+			strings.Join(actors, "; "), dl.SetBy, dl.Demand, dl.Consequence, dl.Target, ev.Subject)
 		if err == nil && len(ids) == 1 {
 			err = w.eventActors(ids[0], ev.Date, kind, actors)
 		}
@@ -140,6 +144,9 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 	}
 	match, err = w.refineDate(match, ev, sortAt, kind)
 	if err != nil {
+		return 0, false, err
+	}
+	if err := w.fillChangeDetails(match.ID, ev); err != nil {
 		return 0, false, err
 	}
 	return match.ID, false, w.fillEvent(match, ev, kind, dl, actors)
@@ -198,6 +205,21 @@ func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, kind stri
 	return w.exec(`UPDATE events SET actors = ?, cameo = ?, deadline_set_by = ?, deadline_demand = ?,
 		deadline_consequence = ? WHERE id = ?`, upd.Actors, upd.Cameo, upd.DeadlineSetBy,
 		upd.DeadlineDemand, upd.DeadlineConsequence, old.ID)
+}
+
+// fillChangeDetails gives a stored event the target and subject a new
+// report names when the row has none.
+func (w *writer) fillChangeDetails(id uint, ev *models.ExtractedEvent) error {
+	target := ""
+	if ev.Deadline != nil {
+		target = ev.Deadline.Target
+	}
+	if target == "" && ev.Subject == "" {
+		return nil
+	}
+	return w.exec(`UPDATE events SET deadline_target = CASE WHEN deadline_target = '' THEN ? ELSE deadline_target END,
+		subject = CASE WHEN subject = '' THEN ? ELSE subject END WHERE id = ? AND (deadline_target = '' AND ? <> '' OR subject = '' AND ? <> '')`,
+		target, ev.Subject, id, target, ev.Subject)
 }
 
 // matchEvent returns the stored event with ev's date (a day and a time on

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"strings"
 	"time"
 
 	"dateline/models"
@@ -76,7 +77,7 @@ func (sc *sentenceCtx) actorIn(i, j int) string {
 	}
 	for _, a := range people.ActorsIn(sc.f.lang, sc.span(i, j)) {
 		if !isMedia(sc.f.lang, a) {
-			return a
+			return sc.countryOf(a)
 		}
 	}
 	if i < j && sc.f.lang.Determiners[sc.toks[i].Key] {
@@ -93,6 +94,22 @@ func (sc *sentenceCtx) actorIn(i, j int) string {
 		return sc.span(i, e)
 	}
 	return ""
+}
+
+// countryOf returns the country a body speaks for when its role names one
+// ("the Kremlin", the Russian presidency: Russia), else the name: a
+// deadline set on the Kremlin is set on Russia.
+func (sc *sentenceCtx) countryOf(name string) string {
+	f := sc.f.lang.Facts(name)
+	if f.Kind != models.PersonKindOrganisation {
+		return name
+	}
+	if w := strings.Fields(strings.ToLower(f.Role)); len(w) > 1 {
+		if c, ok := sc.f.lang.Countries().Adj[w[0]]; ok {
+			return c
+		}
+	}
+	return name
 }
 
 // groupSetter returns the subject opening the sentence when it is a group
@@ -165,11 +182,41 @@ func (sc *sentenceCtx) dayCounts() []int {
 		if k := sc.tokenAfter(t.End); k >= 0 && k < len(sc.toks) && sc.f.lang.DistanceWords[sc.toks[k].Key] {
 			continue
 		}
+		if !sc.timeToAct(t) {
+			continue // "within 24 hours of taking office"
+		}
 		if n, ok := durationDays(t.Value); ok {
 			counts = append(counts, n)
 		}
 	}
 	return counts
+}
+
+// timeToAct reports whether duration t is time given for a deadline: after
+// a give verb ("gave Russia 50 days"), after a deadline word ("cut the
+// deadline to 10 or 12 days", "a 30-day window" reads as one), or counted
+// from now ("12 days from today").
+func (sc *sentenceCtx) timeToAct(t models.Timex) bool {
+	s := sc.tokenAfter(t.Start)
+	if s < 0 {
+		return false
+	}
+	for k := s - 1; k >= 0 && k >= s-6; k-- {
+		key := sc.toks[k].Key
+		if sc.f.lang.GiveVerbs[key] || key == "deadline" || key == "ultimatum" || key == "window" {
+			return true
+		}
+	}
+	e := sc.tokenAfter(t.End)
+	if e >= 0 && e+1 < len(sc.toks) && sc.toks[e].Key == "from" && (sc.toks[e+1].Key == "today" || sc.toks[e+1].Key == "now") {
+		return true
+	}
+	for k := e; k >= 0 && k < len(sc.toks) && k <= e+1; k++ {
+		if key := sc.toks[k].Key; key == "deadline" || key == "ultimatum" || key == "window" {
+			return true
+		}
+	}
+	return false
 }
 
 // counted reports whether the sentence gives a deadline as a count of
@@ -205,7 +252,7 @@ func (sc *sentenceCtx) deadlineChange(d *eventDraft, ref string) {
 		dl.SetBy = sc.groupSetter()
 	}
 	on := sc.changeDate(d.seg, dl.Date)
-	if sc.counted() {
+	if sc.counted() && !d.counted {
 		// "On 14 July Trump gave Russia 50 days": the day is when it was
 		// set, and the count of days gives the due date
 		if on == "" && temporal.Granularity(dl.Date) == models.GranDay {

@@ -120,9 +120,38 @@ func (sc *sentenceCtx) demand() string {
 			return d
 		}
 	}
+	if d := sc.demandOfGift(); d != "" {
+		return d
+	}
 	for _, k := range []string{"deadline", "ultimatum", "until"} {
 		if d := sc.demandOfDeadline(k); d != "" {
 			return d
+		}
+	}
+	return ""
+}
+
+// demandOfGift reads "gave Russia 50 days to reach a ceasefire or face
+// ...": whom the time was given, "to", and what they are to do.
+func (sc *sentenceCtx) demandOfGift() string {
+	for g := 0; g < len(sc.toks); g++ {
+		if !sc.f.lang.GiveVerbs[sc.toks[g].Key] || sc.masked[g] {
+			continue
+		}
+		for k := g + 2; k < len(sc.toks) && k <= g+7; k++ {
+			x := timexAt(sc.txs, sc.toks[k].Start)
+			if x < 0 || sc.txs[x].Type != "DURATION" {
+				continue
+			}
+			to := sc.tokenAfter(sc.txs[x].End)
+			if to < 0 || sc.toks[to].Key != "to" {
+				return ""
+			}
+			e := sc.phraseEnd(to+1, "or", "unless", "by", "before")
+			if e <= to+1 {
+				return ""
+			}
+			return sc.span(g+1, k) + " to " + sc.span(to+1, e)
 		}
 	}
 	return ""
@@ -235,6 +264,7 @@ func (sc *sentenceCtx) relativeDeadline() (models.ExtractedEvent, bool) {
 			Cameo: CameoUltimatum, Sentence: sc.s.Text, Expression: t.Text + " before", Start: sc.s.Start, End: sc.s.End}
 		ev.Actors = sc.actors(seg.from, seg.to)
 		ev.Deadline = sc.deadline(seg, date)
+		ev.Deadline.Change, ev.Deadline.Target = sc.changeOf(seg), sc.targetOf()
 		if ev.Deadline.SetBy != "" && !slices.Contains(ev.Actors, ev.Deadline.SetBy) {
 			ev.Actors = append([]string{ev.Deadline.SetBy}, ev.Actors...)
 		}

@@ -142,8 +142,13 @@ var (
 // extendCue reads "it was extended to 10 November" as an end moved (an
 // expiry); "extended" alone is none ("extended his lead").
 func extendCue(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
-	if n := keyAt(toks, i+1); n == "to" || n == "until" || n == "by" || n == "for" || n == "into" {
-		return models.KindExpiry, 1, true
+	for k := i + 1; k <= i+3 && k < len(toks); k++ {
+		switch n := keyAt(toks, k); {
+		case n == "to" || n == "until" || n == "by" || n == "for" || n == "into":
+			return models.KindExpiry, 1, true
+		case n != "," && !lg.Auxiliaries[n]: // "extended again, to 10 November"
+			return "", 0, true
+		}
 	}
 	return "", 0, true
 }

@@ -1,0 +1,98 @@
+package handlers_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dateline/handlers"
+	"dateline/models/extract"
+	"dateline/models/extract/golden"
+	"dateline/models/store"
+)
+
+// deadlineStory ingests the articles of testdata/deadlines/<name>/ (each
+// with "# published" and "# source" header lines, then the text) into a
+// new store as the story <name>, through the extractor as `dateline
+// ingest` does.
+func deadlineStory(t *testing.T, name string) *store.Store {
+	t.Helper()
+	st, err := openFixtureStore(t, filepath.Join(t.TempDir(), name+".db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	x, err := extract.New("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "deadlines", name, "*.txt"))
+	if len(files) == 0 {
+		t.Fatalf("no articles for story %q", name)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := extract.Input{Name: f, Format: extract.FormatText}
+		rest := string(b)
+		for strings.HasPrefix(rest, "# ") {
+			line, more, _ := strings.Cut(rest, "\n")
+			k, v, _ := strings.Cut(strings.TrimPrefix(line, "# "), " ")
+			switch k {
+			case "published":
+				ts, err := time.Parse(time.RFC3339, v)
+				if err != nil {
+					t.Fatalf("%s: %v", f, err)
+				}
+				in.PublishedAt = &ts
+			case "source":
+				in.Source = v
+			}
+			rest = more
+		}
+		in.Data = []byte(rest)
+		ex, err := x.Extract(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range ex.Articles {
+			if _, err := st.SaveArticle(context.Background(), a, store.SaveOptions{StorySlug: name, StoryTitle: name}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return st
+}
+
+// TestDeadlineThreadsGolden: stories of several articles across outlets,
+// through extraction, the store and /api/stories/{slug}/deadlines, read on
+// 10 August 2025: a deadline set, moved twice and passed (russia); a
+// tariff truce extended twice (truce); an ultimatum dropped (ultimatum);
+// two deadlines in one story kept apart (two).
+func TestDeadlineThreadsGolden(t *testing.T) {
+	reader := time.Date(2025, 8, 10, 12, 0, 0, 0, time.UTC)
+	for _, name := range []string{"russia", "truce", "ultimatum", "two"} {
+		t.Run(name, func(t *testing.T) {
+			st := deadlineStory(t, name)
+			h, err := handlers.New(st, handlers.Options{Now: func() time.Time { return reader }, Secret: []byte(testSecret)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := get(t, h, "/api/stories/"+name+"/deadlines")
+			var v struct {
+				Now       string `json:"now"`
+				Deadlines any    `json:"deadlines"`
+			}
+			if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+				t.Fatal(err)
+			}
+			golden.CheckGolden(t, filepath.Join("testdata", "deadlines", name+".golden.json"), v)
+		})
+	}
+}
