@@ -71,17 +71,17 @@ type Thread struct {
 	History     []Change `json:"history"`
 	// Final is the last change that decides the thread's end: met,
 	// dropped, superseded or passed; "" while none has.
-	Final     string `json:"-"`
-	EventIDs  []uint `json:"event_ids"`
+	Final    string `json:"-"`
+	EventIDs []uint `json:"event_ids"`
 	// RelatedEventIDs are the story's happenings around the due date
 	// (filled by the store): the penalties when it passed, the summit.
 	RelatedEventIDs []uint `json:"related_event_ids"`
-	Articles  int    `json:"articles"`
-	Outlets   int    `json:"outlets"`
-	articles  map[uint]bool
-	outlets   map[string]bool
-	lastOn    string
-	firstSeen int
+	Articles        int    `json:"articles"`
+	Outlets         int    `json:"outlets"`
+	articles        map[uint]bool
+	outlets         map[string]bool
+	lastOn          string
+	firstSeen       int
 }
 
 // Build joins reports into threads, in the order they were first reported.

@@ -64,8 +64,8 @@ func TestBuild(t *testing.T) {
 func TestStatusAt(t *testing.T) {
 	cases := []struct {
 		due, dueEnd, final, now string
-		status, text           string
-		days                   int
+		status, text            string
+		days                    int
 	}{
 		{"2025-08-08", "", "", "2025-08-06", StatusUpcoming, "in 2 days", 2},
 		{"2025-08-08", "", "", "2025-08-07", StatusUpcoming, "in 1 day", 1},
