@@ -80,7 +80,6 @@ type Thread struct {
 	Outlets         int    `json:"outlets"`
 	articles        map[uint]bool
 	outlets         map[string]bool
-	lastOn          string
 	firstSeen       int
 }
 
