@@ -105,6 +105,11 @@ func (a *app) storyTimeline(c *gin.Context, st models.Story, f models.Filter) (v
 	}
 	v = views.NewStoryView(st, f, all, entries, counts, a.opt.Now(), baseURL(c))
 	v.Truncated, v.Total = truncated, int(total)
+	ts, err := a.st.StoryDeadlines(c.Request.Context(), st)
+	if err != nil {
+		return v, nil, nil, err
+	}
+	v.SetDeadlines(ts, a.opt.Now())
 	f.Story = st.Slug
 	v.FilterQuery = views.FilterQuery(f)
 	return v, all, entries, nil
@@ -257,8 +262,8 @@ func (a *app) embedStory(c *gin.Context) {
 // embedChart is one framable chart: /embed/stories/{slug}/timeline or /speakers.
 func (a *app) embedChart(c *gin.Context) {
 	which := c.Param("chart")
-	if which != "timeline" && which != "speakers" {
-		a.fail(c, models.Errorf(models.ENOTFOUND, "There is no chart %q; try timeline or speakers.", which))
+	if which != "timeline" && which != "speakers" && which != "deadline" {
+		a.fail(c, models.Errorf(models.ENOTFOUND, "There is no chart %q; try timeline, speakers or deadline.", which))
 		return
 	}
 	a.embed(c, which)
@@ -278,8 +283,13 @@ func (a *app) embed(c *gin.Context, which string) {
 		return
 	}
 	theme := "light"
-	if c.Query("theme") == "dark" {
-		theme = "dark"
+	switch c.Query("theme") {
+	case "dark", "auto":
+		theme = c.Query("theme") // auto follows the reader's prefers-color-scheme
+	case "":
+		if which == "deadline" {
+			theme = "auto"
+		}
 	}
 	page := &views.Page{Title: st.Title, Theme: theme, Data: v}
 	name := "embed_story"

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dateline/models"
+	"dateline/models/threads"
 )
 
 // StoryView is the model of a story page and of its embeds.
@@ -21,7 +22,7 @@ type StoryView struct {
 	// Truncated says the timeline shows only the latest entries, of Total.
 	Truncated bool
 	Total     int
-	Deadline  []DeadlineView
+	Deadline  []ThreadView // the story's deadline threads (SetDeadlines)
 	Timeline  Chart
 	Speakers  Chart
 	Counts    []models.SpeakerCount // attributed quotes by speaker
@@ -104,16 +105,7 @@ func NewStoryView(s models.Story, f models.Filter, all, entries []models.Timelin
 		} else {
 			v.Days = append(v.Days, DayGroup{Heading: key, Entries: []EntryView{ev}})
 		}
-		if d, ok := deadlineOf(en.Event, now); ok {
-			v.Deadline = append(v.Deadline, d)
-		}
 	}
-	for _, en := range v.Pinned {
-		if d, ok := deadlineOf(en.Event, now); ok {
-			v.Deadline = append(v.Deadline, d)
-		}
-	}
-	sortDeadlines(v.Deadline)
 	v.Kinds, v.People = choices(all)
 	v.Timeline = TimelineChart("timeline-chart", entries)
 	v.Speakers = SpeakersChart("speakers-chart", v.Counts)
@@ -130,18 +122,10 @@ func deadlineOf(ev models.Event, now time.Time) (DeadlineView, bool) {
 		Demand: ev.DeadlineDemand, Consequence: ev.DeadlineConsequence, Summary: ev.Summary}, true
 }
 
-// sortDeadlines puts the deadlines still to come first, soonest first, then
-// the passed ones, most recent first: the one a reader is waiting on leads.
-func sortDeadlines(ds []DeadlineView) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		if ds[i].Passed != ds[j].Passed {
-			return !ds[i].Passed
-		}
-		if ds[i].Passed {
-			return ds[i].at.After(ds[j].at)
-		}
-		return ds[i].at.Before(ds[j].at)
-	})
+// SetDeadlines puts a story's deadline threads (models/threads) in its
+// panel, at now.
+func (v *StoryView) SetDeadlines(ts []*threads.Thread, now time.Time) {
+	v.Deadline = NewThreadViews(ts, now)
 }
 
 // LatestEntries is the last n entries by date (pinned ones first), for
@@ -157,8 +141,9 @@ func (v StoryView) LatestEntries(n int) []EntryView {
 	return append(append([]EntryView(nil), v.Pinned...), all...)
 }
 
-// Lead is the deadline an embed shows: the first after sortDeadlines.
-func (v StoryView) Lead() []DeadlineView {
+// Lead is the deadline an embed shows: the first of the panel (the open
+// one due soonest, else the latest ended).
+func (v StoryView) Lead() []ThreadView {
 	if len(v.Deadline) == 0 {
 		return nil
 	}

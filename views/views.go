@@ -94,7 +94,7 @@ type Page struct {
 	Section     string // nav item to highlight: "stories", "people", "search"
 	CSRF        string // form token for pages with forms
 	NeedsToken  bool   // forms must carry DATELINE_TOKEN
-	Theme       string // embeds: "light" or "dark"
+	Theme       string // embeds: "light", "dark" or "auto" (the reader's colour scheme)
 	Query       string // search box contents
 	ChartsReady bool   // set by Render: whether ECharts is embedded
 	Data        any
@@ -142,6 +142,7 @@ var funcs = template.FuncMap{
 	"actors":      splitActors,
 	"pubDate":     publishedDate,
 	"plural":      plural,
+	"sub":         func(a, b int) int { return a - b },
 	"tools":       tools,
 	"v":           func() string { return assetVersion },
 	"sourceName":  sourceName,

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"dateline/models"
+	"dateline/models/threads"
 )
 
 const evil = `</script><script>alert(1)</script>`
@@ -166,8 +167,13 @@ func TestTimelineChartJSONEscaped(t *testing.T) {
 			Summary: "Envoy meets Putin", SortAt: time.Date(2025, 8, 6, 0, 0, 0, 0, time.UTC)}, Pinned: true},
 	}
 	counts := []models.SpeakerCount{{Name: evil, Slug: "x", Quotes: 2}, {Name: "Trump", Slug: "donald-trump", Quotes: 1}}
+	now := time.Date(2025, 8, 7, 0, 0, 0, 0, time.UTC)
 	v := NewStoryView(models.Story{ID: 1, Slug: "s", Title: evil}, models.Filter{}, entries, entries, counts,
-		time.Date(2025, 8, 7, 0, 0, 0, 0, time.UTC), "http://127.0.0.1:8080")
+		now, "http://127.0.0.1:8080")
+	v.SetDeadlines([]*threads.Thread{{ID: "t", Kind: models.KindDeadline, SetBy: evil, Demand: evil, Consequence: evil,
+		Due: "2025-08-08", Granularity: models.GranDay, Articles: 1, Outlets: 1,
+		History: []threads.Change{{Change: models.DeadlineSet, On: "2025-07-14", Due: "2025-09-02", Sentence: evil, Source: evil, Reports: 1},
+			{Change: models.DeadlineShortened, On: "2025-07-28", Due: "2025-08-08", Sentence: evil, Reports: 1}}}}, now)
 	r, err := New()
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +197,7 @@ func TestTimelineChartJSONEscaped(t *testing.T) {
 	if got := v.LatestEntries(1); len(got) != 2 || !got[0].Pinned || got[1].Event.ID != 1 {
 		t.Errorf("latest entries: %+v", got)
 	}
-	if v.Deadline[0].Status != "tomorrow" || len(v.Pinned) != 1 || len(v.Days) != 1 {
+	if v.Deadline[0].StatusText != "in 1 day" || len(v.Pinned) != 1 || len(v.Days) != 1 {
 		t.Errorf("story view: %+v", v.Deadline)
 	}
 }
@@ -219,20 +225,21 @@ func TestZoomStart(t *testing.T) {
 	}
 }
 
+// TestDeadlineOrder: the panel puts the open threads first, soonest due
+// first, then the ended ones, latest first; the embed leads with the first.
 func TestDeadlineOrder(t *testing.T) {
 	now := time.Date(2025, 8, 7, 0, 0, 0, 0, time.UTC)
-	mk := func(id uint, d string) models.TimelineEntry {
-		at, _ := ParseDate(d, models.GranDay)
-		return models.TimelineEntry{Event: models.Event{ID: id, Date: d, Granularity: models.GranDay,
-			Kind: models.KindDeadline, SortAt: at}}
+	mk := func(id, due string) *threads.Thread {
+		return &threads.Thread{ID: id, Kind: models.KindDeadline, Due: due, Granularity: models.GranDay,
+			History: []threads.Change{{Change: models.DeadlineSet, Due: due}}}
 	}
-	entries := []models.TimelineEntry{mk(1, "2025-07-01"), mk(2, "2025-08-01"), mk(3, "2025-08-08"), mk(4, "2025-09-01")}
-	v := NewStoryView(models.Story{Slug: "s"}, models.Filter{}, entries, entries, nil, now, "")
-	var got []uint
+	v := NewStoryView(models.Story{Slug: "s"}, models.Filter{}, nil, nil, nil, now, "")
+	v.SetDeadlines([]*threads.Thread{mk("a", "2025-07-01"), mk("b", "2025-08-01"), mk("c", "2025-08-08"), mk("d", "2025-09-01")}, now)
+	var got []string
 	for _, d := range v.Deadline {
-		got = append(got, d.EventID)
+		got = append(got, d.ID+" "+d.StatusText)
 	}
-	if fmt.Sprint(got) != "[3 4 2 1]" || v.Lead()[0].EventID != 3 {
+	if fmt.Sprint(got) != "[c in 1 day d in 25 days b passed 6 days ago a passed 37 days ago]" || v.Lead()[0].ID != "c" {
 		t.Errorf("deadline order %v", got)
 	}
 }

@@ -27,6 +27,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"dateline/models/store"
@@ -355,6 +356,146 @@ func TestE2EQuoteAttribution(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("an unnamed source's page: status %d, want 404", resp.StatusCode)
 	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
+	}
+}
+
+// startDeadlineServer serves a database holding the story "russia": the
+// articles of handlers/testdata/deadlines/russia, ingested as a user does
+// (dateline ingest --story, with each file's publication time and outlet).
+func startDeadlineServer(t *testing.T) string {
+	t.Helper()
+	db := testDB(t, filepath.Join(t.TempDir(), "deadlines.db"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "handlers", "testdata", "deadlines", "russia", "*.txt"))
+	if len(files) == 0 {
+		t.Fatal("no deadline story articles")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		args := []string{"ingest", "--db", db, "--story", "russia"}
+		rest := string(b)
+		for strings.HasPrefix(rest, "# ") {
+			line, more, _ := strings.Cut(rest, "\n")
+			k, v, _ := strings.Cut(strings.TrimPrefix(line, "# "), " ")
+			args = append(args, "--"+k, v)
+			rest = more
+		}
+		body := filepath.Join(t.TempDir(), filepath.Base(f))
+		if err := os.WriteFile(body, []byte(rest), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, errb strings.Builder
+		if code := run(context.Background(), append(args, body), strings.NewReader(""), &out, &errb); code != 0 {
+			t.Fatalf("ingest %s: %d %s", f, code, errb.String())
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	var stderr strings.Builder
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, strings.NewReader(""), pw, &stderr)
+		pw.Close()
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exited %d: %s", code, stderr.String())
+		}
+	})
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("serve printed no address: %v %s", err, stderr.String())
+	}
+	go io.Copy(io.Discard, pr)
+	i := strings.Index(line, "http://")
+	return strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
+}
+
+// TestE2EDeadlinePanelAndCard: the story page shows the deadline once, with
+// its four changes and a drawn step chart; the deadline card, embedded from
+// another origin, sizes itself, follows the reader's dark scheme and
+// counts down.
+func TestE2EDeadlinePanelAndCard(t *testing.T) {
+	if !views.ChartsAvailable() {
+		t.Fatal("ECharts is not embedded: run `make assets` (npm ci, then go generate ./views) first")
+	}
+	base := startDeadlineServer(t)
+	ctx := browserContext(t)
+	errs := consoleErrors(ctx)
+	c := within(ctx, 60*time.Second)
+	if err := chromedp.Do(c, chromedp.Navigate(base+"/stories/russia"),
+		chromedp.WaitVisible(chromedp.CSS(`.deadline-panel [id^="deadline-chart-"][data-drawn="true"] canvas`)),
+	); err != nil {
+		t.Fatalf("deadline chart not drawn: %v", err)
+	}
+	panels, err := chromedp.Run(c, chromedp.Evaluate[int](`document.querySelectorAll("aside .deadline-panel").length`))
+	if err != nil || panels != 1 {
+		t.Errorf("deadline panels: %d, %v; want the thread once", panels, err)
+	}
+	steps, err := chromedp.Run(c, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("aside .thread-history .change")).map(function(e){return e.textContent}).join(" ")`))
+	if err != nil || steps != "set shortened reaffirmed passed" {
+		t.Errorf("history %q, %v", steps, err)
+	}
+	title, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS("aside .thread-title")))
+	if !strings.Contains(title, "Donald Trump") || !strings.Contains(title, "Russia") {
+		t.Errorf("thread title %q", title)
+	}
+	// The card, embedded by another site with the snippet the page offers.
+	resp, err := http.Get(base + "/stories/russia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := goquery.NewDocumentFromReader(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snippet := d.Find("#card-snippet").Text()
+	if !strings.Contains(snippet, "/embed/stories/russia/deadline") {
+		t.Fatalf("no card snippet: %q", snippet)
+	}
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>A blog</title></head><body><div style="width:420px">%s</div></body></html>`, snippet)
+	}))
+	defer host.Close()
+	darkScheme := chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
+		return err
+	})
+	if err := chromedp.Do(c, darkScheme, chromedp.Navigate(host.URL)); err != nil {
+		t.Fatal(err)
+	}
+	var h float64
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && h == 0; {
+		h, err = chromedp.Run(c, chromedp.Evaluate[float64](
+			`(function(){var f=document.querySelector("iframe");var h=f?parseFloat(f.style.height||"0"):0;return h>0&&h!==480?h:0})()`))
+		if err != nil || h == 0 {
+			h = 0
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+	if h < 100 || h > 1200 {
+		t.Errorf("card height %v: it did not size itself", h)
+	}
+	if err := chromedp.Do(c, chromedp.Navigate(base+"/embed/stories/russia/deadline")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(c, chromedp.Evaluate[string](`(function(){
+		var cd = document.querySelector(".deadline-card .countdown");
+		return document.documentElement.getAttribute("data-theme") + "|" + getComputedStyle(document.documentElement).backgroundColor + "|" + (cd ? cd.textContent : "");
+	})()`))
+	parts := strings.Split(got, "|")
+	if err != nil || len(parts) != 3 || parts[0] != "auto" || parts[1] != "rgb(18, 22, 28)" || !strings.Contains(parts[2], "passed") {
+		t.Errorf("card: theme, background, countdown = %q, %v", got, err)
+	}
+	time.Sleep(300 * time.Millisecond)
 	if e := errs(); len(e) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
 	}

@@ -5,7 +5,8 @@
 (function () {
   "use strict";
   var embedded = document.body.classList.contains("embed");
-  var dark = document.documentElement.getAttribute("data-theme") === "dark";
+  var theme = document.documentElement.getAttribute("data-theme");
+  var dark = theme === "dark" || theme === "auto" && window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
 
   function open(link) {
     if (!link) return;
@@ -76,6 +77,43 @@
     }
   }
 
+  // countdowns keeps the deadline countdowns ("in 2 days", "due today")
+  // true while the page stays open: each names its due day (and the end
+  // of a due range) in data attributes; the server wrote the first text.
+  function countdowns() {
+    var els = document.querySelectorAll(".countdown[data-due]");
+    if (!els.length) return;
+    function day(s) {
+      var m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(s || "");
+      return m ? Date.UTC(+m[1], +m[2] - 1, m[3] ? +m[3] : 1) : NaN;
+    }
+    function tick() {
+      var now = new Date();
+      var today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+      els.forEach(function (el) {
+        var from = day(el.getAttribute("data-due"));
+        var to = day(el.getAttribute("data-due-end"));
+        if (isNaN(from)) return;
+        if (isNaN(to) || to < from) to = from;
+        var d = Math.round((from - today) / 86400000);
+        var text;
+        if (d > 0) {
+          var h = Math.floor((from - now.getTime()) / 3600000);
+          text = d === 1 ? (h < 24 && h > 0 ? "in " + h + " hours" : "in 1 day") : "in " + d + " days";
+        } else if (today <= to) {
+          text = "due today";
+        } else {
+          var p = Math.round((today - to) / 86400000);
+          text = p === 1 ? "passed 1 day ago" : "passed " + p + " days ago";
+          el.classList.add("passed");
+        }
+        el.textContent = text;
+      });
+    }
+    tick();
+    window.setInterval(tick, 60000);
+  }
+
   function reportHeight() {
     if (!embedded || window.parent === window) return;
     var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -107,6 +145,7 @@
   }
 
   document.querySelectorAll("script.chart-data").forEach(draw);
+  countdowns();
   copyButtons();
   confirmForms();
   if (embedded) {
