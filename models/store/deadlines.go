@@ -80,20 +80,20 @@ func (s *Store) relate(ctx context.Context, st models.Story, t *threads.Thread) 
 	}
 	// happenings from a day before to two weeks after (the summit a passing
 	// deadline gave way to), statements of the due day and the next
-	var ids []uint
-	err := s.rdb.WithContext(ctx).Raw(`SELECT e.id FROM events e
+	var rel []threads.Related
+	err := s.rdb.WithContext(ctx).Raw(`SELECT e.id, e.date, e.granularity, e.kind, e.summary FROM events e
 		WHERE (e.kind IN ? AND e.sort_at >= ? AND e.sort_at < ? OR e.kind = ? AND e.sort_at >= ? AND e.sort_at < ?)
 		AND EXISTS (SELECT 1 FROM event_sources es JOIN story_articles sa ON sa.article_id = es.article_id
 			WHERE es.event_id = e.id AND sa.story_id = ?)
 		ORDER BY e.sort_at, e.id LIMIT ?`,
 		relatedKinds, from.Add(-24*time.Hour), to.Add(15*24*time.Hour),
-		models.KindStatement, from, to.Add(2*24*time.Hour), st.ID, maxRelated).Scan(&ids).Error
+		models.KindStatement, from, to.Add(2*24*time.Hour), st.ID, maxRelated).Scan(&rel).Error
 	if err != nil {
 		return dbError(err, "linking deadline happenings")
 	}
-	if ids == nil {
-		ids = []uint{}
+	t.RelatedEventIDs, t.Related = make([]uint, len(rel)), rel
+	for i, r := range rel {
+		t.RelatedEventIDs[i] = r.ID
 	}
-	t.RelatedEventIDs = ids
 	return nil
 }

@@ -76,11 +76,22 @@ type Thread struct {
 	// RelatedEventIDs are the story's happenings around the due date
 	// (filled by the store): the penalties when it passed, the summit.
 	RelatedEventIDs []uint `json:"related_event_ids"`
+	// Related are those happenings, for pages: what came of the deadline.
+	Related []Related `json:"related,omitempty"`
 	Articles        int    `json:"articles"`
 	Outlets         int    `json:"outlets"`
 	articles        map[uint]bool
 	outlets         map[string]bool
 	firstSeen       int
+}
+
+// Related is a happening around a thread's due date.
+type Related struct {
+	ID          uint   `json:"id"`
+	Date        string `json:"date"`
+	Granularity string `json:"granularity"`
+	Kind        string `json:"kind"`
+	Summary     string `json:"summary"`
 }
 
 // Build joins reports into threads, in the order they were first reported.
