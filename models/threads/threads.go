@@ -77,12 +77,12 @@ type Thread struct {
 	// (filled by the store): the penalties when it passed, the summit.
 	RelatedEventIDs []uint `json:"related_event_ids"`
 	// Related are those happenings, for pages: what came of the deadline.
-	Related []Related `json:"related,omitempty"`
-	Articles        int    `json:"articles"`
-	Outlets         int    `json:"outlets"`
-	articles        map[uint]bool
-	outlets         map[string]bool
-	firstSeen       int
+	Related   []Related `json:"related,omitempty"`
+	Articles  int       `json:"articles"`
+	Outlets   int       `json:"outlets"`
+	articles  map[uint]bool
+	outlets   map[string]bool
+	firstSeen int
 }
 
 // Related is a happening around a thread's due date.
