@@ -49,7 +49,7 @@ type Change struct {
 	Change    string `json:"change"`
 	On        string `json:"on"` // ISO day the change was made, "" when unknown
 	Due       string `json:"due"`
-	DueEnd    string `json:"due_end,omitempty"`
+	DueEnd    string `json:"due_end"`
 	ArticleID uint   `json:"article_id"`
 	Source    string `json:"source,omitempty"`
 	Sentence  string `json:"sentence"`
@@ -66,7 +66,7 @@ type Thread struct {
 	Consequence string   `json:"consequence"`
 	Subject     string   `json:"subject,omitempty"`
 	Due         string   `json:"due"`
-	DueEnd      string   `json:"due_end,omitempty"`
+	DueEnd      string   `json:"due_end"`
 	Granularity string   `json:"granularity"`
 	History     []Change `json:"history"`
 	// Final is the last change that decides the thread's end: met,
