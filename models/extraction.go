@@ -64,6 +64,14 @@ type Timex struct {
 	End   int    `json:"end"`
 	Type  string `json:"type"`  // DATE, TIME, DURATION, SET
 	Value string `json:"value"` // 2025-08-08, 2025-W33, P2D, PAST_REF, XXXX-04 ...
+	// Attrs holds the rarer attributes (nil for most expressions, which
+	// keeps the common Timex small): its fields appear in JSON beside
+	// these, "mod" and "zone", when set.
+	*TimexAttrs
+}
+
+// TimexAttrs are a time expression's rarer attributes.
+type TimexAttrs struct {
 	// Mod is TIMEX3's modifier: START ("early September"), MID, END ("the
 	// final weeks of 2019"), APPROX ("about three years"), LESS_THAN
 	// ("nearly three years"), MORE_THAN.
@@ -71,6 +79,22 @@ type Timex struct {
 	// Zone is the time zone a TIME was given in, as written ("UTC",
 	// "GMT", "EDT"); the value keeps the clock time as written.
 	Zone string `json:"zone,omitempty"`
+}
+
+// ModOf returns the modifier of t, "" for none.
+func (t Timex) ModOf() string {
+	if t.TimexAttrs == nil {
+		return ""
+	}
+	return t.Mod
+}
+
+// ZoneOf returns the time zone of t, "" for none.
+func (t Timex) ZoneOf() string {
+	if t.TimexAttrs == nil {
+		return ""
+	}
+	return t.Zone
 }
 
 // Mention is a piece of text naming something at one place.

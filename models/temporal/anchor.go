@@ -48,13 +48,10 @@ const anchorReach = 2
 // "2025-Q3", "2025-H2" and seasons (quarter-sized). ok is false for
 // anything else (durations, PAST_REF, values with X).
 func parsePoint(v string) (time.Time, int, bool) {
-	if len(v) < 4 {
+	if len(v) < 4 || !digits(v[:4]) {
 		return time.Time{}, 0, false
 	}
-	y, err := strconv.Atoi(v[:4])
-	if err != nil {
-		return time.Time{}, 0, false
-	}
+	y, _ := strconv.Atoi(v[:4])
 	day := func(m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 	if len(v) == 4 {
 		return day(1, 1), uYear, true
@@ -62,21 +59,25 @@ func parsePoint(v string) (time.Time, int, bool) {
 	if v[4] != '-' || len(v) < 7 {
 		return time.Time{}, 0, false
 	}
-	if n, err := strconv.Atoi(v[5:7]); err == nil && n >= 1 && n <= 12 {
+	if digits(v[5:7]) {
+		n, _ := strconv.Atoi(v[5:7])
+		if n < 1 || n > 12 {
+			return time.Time{}, 0, false
+		}
 		if len(v) == 7 {
 			return day(n, 1), uMonth, true
 		}
-		if len(v) >= 10 && v[7] == '-' {
-			if d, err := strconv.Atoi(v[8:10]); err == nil && d >= 1 && d <= 31 {
+		if len(v) >= 10 && v[7] == '-' && digits(v[8:10]) {
+			if d, _ := strconv.Atoi(v[8:10]); d >= 1 && d <= 31 {
 				return day(n, d), uDay, true
 			}
 		}
 		return time.Time{}, 0, false
 	}
 	switch {
-	case v[5] == 'W' && len(v) >= 8:
-		w, err := strconv.Atoi(v[6:8])
-		if err != nil || w < 1 || w > 53 {
+	case v[5] == 'W' && len(v) >= 8 && digits(v[6:8]):
+		w, _ := strconv.Atoi(v[6:8])
+		if w < 1 || w > 53 {
 			return time.Time{}, 0, false
 		}
 		jan4 := day(1, 4) // ISO week 1 holds 4 January
@@ -92,6 +93,16 @@ func parsePoint(v string) (time.Time, int, bool) {
 		}
 	}
 	return time.Time{}, 0, false
+}
+
+// digits reports whether s is all ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // sentenceAt returns the index of the sentence holding token i, counting

@@ -88,7 +88,7 @@ func TestModsAndZones(t *testing.T) {
 		{"at 15:00 GMT Saturday", "15:00 GMT Saturday", "", "GMT"},
 	} {
 		got := Tag(c.in, sep10)
-		if len(got) != 1 || got[0].Text != c.text || got[0].Mod != c.mod || got[0].Zone != c.zone {
+		if len(got) != 1 || got[0].Text != c.text || got[0].ModOf() != c.mod || got[0].ZoneOf() != c.zone {
 			t.Errorf("Tag(%q) = %s mod %q zone %q, want %q mod %q zone %q", c.in, show(got), modOf(got), zoneOf(got), c.text, c.mod, c.zone)
 		}
 	}
@@ -98,14 +98,14 @@ func modOf(ts []models.Timex) string {
 	if len(ts) == 0 {
 		return ""
 	}
-	return ts[0].Mod
+	return ts[0].ModOf()
 }
 
 func zoneOf(ts []models.Timex) string {
 	if len(ts) == 0 {
 		return ""
 	}
-	return ts[0].Zone
+	return ts[0].ZoneOf()
 }
 
 func TestParsePoint(t *testing.T) {

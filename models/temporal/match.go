@@ -17,8 +17,8 @@ var allMatchers []matcher
 func init() {
 	dateMatchers = []matcher{(*tagger).deictic, (*tagger).relative, (*tagger).monthFirst,
 		(*tagger).dayFirst, (*tagger).numeric, (*tagger).weekday, (*tagger).holiday, (*tagger).bareOrdinal,
-		(*tagger).seasonYear, (*tagger).bcYear, (*tagger).spokenYear}
-	allMatchers = append([]matcher{(*tagger).set, (*tagger).modified, (*tagger).duration, (*tagger).clock, (*tagger).anaphoric, (*tagger).generic, (*tagger).partOf, (*tagger).yearAgoPeriod}, dateMatchers...)
+		(*tagger).historic}
+	allMatchers = append([]matcher{(*tagger).set, (*tagger).modified, (*tagger).duration, (*tagger).clock, (*tagger).anaphoric, (*tagger).generic, (*tagger).compound}, dateMatchers...)
 }
 
 // matchAt returns the longest expression starting at token i.
@@ -28,6 +28,9 @@ func (g *tagger) matchAt(i int) (cand, bool) {
 	case kWord:
 		if t.lw == nil || !t.lw.trigger && t.lw.ord == 0 || !t.lw.core && !g.coreNear(i+1) {
 			return cand{}, false
+		}
+		if t.lw.w == "year" && !g.punct(i+1, "-") {
+			return cand{}, false // only "year-earlier" and "year-ago" start at "year"
 		}
 	case kPunct:
 		if t.raw != "'" && t.raw != "’" {
@@ -117,11 +120,11 @@ func (g *tagger) modified(i int) (cand, bool) {
 	}
 	switch {
 	case g.is(i, "early") || g.is(i+1, "beginning", "start") || g.is(i, "beginning", "start"):
-		c.mod = "START"
+		c.mod = modStart
 	case g.is(i, "mid") || g.is(i+1, "middle"):
-		c.mod = "MID"
+		c.mod = modMid
 	case g.is(i, "late") || g.is(i+1, "end") || g.is(i, "end"):
-		c.mod = "END"
+		c.mod = modEnd
 	}
 	return c, true
 }

@@ -10,11 +10,52 @@ import (
 // with years ("the winter of 1940"), years before the common era ("49
 // BC"), and halves in durations ("three and a half years").
 
+// historic tries the matchers of seasons with years, years before the era
+// and years in words where their first token may start one: one call
+// where most tokens start none (the tagger tries every matcher at every
+// trigger).
+func (g *tagger) historic(i int) (cand, bool) {
+	t := &g.toks[i]
+	var ms [3]matcher
+	n := 0
+	switch {
+	case t.kind == kNum:
+		ms[n], n = (*tagger).bcYear, n+1
+	case t.lw == nil:
+		return cand{}, false
+	case t.lw.w == "the":
+		ms[0], ms[1], ms[2], n = (*tagger).seasonYear, (*tagger).bcYear, (*tagger).spokenYear, 3
+	case t.lw.season != "":
+		ms[n], n = (*tagger).seasonYear, n+1
+	case t.lw.w == "ad":
+		ms[n], n = (*tagger).bcYear, n+1
+	case t.lw.num >= 0:
+		ms[n], n = (*tagger).spokenYear, n+1
+	}
+	return g.best(i, ms[:n])
+}
+
+// compound tries the matchers of parts of periods and of earnings
+// comparisons where their first token may start one ("the", "a", "year").
+func (g *tagger) compound(i int) (cand, bool) {
+	t := &g.toks[i]
+	if t.kind != kWord || t.lw == nil {
+		return cand{}, false
+	}
+	switch t.lw.w {
+	case "the":
+		return g.best(i, []matcher{(*tagger).partOf, (*tagger).yearAgoPeriod})
+	case "a", "year", "comparable", "corresponding":
+		return g.yearAgoPeriod(i)
+	}
+	return cand{}, false
+}
+
 // partWords name the part of a period a phrase picks: its modifier, and
 // for quarters and halves the ordinal "last" and "final" stand for.
-var partWords = map[string]string{
-	"first": "START", "opening": "START", "early": "START", "second": "MID", "third": "MID",
-	"last": "END", "final": "END", "closing": "END", "late": "END",
+var partWords = map[string]mod{
+	"first": modStart, "opening": modStart, "early": modStart, "second": modMid, "third": modMid,
+	"last": modEnd, "final": modEnd, "closing": modEnd, "late": modEnd,
 }
 
 // partOf matches "the last quarter of 2019" (2019-Q4), "the second half
@@ -24,11 +65,11 @@ var partWords = map[string]string{
 // END), "the last days of August".
 func (g *tagger) partOf(i int) (cand, bool) {
 	k := i
-	if !g.is(k, "the") {
+	if g.lower(k) != "the" {
 		return cand{}, false
 	}
 	k++
-	mod, ok := partWords[g.lower(k)]
+	m, ok := partWords[g.lower(k)]
 	if !ok {
 		return cand{}, false
 	}
@@ -45,8 +86,11 @@ func (g *tagger) partOf(i int) (cand, bool) {
 	year := len(whole.val) == 4 && whole.val[0] != 'X'
 	switch unit {
 	case "quarter", "half":
-		if !year && unit == "half" && (mod == "START" || w == "second") {
-			whole.mod = map[bool]string{true: "START", false: "END"}[mod == "START"] // "the first half of June"
+		if !year && unit == "half" && (m == modStart || w == "second") {
+			whole.mod = modEnd // "the second half of June"
+			if m == modStart {
+				whole.mod = modStart
+			}
 			return whole, true
 		}
 		if !year {
@@ -65,7 +109,7 @@ func (g *tagger) partOf(i int) (cand, bool) {
 		if unit == "months" && !year {
 			return cand{}, false
 		}
-		whole.mod = mod
+		whole.mod = m
 		return whole, true
 	}
 	return cand{}, false
@@ -75,7 +119,7 @@ func (g *tagger) partOf(i int) (cand, bool) {
 // "summer 2019", "spring of 2020" (1940-WI, 2019-SU, 2020-SP).
 func (g *tagger) seasonYear(i int) (cand, bool) {
 	k := i
-	if g.is(k, "the") {
+	if g.lower(k) == "the" {
 		k++
 	}
 	t := g.tok(k)
@@ -106,11 +150,11 @@ func (g *tagger) writtenYear(k int) (string, bool) {
 // century BC": BC04), and years of the era written with AD ("AD 79":
 // 0079).
 func (g *tagger) bcYear(i int) (cand, bool) {
-	if n := g.tok(i + 1); g.is(i, "ad") && g.toks[i].cap && n != nil && n.kind == kNum && n.sp && n.raw[0] != '0' && n.num <= 2100 {
+	if n := g.tok(i + 1); g.toks[i].kind == kWord && g.toks[i].cap && g.lower(i) == "ad" && n != nil && n.kind == kNum && n.sp && n.raw[0] != '0' && n.num <= 2100 {
 		return cand{j: i + 2, typ: TypeDate, val: pad(g.toks[i+1].num, 4)}, true
 	}
 	k := i
-	if g.is(k, "the") {
+	if g.lower(k) == "the" {
 		k++
 	}
 	t := g.tok(k)
@@ -204,9 +248,9 @@ var countAdjectives = map[string]bool{"straight": true, "consecutive": true, "fu
 
 // durationMods are TIMEX3's modifiers of a counted duration, by the word
 // before the count.
-var durationMods = map[string]string{
-	"nearly": "LESS_THAN", "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX",
-	"roughly": "APPROX", "some": "APPROX", "approximately": "APPROX", "over": "MORE_THAN",
+var durationMods = map[string]mod{
+	"nearly": modLessThan, "almost": modLessThan, "about": modApprox, "around": modApprox,
+	"roughly": modApprox, "some": modApprox, "approximately": modApprox, "over": modMoreThan,
 }
 
 // zones are the time zones a clock time may be given in, as written.
@@ -247,7 +291,7 @@ func (g *tagger) yearBeforeQuarter(i, j, u, n, sign int) (cand, bool) {
 // quarter just named, a year before), a bare "year-earlier" (last year).
 func (g *tagger) yearAgoPeriod(i int) (cand, bool) {
 	k := i
-	if g.is(k, "the", "a") {
+	if w := g.lower(k); w == "the" || w == "a" {
 		k++
 	}
 	if g.is(k, "comparable", "corresponding") {
@@ -320,6 +364,9 @@ func (g *tagger) spokenYearAt(k int) (int, int, bool) {
 // "the year two thousand").
 func (g *tagger) spokenYear(i int) (cand, bool) {
 	k := i
+	if t := g.tok(i); t == nil || t.lw == nil || t.lw.num < 0 && t.lw.w != "the" {
+		return cand{}, false // a number word, or "the year two thousand"
+	}
 	if g.is(k, "the") && g.is(k+1, "year") {
 		k += 2
 	} else if !g.is(i-1, "in", "of", "since", "until", "by", "from", "year", "before", "after", "during", "through") {

@@ -46,7 +46,7 @@ func tag(text string, ref time.Time, anchored bool) []models.Timex {
 	g := &tagger{toks: tokenize(text, *bp), ref: ref, anchored: anchored}
 	g.lastDay = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	g.narrative = g.narrativeText()
-	var out []models.Timex
+	out := make([]models.Timex, 0, len(g.toks)/32+4)
 	for i := 0; i < len(g.toks); {
 		g.cur = g.sentenceAt(i)
 		c, ok := g.matchAt(i)
@@ -55,9 +55,13 @@ func tag(text string, ref time.Time, anchored bool) []models.Timex {
 			continue
 		}
 		s, e := g.toks[i].rs, g.toks[c.j-1].re
-		tx := models.Timex{Text: runeSlice(text, g.toks[i], g.toks[c.j-1]), Start: s, End: e, Type: c.typ, Value: c.val, Mod: c.mod}
+		tx := models.Timex{Text: runeSlice(text, g.toks[i], g.toks[c.j-1]), Start: s, End: e, Type: c.typ, Value: c.val}
+		zone := ""
 		if c.typ == TypeTime {
-			tx.Zone = g.zoneIn(i, c.j)
+			zone = g.zoneIn(i, c.j)
+		}
+		if c.mod != modNone || zone != "" {
+			tx.TimexAttrs = &models.TimexAttrs{Mod: modNames[c.mod], Zone: zone}
 		}
 		out = append(out, tx)
 		g.prevEnd, g.prevDay = c.j, c.day
@@ -85,9 +89,25 @@ type cand struct {
 	j        int
 	typ, val string
 	day      time.Time
-	narr     bool   // its year came from the narrative anchor
-	mod      string // TIMEX3 modifier (models.Timex.Mod)
+	narr     bool // its year came from the narrative anchor
+	mod      mod  // TIMEX3 modifier (models.Timex.Mod)
 }
+
+// mod is a TIMEX3 modifier, small so that matchers return cands cheaply.
+type mod uint8
+
+const (
+	modNone mod = iota
+	modStart
+	modMid
+	modEnd
+	modApprox
+	modLessThan
+	modMoreThan
+)
+
+// modNames are the TIMEX3 names of the modifiers.
+var modNames = [...]string{"", "START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN"}
 
 // tagger holds the tokens of one text and its reference time.
 type tagger struct {
@@ -116,6 +136,15 @@ func (g *tagger) tok(i int) *token {
 func (g *tagger) is(i int, words ...string) bool {
 	t := g.tok(i)
 	if t == nil || t.kind != kWord {
+		return false
+	}
+	if t.lw != nil {
+		// a lexicon word: its lower-cased form is at hand
+		for _, w := range words {
+			if t.lw.w == w {
+				return true
+			}
+		}
 		return false
 	}
 	for _, w := range words {
@@ -268,7 +297,7 @@ func (g *tagger) cue(k int) int {
 		}
 		return dirNone
 	}
-	if g.is(k, "effect", "force") {
+	if n := len(t.raw); (n == 5 || n == 6) && t.lw == nil && g.is(k, "effect", "force") {
 		return g.effectTense(k) // "take effect on Monday": ahead; "took effect": past
 	}
 	if t.lw == nil || t.lw.month != 0 && t.cap {
