@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"dateline/handlers"
 	"dateline/models/extract"
 	"dateline/models/extract/golden"
@@ -95,4 +97,30 @@ func TestDeadlineThreadsGolden(t *testing.T) {
 			golden.CheckGolden(t, filepath.Join("testdata", "deadlines", name+".golden.json"), v)
 		})
 	}
+}
+
+// TestActorLinksGoToTheirPages: an event's actors link to their own pages
+// (slugged once, not a search for "the%2bWhite%2bHouse"), and each page is
+// there.
+func TestActorLinksGoToTheirPages(t *testing.T) {
+	st := deadlineStory(t, "russia")
+	h, err := handlers.New(st, handlers.Options{Now: func() time.Time { return now }, Secret: []byte(testSecret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc(t, get(t, h, "/stories/russia"))
+	links := d.Find(".actors a")
+	if links.Length() == 0 {
+		t.Fatal("no actor links")
+	}
+	links.Each(func(_ int, a *goquery.Selection) {
+		href, _ := a.Attr("href")
+		if !strings.HasPrefix(href, "/people/") || strings.Contains(href, "%") {
+			t.Errorf("actor %q links to %q", a.Text(), href)
+			return
+		}
+		if w := get(t, h, href); w.Code != 200 {
+			t.Errorf("%s: %d", href, w.Code)
+		}
+	})
 }

@@ -143,6 +143,7 @@ var funcs = template.FuncMap{
 	"pubDate":     publishedDate,
 	"plural":      plural,
 	"sub":         func(a, b int) int { return a - b },
+	"slug":        models.Slug,
 	"tools":       tools,
 	"v":           func() string { return assetVersion },
 	"sourceName":  sourceName,
