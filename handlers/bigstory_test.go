@@ -100,9 +100,9 @@ func TestBigStoryPage(t *testing.T) {
 			}
 			entries.Each(func(_ int, en *goquery.Selection) {
 				id, _ := en.Attr("id")
-				more := en.Find(`p a[href^="/events/"]:contains("more sources")`)
-				if n := en.Find(".sources li").Length(); n != 12 || more.Text() != "and 28 more sources" {
-					t.Errorf("%s: %d sources, %q", id, n, more.Text())
+				more := en.Find(`.sources a[href^="/events/"]`)
+				if n := en.Find(`.sources a[href^="/articles/"]`).Length(); n == 0 || n > 12 || more.Text() != "all 40 reports" {
+					t.Errorf("%s: %d outlets, %q", id, n, more.Text())
 				}
 			})
 			first := page.Find("article.entry:contains('Big event 0')")

@@ -36,8 +36,13 @@ func TestEntryRendersCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	srcs := make([]models.EventSource, 12)
+	wire, daily := &models.Source{Name: "Wire"}, &models.Source{Name: "Daily Two"}
 	for i := range srcs {
-		srcs[i] = models.EventSource{ArticleID: uint(i + 1)}
+		src := wire
+		if i%4 == 3 {
+			src = daily
+		}
+		srcs[i] = models.EventSource{ArticleID: uint(i + 1), Article: &models.Article{ID: uint(i + 1), Source: src}}
 	}
 	q := models.Quote{ID: 1, Text: "We will act", Appearances: make([]models.QuoteAppearance, 8), AppearanceCount: 40}
 	en := EntryView{TimelineEntry: models.TimelineEntry{Event: models.Event{ID: 7, Summary: "Deadline", Sources: srcs},
@@ -47,9 +52,14 @@ func TestEntryRendersCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := buf.String()
-	for _, want := range []string{"and 28 more sources", "and 32 more", ">more quotes</a>"} {
+	// each outlet once, with its count among the sources shown, and the
+	// count of all the reports
+	for _, want := range []string{"Reported by 40 articles", ">Wire</a> (9)", ">Daily Two</a> (3)", "all 40 reports", "and 32 more", ">more quotes</a>"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("entry lacks %q:\n%s", want, html)
 		}
+	}
+	if n := strings.Count(html, ">Wire</a>"); n != 1 {
+		t.Errorf("Wire named %d times", n)
 	}
 }

@@ -57,6 +57,46 @@ type EntryView struct {
 	When string
 }
 
+// OutletLink is one outlet of an entry's sources: named once, linked to
+// its first article, with how many of the carried sources it has.
+type OutletLink struct {
+	Name      string
+	ArticleID uint
+	Count     int
+}
+
+// Outlets names each outlet of the entry's carried sources once, in the
+// order they first appear ("Wire (3) · Daily Two"), not "Wire · Wire ·
+// Wire"; a source of no known outlet is listed by its article's title.
+func (e EntryView) Outlets() []OutletLink {
+	var out []OutletLink
+	at := map[string]int{}
+	for _, s := range e.Event.Sources {
+		name := ""
+		if s.Article != nil {
+			if name = sourceName(s.Article); name == "" {
+				name = s.Article.Title
+			}
+		}
+		if name == "" {
+			name = "article " + itoa(s.ArticleID)
+		}
+		if i, ok := at[name]; ok {
+			out[i].Count++
+			continue
+		}
+		at[name] = len(out)
+		out = append(out, OutletLink{Name: name, ArticleID: s.ArticleID, Count: 1})
+	}
+	return out
+}
+
+// Reports is how many articles report the entry's event, at least those
+// it carries.
+func (e EntryView) Reports() int {
+	return max(e.SourceCount, len(e.Event.Sources))
+}
+
 // MoreSources is how many of the entry's sources its list leaves out: it
 // shows the first models.EntrySources, of SourceCount (or of the sources
 // it carries, when it carries more).
