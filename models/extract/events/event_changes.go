@@ -1,11 +1,11 @@
 package events
 
 import (
+	"sort"
 	"strings"
 	"time"
 
 	"dateline/models"
-	"dateline/models/extract/people"
 	"dateline/models/temporal"
 )
 
@@ -75,10 +75,8 @@ func (sc *sentenceCtx) actorIn(i, j int) string {
 	if i < 0 || i >= j {
 		return ""
 	}
-	for _, a := range people.ActorsIn(sc.f.lang, sc.span(i, j)) {
-		if !isMedia(sc.f.lang, a) {
-			return sc.countryOf(a)
-		}
+	if a := sc.knownIn(i, j); a != "" {
+		return sc.countryOf(a)
 	}
 	if i < j && sc.f.lang.Determiners[sc.toks[i].Key] {
 		i++
@@ -92,6 +90,24 @@ func (sc *sentenceCtx) actorIn(i, j int) string {
 	}
 	if e > i && !(i == 0 && e == i+1 && sc.f.lang.Openers[sc.toks[i].Key]) {
 		return sc.span(i, e)
+	}
+	return ""
+}
+
+// knownIn returns the first known actor the article names in tokens
+// [i, j) (its mentions are found once for the whole article), not an
+// outlet; "" for none.
+func (sc *sentenceCtx) knownIn(i, j int) string {
+	ctx := sc.f.ctx
+	from, to := sc.toks[i].Start, sc.toks[j-1].End
+	k := sort.Search(len(ctx.known), func(k int) bool { return ctx.known[k].Start >= from })
+	for ; k < len(ctx.known) && ctx.known[k].Start < to; k++ {
+		if ctx.known[k].End > to {
+			break
+		}
+		if a := sc.f.lang.People().Actors[ctx.known[k].Actor].Name; !isMedia(sc.f.lang, a) {
+			return a
+		}
 	}
 	return ""
 }
@@ -222,7 +238,12 @@ func (sc *sentenceCtx) timeToAct(t models.Timex) bool {
 // counted reports whether the sentence gives a deadline as a count of
 // days ("gave Russia 50 days", "cut the deadline to 10 or 12 days").
 func (sc *sentenceCtx) counted() bool {
-	return len(sc.dayCounts()) > 0 && sc.countsDown()
+	for _, t := range sc.txs {
+		if t.Type == "DURATION" {
+			return len(sc.dayCounts()) > 0 && sc.countsDown()
+		}
+	}
+	return false
 }
 
 // countsDown reports whether the sentence gives time to act: a give verb
@@ -281,6 +302,9 @@ func (sc *sentenceCtx) deadlineChange(d *eventDraft, ref string) {
 // deadline ("Trump gave Russia 50 days to reach a ceasefire or face
 // tariffs"): a give verb, a duration after it, "to" after the duration.
 func (sc *sentenceCtx) givesTime(seg *segment) bool {
+	if !hasDuration(seg.dates) {
+		return false
+	}
 	for k := seg.from; k < seg.to; k++ {
 		if !sc.f.lang.GiveVerbs[sc.toks[k].Key] || sc.masked[k] {
 			continue
@@ -290,6 +314,16 @@ func (sc *sentenceCtx) givesTime(seg *segment) bool {
 				e := sc.tokenAfter(seg.dates[x].End)
 				return e >= 0 && e < len(sc.toks) && sc.toks[e].Key == "to"
 			}
+		}
+	}
+	return false
+}
+
+// hasDuration reports whether txs hold a duration.
+func hasDuration(txs []models.Timex) bool {
+	for _, t := range txs {
+		if t.Type == "DURATION" {
+			return true
 		}
 	}
 	return false

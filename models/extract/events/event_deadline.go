@@ -2,6 +2,7 @@ package events
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -279,12 +280,11 @@ func (sc *sentenceCtx) relativeDeadline() (models.ExtractedEvent, bool) {
 
 // tokenAfter returns the index of the first token starting at or after rune offset p, or -1.
 func (sc *sentenceCtx) tokenAfter(p int) int {
-	for i, t := range sc.toks {
-		if t.Start >= p {
-			return i
-		}
+	i := sort.Search(len(sc.toks), func(k int) bool { return sc.toks[k].Start >= p })
+	if i == len(sc.toks) {
+		return -1
 	}
-	return -1
+	return i
 }
 
 // segmentOf returns the clause holding token i.
