@@ -55,6 +55,7 @@ func startServer(t *testing.T) string {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	if err := loadSamplesIfEmpty(ctx, st, testExtractor(t), io.Discard); err != nil {
 		t.Fatal(err)
 	}
@@ -62,26 +63,7 @@ func startServer(t *testing.T) string {
 		t.Fatal(err)
 	}
 	st.Close()
-	pr, pw := io.Pipe()
-	done := make(chan int, 1)
-	var stderr strings.Builder
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, strings.NewReader(""), pw, &stderr)
-		pw.Close()
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("serve exited %d: %s", code, stderr.String())
-		}
-	})
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve printed no address: %v %s", err, stderr.String())
-	}
-	go io.Copy(io.Discard, pr)
-	i := strings.Index(line, "http://")
-	return strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
+	return serveDB(t, db)
 }
 
 // browserContext starts headless Chromium with a fresh profile.
@@ -194,16 +176,7 @@ func TestE2EEmbedSizesItselfInAForeignPage(t *testing.T) {
 	base := startServer(t)
 	// The embedder: a page on another origin (another port) holding exactly
 	// the snippet our story page offers.
-	resp, err := http.Get(base + "/stories/sanctions-deadline")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := goquery.NewDocumentFromReader(resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	snippet := d.Find("#embed-snippet").Text()
+	snippet := pageText(t, base+"/stories/sanctions-deadline", "#embed-snippet")
 	if !strings.Contains(snippet, "<iframe") {
 		t.Fatalf("no snippet: %q", snippet)
 	}
@@ -224,15 +197,7 @@ func TestE2EEmbedSizesItselfInAForeignPage(t *testing.T) {
 	}
 	// The snippet's iframe starts 480px high; the embed reports its real
 	// height by postMessage and the snippet's listener applies it.
-	var h float64
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && h == 0; {
-		h, err = chromedp.Run(c, chromedp.Evaluate[float64](
-			`(function(){var f=document.querySelector("iframe");var h=f?parseFloat(f.style.height||"0"):0;return h>0&&h!==480?h:0})()`))
-		if err != nil || h == 0 {
-			h = 0
-			time.Sleep(200 * time.Millisecond)
-		}
-	}
+	h, err := iframeHeight(c)
 	if h == 0 {
 		t.Fatalf("the iframe never sized itself (last error %v)", err)
 	}
@@ -393,27 +358,7 @@ func startDeadlineServer(t *testing.T) string {
 			t.Fatalf("ingest %s: %d %s", f, code, errb.String())
 		}
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan int, 1)
-	var stderr strings.Builder
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, strings.NewReader(""), pw, &stderr)
-		pw.Close()
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("serve exited %d: %s", code, stderr.String())
-		}
-	})
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve printed no address: %v %s", err, stderr.String())
-	}
-	go io.Copy(io.Discard, pr)
-	i := strings.Index(line, "http://")
-	return strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
+	return serveDB(t, db)
 }
 
 // TestE2EDeadlinePanelAndCard: the story page shows the deadline once, with
@@ -446,16 +391,7 @@ func TestE2EDeadlinePanelAndCard(t *testing.T) {
 		t.Errorf("thread title %q", title)
 	}
 	// The card, embedded by another site with the snippet the page offers.
-	resp, err := http.Get(base + "/stories/russia")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := goquery.NewDocumentFromReader(resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	snippet := d.Find("#card-snippet").Text()
+	snippet := pageText(t, base+"/stories/russia", "#card-snippet")
 	if !strings.Contains(snippet, "/embed/stories/russia/deadline") {
 		t.Fatalf("no card snippet: %q", snippet)
 	}
@@ -472,15 +408,7 @@ func TestE2EDeadlinePanelAndCard(t *testing.T) {
 	if err := chromedp.Do(c, darkScheme, chromedp.Navigate(host.URL)); err != nil {
 		t.Fatal(err)
 	}
-	var h float64
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && h == 0; {
-		h, err = chromedp.Run(c, chromedp.Evaluate[float64](
-			`(function(){var f=document.querySelector("iframe");var h=f?parseFloat(f.style.height||"0"):0;return h>0&&h!==480?h:0})()`))
-		if err != nil || h == 0 {
-			h = 0
-			time.Sleep(200 * time.Millisecond)
-		}
-	}
+	h, err := iframeHeight(c)
 	if h < 100 || h > 1200 {
 		t.Errorf("card height %v: it did not size itself", h)
 	}
@@ -499,4 +427,63 @@ func TestE2EDeadlinePanelAndCard(t *testing.T) {
 	if e := errs(); len(e) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
 	}
+}
+
+// serveDB runs `dateline serve` on database db on a loopback port for the
+// test and returns its base URL; the server stops when the test ends.
+func serveDB(t *testing.T, db string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	var stderr strings.Builder
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, strings.NewReader(""), pw, &stderr)
+		pw.Close()
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exited %d: %s", code, stderr.String())
+		}
+	})
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("serve printed no address: %v %s", err, stderr.String())
+	}
+	go io.Copy(io.Discard, pr)
+	i := strings.Index(line, "http://")
+	return strings.TrimSuffix(strings.Fields(line[i:])[0], "/")
+}
+
+// pageText fetches url and returns the text of the element sel.
+func pageText(t *testing.T, url, sel string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := goquery.NewDocumentFromReader(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Find(sel).Text()
+}
+
+// iframeHeight waits up to 30 s for the page's iframe to take the height
+// its embed reports (the snippet starts it at 480px) and returns it, 0 if
+// it never does.
+func iframeHeight(c context.Context) (float64, error) {
+	var h float64
+	var err error
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && h == 0; {
+		h, err = chromedp.Run(c, chromedp.Evaluate[float64](
+			`(function(){var f=document.querySelector("iframe");var h=f?parseFloat(f.style.height||"0"):0;return h>0&&h!==480?h:0})()`))
+		if err != nil || h == 0 {
+			h = 0
+			time.Sleep(200 * time.Millisecond)
+		}
+	}
+	return h, err
 }
