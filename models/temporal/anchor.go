@@ -263,6 +263,6 @@ func (g *tagger) fromLast(j, u, n int) (cand, bool) {
 		return cand{}, false
 	}
 	c := g.point(j, shift(a.t, u, n), u)
-	c.narr = true
+	_, c.narr = g.narrating() // moves the narrative anchor only while the text narrates
 	return c, true
 }

@@ -197,7 +197,7 @@ func (g *tagger) dated(i, j, n, u int) (cand, bool) {
 		// "The envoy arrived on 4 August. Two days later ...": counted from
 		// the date just told, at its precision
 		c := g.point(j+1, shift(a.t, u, sign*n), a.unit)
-		c.narr = true
+		_, c.narr = g.narrating()
 		return c, true
 	}
 	if u == uYear && n == 1 && sign < 0 && g.anchored && g.quarterTalk(i) {

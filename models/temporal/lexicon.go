@@ -161,7 +161,7 @@ func addTenseCues() {
 		"will", "ll", "shall", "going", "gonna", "due", "expected", "expects", "scheduled", "plans",
 		"plan", "planning", "upcoming", "deadline", "next", "tomorrow", "aims", "intends",
 		"later", "coming", "await", "awaits", "would", "may", "might", "could", "should", "must",
-		"expire", "expires", "hope", "hopes", "want", "wants", "seek", "seeks", "unless")
+		"expire", "expires", "hope", "hopes", "want", "wants", "seek", "seeks", "unless", "payable")
 }
 
 // looksPast reports whether a lower-case ASCII word looks like a regular

@@ -280,9 +280,7 @@ func (g *tagger) yearBeforeQuarter(i, j, u, n, sign int) (cand, bool) {
 	if !ok || a.unit != uQuarter || !g.quarterTalk(i) {
 		return cand{}, false
 	}
-	c := g.point(j, shift(a.t, uYear, -1), uQuarter)
-	c.narr = true
-	return c, true
+	return g.point(j, shift(a.t, uYear, -1), uQuarter), true
 }
 
 // yearAgoPeriod matches the adjectives of earnings reports, "year-ago"

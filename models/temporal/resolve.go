@@ -221,11 +221,14 @@ func monthYear(ref time.Time, m, dir int) int {
 	switch dir {
 	case dirPast:
 		if m > rm {
-			return y - 1
+			return y - 1 // "reached in Paris in December", said in October: last December
 		}
 	case dirFuture:
-		if m < rm {
+		if rm-m > 2 {
 			return y + 1
+		}
+		if m < rm {
+			return y // "sales through August", said in October: a future cue two months back is this year's
 		}
 	default:
 		if m-rm > 6 {

@@ -284,7 +284,7 @@ func (g *tagger) cue(k int) int {
 			return dirNone // "to be published": passive infinitive, no tense
 		}
 		if g.is(k-1, "is", "are", "am") {
-			if g.is(k, "planned", "scheduled", "expected", "slated", "tipped") {
+			if g.is(k, "planned", "scheduled", "expected", "slated", "tipped", "set") {
 				return dirFuture // "is planned for mid-September"
 			}
 			return dirNone // a present passive: "is located in"
