@@ -93,6 +93,7 @@ type EventSource struct {
 	DeadlineChange string `json:"deadline_change,omitempty"`
 	DueEnd         string `json:"due_end,omitempty"`
 	ChangedOn      string `json:"changed_on,omitempty"`
+	ExtendDays     int    `json:"extend_days,omitempty"`
 }
 
 // Quote is one statement; the same words in several articles are one Quote

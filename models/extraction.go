@@ -122,6 +122,9 @@ type Deadline struct {
 	// On is when the change was made when the text says so ("On 28 July
 	// he cut it to ..."), else "" (the article's publication).
 	On string `json:"on,omitempty"`
+	// ExtendDays is an extension given as a length ("extended by 90
+	// days") with no new date: the thread moves its due date by it.
+	ExtendDays int `json:"extend_days,omitempty"`
 }
 
 // What a report does to a deadline (Deadline.Change), and a deadline

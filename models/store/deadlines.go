@@ -30,7 +30,7 @@ func (s *Store) StoryDeadlines(ctx context.Context, st models.Story) ([]*threads
 	var reports []threads.Report
 	rows, err := s.rdb.WithContext(ctx).Raw(`SELECT e.id, e.kind, e.date, e.granularity, e.deadline_set_by,
 		e.deadline_target, e.deadline_demand, e.deadline_consequence, e.subject, es.deadline_change,
-		es.due_end, es.changed_on, es.article_id, a.published_at, coalesce(src.name, ''), es.sentence
+		es.due_end, es.changed_on, es.extend_days, es.article_id, a.published_at, coalesce(src.name, ''), es.sentence
 		FROM event_sources es
 		JOIN events e ON e.id = es.event_id
 		JOIN story_articles sa ON sa.article_id = es.article_id AND sa.story_id = ?
@@ -48,7 +48,7 @@ func (s *Store) StoryDeadlines(ctx context.Context, st models.Story) ([]*threads
 		var r threads.Report
 		var pub sql.NullTime
 		if err := rows.Scan(&r.EventID, &r.Kind, &r.Due, &r.Granularity, &r.SetBy, &r.Target, &r.Demand,
-			&r.Consequence, &r.Subject, &r.Change, &r.DueEnd, &r.On, &r.ArticleID, &pub, &r.Source, &r.Sentence); err != nil {
+			&r.Consequence, &r.Subject, &r.Change, &r.DueEnd, &r.On, &r.ExtendDays, &r.ArticleID, &pub, &r.Source, &r.Sentence); err != nil {
 			return nil, dbError(err, "reading deadline reports")
 		}
 		if pub.Valid {

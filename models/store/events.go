@@ -64,12 +64,13 @@ func (w *writer) events(a *models.ExtractedArticle, articleID uint, reg map[stri
 			r.MergedEvents++
 		}
 		var change, dueEnd, on string
+		var extend int
 		if d := ev.Deadline; d != nil {
-			change, dueEnd, on = d.Change, d.DueEnd, d.On
+			change, dueEnd, on, extend = d.Change, d.DueEnd, d.On, d.ExtendDays
 		}
 		err = w.exec(`INSERT INTO event_sources (event_id, article_id, sentence, expression, "start", "end",
-			deadline_change, due_end, changed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			id, articleID, ev.Sentence, ev.Expression, ev.Start, ev.End, change, dueEnd, on)
+			deadline_change, due_end, changed_on, extend_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			id, articleID, ev.Sentence, ev.Expression, ev.Start, ev.End, change, dueEnd, on, extend)
 		if err != nil {
 			return err
 		}

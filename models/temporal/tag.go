@@ -307,6 +307,9 @@ func (g *tagger) cue(k int) int {
 		if t.lw.w == "going" && !g.is(k+1, "to") {
 			return dirNone
 		}
+		if t.lw.w == "deadline" && g.pastVerbBefore(k, 3) {
+			return dirPast // "met the deadline on Sunday", "dropped his deadline on Monday"
+		}
 		return dirFuture
 	}
 	if t.lw.past {
@@ -350,4 +353,15 @@ func (g *tagger) effectTense(k int) int {
 		return dirPast
 	}
 	return dirNone
+}
+
+// pastVerbBefore reports whether one of the n tokens before k is a past
+// verb ("met the deadline", "dropped his deadline").
+func (g *tagger) pastVerbBefore(k, n int) bool {
+	for j := k - 1; j >= 0 && j >= k-n && !g.boundary(j); j-- {
+		if t := &g.toks[j]; t.kind == kWord && (t.past || t.lw != nil && t.lw.past) {
+			return true
+		}
+	}
+	return false
 }

@@ -38,6 +38,7 @@ type Report struct {
 	Subject     string // what expires, for expiry reports
 	Change      string // models.Deadline* change, "" read as set
 	On          string // the day the change was made when the text says so
+	ExtendDays  int    // an extension given as a length ("by 90 days"), no new date
 	ArticleID   uint
 	Published   time.Time // the article's publication, zero when unknown
 	Source      string    // the outlet
@@ -240,6 +241,12 @@ func (t *Thread) add(r *Report) {
 		Source: r.Source, Sentence: r.Sentence, Reports: 1}
 	if c.Change == "" {
 		c.Change = models.DeadlineSet
+	}
+	if r.ExtendDays > 0 && t.Due != "" {
+		if d, err := time.Parse("2006-01-02", prefix(t.Due, 10)); err == nil && len(t.Due) >= 10 {
+			c.Change, c.DueEnd = models.DeadlineExtended, ""
+			c.Due = d.AddDate(0, 0, r.ExtendDays).Format("2006-01-02") // "extended by 90 days"
+		}
 	}
 	c.Change = t.relative(c)
 	if n := len(t.History); n > 0 && sameChange(t.History[n-1], c) {

@@ -82,8 +82,8 @@ func (sc *sentenceCtx) actorIn(i, j int) string {
 		i++
 	}
 	e := i
-	for e < j && sc.toks[e].Upper && !sc.toks[e].Punct && !sc.masked[e] && !sc.f.lang.Determiners[sc.toks[e].Key] {
-		e++
+	for e < j && sc.toks[e].Upper && !sc.toks[e].Punct && !sc.masked[e] && !sc.f.lang.Determiners[sc.toks[e].Key] && !inTimex(sc.txs, sc.toks[e].Start) {
+		e++ // "met the deadline on Sunday": a day is nobody
 	}
 	if e > i && e < len(sc.toks) && (sc.f.lang.GroupHeads[sc.toks[e].Key] || sc.f.lang.BodyNouns[sc.toks[e].Key]) {
 		e++ // "European powers"
@@ -198,6 +198,9 @@ func (sc *sentenceCtx) dayCounts() []int {
 		if k := sc.tokenAfter(t.End); k >= 0 && k < len(sc.toks) && sc.f.lang.DistanceWords[sc.toks[k].Key] {
 			continue
 		}
+		if sc.extension(t) {
+			continue // "extended by two weeks": how far it moved, not time given
+		}
 		if !sc.timeToAct(t) {
 			continue // "within 24 hours of taking office"
 		}
@@ -233,6 +236,26 @@ func (sc *sentenceCtx) timeToAct(t models.Timex) bool {
 		}
 	}
 	return false
+}
+
+// extension reports whether duration t is the length of an extension:
+// "by" before it ("extended the deadline by two weeks").
+func (sc *sentenceCtx) extension(t models.Timex) bool {
+	s := sc.tokenAfter(t.Start)
+	return s > 0 && sc.toks[s-1].Key == "by"
+}
+
+// extendDays returns the days of an extension given as a length in the
+// sentence ("was extended by 90 days"), 0 for none.
+func (sc *sentenceCtx) extendDays() int {
+	for _, t := range sc.txs {
+		if t.Type == "DURATION" && sc.extension(t) {
+			if n, ok := durationDays(t.Value); ok {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // counted reports whether the sentence gives a deadline as a count of
@@ -288,6 +311,9 @@ func (sc *sentenceCtx) deadlineChange(d *eventDraft, ref string) {
 			d.ev.Date, d.ev.Granularity = due, models.GranDay
 			d.fired("due from a count of days")
 		}
+	}
+	if dl.Change == models.DeadlineExtended && dl.Date == ref && !d.own {
+		dl.ExtendDays = sc.extendDays()
 	}
 	if dl.Target != "" && dl.SetBy == dl.Target {
 		dl.SetBy = "" // "their ultimatum to Iran": Iran is who it is on

@@ -201,8 +201,8 @@ func (sc *sentenceCtx) demandOfDeadline(k string) string {
 		return ""
 	}
 	d := strings.TrimPrefix(sc.span(j, e), "to ")
-	if strings.HasSuffix(d, " to") {
-		return "" // "cut his deadline for Russia to 10 or 12 days": a new date, no demand
+	if strings.HasSuffix(d, " to") || k != "until" && !strings.Contains(d, " to ") {
+		return "" // "cut his deadline for Russia to 10 or 12 days", "his deadline for Russia on Monday": no demand
 	}
 	if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
 		d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"

@@ -409,6 +409,13 @@ var eventRules = []eventRule{
 			d.date, d.own = due, true // the deadline's date, not the day it was set
 			d.fired("due date")
 		}
+		if d.date.Value == "" && (d.kind == models.KindDeadline || d.kind == models.KindUltimatum || d.kind == models.KindExpiry) &&
+			sc.f.ref != "" && sc.extendDays() > 0 {
+			// "The tariff truce was extended by 90 days": reported that day,
+			// the thread moves its due date by the length
+			d.date = models.Timex{Type: "DATE", Value: sc.f.ref}
+			d.fired("extended by a length")
+		}
 		if d.date.Value == "" && (d.kind == models.KindDeadline || d.kind == models.KindUltimatum) && sc.counted() && sc.f.ref != "" {
 			if due, _, ok := sc.countedDue(sc.f.ref); ok {
 				// "The European powers gave Iran 30 days to ...": from the day it was reported
@@ -555,9 +562,16 @@ func (sc *sentenceCtx) kindOf(seg *segment) (string, cue) {
 
 // dueDate returns the datable expression after "by" or "until" in a clause.
 func (sc *sentenceCtx) dueDate(seg *segment) (models.Timex, bool) {
+	moved := -1 // 0 or 1 once known: the clause moves the deadline ("extended it to 22 August")
 	for k := seg.from + 1; k < seg.to; k++ {
 		prev := sc.toks[k-1].Key
-		if prev != "by" && prev != "until" {
+		if prev == "to" && moved < 0 {
+			moved = 0
+			if c := sc.changeOf(seg); c == models.DeadlineExtended || c == models.DeadlineShortened {
+				moved = 1
+			}
+		}
+		if prev != "by" && prev != "until" && !(prev == "to" && moved == 1) {
 			continue
 		}
 		if j := timexAt(seg.dates, sc.toks[k].Start); j >= 0 && datable(seg.dates[j]) {

@@ -13,3 +13,5 @@ ALTER TABLE events ADD COLUMN subject TEXT NOT NULL DEFAULT '';
 ALTER TABLE event_sources ADD COLUMN deadline_change TEXT NOT NULL DEFAULT '';
 ALTER TABLE event_sources ADD COLUMN due_end TEXT NOT NULL DEFAULT '';
 ALTER TABLE event_sources ADD COLUMN changed_on TEXT NOT NULL DEFAULT '';
+-- an extension given as a length ("extended by 90 days"), in days, 0 for none
+ALTER TABLE event_sources ADD COLUMN extend_days INTEGER NOT NULL DEFAULT 0;
