@@ -36,6 +36,7 @@ func TestPagesOnEveryDialect(t *testing.T) {
 		"CSVExports": TestCSVExports, "JSONAPI": TestJSONAPI, "TimelineJS": TestTimelineJS,
 		"StoryForms": TestStoryForms, "PostArticle": TestPostArticle, "PersonEventSearchPages": TestPersonEventSearchPages,
 		"LongStoryIsCut": TestLongStoryIsCut, "ErrorsHideInternals": TestErrorsHideInternals,
+		"DeadlineThreadsGolden": TestDeadlineThreadsGolden, "ActorLinksGoToTheirPages": TestActorLinksGoToTheirPages,
 	}
 	for _, d := range storetest.Dialects() {
 		if d == "sqlite" {
