@@ -307,7 +307,7 @@ func (g *tagger) cue(k int) int {
 		if t.lw.w == "going" && !g.is(k+1, "to") {
 			return dirNone
 		}
-		if t.lw.w == "deadline" && g.pastVerbBefore(k, 3) {
+		if t.lw.w == "deadline" && !g.is(k+1, "of", "for") && g.pastVerbBefore(k, 3) {
 			return dirPast // "met the deadline on Sunday", "dropped his deadline on Monday"
 		}
 		return dirFuture

@@ -156,6 +156,13 @@ func (sc *sentenceCtx) changeDate(seg *segment, due string) string {
 	if len(sc.txs) > 0 && sc.tokenAfter(sc.txs[0].Start) <= 1 && (len(txs) == 0 || txs[0] != sc.txs[0]) {
 		txs = append([]models.Timex{sc.txs[0]}, txs...) // "On 28 July, ...": the sentence's opening date
 	}
+	if len(txs) == 0 {
+		for _, t := range sc.txs {
+			if t.End <= sc.toks[seg.from].Start {
+				txs = append(txs, t) // "Trump said on Monday he would cut ...": the saying's day
+			}
+		}
+	}
 	for _, t := range txs {
 		if t.Type != "DATE" || t.Value == due || temporal.Granularity(t.Value) != models.GranDay {
 			continue
@@ -179,6 +186,9 @@ func (sc *sentenceCtx) countedDue(on string) (due, dueEnd string, ok bool) {
 	counts := sc.dayCounts()
 	if len(counts) == 0 {
 		return "", "", false
+	}
+	if n := sc.countsAfterTo(); n > 0 && n < len(counts) {
+		counts = counts[n:] // "cut the 50-day deadline to 10 or 12 days": the new count
 	}
 	due = day.AddDate(0, 0, counts[0]).Format("2006-01-02")
 	if len(counts) > 1 && counts[1] > counts[0] {
@@ -236,6 +246,25 @@ func (sc *sentenceCtx) timeToAct(t models.Timex) bool {
 		}
 	}
 	return false
+}
+
+// countsAfterTo returns how many of the sentence's day counts (dayCounts'
+// order) come before the first one "to" opens, 0 when none does.
+func (sc *sentenceCtx) countsAfterTo() int {
+	n := 0
+	for _, t := range sc.txs {
+		if t.Type != "DURATION" {
+			continue
+		}
+		if _, ok := durationDays(t.Value); !ok || !sc.timeToAct(t) || sc.extension(t) {
+			continue
+		}
+		if k := sc.tokenAfter(t.Start); k > 0 && sc.toks[k-1].Key == "to" {
+			return n
+		}
+		n++
+	}
+	return 0
 }
 
 // extension reports whether duration t is the length of an extension:
@@ -296,7 +325,7 @@ func (sc *sentenceCtx) deadlineChange(d *eventDraft, ref string) {
 		dl.SetBy = sc.groupSetter()
 	}
 	on := sc.changeDate(d.seg, dl.Date)
-	if sc.counted() && !d.counted {
+	if sc.counted() {
 		// "On 14 July Trump gave Russia 50 days": the day is when it was
 		// set, and the count of days gives the due date
 		if on == "" && temporal.Granularity(dl.Date) == models.GranDay {

@@ -73,6 +73,7 @@ func init() {
 	on(signCue, "signed", "signing", "sign")
 	on(inForceCue, "effect", "force")
 	on(extendCue, "extended", "extends", "extend", "prolonged", "postponed")
+	on(windowCue, "window")
 	on(afterVerb(models.KindExpiry, "fall", "falls", "fell", "falling", "fallen", "come", "comes", "came", "become", "becomes", "became"), "due")
 	on(afterVerb(models.KindExpiry, "run", "runs", "ran", "running"), "out")
 	on(func(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
@@ -138,6 +139,19 @@ var (
 	takeForms = doc.Set("take", "takes", "took", "taking", "taken")
 	goForms   = doc.Set("come", "comes", "came", "coming", "go", "goes", "went", "going", "gone")
 )
+
+// windowCue reads a window of days as a deadline ("a 30-day window before
+// UN sanctions return", "a window of 30 days"); "window" alone is none.
+func windowCue(lg *doc.Language, toks []doc.Token, i int) (string, int, bool) {
+	p1, p2 := keyAt(toks, i-1), keyAt(toks, i-2)
+	if p1 == "day" || p1 == "week" || p1 == "days" || p1 == "weeks" || p2 == "day" && p1 == "-" {
+		return models.KindDeadline, 1, true
+	}
+	if keyAt(toks, i+1) == "of" && i+2 < len(toks) && !toks[i+2].Upper && (keyAt(toks, i+3) == "days" || keyAt(toks, i+3) == "weeks") {
+		return models.KindDeadline, 1, true
+	}
+	return "", 0, true
+}
 
 // extendCue reads "it was extended to 10 November" as an end moved (an
 // expiry); "extended" alone is none ("extended his lead").

@@ -340,15 +340,13 @@ func (sc *sentenceCtx) event(i int) (models.ExtractedEvent, bool) {
 // cue chosen, the date and whether it is the clause's own, the event so
 // far and the names of the rules that changed it.
 type eventDraft struct {
-	seg  *segment
-	kind string
-	c    cue
-	date models.Timex
-	own  bool
-	// counted is true when the date is a count of days from the article's day
-	counted bool
-	ev      models.ExtractedEvent
-	rules   []string
+	seg   *segment
+	kind  string
+	c     cue
+	date  models.Timex
+	own   bool
+	ev    models.ExtractedEvent
+	rules []string
 }
 
 func (d *eventDraft) fired(name string) { d.rules = append(d.rules, name) }
@@ -417,11 +415,9 @@ var eventRules = []eventRule{
 			d.fired("extended by a length")
 		}
 		if d.date.Value == "" && (d.kind == models.KindDeadline || d.kind == models.KindUltimatum) && sc.counted() && sc.f.ref != "" {
-			if due, _, ok := sc.countedDue(sc.f.ref); ok {
-				// "The European powers gave Iran 30 days to ...": from the day it was reported
-				d.date, d.own, d.counted = models.Timex{Type: "DATE", Value: due}, true, true
-				d.fired("due from a count of days")
-			}
+			// "The European powers gave Iran 30 days to ...": counted (in the
+			// deadline rule) from the day the text names, else the article's
+			d.date = models.Timex{Type: "DATE", Value: sc.f.ref}
 		}
 		return d.date.Value != ""
 	}},
