@@ -204,12 +204,23 @@ func (sc *sentenceCtx) demandOfDeadline(k string) string {
 	if strings.HasSuffix(d, " to") || k != "until" && !strings.Contains(d, " to ") {
 		return "" // "cut his deadline for Russia to 10 or 12 days", "his deadline for Russia on Monday": no demand
 	}
-	if g := sc.find(0, "given", "gave", "give", "giving"); k == "until" && g >= 0 && g+1 < i {
-		d = sc.span(g+1, i) + " to " + d // "has given Russia until Friday to make progress"
-	} else if k == "until" && i >= 2 && sc.f.lang.HasVerbs[sc.toks[i-1].Key] {
-		d = sc.span(sc.clauseSubject(i-1), i-1) + " to " + d // "Hamas has until Saturday to release ..."
+	if k == "until" {
+		return sc.untilWhom(i) + d
 	}
 	return d
+}
+
+// untilWhom returns who was given until a date ("has given Russia until
+// Friday": "Russia to "; "Hamas has until Saturday": "Hamas to "), the
+// "until" at token i; "" when the sentence does not say.
+func (sc *sentenceCtx) untilWhom(i int) string {
+	if g := sc.find(0, "given", "gave", "give", "giving"); g >= 0 && g+1 < i {
+		return sc.span(g+1, i) + " to "
+	}
+	if i >= 2 && sc.f.lang.HasVerbs[sc.toks[i-1].Key] {
+		return sc.span(sc.clauseSubject(i-1), i-1) + " to "
+	}
+	return ""
 }
 
 // consequence reads what follows if the deadline passes: "or face W",
