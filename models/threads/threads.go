@@ -78,12 +78,11 @@ type Thread struct {
 	// (filled by the store): the penalties when it passed, the summit.
 	RelatedEventIDs []uint `json:"related_event_ids"`
 	// Related are those happenings, for pages: what came of the deadline.
-	Related   []Related `json:"related,omitempty"`
-	Articles  int       `json:"articles"`
-	Outlets   int       `json:"outlets"`
-	articles  map[uint]bool
-	outlets   map[string]bool
-	firstSeen int
+	Related  []Related `json:"related,omitempty"`
+	Articles int       `json:"articles"`
+	Outlets  int       `json:"outlets"`
+	articles map[uint]bool
+	outlets  map[string]bool
 }
 
 // Related is a happening around a thread's due date.
@@ -113,7 +112,7 @@ func Build(reports []Report) []*Thread {
 		r := &rs[i]
 		t := find(out, r)
 		if t == nil {
-			t = &Thread{Kind: family(r.Kind), articles: map[uint]bool{}, outlets: map[string]bool{}, firstSeen: len(out)}
+			t = &Thread{Kind: family(r.Kind), articles: map[uint]bool{}, outlets: map[string]bool{}}
 			out = append(out, t)
 		}
 		t.add(r)
