@@ -124,3 +124,36 @@ func TestActorLinksGoToTheirPages(t *testing.T) {
 		}
 	})
 }
+
+// TestEmbedThemeAndCredit: embeds follow the reader's colour scheme unless
+// told light or dark, may drop their background, and end with their
+// outlets, when they were updated and a link to the data.
+func TestEmbedThemeAndCredit(t *testing.T) {
+	st := deadlineStory(t, "russia")
+	h, err := handlers.New(st, handlers.Options{Now: func() time.Time { return now }, Secret: []byte(testSecret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, theme := range map[string]string{
+		"/embed/stories/russia": "auto", "/embed/stories/russia/timeline?theme=dark": "dark",
+		"/embed/stories/russia/deadline?theme=light": "light", "/embed/stories/russia/speakers?theme=nonsense": "auto",
+	} {
+		d := doc(t, get(t, h, path))
+		if got, _ := d.Find("html").Attr("data-theme"); got != theme {
+			t.Errorf("%s: theme %q, want %q", path, got, theme)
+		}
+		credit := d.Find("p.credit").Text()
+		for _, want := range []string{"From 3 outlets: Daily Two, The Gazette, Wire One", "updated 2025-08-08", "Get the data"} {
+			if !strings.Contains(credit, want) {
+				t.Errorf("%s: credit %q lacks %q", path, credit, want)
+			}
+		}
+		if href, _ := d.Find(`p.credit a:contains("Get the data")`).Attr("href"); href != "/export/events.csv?story=russia" {
+			t.Errorf("%s: data link %q", path, href)
+		}
+	}
+	d := doc(t, get(t, h, "/embed/stories/russia?background=transparent"))
+	if !d.Find("body").HasClass("transparent") {
+		t.Error("background=transparent: the body keeps its background")
+	}
+}

@@ -277,21 +277,21 @@ func (a *app) embed(c *gin.Context, which string) {
 	if !ok {
 		return
 	}
-	v, err := a.storyView(c, st, f)
+	v, all, entries, err := a.storyTimeline(c, st, f)
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	theme := "light"
-	switch c.Query("theme") {
-	case "dark", "auto":
-		theme = c.Query("theme") // auto follows the reader's prefers-color-scheme
-	case "":
-		if which == "deadline" {
-			theme = "auto"
-		}
+	// auto, the default, follows the reader's prefers-color-scheme
+	theme := "auto"
+	if t := c.Query("theme"); t == "dark" || t == "light" {
+		theme = t
 	}
-	page := &views.Page{Title: st.Title, Theme: theme, Data: v}
+	if err := a.storyArticles(c, &v, all, entries); err != nil {
+		a.fail(c, err)
+		return
+	}
+	page := &views.Page{Title: st.Title, Theme: theme, Data: v, Transparent: c.Query("background") == "transparent"}
 	name := "embed_story"
 	if which != "" {
 		name, page.Data = "embed_chart", views.EmbedChartView{View: v, Which: which}

@@ -162,6 +162,26 @@ func deadlineOf(ev models.Event, now time.Time) (DeadlineView, bool) {
 		Demand: ev.DeadlineDemand, Consequence: ev.DeadlineConsequence, Summary: ev.Summary}, true
 }
 
+// Updated is when the newest article of the listed events was published,
+// nil when none says.
+func (v StoryView) Updated() *time.Time {
+	for _, a := range v.Articles {
+		if a.PublishedAt != nil {
+			return a.PublishedAt
+		}
+	}
+	return nil
+}
+
+// OutletsShown are the first n outlets reporting the story, for an embed's
+// credit line.
+func (v StoryView) OutletsShown(n int) []string {
+	if len(v.Sources) > n {
+		return v.Sources[:n]
+	}
+	return v.Sources
+}
+
 // SetDeadlines puts a story's deadline threads (models/threads) in its
 // panel, at now.
 func (v *StoryView) SetDeadlines(ts []*threads.Thread, now time.Time) {

@@ -95,6 +95,7 @@ type Page struct {
 	CSRF        string // form token for pages with forms
 	NeedsToken  bool   // forms must carry DATELINE_TOKEN
 	Theme       string // embeds: "light", "dark" or "auto" (the reader's colour scheme)
+	Transparent bool   // embeds: no background of their own (?background=transparent)
 	Query       string // search box contents
 	ChartsReady bool   // set by Render: whether ECharts is embedded
 	Data        any
