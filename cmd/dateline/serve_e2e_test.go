@@ -121,9 +121,7 @@ func within(ctx context.Context, d time.Duration) context.Context {
 }
 
 func TestE2EStoryPageDrawsCharts(t *testing.T) {
-	if !views.ChartsAvailable() {
-		t.Fatal("ECharts is not embedded: run `make assets` (npm ci, then go generate ./views) first")
-	}
+	requireCharts(t)
 	base := startServer(t)
 	ctx := browserContext(t)
 	errs := consoleErrors(ctx)
@@ -366,9 +364,7 @@ func startDeadlineServer(t *testing.T) string {
 // another origin, sizes itself, follows the reader's dark scheme and
 // counts down.
 func TestE2EDeadlinePanelAndCard(t *testing.T) {
-	if !views.ChartsAvailable() {
-		t.Fatal("ECharts is not embedded: run `make assets` (npm ci, then go generate ./views) first")
-	}
+	requireCharts(t)
 	base := startDeadlineServer(t)
 	ctx := browserContext(t)
 	errs := consoleErrors(ctx)
@@ -486,4 +482,12 @@ func iframeHeight(c context.Context) (float64, error) {
 		}
 	}
 	return h, err
+}
+
+// requireCharts fails the test when this build embeds no ECharts.
+func requireCharts(t *testing.T) {
+	t.Helper()
+	if !views.ChartsAvailable() {
+		t.Fatal("ECharts is not embedded: run `make assets` (npm ci, then go generate ./views) first")
+	}
 }

@@ -17,8 +17,9 @@ var allMatchers []matcher
 func init() {
 	dateMatchers = []matcher{(*tagger).deictic, (*tagger).relative, (*tagger).monthFirst,
 		(*tagger).dayFirst, (*tagger).numeric, (*tagger).weekday, (*tagger).holiday, (*tagger).bareOrdinal,
-		(*tagger).historic}
-	allMatchers = append([]matcher{(*tagger).set, (*tagger).modified, (*tagger).duration, (*tagger).clock, (*tagger).anaphoric, (*tagger).generic, (*tagger).compound}, dateMatchers...)
+		(*tagger).seasonYear, (*tagger).bcYear, (*tagger).spokenYear}
+	allMatchers = append([]matcher{(*tagger).set, (*tagger).modified, (*tagger).duration, (*tagger).clock, (*tagger).anaphoric,
+		(*tagger).generic, (*tagger).partOf, (*tagger).yearAgoPeriod}, dateMatchers...)
 }
 
 // matchAt returns the longest expression starting at token i.

@@ -10,47 +10,6 @@ import (
 // with years ("the winter of 1940"), years before the common era ("49
 // BC"), and halves in durations ("three and a half years").
 
-// historic tries the matchers of seasons with years, years before the era
-// and years in words where their first token may start one: one call
-// where most tokens start none (the tagger tries every matcher at every
-// trigger).
-func (g *tagger) historic(i int) (cand, bool) {
-	t := &g.toks[i]
-	var ms [3]matcher
-	n := 0
-	switch {
-	case t.kind == kNum:
-		ms[n], n = (*tagger).bcYear, n+1
-	case t.lw == nil:
-		return cand{}, false
-	case t.lw.w == "the":
-		ms[0], ms[1], ms[2], n = (*tagger).seasonYear, (*tagger).bcYear, (*tagger).spokenYear, 3
-	case t.lw.season != "":
-		ms[n], n = (*tagger).seasonYear, n+1
-	case t.lw.w == "ad":
-		ms[n], n = (*tagger).bcYear, n+1
-	case t.lw.num >= 0:
-		ms[n], n = (*tagger).spokenYear, n+1
-	}
-	return g.best(i, ms[:n])
-}
-
-// compound tries the matchers of parts of periods and of earnings
-// comparisons where their first token may start one ("the", "a", "year").
-func (g *tagger) compound(i int) (cand, bool) {
-	t := &g.toks[i]
-	if t.kind != kWord || t.lw == nil {
-		return cand{}, false
-	}
-	switch t.lw.w {
-	case "the":
-		return g.best(i, []matcher{(*tagger).partOf, (*tagger).yearAgoPeriod})
-	case "a", "year", "comparable", "corresponding":
-		return g.yearAgoPeriod(i)
-	}
-	return cand{}, false
-}
-
 // partWords name the part of a period a phrase picks: its modifier, and
 // for quarters and halves the ordinal "last" and "final" stand for.
 var partWords = map[string]mod{

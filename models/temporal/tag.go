@@ -297,7 +297,7 @@ func (g *tagger) cue(k int) int {
 		}
 		return dirNone
 	}
-	if n := len(t.raw); (n == 5 || n == 6) && t.lw == nil && g.is(k, "effect", "force") {
+	if t.lw == nil && g.is(k, "effect", "force") {
 		return g.effectTense(k) // "take effect on Monday": ahead; "took effect": past
 	}
 	if t.lw == nil || t.lw.month != 0 && t.cap {
