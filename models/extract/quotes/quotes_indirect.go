@@ -752,13 +752,36 @@ func (f *quoteFinder) fromContext() {
 		if !c.attr.found() {
 			c.attr = f.colonBefore(c.s)
 		}
-		if !c.attr.found() && last >= 0 && f.para(c.s)-f.para(f.cands[last].e) <= 1 {
+		if !c.attr.found() && last >= 0 && f.continues(f.cands[last], *c) {
 			c.attr = f.cands[last].attr
 		}
 		if c.attr.found() {
 			last = i
 		}
 	}
+}
+
+// continues reports whether quote c, with no speaker of its own, goes on
+// from quote last: in its paragraph or the next line, or, for a whole
+// quoted paragraph, in the next paragraph after a blank line.
+func (f *quoteFinder) continues(last, c candidate) bool {
+	if f.para(c.s)-f.para(last.e) <= 1 {
+		return true
+	}
+	return c.kind == models.QuoteDirect && f.parasApart(last.e, c.s) <= 1
+}
+
+// parasApart counts the paragraphs that start after offset a up to b,
+// blank lines not counted: 1 for the next paragraph, whether or not a
+// blank line separates them.
+func (f *quoteFinder) parasApart(a, b int) int {
+	n := 0
+	for p := f.para(a) + 1; p < len(f.paras) && f.paras[p] <= b; p++ {
+		if f.paras[p] < len(f.r) && f.r[f.paras[p]] != '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 // colonBefore returns the attribution of the sentence before offset s when
