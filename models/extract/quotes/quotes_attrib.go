@@ -117,13 +117,19 @@ func (p *attributor) conveyedBy(s, lo int) (int, bool) {
 // lo, that is no auxiliary or adverb between a speaker and the verb ("Trump
 // also said"), counting a capitalised one at a sentence start ("Also said").
 func (p *attributor) skipAuxiliariesBack(j, lo int) int {
-	for j >= lo && p.lang.Auxiliaries[p.toks[j].Key] && !p.toks[j].Upper {
+	for j >= lo && p.adverb(p.toks[j].Key) && !p.toks[j].Upper {
 		j--
 	}
-	for j >= lo && p.lang.Auxiliaries[p.toks[j].Key] && j > lo && !p.isName(j-1) {
+	for j >= lo && p.adverb(p.toks[j].Key) && j > lo && !p.isName(j-1) {
 		j--
 	}
 	return j
+}
+
+// adverb reports whether key may stand between a speaker and the verb: an
+// auxiliary or an adverb in -ly.
+func (p *attributor) adverb(key string) bool {
+	return p.lang.Auxiliaries[key] || len(key) > 4 && strings.HasSuffix(key, "ly") && !p.lang.LyNouns[key]
 }
 
 // beforeBrackets finds "Sen. David Perdue (R-Ga.) said": the name before
@@ -148,7 +154,7 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 	for c := j - 1; c > lo && c >= j-24; c-- {
 		t := p.toks[c]
 		if t.Key != "," {
-			if t.Punct && !strings.Contains("()-'.", t.Key) {
+			if t.Punct && asideEnds(t.Key) {
 				return -1, -1
 			}
 			continue
@@ -173,6 +179,13 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// asideEnds reports whether punctuation key cannot stand inside a
+// comma-enclosed aside: a clause break or a quotation mark ("$30 billion",
+// "R-Texas" and "(D-Calif.)" can).
+func asideEnds(key string) bool {
+	return strings.ContainsAny(key, ";:!?\"“”‘’«»")
 }
 
 // plausibleName reports whether tokens [s, e) may name somebody: not a
@@ -233,7 +246,10 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 	if q, ok := p.qualifiedSource(s, lo); ok {
 		return q, j + 1 // "people familiar with the plan said"
 	}
-	if !ok && !p.lang.Titles[head] && !(s == lo && p.unnamedHead(head)) {
+	if q, ok := p.sourceWithPhrase(j, lo); ok {
+		return q, j + 1 // "people with direct knowledge of the talks said"
+	}
+	if !ok && !p.lang.Titles[head] && !(p.opensClause(s, lo) && (p.unnamedHead(head) || p.pluralSpeaker(head))) {
 		return -1, -1 // "European leaders said" opens its clause: a speaker
 	}
 	d := p.toks[s].Key
@@ -282,6 +298,27 @@ func numberWord(key string) bool {
 	return true
 }
 
+// opensClause reports whether a description starting at token s opens its
+// clause: at lo, or after a comma or a clause conjunction ("Already, 520
+// superdelegates have said", "and analysts say").
+func (p *attributor) opensClause(s, lo int) bool {
+	return s == lo || s > lo && (p.toks[s-1].Key == "," || p.lang.ClauseConjunctions[p.toks[s-1].Key])
+}
+
+// pluralNoun reports whether a lower-case head word looks like a plural
+// noun ("commentators", "superdelegates"): an unnamed group of speakers.
+func pluralNoun(key string) bool {
+	return len(key) > 4 && strings.HasSuffix(key, "s") && !strings.HasSuffix(key, "ss") && !strings.HasSuffix(key, "'s")
+}
+
+// pluralSpeaker reports whether a lower-case plural head names people who
+// may speak ("commentators"), not the messages or places they spoke in
+// ("tweets", "interviews").
+func (p *attributor) pluralSpeaker(key string) bool {
+	sing := strings.TrimSuffix(key, "s")
+	return pluralNoun(key) && !p.lang.MessageNouns[key] && !p.lang.MessageNouns[sing] && !p.lang.VenueNouns[key] && !p.lang.VenueNouns[sing]
+}
+
 // unnamedHead reports whether key heads an unnamed speaker that needs no
 // determiner: "officials", "European leaders", "diplomats".
 func (p *attributor) unnamedHead(key string) bool {
@@ -300,6 +337,25 @@ func (p *attributor) qualifiedSource(s, lo int) (int, bool) {
 	return q, true
 }
 
+// sourceWithPhrase finds a source noun opening its clause and qualified by
+// a prepositional phrase that ends at token j: "people with direct
+// knowledge of the talks", "officials at the ministry". It returns where
+// the source's mention starts.
+func (p *attributor) sourceWithPhrase(j, lo int) (int, bool) {
+	for k := j - 2; k >= lo && k >= j-10; k-- {
+		t := p.toks[k]
+		if t.Punct && t.Key != "'" && t.Key != "-" || p.lang.CueLemma(t) != "" {
+			return 0, false
+		}
+		if !p.lang.SourceNouns[t.Key] || !p.lang.Prepositions[p.toks[k+1].Key] {
+			continue
+		}
+		s, _ := p.descriptionStart(k, lo)
+		return s, p.opensClause(s, lo)
+	}
+	return 0, false
+}
+
 // descriptionStart walks back from the head word at token j over the
 // words describing a speaker, to a determiner ("the Kremlin aide") or a
 // possessive name ("Putin's aide"); ok is false when it meets neither.
@@ -307,7 +363,7 @@ func (p *attributor) descriptionStart(j, lo int) (int, bool) {
 	s := j
 	for s-1 >= lo && j-s < 6 {
 		t := p.toks[s-1]
-		if t.Punct || p.lang.Pronouns[t.Key] || p.lang.CueLemma(t) != "" || p.lang.Prepositions[t.Key] {
+		if t.Punct || p.lang.Pronouns[t.Key] || p.lang.CueLemma(t) != "" || p.lang.Prepositions[t.Key] || p.lang.NotInMention[t.Key] {
 			break
 		}
 		s--

@@ -492,10 +492,24 @@ func (f *quoteFinder) leadingVerb(k, a int, inQuote []bool) string {
 	if strings.HasSuffix(t.Key, "ing") && (k == a || !f.lang.Auxiliaries[f.toks[k-1].Key] && f.toks[k-1].Key != ",") {
 		return ""
 	}
-	if k > a && (f.toks[k-1].Key == "to" || f.toks[k-1].Key == "be") {
+	if k > a && (f.toks[k-1].Key == "to" || f.toks[k-1].Key == "be") || f.passive(k, a) {
 		return ""
 	}
 	return lemma
+}
+
+// passive reports whether the verb at token k is a participle after a form
+// of "be", adverbs between ("people were mistakenly charged fees"): the
+// subject was told, charged or asked; it reports nothing.
+func (f *quoteFinder) passive(k, a int) bool {
+	if form, _ := f.lang.Verbs.FormOf(f.toks[k].Key); form != lexicon.Past && form != lexicon.PastPart {
+		return false
+	}
+	j := k - 1
+	for j > a && f.adverb(f.toks[j].Key) && !f.lang.BeForms[f.toks[j].Key] {
+		j--
+	}
+	return j >= a && f.lang.BeForms[f.toks[j].Key]
 }
 
 // leadingSpan reads the reported speech after the verb at token k: its
@@ -534,12 +548,19 @@ func (f *quoteFinder) leadingSpan(k, a, b int, inQuote []bool) (span, bool) {
 // ending at token ce: after "that" when only a venue stands before it, else
 // after time words; -1 when nothing follows.
 func (f *quoteFinder) contentStart(ce, b int) int {
+	// after a preposition the venue may be any phrase: "wrote in a Baltimore
+	// Sun op-ed that", "said in one of a series of messages that"
+	phrase := ce < b && f.lang.PlacePrepositions[f.toks[ce].Key]
+	for ce < b-1 && f.adverb(f.toks[ce].Key) && !f.lang.Auxiliaries[f.toks[ce].Key] {
+		ce++ // "complained bitterly that"
+	}
 	for k := ce; k < b && k < ce+16; k++ {
 		t := f.toks[k]
 		if t.Key == "that" {
 			return k + 1
 		}
-		if !(f.lang.VenueWords[t.Key] || t.Upper || t.Key == "," || t.Key == "'s" || isNumber(t.Key)) {
+		if !(f.lang.VenueWords[t.Key] || t.Upper || t.Key == "," || t.Key == "'s" || isNumber(t.Key) ||
+			phrase && !t.Punct && f.lang.CueLemma(t) == "") {
 			break
 		}
 	}
