@@ -40,6 +40,10 @@ type WordSets struct {
 	// fees", "she was told" report nothing of the subject's.
 	BeForms map[string]bool `words:"be-forms"`
 
+	// putItVerbs say how words were put: "as Cornyn put it: ..." names
+	// the speaker of the quote that follows.
+	PutItVerbs map[string]bool `words:"put-it-verbs"`
+
 	// connectors inside names ("Secretary of State", "bin Salman").
 	NameConnectors map[string]bool `words:"name-connectors"`
 

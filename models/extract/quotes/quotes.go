@@ -298,7 +298,23 @@ func (f *quoteFinder) invertedSubject(k, b int) (int, int) {
 	if e > k && (e == b || f.toks[e].Key == ",") && f.isName(e-1) {
 		return k, e
 	}
+	if e > k && (e == b || f.toks[e].Key == ",") && f.toks[e-1].Key == ")" {
+		if o := f.openBracket(k, e-1); o > k && f.isName(o-1) {
+			return k, e // `," said former Rep. George Miller (D-Calif.)`
+		}
+	}
 	return f.subjectAfter(k, b)
+}
+
+// openBracket returns the "(" matching the ")" at token c, not before
+// token k, or -1.
+func (f *quoteFinder) openBracket(k, c int) int {
+	for o := c - 1; o >= k && o > c-8; o-- {
+		if f.toks[o].Key == "(" {
+			return o
+		}
+	}
+	return -1
 }
 
 // parseAfter reads an attribution following a quote: `, he said`, `, said
@@ -403,10 +419,11 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 	if !t.Upper && !f.lang.Determiners[t.Key] && !(f.isName(e-1) && e-i <= 8) && !(f.lang.Titles[f.toks[e-1].Key] && e-i <= 4) {
 		return -1, -1 // "former New York Mayor Michael Bloomberg" ends in a name, "top lawmakers" in a title
 	}
+	det := f.lang.Determiners[t.Key]
 	for k := i; k < e; k++ {
 		t := f.toks[k]
-		if notInMentionWord(f.lang, t) {
-			return -1, -1
+		if notInMentionWord(f.lang, t) && !(det && k > i && k < e-1 && f.adjectival(t)) {
+			return -1, -1 // but "the gambling tycoon", "a retired general"
 		}
 		if f.toks[k].Key == "," {
 			if k == i || !f.toks[i].Upper {
@@ -419,6 +436,13 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 		return -1, -1
 	}
 	return i, e
+}
+
+// adjectival reports whether t, a lower-case -ed or -ing word inside a
+// described mention, may describe its head: not a reporting verb nor a
+// word of notInMention.
+func (f *quoteFinder) adjectival(t doc.Token) bool {
+	return !t.Upper && f.lang.CueLemma(t) == "" && !f.lang.NotInMention[t.Key] && !f.lang.Pronouns[t.Key]
 }
 
 // notInMentionWord reports whether t never stands inside a speaker's
@@ -462,6 +486,9 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 			end--
 		}
 	}
+	if at, ok := f.asPutIt(a, end); ok {
+		return at, true
+	}
 	for k := end - 1; k >= a && k >= end-14; k-- {
 		t := f.toks[k]
 		if t.Key == "\"" || t.Key == "“" || t.Key == "”" {
@@ -473,6 +500,25 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 	}
 	if colon {
 		return f.colonSpeaker(a, end), true
+	}
+	return noAttribution(), false
+}
+
+// asPutIt reads "as Cornyn put it" ending at token end: the speaker
+// between "as" and the verb of put-it-verbs.
+func (f *quoteFinder) asPutIt(a, end int) (attribution, bool) {
+	v := end - 2
+	if v <= a || f.toks[end-1].Key != "it" || !f.lang.PutItVerbs[f.toks[v].Key] {
+		return noAttribution(), false
+	}
+	for k := v - 2; k >= a && k >= v-20; k-- {
+		if f.toks[k].Key != "as" {
+			continue
+		}
+		if s, e := f.subjectBefore(v, k+1); s > k {
+			return attribution{subjS: s, subjE: e, cue: f.text(v, end), lemma: "say", cueTok: v}, true
+		}
+		break
 	}
 	return noAttribution(), false
 }
@@ -549,6 +595,9 @@ func (f *quoteFinder) timeOpener(a, k int) bool {
 // starting at token a: the subject before the verb, or the clause's own
 // subject for a participle after a comma or a message.
 func (f *quoteFinder) cueSubject(k, a int) (int, int) {
+	if k-2 > a && f.lang.DescriptionCues[f.toks[k-1].Key] && f.lang.ConduitParticiples[f.toks[k-2].Key] {
+		k -= 2 // "the envoy is quoted as saying"
+	}
 	s, e := f.subjectBefore(k, a)
 	switch ing := strings.HasSuffix(f.toks[k].Key, "ing"); {
 	case ing && k > a && f.toks[k-1].Key == ",":
@@ -611,6 +660,12 @@ func (f *quoteFinder) colonSpeaker(a, end int) attribution {
 	for start < end && f.lang.Openers[f.toks[start].Key] && !f.isName(start) {
 		start++
 	}
+	if end > start && f.isName(end-1) {
+		// a label: "Republican pollster Daron Shaw: ..."
+		if s, e := f.mentionIn(start, end); s >= 0 && e == end && e-s <= 8 {
+			return attribution{subjS: s, subjE: e, cue: ":", lemma: "say", cueTok: -1}
+		}
+	}
 	s, e := f.subjectAfter(start, end)
 	if s < 0 || e-start > 8 {
 		return noAttribution()
@@ -655,7 +710,20 @@ func (f *quoteFinder) brokenBy(c, d *candidate) bool {
 		return false
 	}
 	sep := f.toks[b-1].Key
-	return wordsIn(f.toks[a:b]) <= 12 && (sep == "," || sep == ":")
+	return wordsIn(f.toks[a:b]) <= 12 && (sep == "," || sep == ":") && !f.secondStatement(a, b)
+}
+
+// secondStatement reports whether tokens [a, b) between two quotes hold a
+// participle opening a statement of its own (`," she said, adding, "`):
+// the second quote is said next, not the first one going on.
+func (f *quoteFinder) secondStatement(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		t := f.toks[k]
+		if f.toks[k-1].Key == "," && strings.HasSuffix(t.Key, "ing") && f.lang.Verbs.Has(f.lang.CueLemma(t), lexicon.Participle) {
+			return true
+		}
+	}
+	return false
 }
 
 // finish resolves speakers and returns the quotes in text order and the

@@ -174,11 +174,30 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 		if p.isName(s) {
 			s = p.nameRunBack(s, lo)
 		}
-		if s-lo <= 2 && p.plausibleName(s, c) {
+		if (s-lo <= 2 || p.afterOpening(s, lo)) && p.plausibleName(s, c) {
 			return s, c // the name opens the clause: "Ayrault, the minister of France, a member of ..., said"
 		}
 	}
 	return -1, -1
+}
+
+// afterOpening reports whether token s follows an opening phrase set off
+// by a comma ("In a statement, Brian Fallon, ..., said"), which starts at
+// lo with a preposition or an opener.
+func (p *attributor) afterOpening(s, lo int) bool {
+	if s-1 <= lo || p.toks[s-1].Key != "," || s-lo > 12 {
+		return false
+	}
+	k := p.toks[lo].Key
+	if !(p.lang.Prepositions[k] || p.lang.Openers[k] || p.lang.AdverbialOpeners[k]) {
+		return false
+	}
+	for c := lo; c < s-1; c++ {
+		if p.toks[c].Punct {
+			return false
+		}
+	}
+	return true
 }
 
 // asideEnds reports whether punctuation key cannot stand inside a
@@ -233,6 +252,9 @@ func (p *attributor) nameRunBack(j, lo int) int {
 // officials"), or the name before an apposition ("Smith, a former aide").
 func (p *attributor) describedBack(j, lo int) (int, int) {
 	head := p.toks[j].Key
+	if q, ok := p.sourceWithPhrase(j, lo); ok {
+		return q, j + 1 // "people with direct knowledge of the talks said", "a source familiar with his thinking"
+	}
 	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !p.lang.Titles[head]) {
 		return -1, -1
 	}
@@ -245,9 +267,6 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 	s, ok := p.descriptionStart(j, lo)
 	if q, ok := p.qualifiedSource(s, lo); ok {
 		return q, j + 1 // "people familiar with the plan said"
-	}
-	if q, ok := p.sourceWithPhrase(j, lo); ok {
-		return q, j + 1 // "people with direct knowledge of the talks said"
 	}
 	if !ok && !p.lang.Titles[head] && !(p.opensClause(s, lo) && (p.unnamedHead(head) || p.pluralSpeaker(head))) {
 		return -1, -1 // "European leaders said" opens its clause: a speaker
@@ -347,7 +366,7 @@ func (p *attributor) sourceWithPhrase(j, lo int) (int, bool) {
 		if t.Punct && t.Key != "'" && t.Key != "-" || p.lang.CueLemma(t) != "" {
 			return 0, false
 		}
-		if !p.lang.SourceNouns[t.Key] || !p.lang.Prepositions[p.toks[k+1].Key] {
+		if n := p.toks[k+1].Key; !p.lang.SourceNouns[t.Key] || !p.lang.Prepositions[n] && !p.lang.SourceQualifiers[n] {
 			continue
 		}
 		s, _ := p.descriptionStart(k, lo)

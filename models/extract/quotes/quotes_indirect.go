@@ -789,7 +789,23 @@ func (f *quoteFinder) continues(last, c candidate) bool {
 	if f.para(c.s)-f.para(last.e) <= 1 {
 		return true
 	}
-	return c.kind == models.QuoteDirect && f.parasApart(last.e, c.s) <= 1
+	return c.kind == models.QuoteDirect && f.parasApart(last.e, c.s) <= 1 && f.wholeParagraph(c)
+}
+
+// wholeParagraph reports whether quote c is all its paragraph holds but
+// for its quotation marks and spaces.
+func (f *quoteFinder) wholeParagraph(c candidate) bool {
+	p := f.para(c.s)
+	end := len(f.r)
+	if p+1 < len(f.paras) {
+		end = f.paras[p+1]
+	}
+	for i := f.paras[p]; i < end; i++ {
+		if (i < c.s || i >= c.e) && (unicode.IsLetter(f.r[i]) || unicode.IsDigit(f.r[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // parasApart counts the paragraphs that start after offset a up to b,
