@@ -600,6 +600,8 @@ func (f *quoteFinder) cueSubject(k, a int) (int, int) {
 	}
 	s, e := f.subjectBefore(k, a)
 	switch ing := strings.HasSuffix(f.toks[k].Key, "ing"); {
+	case k > a+1 && f.lang.ClauseConjunctions[f.toks[k-1].Key] && f.toks[k-1].Key != "while":
+		return f.clauseSubject(a, k-1) // "Trump returned to the stage and declared, ..."
 	case ing && k > a && f.toks[k-1].Key == ",":
 		return f.clauseSubject(a, k) // "Trump attacked Clinton, saying, ..."
 	case ing && s > a && f.lang.MessageNouns[f.toks[e-1].Key]:
