@@ -174,8 +174,9 @@ func (f *quoteFinder) markAttribution(mi, preA, preB, n int) (attribution, bool)
 		after = f.parseAfter(postA, postB, ended, true)
 	}
 	endsClause := postA == postB || f.toks[postA].Punct
+	goesOn := !endsClause && !f.toks[postA].Upper && !after.found() // `that "..." of his bid`
 	switch {
-	case before.found() && clean && (endsClause || n >= 4) && !(before.cue == ":" && after.found()):
+	case before.found() && clean && (endsClause || n >= 4 && !goesOn) && !(before.cue == ":" && after.found()):
 		return before, true
 	case after.found():
 		return after, true

@@ -687,7 +687,7 @@ func (f *quoteFinder) directsInside(sp span, s, e int) (inside []int, ok bool) {
 		if c.local && ov*10 < (e-s)*6 {
 			return nil, false // a sentence built around an attributed direct quote
 		}
-		if ov*10 >= (e-s)*6 {
+		if ov*10 >= (e-s)*6 && f.wordsOutside(s, e, c) <= 1 {
 			if !c.attr.found() {
 				c.attr = sp.attr
 			}
@@ -697,6 +697,11 @@ func (f *quoteFinder) directsInside(sp span, s, e int) (inside []int, ok bool) {
 		inside = append(inside, i)
 	}
 	return inside, true
+}
+
+// wordsOutside counts the words of reported speech [s, e) outside quote c.
+func (f *quoteFinder) wordsOutside(s, e int, c *candidate) int {
+	return doc.WordsBetween(f.r, s, max(s, c.s)) + doc.WordsBetween(f.r, min(e, c.e), e)
 }
 
 // trimMarks trims white space, quotation marks and final punctuation.
