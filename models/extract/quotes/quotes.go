@@ -622,6 +622,9 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 	if lemma == "" || f.lang.Verbs.Has(lemma, lexicon.Label) || (k > a && f.toks[k-1].Key == "to" && lemma != "according to") {
 		return at, false, false // "wants to say"
 	}
+	if f.passive(k, a) {
+		return noAttribution(), false, true // "Blumenthal was asked, ...": the words were put to him
+	}
 	if lemma == "according to" {
 		s, e := f.subjectAfter(ce, end)
 		if s < 0 {

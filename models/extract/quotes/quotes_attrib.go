@@ -159,6 +159,11 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 			}
 			continue
 		}
+		if p.toks[c-1].Key == ")" && c-1 > lo {
+			if s, e := p.beforeBrackets(c-1, lo); s >= 0 && s-lo <= 2 {
+				return s, e // "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
+			}
+		}
 		if !p.isName(c-1) && !p.lang.Pronouns[p.toks[c-1].Key] {
 			// "The campaign manager, Kellyanne Conway, said": the aside names her
 			if first && p.isName(j-1) && p.isName(c+1) {
@@ -530,6 +535,9 @@ func adjectiveLike(w string) bool {
 // venueAfter returns the venue words from token k up to a comma, a quote
 // mark, "that" or the end hi ("in an interview with CBS on Tuesday").
 func (p *attributor) venueAfter(k, hi int) (int, int) {
+	for k < hi && !p.lang.Auxiliaries[p.toks[k].Key] && p.adverb(p.toks[k].Key) {
+		k++ // "fired back forcefully:"
+	}
 	e := k
 	for e < hi && e-k < 14 {
 		t := p.toks[e]
