@@ -18,14 +18,18 @@ import (
 
 // candidate is a quote found so far, before speakers are resolved.
 type candidate struct {
-	s, e    int // rune offsets of the quoted words
-	kind    string
-	attr    attribution
-	mark    int  // index into the marked stretches, -1 for indirect speech
-	weak    bool // a short quoted word with no cue: kept only inside reported speech
-	local   bool // the attribution stands right beside the marks
-	dropped bool
-	text    string // when set, the words (a quote broken by its attribution)
+	s, e  int // rune offsets of the quoted words
+	kind  string
+	attr  attribution
+	mark  int  // index into the marked stretches, -1 for indirect speech
+	weak  bool // a short quoted word with no cue: kept only inside reported speech
+	local bool // the attribution stands right beside the marks
+	// embedded is set for a quote inside a clause of the reporter's, its
+	// attribution after it (`The failure was "heartbreaking," she said`):
+	// a partial quote whose context is that clause
+	embedded bool
+	dropped  bool
+	text     string // when set, the words (a quote broken by its attribution)
 	// ctxS, ctxE and ctxText are the reported clause of a partial quote
 	// (ctxE 0 for none: the quote is its own context)
 	ctxS, ctxE int
@@ -132,7 +136,11 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 	}
 	c.attr, c.local = f.markAttribution(mi, preA, preB, n)
 	opensClause := preB == preA || (preB > preA && (f.toks[preB-1].Key == ":" || f.toks[preB-1].Key == ","))
+	c.embedded = c.local && !opensClause && c.attr.subjS >= 0 && f.toks[c.attr.subjS].Start >= m.Close &&
+		wordsIn(f.toks[preA:preB]) >= 2
 	switch {
+	case c.embedded:
+		c.kind = models.QuotePartial
 	case c.local:
 	case n >= 4 && opensClause:
 	case n >= 4:
@@ -839,6 +847,10 @@ func (f *quoteFinder) contextOf(c candidate) models.Mention {
 	if m := f.marks[c.mark]; m.After > ctx.End && m.After <= len(f.r) && m.Open < ctx.End {
 		ctx.End = m.After
 		ctx.Text = f.src.Slice(ctx.Start, ctx.End)
+	}
+	if m := f.marks[c.mark]; ctx.End == m.After && m.Close > ctx.Start && m.Close < len(f.r) && f.r[m.Close-1] == ',' {
+		// `was "heartbreaking," she said`: the comma led to the attribution
+		ctx.Text = f.src.Slice(ctx.Start, m.Close-1) + f.src.Slice(m.Close, ctx.End)
 	}
 	return ctx
 }

@@ -27,7 +27,7 @@ type span struct {
 func (f *quoteFinder) indirect() {
 	inQuote := f.quotedTokens()
 	for _, c := range f.cands {
-		if c.local && c.attr.cueTok >= 0 && c.attr.found() {
+		if c.local && !c.embedded && c.attr.cueTok >= 0 && c.attr.found() {
 			inQuote[c.attr.cueTok] = true // the cue of a direct quote reports nothing else
 		}
 	}
@@ -51,6 +51,26 @@ func (f *quoteFinder) indirect() {
 			if wordsIn(f.toks[sp.cs:sp.ce]) >= 3 {
 				f.addSpeech(sp)
 			}
+		}
+	}
+	f.embeddedSpeech()
+}
+
+// embeddedSpeech makes the reporter's clause holding an embedded quote,
+// up to its closing mark, the reported speech of the quote's speaker
+// (`The failure was "heartbreaking," she said`), the quote its fragment.
+func (f *quoteFinder) embeddedSpeech() {
+	for i := 0; i < f.nDirect; i++ {
+		c := f.cands[i]
+		if !c.embedded || c.dropped || c.kind != models.QuotePartial || c.ctxE > 0 {
+			continue
+		}
+		m := f.marks[c.mark]
+		a := f.tokAt(max(f.sents[f.sentAt(m.Open)].Start, f.paras[f.para(m.Open)]))
+		a += datelineEnd(f.r, f.toks[a:f.tokAt(m.Open)])
+		ce := f.tokAt(m.After)
+		if ce-a >= 4 && f.toks[a].Start < m.Open {
+			f.addSpeech(span{cs: a, ce: ce, attr: c.attr})
 		}
 	}
 }
@@ -684,7 +704,7 @@ func (f *quoteFinder) directsInside(sp span, s, e int) (inside []int, ok bool) {
 			continue
 		}
 		ov := min(c.e, e) - max(c.s, s)
-		if c.local && ov*10 < (e-s)*6 {
+		if c.local && !c.embedded && ov*10 < (e-s)*6 {
 			return nil, false // a sentence built around an attributed direct quote
 		}
 		if ov*10 >= (e-s)*6 && f.wordsOutside(s, e, c) <= 1 {
