@@ -137,7 +137,7 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 	c.attr, c.local = f.markAttribution(mi, preA, preB, n)
 	opensClause := preB == preA || (preB > preA && (f.toks[preB-1].Key == ":" || f.toks[preB-1].Key == ","))
 	c.embedded = c.local && !opensClause && c.attr.subjS >= 0 && f.toks[c.attr.subjS].Start >= m.Close &&
-		wordsIn(f.toks[preA:preB]) >= 2
+		f.reportersClause(preA, preB)
 	switch {
 	case c.embedded:
 		c.kind = models.QuotePartial
@@ -149,6 +149,19 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 		c.kind, c.weak = models.QuotePartial, true
 	}
 	return c, true
+}
+
+// reportersClause reports whether tokens [a, b) before a quote are words
+// of the reporter's own clause that the quote goes on: two words at least,
+// after any dateline, and no sentence ending among them.
+func (f *quoteFinder) reportersClause(a, b int) bool {
+	a += datelineEnd(f.r, f.toks[a:min(b+1, len(f.toks))]) // the quote's mark after the dash
+	for k := a; k < b; k++ {
+		if f.toks[k].Punct && strings.ContainsAny(f.toks[k].Key, ".!?;") {
+			return false
+		}
+	}
+	return wordsIn(f.toks[a:b]) >= 2
 }
 
 // describedAs reports whether the cue at token k opens reported words: a

@@ -67,7 +67,7 @@ func (f *quoteFinder) embeddedSpeech() {
 		}
 		m := f.marks[c.mark]
 		a := f.tokAt(max(f.sents[f.sentAt(m.Open)].Start, f.paras[f.para(m.Open)]))
-		a += datelineEnd(f.r, f.toks[a:f.tokAt(m.Open)])
+		a += datelineEnd(f.r, f.toks[a:min(f.tokAt(m.Open)+1, len(f.toks))])
 		ce := f.tokAt(m.After)
 		if ce-a >= 4 && f.toks[a].Start < m.Open {
 			f.addSpeech(span{cs: a, ce: ce, attr: c.attr})
