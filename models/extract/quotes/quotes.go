@@ -511,6 +511,11 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 	if at, ok := f.asPutIt(a, end); ok {
 		return at, true
 	}
+	if colon {
+		if at, ok := f.dashLabel(a, end); ok {
+			return at, true // "But polls did predict it - HuffPollster: ..."
+		}
+	}
 	for k := end - 1; k >= a && k >= end-14; k-- {
 		t := f.toks[k]
 		if t.Key == "\"" || t.Key == "“" || t.Key == "”" {
@@ -522,6 +527,25 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 	}
 	if colon {
 		return f.colonSpeaker(a, end), true
+	}
+	return noAttribution(), false
+}
+
+// dashLabel reads a source's name set off by a dash before a colon at
+// token end: "... - HuffPollster:", "— Pew Research:".
+func (f *quoteFinder) dashLabel(a, end int) (attribution, bool) {
+	for k := end - 1; k > a && k >= end-6; k-- {
+		if key := f.toks[k].Key; key == "-" || key == "—" || key == "–" {
+			if k+1 < end && f.isName(end-1) {
+				if s, e := f.mentionIn(k+1, end); s == k+1 && e == end {
+					return attribution{subjS: s, subjE: e, cue: ":", lemma: "say", cueTok: -1}, true
+				}
+			}
+			return noAttribution(), false
+		}
+		if f.toks[k].Punct {
+			return noAttribution(), false
+		}
 	}
 	return noAttribution(), false
 }
@@ -620,6 +644,9 @@ func (f *quoteFinder) cueSubject(k, a int) (int, int) {
 	if k-2 > a && f.lang.DescriptionCues[f.toks[k-1].Key] && f.lang.ConduitParticiples[f.toks[k-2].Key] {
 		k -= 2 // "the envoy is quoted as saying"
 	}
+	if k-1 > a && f.toks[k-1].Key == "by" && strings.HasSuffix(f.toks[k].Key, "ing") {
+		return f.clauseSubject(a, k-1) // "She followed that by saying, ..."
+	}
 	s, e := f.subjectBefore(k, a)
 	switch ing := strings.HasSuffix(f.toks[k].Key, "ing"); {
 	case k > a+1 && f.lang.ClauseConjunctions[f.toks[k-1].Key] && f.toks[k-1].Key != "while":
@@ -645,6 +672,9 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 	}
 	if f.passive(k, a) {
 		return noAttribution(), false, true // "Blumenthal was asked, ...": the words were put to him
+	}
+	if form, _ := f.lang.Verbs.FormOf(t.Key); form == lexicon.PastPart && k > a && f.lang.Determiners[f.toks[k-1].Key] {
+		return at, false, false // "in a written statement": an adjective, no cue
 	}
 	if lemma == "according to" {
 		s, e := f.subjectAfter(ce, end)

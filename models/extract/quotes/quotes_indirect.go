@@ -707,7 +707,7 @@ func (f *quoteFinder) directsInside(sp span, s, e int) (inside []int, ok bool) {
 		if c.local && !c.embedded && ov*10 < (e-s)*6 {
 			return nil, false // a sentence built around an attributed direct quote
 		}
-		if ov*10 >= (e-s)*6 && f.wordsOutside(s, e, c) <= 1 {
+		if ov*10 >= (e-s)*6 && (c.local && !c.embedded || f.wordsOutside(s, e, c) <= 1) {
 			if !c.attr.found() {
 				c.attr = sp.attr
 			}
