@@ -198,6 +198,7 @@ func (a *app) routes(e *gin.Engine) {
 
 	e.GET("/embed/stories/:slug", a.embedStory)
 	e.GET("/embed/stories/:slug/:chart", a.embedChart)
+	e.GET("/oembed", a.oembed)
 
 	e.GET("/export/events.csv", a.exportEventsCSV)
 	e.GET("/export/quotes.csv", a.exportQuotesCSV)

@@ -281,8 +281,7 @@ func (v StoryView) EmbedSnippet(chart string) string {
 	u := v.EmbedURL(chart)
 	return `<iframe src="` + u + `" title="` + htmlAttr(v.Story.Title) +
 		`" style="width:100%;border:0" height="480" loading="lazy"></iframe>
-<script>window.addEventListener("message",function(e){var d=e.data;if(!d||d.type!=="dateline:height")return;` +
-		`document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px"})});</script>`
+` + heightListener
 }
 
 // htmlAttr escapes s for a double-quoted attribute in a snippet the reader
