@@ -3,6 +3,7 @@ package views
 import (
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // heightListener is the script of the auto-height snippets: it sets the
@@ -79,4 +80,42 @@ func (v StoryView) ShareDescription() string {
 		return "1 dated event, with its sources, on a timeline."
 	}
 	return strconv.Itoa(n) + " dated events, with their sources, on a timeline."
+}
+
+// Picture is a server-drawn picture in an embed's no-script fallback: the
+// light or dark one, or both for the automatic theme (the page picks with
+// <picture> and prefers-color-scheme, no script needed).
+type Picture struct {
+	Src, DarkSrc, Alt string
+	W, H              int
+}
+
+// Picture names the picture name ("timeline.svg", "deadline.svg") of the
+// story for an embed of theme and background.
+func (v StoryView) Picture(name, theme string, transparent bool) Picture {
+	suffix := ""
+	if transparent {
+		suffix = "background=transparent"
+	}
+	at := func(th string) string {
+		u := v.ImageURL(name, th)
+		if suffix == "" {
+			return u
+		}
+		if strings.Contains(u, "?") {
+			return u + "&" + suffix
+		}
+		return u + "?" + suffix
+	}
+	p := Picture{Src: at(theme), Alt: "Timeline of " + v.Story.Title + ": " + strconv.Itoa(v.Count) + " events", W: 960, H: 480}
+	if strings.HasPrefix(name, "deadline") {
+		p.W, p.H, p.Alt = 800, 420, "Deadline card of "+v.Story.Title
+		if lead := v.Lead(); len(lead) > 0 {
+			p.Alt = lead[0].Title + ": due " + lead[0].When + ", " + lead[0].StatusText
+		}
+	}
+	if theme == "auto" || theme == "" {
+		p.Src, p.DarkSrc = at("light"), at("dark")
+	}
+	return p
 }

@@ -18,16 +18,21 @@ type Theme struct {
 	Link       string // --link
 	Accent     string // --accent: deadline headings and countdowns
 	Rule       string // --rule: grid lines and borders (decoration, no contrast asked)
+	OnAccent   string // --on-accent: text on an accent background (deadline badges)
 }
 
 // Light and Dark are the two themes; "auto" picks one of them by the
 // reader's prefers-color-scheme.
 var (
 	Light = Theme{Name: "light", Background: "#fbfaf7", Panel: "#ffffff", Ink: "#1d2430", Muted: "#5d6673",
-		Link: "#1f5fa8", Accent: "#b3261e", Rule: "#e3ded4"}
+		Link: "#1f5fa8", Accent: "#b3261e", Rule: "#e3ded4", OnAccent: "#ffffff"}
 	Dark = Theme{Name: "dark", Background: "#12161c", Panel: "#1a2029", Ink: "#e8e6e1", Muted: "#a3abb7",
-		Link: "#8ab4f8", Accent: "#ff7b72", Rule: "#2d3642"}
+		Link: "#8ab4f8", Accent: "#ff7b72", Rule: "#2d3642", OnAccent: "#12161c"}
 )
+
+// SpeakerBar is the colour of the speakers chart's bars, the same on both
+// themes (it stands out from both backgrounds).
+const SpeakerBar = "#2f6db5"
 
 // ThemeNamed returns the theme of a ?theme= value: Dark for "dark", Light
 // for anything else (images cannot follow the reader's scheme by
@@ -115,7 +120,7 @@ func worstContrast(c string, backgrounds []string) float64 {
 	return worst
 }
 
-// Contrast is the WCAG 2 contrast ratio of two #rrggbb colours, from 1 (the
+// Contrast is the WCAG 2 contrast ratio of two #rrggbb (or #rgb) colours, from 1 (the
 // same) to 21 (black on white).
 func Contrast(a, b string) (float64, error) {
 	la, err := Luminance(a)
@@ -153,6 +158,9 @@ func Luminance(c string) (float64, error) {
 
 func parseHex(c string) ([3]float64, error) {
 	var out [3]float64
+	if len(c) == 4 && c[0] == '#' { // #rgb is #rrggbb
+		c = string([]byte{'#', c[1], c[1], c[2], c[2], c[3], c[3]})
+	}
 	if len(c) != 7 || c[0] != '#' {
 		return out, fmt.Errorf("colour %q is not #rrggbb", c)
 	}
