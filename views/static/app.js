@@ -129,7 +129,7 @@
     var name = spec.name || spec.id;
     option.toolbox = { show: true, right: 4, top: 0, itemSize: 14, feature: {
       saveAsImage: { title: "PNG", name: name, pixelRatio: 2, backgroundColor: cssColour("--bg", "#ffffff") },
-      mySVG: { title: "SVG", icon: "path://M12,3 L12,15 M6,10 L12,16 L18,10 M4,20 L20,20", onclick: function () {
+      mySVG: { title: "SVG", icon: "path://M3,3 L21,3 L21,21 L3,21 Z M6,17 C9,5 15,19 18,7", onclick: function () {
         if (spec.svg) {
           download(spec.svg + (dark ? "?theme=dark" : ""), name + ".svg");
           return;
