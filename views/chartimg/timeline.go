@@ -214,12 +214,15 @@ func ticks(from, to time.Time) []tick {
 		{0, 2, "Jan 2006"}, {0, 3, "Jan 2006"}, {0, 6, "Jan 2006"}, {0, 12, "2006"}, {0, 24, "2006"}, {0, 60, "2006"}}
 	for _, st := range steps {
 		var out []tick
+		// Months and years start on round values: every second month
+		// from January, every fifth year from a multiple of five.
 		t := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
-		if st.months > 0 {
-			t = time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC)
-			if st.months >= 12 {
-				t = time.Date(from.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-			}
+		switch {
+		case st.months >= 12:
+			years := st.months / 12
+			t = time.Date(from.Year()/years*years, 1, 1, 0, 0, 0, 0, time.UTC)
+		case st.months > 0:
+			t = time.Date(from.Year(), time.Month((int(from.Month())-1)/st.months*st.months+1), 1, 0, 0, 0, 0, time.UTC)
 		}
 		for ; !t.After(to) && len(out) <= 8; t = t.AddDate(0, st.months, st.days) {
 			if !t.Before(from) {
