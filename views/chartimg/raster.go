@@ -40,8 +40,6 @@ func (s *Scene) Raster() (*image.RGBA, error) {
 	for i := range s.Items {
 		it := &s.Items[i]
 		switch it.shape {
-		case shapeRect:
-			fillPath(img, rgba(it.Fill), rectPath(it.X, it.Y, it.W, it.H))
 		case shapeCircle:
 			if it.Stroke != "" {
 				fillPath(img, rgba(it.Stroke), circlePath(it.X, it.Y, it.R+it.Width/2))
@@ -70,11 +68,6 @@ type path []seg
 type seg struct {
 	op  byte // 'M', 'L', 'C'
 	pts [3][2]float64
-}
-
-func rectPath(x, y, w, h float64) path {
-	return path{{op: 'M', pts: [3][2]float64{{x, y}}}, {op: 'L', pts: [3][2]float64{{x + w, y}}},
-		{op: 'L', pts: [3][2]float64{{x + w, y + h}}}, {op: 'L', pts: [3][2]float64{{x, y + h}}}}
 }
 
 // circlePath is a circle as four cubic curves (the usual 0.5523 handle).

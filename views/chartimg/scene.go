@@ -1,6 +1,6 @@
 // Package chartimg draws the story timeline and the deadline card as
 // images without a browser: a layout function places a few kinds of shapes
-// (rectangles, circles, lines, text) in a Scene, which is written out as
+// (circles, lines, text) in a Scene, which is written out as
 // SVG (our own markup, every text escaped by encoding/xml) or rasterised to
 // PNG (golang.org/x/image/vector for shapes, the Go fonts for text). Both
 // formats come from the same Scene, so they show the same picture.
@@ -19,8 +19,7 @@ import (
 type shape uint8
 
 const (
-	shapeRect shape = iota
-	shapeCircle
+	shapeCircle shape = iota
 	shapeLine
 	shapeText
 )
@@ -34,19 +33,19 @@ const (
 	anchorEnd
 )
 
-// Item is one shape of a Scene. Rect: X, Y, W, H. Circle: centre X, Y and
+// Item is one shape of a Scene. Circle: centre X, Y and
 // radius R, with an outline of Stroke (when set) Width wide. Line: X, Y to
 // X2, Y2, Width wide, dashed when Dash. Text: baseline at Y, Size pixels.
 type Item struct {
 	shape
-	X, Y, W, H, R, X2, Y2 float64
-	Width                 float64
-	Dash                  bool
-	Fill, Stroke          string // #rrggbb
-	Text                  string
-	Size                  float64
-	Bold                  bool
-	Anchor                anchor
+	X, Y, R, X2, Y2 float64
+	Width           float64
+	Dash            bool
+	Fill, Stroke    string // #rrggbb
+	Text            string
+	Size            float64
+	Bold            bool
+	Anchor          anchor
 	// Label is the SVG <title> of a mark (its event), read by screen
 	// readers and shown as a tooltip; the PNG has no place for it.
 	Label string
@@ -59,10 +58,6 @@ type Scene struct {
 	Title      string // the picture's accessible name
 	Desc       string // its longer description
 	Items      []Item
-}
-
-func (s *Scene) rect(x, y, w, h float64, fill string) {
-	s.Items = append(s.Items, Item{shape: shapeRect, X: x, Y: y, W: w, H: h, Fill: fill})
 }
 
 func (s *Scene) circle(x, y, r float64, fill, stroke, label string) {
@@ -109,8 +104,6 @@ func (s *Scene) WriteSVG(w io.Writer) error {
 
 func writeItem(b *bufio.Writer, it *Item) {
 	switch it.shape {
-	case shapeRect:
-		fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, num(it.X), num(it.Y), num(it.W), num(it.H), it.Fill)
 	case shapeCircle:
 		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="%s"`, num(it.X), num(it.Y), num(it.R), it.Fill)
 		if it.Stroke != "" {
