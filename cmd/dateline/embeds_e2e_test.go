@@ -241,3 +241,58 @@ func TestE2EEmbedWithoutScript(t *testing.T) {
 		}
 	}
 }
+
+// axeSource is axe-core (a dev dependency in package.json, installed by
+// make assets), injected into pages through the DevTools protocol, which
+// the pages' Content-Security-Policy does not govern.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is not installed: run `make assets` (npm ci) first: %v", err)
+	}
+	return string(b)
+}
+
+// TestE2EEmbedsAccessible runs axe-core's WCAG 2 A and AA rules (colour
+// contrast among them) on every embed, drawn, in the light and the dark
+// theme, and on the automatic theme under a dark colour scheme.
+func TestE2EEmbedsAccessible(t *testing.T) {
+	requireCharts(t)
+	axe := axeSource(t)
+	base := startDeadlineServer(t)
+	ctx := browserContext(t)
+	c := within(ctx, 120*time.Second)
+	darkScheme := chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
+		return err
+	})
+	if err := chromedp.Do(c, darkScheme); err != nil {
+		t.Fatal(err)
+	}
+	for _, embed := range []string{"/embed/stories/russia", "/embed/stories/russia/timeline",
+		"/embed/stories/russia/speakers", "/embed/stories/russia/deadline"} {
+		for _, theme := range []string{"light", "dark", "auto"} {
+			page := embed + "?theme=" + theme
+			if err := chromedp.Do(c, chromedp.Navigate(base+page),
+				chromedp.WaitVisible(chromedp.CSS(`.chart[data-drawn="true"] canvas`))); err != nil {
+				t.Fatalf("%s: %v", page, err)
+			}
+			if _, err := chromedp.Run(c, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+				t.Fatalf("injecting axe-core: %v", err)
+			}
+			out, err := chromedp.Run(c, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa"]}}).then(function (r) {
+				return r.violations.map(function (v) {
+					return v.id + ": " + v.nodes.map(function (n) { return n.target.join(" ") + " (" + n.failureSummary.replace(/\s+/g, " ") + ")"; }).join("; ");
+				}).join("\n");
+			})`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("%s: axe: %v", page, err)
+			}
+			if out != "" {
+				t.Errorf("%s: accessibility violations:\n%s", page, out)
+			}
+		}
+	}
+}
