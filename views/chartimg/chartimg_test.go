@@ -170,3 +170,26 @@ func TestFitAndWrap(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPictures times what one picture request costs past the store:
+// laying out and writing the SVG, and rasterising and encoding the PNG, of
+// a 200-event story (the most a story page lists).
+func BenchmarkPictures(b *testing.B) {
+	es := entries(200, "Envoy meets Putin in Moscow as the sanctions deadline nears")
+	tl := Timeline{Title: "Russia", Entries: es, Footer: "From 3 outlets · dateline", Theme: views.Light}
+	b.Run("timeline.svg", func(b *testing.B) {
+		for b.Loop() {
+			s, _ := TimelineScene(tl)
+			_ = s.WriteSVG(io.Discard)
+		}
+	})
+	for _, size := range [][2]int{{TimelineW, TimelineH}, {ShareW, ShareH}} {
+		b.Run(fmt.Sprintf("png-%dx%d", size[0], size[1]), func(b *testing.B) {
+			tl.W, tl.H = size[0], size[1]
+			for b.Loop() {
+				s, _ := TimelineScene(tl)
+				_ = s.WritePNG(io.Discard)
+			}
+		})
+	}
+}
