@@ -44,7 +44,7 @@ func (a *app) oembed(c *gin.Context) {
 		oembedFail(c, http.StatusNotImplemented, "only format=json is served")
 		return
 	}
-	slug, chart, ok := a.ourEmbed(c, c.Query("url"))
+	slug, chart, look, ok := a.ourEmbed(c, c.Query("url"))
 	if !ok {
 		oembedFail(c, http.StatusNotFound, "not an address of a story on this site")
 		return
@@ -68,6 +68,9 @@ func (a *app) oembed(c *gin.Context) {
 	w, h := fitSize(size[0], size[1], maxW, maxH)
 	v := views.StoryView{Story: st, BaseURL: baseURL(c)}
 	src := v.EmbedURL(chart)
+	if look != "" {
+		src += "?" + look
+	}
 	out := oembedJSON{Type: "rich", Version: "1.0", Title: st.Title, ProviderName: "dateline",
 		ProviderURL: v.BaseURL + "/", CacheAge: 3600, Width: w, Height: h,
 		HTML: views.OEmbedHTML(src, st.Title, w, h)}
@@ -85,30 +88,45 @@ func oembedFail(c *gin.Context, status int, msg string) {
 
 // ourEmbed reads an address given to /oembed: one on this server's host
 // (or a name it answers to) naming /stories/{slug} or
-// /embed/stories/{slug}[/timeline|speakers|deadline].
-func (a *app) ourEmbed(c *gin.Context, raw string) (slug, chart string, ok bool) {
+// /embed/stories/{slug}[/timeline|speakers|deadline]. look is the embed's
+// theme and background as the address asks them (a query string, "" for
+// the defaults).
+func (a *app) ourEmbed(c *gin.Context, raw string) (slug, chart, look string, ok bool) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(raw) > 2048 {
-		return "", "", false
+		return "", "", "", false
 	}
 	host := hostName(u.Host)
 	if host != hostName(c.Request.Host) && !a.hosts[host] {
-		return "", "", false
+		return "", "", "", false
 	}
+	look = embedLook(u.Query())
 	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
 	if len(parts) > 0 && parts[0] == "embed" {
 		parts = parts[1:]
 	}
 	if len(parts) < 2 || parts[0] != "stories" || parts[1] == "" {
-		return "", "", false
+		return "", "", "", false
 	}
 	switch {
 	case len(parts) == 2:
-		return parts[1], "", true
+		return parts[1], "", look, true
 	case len(parts) == 3 && oembedSizes[parts[2]] != [2]int{} && parts[2] != "":
-		return parts[1], parts[2], true
+		return parts[1], parts[2], look, true
 	}
-	return "", "", false
+	return "", "", "", false
+}
+
+// embedLook keeps the theme and background an embed address asks for.
+func embedLook(q url.Values) string {
+	out := url.Values{}
+	if t := q.Get("theme"); t == "dark" || t == "light" {
+		out.Set("theme", t)
+	}
+	if q.Get("background") == "transparent" {
+		out.Set("background", "transparent")
+	}
+	return out.Encode()
 }
 
 // sizeParam reads a positive pixel count; 0 when absent.

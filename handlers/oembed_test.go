@@ -52,7 +52,8 @@ func TestOEmbed(t *testing.T) {
 		{base + "/stories/deadline", nil, base + "/embed/stories/deadline", 640, 900, true, "Deadline"},
 		{base + "/embed/stories/deadline", []string{"format=json"}, base + "/embed/stories/deadline", 640, 900, true, "Deadline"},
 		{base + "/embed/stories/deadline/timeline", nil, base + "/embed/stories/deadline/timeline", 640, 520, true, "Deadline"},
-		{base + "/embed/stories/deadline/speakers?theme=dark", nil, base + "/embed/stories/deadline/speakers", 640, 440, true, "Deadline"},
+		{base + "/embed/stories/deadline/speakers?theme=dark", nil, base + "/embed/stories/deadline/speakers?theme=dark", 640, 440, true, "Deadline"},
+		{base + "/embed/stories/deadline/timeline?background=transparent&theme=auto&x=1", nil, base + "/embed/stories/deadline/timeline?background=transparent", 640, 520, true, "Deadline"},
 		{base + "/embed/stories/deadline/deadline", nil, base + "/embed/stories/deadline/deadline", 420, 620, true, "Deadline"},
 		{base + "/embed/stories/deadline/timeline", []string{"maxwidth=320"}, base + "/embed/stories/deadline/timeline", 320, 260, false, "Deadline"},
 		{base + "/stories/deadline", []string{"maxwidth=1000", "maxheight=450"}, base + "/embed/stories/deadline", 320, 450, false, "Deadline"},
@@ -89,7 +90,7 @@ func TestOEmbed(t *testing.T) {
 		if tt.thumb != (o.ThumbnailURL != "") {
 			t.Errorf("%s %v: thumbnail %q", tt.target, tt.extra, o.ThumbnailURL)
 		}
-		slug := strings.Split(tt.src, "/")[5]
+		slug := strings.Split(strings.Split(tt.src, "?")[0], "/")[5]
 		if tt.thumb && (o.ThumbnailURL != base+"/embed/stories/"+slug+"/share.png" ||
 			o.ThumbnailWidth != 1200 || o.ThumbnailHeight != 630) {
 			t.Errorf("%s: thumbnail %q %dx%d", tt.target, o.ThumbnailURL, o.ThumbnailWidth, o.ThumbnailHeight)
