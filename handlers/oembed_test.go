@@ -49,15 +49,15 @@ func TestOEmbed(t *testing.T) {
 		thumb   bool
 		titleIs string
 	}{
-		{base + "/stories/deadline", nil, base + "/embed/stories/deadline", 640, 900, true, "Deadline"},
-		{base + "/embed/stories/deadline", []string{"format=json"}, base + "/embed/stories/deadline", 640, 900, true, "Deadline"},
-		{base + "/embed/stories/deadline/timeline", nil, base + "/embed/stories/deadline/timeline", 640, 520, true, "Deadline"},
-		{base + "/embed/stories/deadline/speakers?theme=dark", nil, base + "/embed/stories/deadline/speakers?theme=dark", 640, 440, true, "Deadline"},
-		{base + "/embed/stories/deadline/timeline?background=transparent&theme=auto&x=1", nil, base + "/embed/stories/deadline/timeline?background=transparent", 640, 520, true, "Deadline"},
-		{base + "/embed/stories/deadline/deadline", nil, base + "/embed/stories/deadline/deadline", 420, 620, true, "Deadline"},
-		{base + "/embed/stories/deadline/timeline", []string{"maxwidth=320"}, base + "/embed/stories/deadline/timeline", 320, 260, false, "Deadline"},
-		{base + "/stories/deadline", []string{"maxwidth=1000", "maxheight=450"}, base + "/embed/stories/deadline", 320, 450, false, "Deadline"},
-		{"HTTP://EXAMPLE.COM/stories/hostile", nil, base + "/embed/stories/hostile", 640, 900, true, "Story " + evil},
+		{base + "/stories/deadline", nil, base + "/embed/stories/deadline", 640, 1440, true, "Deadline"},
+		{base + "/embed/stories/deadline", []string{"format=json"}, base + "/embed/stories/deadline", 640, 1440, true, "Deadline"},
+		{base + "/embed/stories/deadline/timeline", nil, base + "/embed/stories/deadline/timeline", 640, 510, true, "Deadline"},
+		{base + "/embed/stories/deadline/speakers?theme=dark", nil, base + "/embed/stories/deadline/speakers?theme=dark", 640, 510, true, "Deadline"},
+		{base + "/embed/stories/deadline/timeline?background=transparent&theme=auto&x=1", nil, base + "/embed/stories/deadline/timeline?background=transparent", 640, 510, true, "Deadline"},
+		{base + "/embed/stories/deadline/deadline", nil, base + "/embed/stories/deadline/deadline", 420, 780, true, "Deadline"},
+		{base + "/embed/stories/deadline/timeline", []string{"maxwidth=320"}, base + "/embed/stories/deadline/timeline", 320, 255, false, "Deadline"},
+		{base + "/stories/deadline", []string{"maxwidth=1000", "maxheight=450"}, base + "/embed/stories/deadline", 200, 450, false, "Deadline"},
+		{"HTTP://EXAMPLE.COM/stories/hostile", nil, base + "/embed/stories/hostile", 640, 1440, true, "Story " + evil},
 	}
 	for _, tt := range tests {
 		w := get(t, h, oembedPath(tt.target, tt.extra...))

@@ -126,8 +126,8 @@ func TestE2EFixedSnippet(t *testing.T) {
 			t.Fatal(err)
 		}
 		rw, rh, err := frameBox(c)
-		if err != nil || int(rw) != width || int(rh) != width*140/100 {
-			t.Errorf("column %d: frame %vx%v, want %dx%d (%v)", width, rw, rh, width, width*140/100, err)
+		if err != nil || int(rw) != width || int(rh) != width*225/100 {
+			t.Errorf("column %d: frame %vx%v, want %dx%d (%v)", width, rw, rh, width, width*225/100, err)
 		}
 	}
 }
