@@ -46,7 +46,7 @@ func (a *app) oembed(c *gin.Context) {
 		oembedFail(c, http.StatusNotImplemented, "only format=json is served")
 		return
 	}
-	slug, chart, look, ok := a.ourEmbed(c, c.Query("url"))
+	slug, chart, look, ok := embedOf(c.Query("url"), c.Request.Host, a.hosts)
 	if !ok {
 		oembedFail(c, http.StatusNotFound, "not an address of a story on this site")
 		return
@@ -88,18 +88,18 @@ func oembedFail(c *gin.Context, status int, msg string) {
 	c.JSON(status, gin.H{"error": msg})
 }
 
-// ourEmbed reads an address given to /oembed: one on this server's host
-// (or a name it answers to) naming /stories/{slug} or
+// embedOf reads an address given to /oembed: one on reqHost, the host the
+// request came to (or a name in hosts, those the server answers to), naming /stories/{slug} or
 // /embed/stories/{slug}[/timeline|speakers|deadline]. look is the embed's
 // theme and background as the address asks them (a query string, "" for
 // the defaults).
-func (a *app) ourEmbed(c *gin.Context, raw string) (slug, chart, look string, ok bool) {
+func embedOf(raw, reqHost string, hosts map[string]bool) (slug, chart, look string, ok bool) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(raw) > 2048 {
 		return "", "", "", false
 	}
 	host := hostName(u.Host)
-	if host != hostName(c.Request.Host) && !a.hosts[host] {
+	if host != hostName(reqHost) && !hosts[host] {
 		return "", "", "", false
 	}
 	look = embedLook(u.Query())

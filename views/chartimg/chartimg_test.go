@@ -193,3 +193,31 @@ func BenchmarkPictures(b *testing.B) {
 		})
 	}
 }
+
+// FuzzPictures: any title, summary, kind, date and footer gives a
+// well-formed SVG with the picture's size, and a PNG that rasterises.
+func FuzzPictures(f *testing.F) {
+	f.Add("Russia", "Envoy meets Putin", "meeting", "2025-08-06", models.GranDay, "From 1 outlet")
+	f.Add(`</text><script>alert(1)</script>`, "a & b \x00\xff", "no-such-kind", "2025-W33", models.GranWeek, "]]>")
+	f.Add("", "", "", "", "", "")
+	f.Fuzz(func(t *testing.T, title, summary, kind, date, gran, footer string) {
+		at, _ := views.ParseDate(date, gran)
+		es := []models.TimelineEntry{{Event: models.Event{ID: 1, Date: date, Granularity: gran, Kind: kind, Summary: summary, SortAt: at}},
+			{Event: models.Event{ID: 2, Date: "2025-08-08", Granularity: models.GranDay, Kind: models.KindDeadline, Summary: summary,
+				SortAt: time.Date(2025, 8, 8, 0, 0, 0, 0, time.UTC)}}}
+		s, err := TimelineScene(Timeline{Title: title, Entries: es, Footer: footer, Theme: views.Dark, W: 480, H: 240})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := s.WriteSVG(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if c := decode(t, buf.Bytes()); c["svg"] != 1 || c["script"] != 0 {
+			t.Errorf("elements %v", c)
+		}
+		if img, err := s.Raster(); err != nil || img.Bounds().Dx() != 480 {
+			t.Errorf("raster: %v", err)
+		}
+	})
+}
