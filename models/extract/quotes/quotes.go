@@ -194,8 +194,8 @@ func (f *quoteFinder) markAttribution(mi, preA, preB, n int) (attribution, bool)
 	if !ended || !f.introducesNext(mi, postB) {
 		after = f.parseAfter(postA, postB, ended, true)
 	}
-	endsClause := postA == postB || f.toks[postA].Punct
-	goesOn := !endsClause && !f.toks[postA].Upper && !after.found() // `that "..." of his bid`
+	endsClause := postA == postB || f.toks[postA].Punct || m.Close > 0 && f.r[m.Close-1] == ',' // `"We will see," when asked`
+	goesOn := !endsClause && !f.toks[postA].Upper && !after.found()                             // `that "..." of his bid`
 	switch {
 	case before.found() && clean && (endsClause || n >= 4 && !goesOn) && !(before.cue == ":" && after.found()):
 		return before, true
@@ -721,6 +721,10 @@ func (f *quoteFinder) colonSpeaker(a, end int) attribution {
 		// a label: "Republican pollster Daron Shaw: ..."
 		if s, e := f.mentionIn(start, end); s >= 0 && e == end && e-s <= 8 {
 			return attribution{subjS: s, subjE: e, cue: ":", lemma: "say", cueTok: -1}
+		}
+		// the name the colon follows: "The surge doesn't surprise pollster Daron Shaw: ..."
+		if s := f.nameRunBack(end-1, start); s > start && !f.lang.Prepositions[f.toks[s-1].Key] {
+			return attribution{subjS: s, subjE: end, cue: ":", lemma: "say", cueTok: -1}
 		}
 	}
 	s, e := f.subjectAfter(start, end)
