@@ -152,7 +152,7 @@ func (f *Feed) element(d *xml.Decoder, t xml.StartElement, depth, maxItems int) 
 	case isItem:
 		it, err := f.decodeItem(d, t)
 		if err != nil {
-			return models.Wrap(models.EINVALID, err, "the feed's item %d is not well-formed", len(f.Items)+f.Dropped+1)
+			return models.Wrap(models.EINVALID, err, "the feed is not well-formed XML in item %d", len(f.Items)+f.Dropped+1)
 		}
 		f.Items = append(f.Items, it)
 	case name == "title":
