@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -343,4 +344,47 @@ func passing(err error) bool {
 	}
 	msg := err.Error()
 	return strings.HasPrefix(msg, "server answered 5") || strings.HasPrefix(msg, "fetch failed")
+}
+
+// feedTick is how often the background poller looks for due feeds: a
+// quarter of the interval, between 5 seconds and a minute.
+func feedTick(interval time.Duration) time.Duration {
+	return min(max(interval/4, 5*time.Second), time.Minute)
+}
+
+// run polls the due feeds every feedTick until ctx ends, logging each poll
+// that failed, and returns once the polls under way have stopped.
+func (p *feedPoller) run(ctx context.Context, log *slog.Logger) {
+	t := time.NewTicker(feedTick(p.interval))
+	defer t.Stop()
+	for {
+		feeds, err := p.st.DueFeeds(ctx, p.now())
+		if err != nil && ctx.Err() == nil {
+			log.Error("feeds: reading the due feeds", "err", models.ErrorMessage(err))
+		}
+		for _, o := range p.pollAll(ctx, feeds) {
+			if o.Feed.LastStatus == models.FeedError && ctx.Err() == nil {
+				log.Warn("feed poll failed", "feed", o.Feed.ID, "url", o.Feed.URL, "err", o.Feed.LastError)
+			} else if o.Feed.NewItems > 0 {
+				log.Info("feed poll", "feed", o.Feed.ID, "story", o.Feed.StorySlug, "new", o.Feed.NewItems)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// startFeeds starts the background poller of serve, and returns the
+// function that stops it and waits until the polls under way have ended.
+func startFeeds(ctx context.Context, p *feedPoller, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		p.run(ctx, log)
+	}()
+	return func() { cancel(); <-done }
 }

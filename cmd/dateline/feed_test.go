@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -40,6 +41,7 @@ type feedServer struct {
 	hits     map[string]int // requests per path
 	notMod   int            // 304s sent
 	articles map[string]int // status of an article path, when not 200
+	hang     string         // a path that answers only when the client gives up
 }
 
 func newFeedServer(t *testing.T) *feedServer {
@@ -64,6 +66,12 @@ func (fs *feedServer) count(path string) int {
 
 func (fs *feedServer) serve(w http.ResponseWriter, r *http.Request) {
 	fs.mu.Lock()
+	if fs.hang != "" && r.URL.Path == fs.hang {
+		fs.hits[r.URL.Path]++
+		fs.mu.Unlock()
+		<-r.Context().Done()
+		return
+	}
 	defer fs.mu.Unlock()
 	fs.hits[r.URL.Path]++
 	if strings.HasPrefix(r.URL.Path, "/a/") {
@@ -379,4 +387,79 @@ func TestFeedBackoff(t *testing.T) {
 	if f.Failures != 0 || f.NextFetchAt.Sub(now) != time.Minute || f.LastStatus != models.FeedOK {
 		t.Errorf("after a good poll: %+v", f)
 	}
+}
+
+// TestServeFeedInterval: serve --feed-interval polls the feeds in the
+// background, and shutting down while an item's page hangs stops the
+// poll at once, recording it as interrupted with nothing marked seen
+// that was not done.
+func TestServeFeedInterval(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	fs := newFeedServer(t)
+	fs.set(func(fs *feedServer) {
+		fs.items = []string{item(fs.URL, 1, "Envoy arrives"), item(fs.URL, 2, "Envoy meets minister")}
+		fs.hang = "/a/2"
+	})
+	if code, _, errs := cli(t, "", "feed", "add", "--db", db, "--story", "talks", "--allow-private", fs.URL+"/feed"); code != 0 {
+		t.Fatal(errs)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--feed-interval", "1m", "--access-log=false"},
+			strings.NewReader(""), io.Discard, &errb)
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for fs.count("/a/2") == 0 || storyArticles(t, db) == 0 {
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("the background poll did not get to the items: %s", errb.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	start := time.Now()
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited %d: %s", code, errb.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop while a feed item hung")
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("stopping took %s", d)
+	}
+	f := feedStatus(t, db, 1)
+	if f.LastStatus != models.FeedError || !strings.Contains(f.LastError, "interrupted") || f.Failures != 0 || f.ETag != "" {
+		t.Errorf("after an interrupted poll: %+v", f)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if seen, _ := st.SeenFeedItems(context.Background(), 1, []string{"item-2"}); seen["item-2"] {
+		t.Error("the hanging item was recorded as seen")
+	}
+	if code, out, _ := cli(t, "", "story", "show", "--db", db, "talks"); code != 0 || !strings.Contains(out, "Geneva") {
+		t.Errorf("the item done before the shutdown is not in the story: %d\n%s", code, out)
+	}
+}
+
+// storyArticles counts the articles of the story talks in db.
+func storyArticles(t *testing.T, db string) int64 {
+	t.Helper()
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var n int64
+	if err := st.DB().Raw(`SELECT count(*) FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE s.slug = 'talks'`).Scan(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
