@@ -36,3 +36,12 @@ type FeedItem struct {
 	Link    string
 	Outcome string // "ingested", "skipped: ...", "refused: ..."
 }
+
+// StoryVersion is a cheap stamp of a story's timeline: Stamp changes when
+// an event joins or leaves the story, an event gains a report, an event is
+// pinned or hidden, or the story is edited. Events is how many events the
+// story has.
+type StoryVersion struct {
+	Stamp  string `json:"version"`
+	Events int64  `json:"events"`
+}
