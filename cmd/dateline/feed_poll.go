@@ -358,7 +358,7 @@ func (p *feedPoller) run(ctx context.Context, log *slog.Logger) {
 	t := time.NewTicker(feedTick(p.interval))
 	defer t.Stop()
 	for {
-		feeds, err := p.st.DueFeeds(ctx, p.now())
+		feeds, err := p.st.DueFeeds(ctx, p.now(), p.interval)
 		if err != nil && ctx.Err() == nil {
 			log.Error("feeds: reading the due feeds", "err", models.ErrorMessage(err))
 		}

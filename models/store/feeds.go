@@ -80,10 +80,14 @@ func (s *Store) Feeds(ctx context.Context) ([]models.Feed, error) {
 	return s.feeds(ctx, feedColumns+` ORDER BY f.id`)
 }
 
-// DueFeeds returns the feeds whose next poll is due at now (never polled,
-// or next_fetch_at reached), oldest first.
-func (s *Store) DueFeeds(ctx context.Context, now time.Time) ([]models.Feed, error) {
-	return s.feeds(ctx, feedColumns+` WHERE f.next_fetch_at IS NULL OR f.next_fetch_at <= ? ORDER BY f.id`, now.UTC())
+// DueFeeds returns the feeds due for a poll at now when feeds are polled
+// every interval, oldest first: a feed never polled, one whose last good
+// poll is interval old, and one that failed whose backoff (next_fetch_at)
+// has run out.
+func (s *Store) DueFeeds(ctx context.Context, now time.Time, interval time.Duration) ([]models.Feed, error) {
+	return s.feeds(ctx, feedColumns+` WHERE f.last_fetch_at IS NULL
+		OR (f.failures = 0 AND f.last_fetch_at <= ?) OR (f.failures > 0 AND f.next_fetch_at <= ?)
+		ORDER BY f.id`, now.Add(-interval).UTC(), now.UTC())
 }
 
 func (s *Store) feeds(ctx context.Context, q string, args ...any) ([]models.Feed, error) {

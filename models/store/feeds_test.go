@@ -41,7 +41,7 @@ func TestFeeds(t *testing.T) {
 			all[0].Keywords[1] != "truce talks" || all[0].AllowPrivate || !all[1].AllowPrivate {
 			t.Fatalf("Feeds: %+v %v", all, err)
 		}
-		due, err := s.DueFeeds(ctx, now)
+		due, err := s.DueFeeds(ctx, now, time.Hour)
 		if err != nil || len(due) != 2 {
 			t.Fatalf("DueFeeds before any poll: %d %v", len(due), err)
 		}
@@ -56,16 +56,30 @@ func TestFeeds(t *testing.T) {
 		if err := s.RecordFeedPoll(ctx, polled, items, now); err != nil {
 			t.Fatalf("recording the same items again: %v", err)
 		}
-		due, err = s.DueFeeds(ctx, now.Add(time.Minute))
+		due, err = s.DueFeeds(ctx, now.Add(time.Minute), time.Hour)
 		if err != nil || len(due) != 1 || due[0].ID != other.ID {
 			t.Errorf("DueFeeds after a poll: %+v %v", due, err)
 		}
-		if due, _ = s.DueFeeds(ctx, now.Add(2*time.Hour)); len(due) != 2 {
+		if due, _ = s.DueFeeds(ctx, now.Add(time.Minute), 30*time.Second); len(due) != 2 {
+			t.Errorf("DueFeeds polling every 30 s: %d feeds", len(due))
+		}
+		if due, _ = s.DueFeeds(ctx, now.Add(2*time.Hour), time.Hour); len(due) != 2 {
 			t.Errorf("DueFeeds once the poll is due again: %d feeds", len(due))
 		}
 		all, _ = s.Feeds(ctx)
 		if g := all[0]; g.ETag != `"v1"` || g.LastStatus != models.FeedOK || g.NewItems != 1 || g.LastFetchAt == nil || !g.LastFetchAt.Equal(now) {
 			t.Errorf("the poll's status was not kept: %+v", g)
+		}
+		failing := polled
+		failing.Failures, failing.LastStatus, failing.NextFetchAt = 2, models.FeedError, ptr(now.Add(4*time.Hour))
+		if err := s.RecordFeedPoll(ctx, failing, nil, now); err != nil {
+			t.Fatal(err)
+		}
+		if due, _ = s.DueFeeds(ctx, now.Add(2*time.Hour), time.Hour); len(due) != 1 {
+			t.Errorf("a failing feed before its backoff ran out is due: %+v", due)
+		}
+		if due, _ = s.DueFeeds(ctx, now.Add(5*time.Hour), time.Hour); len(due) != 2 {
+			t.Errorf("a failing feed after its backoff is not due: %d feeds", len(due))
 		}
 		seen, err := s.SeenFeedItems(ctx, f.ID, []string{"g1", "g2", "g3"})
 		if err != nil || !seen["g1"] || !seen["g2"] || seen["g3"] {

@@ -34,6 +34,7 @@
     wait = every;
     if (base === null) {
       base = v;
+      el.setAttribute("data-live-base", v.version); // when the watch began, for tests and curious readers
     } else if (v.version !== base.version) {
       if (reloadSelf) {
         window.location.reload();
