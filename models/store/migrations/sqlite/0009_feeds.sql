@@ -6,7 +6,9 @@
 -- etag and last_modified are the validators of the last 200 answer, sent
 -- back on the next request (If-None-Match, If-Modified-Since). last_status
 -- is ok, not-modified or error; new_items counts the articles the last poll
--- stored; failures counts errors in a row, which push next_fetch_at out.
+-- stored; failures counts errors in a row. A good feed is due again when
+-- its last_fetch_at is the poller's interval old; a failing one when
+-- next_fetch_at, pushed out by backoff, has come.
 CREATE TABLE feeds (
 	id            INTEGER PRIMARY KEY,
 	story_id      INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
