@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -212,6 +213,9 @@ func (p *feedPoller) ingest(ctx context.Context, fetch *fetcher, doc *feed.Feed,
 	var seen []models.FeedItem
 	var jobs []ingestJob
 	loads := &loadErrors{m: map[string]error{}}
+	for i := range fresh {
+		fresh[i].Link = resolveLink(o.Feed.URL, fresh[i].Link)
+	}
 	for _, it := range fresh {
 		rec := models.FeedItem{Key: it.Key(), Link: it.Link}
 		switch why := skipReason(it, o.Feed.Keywords); {
@@ -255,6 +259,22 @@ func (p *feedPoller) newItems(ctx context.Context, feedID uint, items []feed.Ite
 		}
 	}
 	return out, nil
+}
+
+// resolveLink reads an item's link against the feed's address, so a
+// relative one ("/world/1") names its page; a link that does not parse is
+// kept as it is and skipped later.
+func resolveLink(feedURL, link string) string {
+	link = strings.TrimSpace(link)
+	base, err := url.Parse(feedURL)
+	if err != nil || link == "" {
+		return link
+	}
+	ref, err := url.Parse(link)
+	if err != nil {
+		return link
+	}
+	return base.ResolveReference(ref).String()
 }
 
 // skipReason says why an item is not ingested: it has no web address, or

@@ -463,3 +463,18 @@ func storyArticles(t *testing.T, db string) int64 {
 	}
 	return n
 }
+
+func TestResolveLink(t *testing.T) {
+	tests := []struct{ feed, link, want string }{
+		{"https://wire.example/rss/world.xml", "https://other.example/a", "https://other.example/a"},
+		{"https://wire.example/rss/world.xml", "/world/1", "https://wire.example/world/1"},
+		{"https://wire.example/rss/world.xml", "story/2", "https://wire.example/rss/story/2"},
+		{"https://wire.example/rss/world.xml", " ", ""},
+		{"https://wire.example/rss/world.xml", "mailto:desk@wire.example", "mailto:desk@wire.example"},
+	}
+	for _, tc := range tests {
+		if got := resolveLink(tc.feed, tc.link); got != tc.want {
+			t.Errorf("resolveLink(%q, %q) = %q, want %q", tc.feed, tc.link, got, tc.want)
+		}
+	}
+}

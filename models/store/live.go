@@ -43,23 +43,29 @@ func (s *Store) StoryVersion(ctx context.Context, st models.Story) (models.Story
 
 // StoryRecentEvents returns the n events of st that dateline learned of
 // last (by when they were stored, not by their dates), newest first.
+// Hidden events are left out, pinned ones kept, as on the timeline.
 func (s *Store) StoryRecentEvents(ctx context.Context, st models.Story, n int) ([]models.Event, error) {
 	sc, err := storyEventsCond(st)
 	if err != nil {
 		return nil, err
 	}
-	var ids []uint
-	err = s.rdb.WithContext(ctx).Table("events AS e").Where(sc.sql, sc.args...).
-		Order("e.created_at DESC, e.id DESC").Limit(n).Pluck("e.id", &ids).Error
-	if err != nil {
-		return nil, dbError(err, "reading the recent events of %s", st.Slug)
-	}
-	var events []models.Event
-	if len(ids) == 0 {
-		return events, nil
-	}
-	err = s.rdb.WithContext(ctx).Where("id IN ?", ids).Order("created_at DESC, id DESC").Find(&events).Error
-	return events, dbError(err, "reading the recent events of %s", st.Slug)
+	// Cached until the next write, as feed readers poll: callers must not
+	// change the events.
+	key := fmt.Sprintf("recent %d %d %d", st.ID, st.UpdatedAt.UnixNano(), n)
+	return cached(ctx, s, key, func() ([]models.Event, error) {
+		var ids []uint
+		err := s.rdb.WithContext(ctx).Table("events AS e").Where(sc.sql, sc.args...).
+			Order("e.created_at DESC, e.id DESC").Limit(n).Pluck("e.id", &ids).Error
+		if err != nil {
+			return nil, dbError(err, "reading the recent events of %s", st.Slug)
+		}
+		var events []models.Event
+		if len(ids) == 0 {
+			return events, nil
+		}
+		err = s.rdb.WithContext(ctx).Where("id IN ?", ids).Order("created_at DESC, id DESC").Find(&events).Error
+		return events, dbError(err, "reading the recent events of %s", st.Slug)
+	})
 }
 
 // ArticleTimes returns when each of the articles ids was stored.
