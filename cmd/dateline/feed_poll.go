@@ -97,8 +97,8 @@ func (p *feedPoller) pollAll(ctx context.Context, feeds []models.Feed) []feedOut
 // poll fetches and ingests one feed and records how it went.
 func (p *feedPoller) poll(ctx context.Context, f models.Feed) feedOutcome {
 	now := p.now()
-	f.LastFetchAt = &now
 	o := feedOutcome{Feed: f}
+	o.Feed.LastFetchAt = &now
 	fetch := p.newFetcher(f.AllowPrivate)
 	doc, err := fetchFeed(ctx, fetch, &o.Feed)
 	var items []models.FeedItem
@@ -110,6 +110,10 @@ func (p *feedPoller) poll(ctx context.Context, f models.Feed) feedOutcome {
 		o.Feed.NextFetchAt = ptrTime(now.Add(p.interval))
 	default:
 		items = p.apply(ctx, fetch, doc, &o, f, now)
+	}
+	if ctx.Err() != nil && o.Feed.LastStatus == models.FeedError {
+		// Cut short by shutdown: the feed is due as it was before.
+		o.Feed.LastFetchAt = f.LastFetchAt
 	}
 	if err := p.st.RecordFeedPoll(context.WithoutCancel(ctx), o.Feed, items, now); err != nil {
 		o.Feed.LastStatus, o.Feed.LastError = models.FeedError, models.ErrorMessage(err)
@@ -147,7 +151,7 @@ func (p *feedPoller) apply(ctx context.Context, fetch *fetcher, doc *feed.Feed, 
 func (p *feedPoller) failed(ctx context.Context, f *models.Feed, err error, now time.Time) {
 	f.LastStatus, f.LastError, f.NewItems = models.FeedError, models.ErrorMessage(err), 0
 	if ctx.Err() != nil {
-		f.LastError, f.NextFetchAt = "interrupted; the next poll goes on", &now
+		f.LastError = "interrupted; the next poll goes on"
 		return
 	}
 	f.Failures++

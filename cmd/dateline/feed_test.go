@@ -433,7 +433,8 @@ func TestServeFeedInterval(t *testing.T) {
 		t.Errorf("stopping took %s", d)
 	}
 	f := feedStatus(t, db, 1)
-	if f.LastStatus != models.FeedError || !strings.Contains(f.LastError, "interrupted") || f.Failures != 0 || f.ETag != "" {
+	if f.LastStatus != models.FeedError || !strings.Contains(f.LastError, "interrupted") || f.Failures != 0 || f.ETag != "" ||
+		f.LastFetchAt != nil {
 		t.Errorf("after an interrupted poll: %+v", f)
 	}
 	st, err := store.Open(db)
