@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -105,7 +106,7 @@ func (o *feedOpts) check(e *env, sub string, pos []string) error {
 		if o.story == "" {
 			return fmt.Errorf("--story is required")
 		}
-		if !isURL(pos[0]) {
+		if u, err := url.Parse(pos[0]); err != nil || !isURL(pos[0]) || u.Host == "" {
 			return fmt.Errorf("%s: want an http or https URL", pos[0])
 		}
 	case "remove":

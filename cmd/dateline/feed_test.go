@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -477,5 +478,33 @@ func TestResolveLink(t *testing.T) {
 		if got := resolveLink(tc.feed, tc.link); got != tc.want {
 			t.Errorf("resolveLink(%q, %q) = %q, want %q", tc.feed, tc.link, got, tc.want)
 		}
+	}
+}
+
+// TestFeedUsage: bad arguments are refused before the database is touched.
+func TestFeedUsage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	tests := []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"feed"}, 2, "Usage:"},
+		{[]string{"feed", "add", "--db", db, "https://wire.example/feed"}, 2, "--story is required"},
+		{[]string{"feed", "add", "--db", db, "--story", "s", "ftp://wire.example/feed"}, 2, "want an http or https URL"},
+		{[]string{"feed", "add", "--db", db, "--story", "s", "http://"}, 2, "want an http or https URL"},
+		{[]string{"feed", "remove", "--db", db, "one"}, 2, "want a feed id"},
+		{[]string{"feed", "rename", "--db", db}, 2, "Usage:"},
+		{[]string{"feed", "list", "--db", db}, 1, "no database"},
+		{[]string{"feed", "poll", "--db", db, "--max-article-bytes", "0"}, 2, "--max-article-bytes"},
+	}
+	for _, tc := range tests {
+		code, _, errs := cli(t, "", tc.args...)
+		if code != tc.code || !strings.Contains(errs, tc.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want %d with %q", tc.args, code, errs, tc.code, tc.msg)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a refused command created the database")
 	}
 }
