@@ -47,6 +47,7 @@ type Store interface {
 	StoryVersion(ctx context.Context, st models.Story) (models.StoryVersion, error)
 	StoryRecentEvents(ctx context.Context, st models.Story, n int) ([]models.Event, error)
 	ArticleTimes(ctx context.Context, ids []uint) (map[uint]time.Time, error)
+	StoryFeeds(ctx context.Context, storyID uint) ([]models.Feed, error)
 }
 
 // SavedArticle is what storing one extracted article did.

@@ -80,6 +80,11 @@ func (s *Store) Feeds(ctx context.Context) ([]models.Feed, error) {
 	return s.feeds(ctx, feedColumns+` ORDER BY f.id`)
 }
 
+// StoryFeeds returns the feeds of the story with this id, oldest first.
+func (s *Store) StoryFeeds(ctx context.Context, storyID uint) ([]models.Feed, error) {
+	return s.feeds(ctx, feedColumns+` WHERE f.story_id = ? ORDER BY f.id`, storyID)
+}
+
 // DueFeeds returns the feeds due for a poll at now when feeds are polled
 // every interval, oldest first: a feed never polled, one whose last good
 // poll is interval old, and one that failed whose backoff (next_fetch_at)

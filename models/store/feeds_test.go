@@ -41,6 +41,12 @@ func TestFeeds(t *testing.T) {
 			all[0].Keywords[1] != "truce talks" || all[0].AllowPrivate || !all[1].AllowPrivate {
 			t.Fatalf("Feeds: %+v %v", all, err)
 		}
+		if mine, err := s.StoryFeeds(ctx, f.StoryID); err != nil || len(mine) != 2 {
+			t.Errorf("StoryFeeds: %d %v", len(mine), err)
+		}
+		if none, err := s.StoryFeeds(ctx, f.StoryID+1); err != nil || len(none) != 0 {
+			t.Errorf("StoryFeeds of another story: %d %v", len(none), err)
+		}
 		due, err := s.DueFeeds(ctx, now, time.Hour)
 		if err != nil || len(due) != 2 {
 			t.Fatalf("DueFeeds before any poll: %d %v", len(due), err)
