@@ -26,6 +26,15 @@
 //	GET  /embed/stories/{slug}          deadline, timeline chart and entries
 //	GET  /embed/stories/{slug}/timeline the timeline chart alone
 //	GET  /embed/stories/{slug}/speakers the quotes-by-speaker chart alone
+//	GET  /embed/stories/{slug}/deadline the deadline card
+//
+// Pictures drawn by the server (?theme=dark|light, ?background=transparent;
+// an ETag, PNGs cached by content):
+//
+//	GET  /embed/stories/{slug}/timeline.svg|.png  960x480
+//	GET  /embed/stories/{slug}/deadline.svg|.png  800x420
+//	GET  /embed/stories/{slug}/share.png          1200x630, the og:image
+//	GET  /oembed?url=&maxwidth=&maxheight=&format=json  rich oEmbed of a story or embed
 //
 // Data (filters story, speaker, person, kind, source, from, to; columns in
 // views/csv.go; formula-like cells prefixed with '; ?bom=1 adds a UTF-8

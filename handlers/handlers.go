@@ -109,6 +109,7 @@ type app struct {
 	proxies []netip.Prefix
 	hosts   map[string]bool
 	secret  []byte
+	images  *imageCache // the server-drawn chart images (images.go)
 }
 
 // New returns the Gin engine serving every page, embed, export and API route.
@@ -139,7 +140,8 @@ func New(st Store, opt Options) (http.Handler, error) {
 	if opt.MaxExtractions <= 0 {
 		opt.MaxExtractions = runtime.NumCPU()
 	}
-	a := &app{st: st, opt: opt, pages: r, log: opt.Log, slots: make(chan struct{}, opt.MaxExtractions)}
+	a := &app{st: st, opt: opt, pages: r, log: opt.Log, slots: make(chan struct{}, opt.MaxExtractions),
+		images: newImageCache()}
 	if err := a.trust(opt); err != nil {
 		return nil, err
 	}
@@ -201,6 +203,7 @@ func (a *app) routes(e *gin.Engine) {
 
 	e.GET("/embed/stories/:slug", a.embedStory)
 	e.GET("/embed/stories/:slug/:chart", a.embedChart)
+	e.GET("/oembed", a.oembed)
 
 	e.GET("/export/events.csv", a.exportEventsCSV)
 	e.GET("/export/quotes.csv", a.exportQuotesCSV)

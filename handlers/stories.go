@@ -267,6 +267,10 @@ func (a *app) embedStory(c *gin.Context) {
 // embedChart is one framable chart: /embed/stories/{slug}/timeline or /speakers.
 func (a *app) embedChart(c *gin.Context) {
 	which := c.Param("chart")
+	if chartImages[which] {
+		a.chartImage(c, which)
+		return
+	}
 	if which != "timeline" && which != "speakers" && which != "deadline" {
 		a.fail(c, models.Errorf(models.ENOTFOUND, "There is no chart %q; try timeline, speakers or deadline.", which))
 		return

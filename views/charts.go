@@ -28,6 +28,15 @@ type Chart struct {
 	// Links[series][index] is the path a click on that point opens.
 	Links [][]string `json:"links"`
 	Empty bool       `json:"empty"`
+	// DarkColors[series] is the colour of each series on the dark theme
+	// (Option holds the light one), and DarkLine that of the marked lines.
+	DarkColors []string `json:"dark_colors,omitempty"`
+	DarkLine   string   `json:"dark_line,omitempty"`
+	// SVG is the address of the server-drawn picture of the chart, for the
+	// chart menu's SVG download; the menu draws one itself when empty.
+	SVG string `json:"svg,omitempty"`
+	// Name is the file name, without suffix, of the chart's downloads.
+	Name string `json:"name,omitempty"`
 }
 
 // kindColors gives every event kind a stable colour, so a kind looks the
@@ -101,17 +110,19 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 		lineKind = kinds[0]
 	}
 	for _, kind := range kinds {
-		so := []charts.SeriesOpts{charts.WithItemStyleOpts(opts.ItemStyle{Color: kindColors[kind]})}
+		so := []charts.SeriesOpts{charts.WithItemStyleOpts(opts.ItemStyle{Color: MarkColour(kind, Light)})}
 		if kind == lineKind && len(deadlines) > 0 {
 			so = append(so, charts.WithMarkLineNameXAxisItemOpts(deadlines...),
 				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
 					Symbol:    []string{"none", "none"},
 					Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"},
-					LineStyle: &opts.LineStyle{Color: kindColors[models.KindDeadline], Type: "dashed", Width: 2},
+					LineStyle: &opts.LineStyle{Color: MarkColour(models.KindDeadline, Light), Type: "dashed", Width: 2},
 				}))
+			ch.DarkLine = MarkColour(models.KindDeadline, Dark)
 		}
 		sc.AddSeries(kind, byKind[kind], so...)
 		ch.Links = append(ch.Links, links[kind])
+		ch.DarkColors = append(ch.DarkColors, MarkColour(kind, Dark))
 	}
 	sc.Validate()
 	ch.Option = sc.JSON()
@@ -187,9 +198,10 @@ func SpeakersChart(id string, counts []models.SpeakerCount) Chart {
 		charts.WithAnimation(false),
 	)
 	bar.SetXAxis(names)
-	bar.AddSeries("quotes", data, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2f6db5"}),
+	bar.AddSeries("quotes", data, charts.WithItemStyleOpts(opts.ItemStyle{Color: SpeakerBar}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
 	bar.XYReversal()
 	bar.Validate()
-	return Chart{ID: id, Kind: "speakers", Option: bar.JSON(), Links: [][]string{links}, Empty: len(counts) == 0}
+	return Chart{ID: id, Kind: "speakers", Option: bar.JSON(), Links: [][]string{links}, Empty: len(counts) == 0,
+		DarkColors: []string{SpeakerBar}, Name: "speakers"}
 }

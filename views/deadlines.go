@@ -129,7 +129,8 @@ func DeadlineChart(id string, t *threads.Thread) Chart {
 		charts.WithAnimation(false),
 	)
 	line.AddSeries("due date", data, charts.WithLineChartOpts(opts.LineChart{Step: "end", ShowSymbol: opts.Bool(true)}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#b3261e"}))
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: Light.Accent}))
 	line.Validate()
-	return Chart{ID: id, Kind: "deadline", Option: line.JSON(), Links: [][]string{}, Empty: len(data) < 2}
+	return Chart{ID: id, Kind: "deadline", Option: line.JSON(), Links: [][]string{}, Empty: len(data) < 2,
+		DarkColors: []string{Dark.Accent}, Name: id}
 }

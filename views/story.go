@@ -149,6 +149,8 @@ func NewStoryView(s models.Story, f models.Filter, all, entries []models.Timelin
 	v.Kinds, v.People = choices(all)
 	v.Timeline = TimelineChart("timeline-chart", entries)
 	v.Speakers = SpeakersChart("speakers-chart", v.Counts)
+	v.Timeline.SVG, v.Timeline.Name = v.ImageURL("timeline.svg", ""), s.Slug+"-timeline"
+	v.Speakers.Name = s.Slug + "-speakers"
 	return v
 }
 
@@ -186,6 +188,11 @@ func (v StoryView) OutletsShown(n int) []string {
 // panel, at now.
 func (v *StoryView) SetDeadlines(ts []*threads.Thread, now time.Time) {
 	v.Deadline = NewThreadViews(ts, now)
+	// The server draws the lead thread's card; the menus of the others
+	// draw their SVG themselves.
+	if len(v.Deadline) > 0 {
+		v.Deadline[0].Chart.SVG, v.Deadline[0].Chart.Name = v.ImageURL("deadline.svg", ""), v.Story.Slug+"-deadline"
+	}
 }
 
 // LatestEntries is the last n entries by date (pinned ones first), for
@@ -281,8 +288,7 @@ func (v StoryView) EmbedSnippet(chart string) string {
 	u := v.EmbedURL(chart)
 	return `<iframe src="` + u + `" title="` + htmlAttr(v.Story.Title) +
 		`" style="width:100%;border:0" height="480" loading="lazy"></iframe>
-<script>window.addEventListener("message",function(e){var d=e.data;if(!d||d.type!=="dateline:height")return;` +
-		`document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px"})});</script>`
+` + heightListener
 }
 
 // htmlAttr escapes s for a double-quoted attribute in a snippet the reader

@@ -90,18 +90,18 @@ func TestLanguageLoads(t *testing.T) {
 // events, with the kind's CAMEO code; the shipped data finds neither.
 func TestExtensionThroughData(t *testing.T) {
 	x, err := NewFrom(lexiconWith(t, map[string]string{
-		"en/verbs.txt": "\nmutter\n",
+		"en/verbs.txt": "\ngrumble\n",
 		"kinds.txt":    "\nprotest | 8 | 141 | #aa3366 |\n",
 		"en/cues.txt":  "\nprotest: protest protests protested protesting demonstration demonstrations\n",
 	}), "en")
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := "Sergei Lavrov muttered on Tuesday that Kyiv was stalling.\n\n" +
+	body := "Sergei Lavrov grumbled on Tuesday that Kyiv was stalling.\n\n" +
 		"Farmers protested outside the European Parliament in Brussels on Wednesday."
 	a := extractOne(t, x, body)
-	if !hasQuote(a, "muttered", "Sergei Lavrov") {
-		t.Errorf("no quote of Lavrov's with the cue muttered among %+v", a.Quotes)
+	if !hasQuote(a, "grumbled", "Sergei Lavrov") {
+		t.Errorf("no quote of Lavrov's with the cue grumbled among %+v", a.Quotes)
 	}
 	if st, ok := eventOf(a, models.KindStatement); !ok || st.Date != "2025-08-05" {
 		t.Errorf("no statement on 2025-08-05 among %+v", a.Events)
@@ -110,7 +110,7 @@ func TestExtensionThroughData(t *testing.T) {
 		t.Errorf("no protest event on 2025-08-06 with CAMEO 141 among %+v", a.Events)
 	}
 	shipped := extractOne(t, en, body)
-	if _, ok := eventOf(shipped, "protest"); ok || hasQuote(shipped, "muttered", "Sergei Lavrov") {
+	if _, ok := eventOf(shipped, "protest"); ok || hasQuote(shipped, "grumbled", "Sergei Lavrov") {
 		t.Errorf("the shipped data knows the test's verb or kind: %+v", shipped)
 	}
 }

@@ -62,6 +62,8 @@
         if (s.markLine) s.markLine.tooltip = { show: false };
       });
     }
+    if (dark) darken(spec, option);
+    menu(spec, option, el);
     var chart = window.echarts.init(el, dark ? "dark" : null, { renderer: "canvas" });
     chart.setOption(option);
     chart.on("click", function (p) {
@@ -75,6 +77,70 @@
     } else {
       window.addEventListener("resize", function () { chart.resize(); });
     }
+  }
+
+  // darken puts the dark theme's colours (spec.dark_colors, one a series,
+  // and spec.dark_line for the marked lines) in the option: the light ones
+  // do not stand out enough from a dark background.
+  function darken(spec, option) {
+    (option.series || []).forEach(function (s, i) {
+      var c = (spec.dark_colors || [])[i];
+      if (c) {
+        s.itemStyle = s.itemStyle || {};
+        s.itemStyle.color = c;
+      }
+      if (s.markLine && s.markLine.lineStyle && spec.dark_line) s.markLine.lineStyle.color = spec.dark_line;
+    });
+  }
+
+  // cssColour reads a colour variable of the page's theme.
+  function cssColour(name, fallback) {
+    var v = getComputedStyle(document.body).getPropertyValue(name).trim();
+    return v || fallback;
+  }
+
+  // download saves href under a file name.
+  function download(href, name) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  // svgOf draws the option again with ECharts' SVG renderer, off screen,
+  // for charts the server does not draw.
+  function svgOf(option, el) {
+    var copy = Object.assign({}, option, { toolbox: { show: false }, tooltip: { show: false }, animation: false });
+    copy.backgroundColor = cssColour("--bg", "#ffffff");
+    var c = window.echarts.init(null, dark ? "dark" : null, { renderer: "svg", ssr: true,
+      width: el.clientWidth || 640, height: el.clientHeight || 360 });
+    c.setOption(copy);
+    var out = c.renderToSVGString();
+    c.dispose();
+    return out;
+  }
+
+  // menu gives each chart its own menu: PNG (ECharts' saveAsImage, on the
+  // theme's background) and SVG (the server's picture where there is one,
+  // else drawn here).
+  function menu(spec, option, el) {
+    var name = spec.name || spec.id;
+    option.toolbox = { show: true, right: 4, top: 0, itemSize: 14, feature: {
+      saveAsImage: { title: "PNG", name: name, pixelRatio: 2, backgroundColor: cssColour("--bg", "#ffffff") },
+      mySVG: { title: "SVG", icon: "path://M3,3 L21,3 L21,21 L3,21 Z M6,17 C9,5 15,19 18,7", onclick: function () {
+        if (spec.svg) {
+          download(spec.svg + (dark ? "?theme=dark" : ""), name + ".svg");
+          return;
+        }
+        var blob = new Blob([svgOf(option, el)], { type: "image/svg+xml" });
+        var url = URL.createObjectURL(blob);
+        download(url, name + ".svg");
+        window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      } } } };
+    if (option.legend && !Array.isArray(option.legend)) option.legend.right = 70;
+    if (Array.isArray(option.legend) && option.legend[0]) option.legend[0].right = 70;
   }
 
   // countdowns keeps the deadline countdowns ("in 2 days", "due today")

@@ -31,6 +31,19 @@ type WordSets struct {
 	// between a speaker and the verb: "Trump also said", "he has repeatedly said".
 	Auxiliaries map[string]bool `words:"auxiliaries"`
 
+	// lyNouns end in -ly but are no adverbs: a word ending so between a
+	// speaker and the verb is skipped ("Rubio only briefly explained")
+	// unless it is one of these ("a close ally said").
+	LyNouns map[string]bool `words:"ly-nouns"`
+
+	// beForms before a participle make it passive: "people were charged
+	// fees", "she was told" report nothing of the subject's.
+	BeForms map[string]bool `words:"be-forms"`
+
+	// putItVerbs say how words were put: "as Cornyn put it: ..." names
+	// the speaker of the quote that follows.
+	PutItVerbs map[string]bool `words:"put-it-verbs"`
+
 	// connectors inside names ("Secretary of State", "bin Salman").
 	NameConnectors map[string]bool `words:"name-connectors"`
 

@@ -44,6 +44,9 @@ const (
 	// PhrasalOnly: its forms report only with a particle after them, as a
 	// phrasal verb of its own line ("went on", "hit back"), never alone.
 	PhrasalOnly
+	// Quoted: it reports only words in quotation marks (`"...," she
+	// gushed`), never reported speech; a line may name it alone.
+	Quoted
 )
 
 // DefaultFlags are the flags of a line that names none: a plain speech
@@ -54,6 +57,7 @@ var flagNames = map[string]Flag{
 	"speech": Speech, "clause": Clause, "reports": Reports, "statement": Statement,
 	"participle": Participle, "tell": Tell, "nounish": Nounish, "no-inversion": NoInversion,
 	"label": Label, "infinitive": Infinitive, "answers-to": AnswersTo, "phrasal-only": PhrasalOnly,
+	"quoted": Quoted,
 }
 
 // Form is the grammatical form of one spelling of a verb.

@@ -412,7 +412,7 @@ func nameRunStart(lg *doc.Language, toks []doc.Token) int {
 // before it in running text. It only reads the registry.
 func (reg *Registry) nameAtEnd(toks []doc.Token) (string, bool) {
 	i := nameRunStart(reg.lang, toks)
-	if i == len(toks) || (i > 0 && !toks[i-1].Upper && !IsTitle(reg.lang, toks[i-1].Key) && toks[i-1].Key != "'s") {
+	if i == len(toks) || (i > 0 && !toks[i-1].Upper && !IsTitle(reg.lang, toks[i-1].Key) && toks[i-1].Key != "'s" && !reg.occupation(toks, i)) {
 		return "", false // "officials cited by TASS" is not TASS
 	}
 	org := toks[i].Key == "the"
@@ -436,6 +436,23 @@ func (reg *Registry) nameAtEnd(toks []doc.Token) (string, bool) {
 		}
 	}
 	return name, false
+}
+
+// occupation reports whether the lower-case word before the name run
+// starting at toks[i] describes the person it names, as in "pollster Daron
+// Shaw" or "actress Jamie Lee Curtis": a full name (two capitalised words
+// at least) after a word that is no preposition, connector, verb form or
+// determiner, and follows no determiner.
+func (reg *Registry) occupation(toks []doc.Token, i int) bool {
+	w := toks[i-1]
+	if len(toks)-i < 2 || w.Punct || reg.lang.Prepositions[w.Key] || reg.lang.NameConnectors[w.Key] ||
+		reg.lang.Determiners[w.Key] || reg.lang.CueLemma(w) != "" {
+		return false // "Democrat of New York", "Secretary of State Henry Kissinger"
+	}
+	if i >= 2 && reg.lang.Determiners[toks[i-2].Key] {
+		return false // "the nonpartisan Congressional Budget Office"
+	}
+	return !strings.HasSuffix(w.Key, "ed") && !strings.HasSuffix(w.Key, "ing")
 }
 
 // learn records that the surname of name, a person just taken as a

@@ -18,14 +18,18 @@ import (
 
 // candidate is a quote found so far, before speakers are resolved.
 type candidate struct {
-	s, e    int // rune offsets of the quoted words
-	kind    string
-	attr    attribution
-	mark    int  // index into the marked stretches, -1 for indirect speech
-	weak    bool // a short quoted word with no cue: kept only inside reported speech
-	local   bool // the attribution stands right beside the marks
-	dropped bool
-	text    string // when set, the words (a quote broken by its attribution)
+	s, e  int // rune offsets of the quoted words
+	kind  string
+	attr  attribution
+	mark  int  // index into the marked stretches, -1 for indirect speech
+	weak  bool // a short quoted word with no cue: kept only inside reported speech
+	local bool // the attribution stands right beside the marks
+	// embedded is set for a quote inside a clause of the reporter's, its
+	// attribution after it (`The failure was "heartbreaking," she said`):
+	// a partial quote whose context is that clause
+	embedded bool
+	dropped  bool
+	text     string // when set, the words (a quote broken by its attribution)
 	// ctxS, ctxE and ctxText are the reported clause of a partial quote
 	// (ctxE 0 for none: the quote is its own context)
 	ctxS, ctxE int
@@ -132,7 +136,11 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 	}
 	c.attr, c.local = f.markAttribution(mi, preA, preB, n)
 	opensClause := preB == preA || (preB > preA && (f.toks[preB-1].Key == ":" || f.toks[preB-1].Key == ","))
+	c.embedded = c.local && !opensClause && c.attr.subjS >= 0 && f.toks[c.attr.subjS].Start >= m.Close &&
+		f.reportersClause(preA, preB)
 	switch {
+	case c.embedded:
+		c.kind = models.QuotePartial
 	case c.local:
 	case n >= 4 && opensClause:
 	case n >= 4:
@@ -141,6 +149,19 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 		c.kind, c.weak = models.QuotePartial, true
 	}
 	return c, true
+}
+
+// reportersClause reports whether tokens [a, b) before a quote are words
+// of the reporter's own clause that the quote goes on: two words at least,
+// after any dateline, and no sentence ending among them.
+func (f *quoteFinder) reportersClause(a, b int) bool {
+	a += datelineEnd(f.r, f.toks[a:min(b+1, len(f.toks))]) // the quote's mark after the dash
+	for k := a; k < b; k++ {
+		if f.toks[k].Punct && strings.ContainsAny(f.toks[k].Key, ".!?;") {
+			return false
+		}
+	}
+	return wordsIn(f.toks[a:b]) >= 2
 }
 
 // describedAs reports whether the cue at token k opens reported words: a
@@ -174,8 +195,9 @@ func (f *quoteFinder) markAttribution(mi, preA, preB, n int) (attribution, bool)
 		after = f.parseAfter(postA, postB, ended, true)
 	}
 	endsClause := postA == postB || f.toks[postA].Punct
+	goesOn := !endsClause && !f.toks[postA].Upper && !after.found() // `that "..." of his bid`
 	switch {
-	case before.found() && clean && (endsClause || n >= 4) && !(before.cue == ":" && after.found()):
+	case before.found() && clean && (endsClause || n >= 4 && !goesOn) && !(before.cue == ":" && after.found()):
 		return before, true
 	case after.found():
 		return after, true
@@ -298,7 +320,23 @@ func (f *quoteFinder) invertedSubject(k, b int) (int, int) {
 	if e > k && (e == b || f.toks[e].Key == ",") && f.isName(e-1) {
 		return k, e
 	}
+	if e > k && (e == b || f.toks[e].Key == ",") && f.toks[e-1].Key == ")" {
+		if o := f.openBracket(k, e-1); o > k && f.isName(o-1) {
+			return k, e // `," said former Rep. George Miller (D-Calif.)`
+		}
+	}
 	return f.subjectAfter(k, b)
+}
+
+// openBracket returns the "(" matching the ")" at token c, not before
+// token k, or -1.
+func (f *quoteFinder) openBracket(k, c int) int {
+	for o := c - 1; o >= k && o > c-8; o-- {
+		if f.toks[o].Key == "(" {
+			return o
+		}
+	}
+	return -1
 }
 
 // parseAfter reads an attribution following a quote: `, he said`, `, said
@@ -403,10 +441,11 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 	if !t.Upper && !f.lang.Determiners[t.Key] && !(f.isName(e-1) && e-i <= 8) && !(f.lang.Titles[f.toks[e-1].Key] && e-i <= 4) {
 		return -1, -1 // "former New York Mayor Michael Bloomberg" ends in a name, "top lawmakers" in a title
 	}
+	det := f.lang.Determiners[t.Key]
 	for k := i; k < e; k++ {
 		t := f.toks[k]
-		if notInMentionWord(f.lang, t) {
-			return -1, -1
+		if notInMentionWord(f.lang, t) && !(det && k > i && k < e-1 && f.adjectival(t)) {
+			return -1, -1 // but "the gambling tycoon", "a retired general"
 		}
 		if f.toks[k].Key == "," {
 			if k == i || !f.toks[i].Upper {
@@ -419,6 +458,13 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 		return -1, -1
 	}
 	return i, e
+}
+
+// adjectival reports whether t, a lower-case -ed or -ing word inside a
+// described mention, may describe its head: not a reporting verb nor a
+// word of notInMention.
+func (f *quoteFinder) adjectival(t doc.Token) bool {
+	return !t.Upper && f.lang.CueLemma(t) == "" && !f.lang.NotInMention[t.Key] && !f.lang.Pronouns[t.Key]
 }
 
 // notInMentionWord reports whether t never stands inside a speaker's
@@ -462,6 +508,14 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 			end--
 		}
 	}
+	if at, ok := f.asPutIt(a, end); ok {
+		return at, true
+	}
+	if colon {
+		if at, ok := f.dashLabel(a, end); ok {
+			return at, true // "But polls did predict it - HuffPollster: ..."
+		}
+	}
 	for k := end - 1; k >= a && k >= end-14; k-- {
 		t := f.toks[k]
 		if t.Key == "\"" || t.Key == "“" || t.Key == "”" {
@@ -473,6 +527,44 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 	}
 	if colon {
 		return f.colonSpeaker(a, end), true
+	}
+	return noAttribution(), false
+}
+
+// dashLabel reads a source's name set off by a dash before a colon at
+// token end: "... - HuffPollster:", "— Pew Research:".
+func (f *quoteFinder) dashLabel(a, end int) (attribution, bool) {
+	for k := end - 1; k > a && k >= end-6; k-- {
+		if key := f.toks[k].Key; key == "-" || key == "—" || key == "–" {
+			if k+1 < end && f.isName(end-1) {
+				if s, e := f.mentionIn(k+1, end); s == k+1 && e == end {
+					return attribution{subjS: s, subjE: e, cue: ":", lemma: "say", cueTok: -1}, true
+				}
+			}
+			return noAttribution(), false
+		}
+		if f.toks[k].Punct {
+			return noAttribution(), false
+		}
+	}
+	return noAttribution(), false
+}
+
+// asPutIt reads "as Cornyn put it" ending at token end: the speaker
+// between "as" and the verb of put-it-verbs.
+func (f *quoteFinder) asPutIt(a, end int) (attribution, bool) {
+	v := end - 2
+	if v <= a || f.toks[end-1].Key != "it" || !f.lang.PutItVerbs[f.toks[v].Key] {
+		return noAttribution(), false
+	}
+	for k := v - 2; k >= a && k >= v-20; k-- {
+		if f.toks[k].Key != "as" {
+			continue
+		}
+		if s, e := f.subjectBefore(v, k+1); s > k {
+			return attribution{subjS: s, subjE: e, cue: f.text(v, end), lemma: "say", cueTok: v}, true
+		}
+		break
 	}
 	return noAttribution(), false
 }
@@ -549,8 +641,16 @@ func (f *quoteFinder) timeOpener(a, k int) bool {
 // starting at token a: the subject before the verb, or the clause's own
 // subject for a participle after a comma or a message.
 func (f *quoteFinder) cueSubject(k, a int) (int, int) {
+	if k-2 > a && f.lang.DescriptionCues[f.toks[k-1].Key] && f.lang.ConduitParticiples[f.toks[k-2].Key] {
+		k -= 2 // "the envoy is quoted as saying"
+	}
+	if k-1 > a && f.toks[k-1].Key == "by" && strings.HasSuffix(f.toks[k].Key, "ing") {
+		return f.clauseSubject(a, k-1) // "She followed that by saying, ..."
+	}
 	s, e := f.subjectBefore(k, a)
 	switch ing := strings.HasSuffix(f.toks[k].Key, "ing"); {
+	case k > a+1 && f.lang.ClauseConjunctions[f.toks[k-1].Key] && f.toks[k-1].Key != "while":
+		return f.clauseSubject(a, k-1) // "Trump returned to the stage and declared, ..."
 	case ing && k > a && f.toks[k-1].Key == ",":
 		return f.clauseSubject(a, k) // "Trump attacked Clinton, saying, ..."
 	case ing && s > a && f.lang.MessageNouns[f.toks[e-1].Key]:
@@ -569,6 +669,12 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 	ce, lemma := f.cueExtent(k, end)
 	if lemma == "" || f.lang.Verbs.Has(lemma, lexicon.Label) || (k > a && f.toks[k-1].Key == "to" && lemma != "according to") {
 		return at, false, false // "wants to say"
+	}
+	if f.passive(k, a) {
+		return noAttribution(), false, true // "Blumenthal was asked, ...": the words were put to him
+	}
+	if form, _ := f.lang.Verbs.FormOf(t.Key); form == lexicon.PastPart && k > a && f.lang.Determiners[f.toks[k-1].Key] {
+		return at, false, false // "in a written statement": an adjective, no cue
 	}
 	if lemma == "according to" {
 		s, e := f.subjectAfter(ce, end)
@@ -610,6 +716,12 @@ func (f *quoteFinder) colonSpeaker(a, end int) attribution {
 	}
 	for start < end && f.lang.Openers[f.toks[start].Key] && !f.isName(start) {
 		start++
+	}
+	if end > start && f.isName(end-1) {
+		// a label: "Republican pollster Daron Shaw: ..."
+		if s, e := f.mentionIn(start, end); s >= 0 && e == end && e-s <= 8 {
+			return attribution{subjS: s, subjE: e, cue: ":", lemma: "say", cueTok: -1}
+		}
 	}
 	s, e := f.subjectAfter(start, end)
 	if s < 0 || e-start > 8 {
@@ -655,7 +767,20 @@ func (f *quoteFinder) brokenBy(c, d *candidate) bool {
 		return false
 	}
 	sep := f.toks[b-1].Key
-	return wordsIn(f.toks[a:b]) <= 12 && (sep == "," || sep == ":")
+	return wordsIn(f.toks[a:b]) <= 12 && (sep == "," || sep == ":") && !f.secondStatement(a, b)
+}
+
+// secondStatement reports whether tokens [a, b) between two quotes hold a
+// participle opening a statement of its own (`," she said, adding, "`):
+// the second quote is said next, not the first one going on.
+func (f *quoteFinder) secondStatement(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		t := f.toks[k]
+		if f.toks[k-1].Key == "," && strings.HasSuffix(t.Key, "ing") && f.lang.Verbs.Has(f.lang.CueLemma(t), lexicon.Participle) {
+			return true
+		}
+	}
+	return false
 }
 
 // finish resolves speakers and returns the quotes in text order and the
@@ -765,6 +890,10 @@ func (f *quoteFinder) contextOf(c candidate) models.Mention {
 	if m := f.marks[c.mark]; m.After > ctx.End && m.After <= len(f.r) && m.Open < ctx.End {
 		ctx.End = m.After
 		ctx.Text = f.src.Slice(ctx.Start, ctx.End)
+	}
+	if m := f.marks[c.mark]; ctx.End == m.After && m.Close > ctx.Start && m.Close < len(f.r) && f.r[m.Close-1] == ',' {
+		// `was "heartbreaking," she said`: the comma led to the attribution
+		ctx.Text = f.src.Slice(ctx.Start, m.Close-1) + f.src.Slice(m.Close, ctx.End)
 	}
 	return ctx
 }

@@ -117,13 +117,19 @@ func (p *attributor) conveyedBy(s, lo int) (int, bool) {
 // lo, that is no auxiliary or adverb between a speaker and the verb ("Trump
 // also said"), counting a capitalised one at a sentence start ("Also said").
 func (p *attributor) skipAuxiliariesBack(j, lo int) int {
-	for j >= lo && p.lang.Auxiliaries[p.toks[j].Key] && !p.toks[j].Upper {
+	for j >= lo && p.adverb(p.toks[j].Key) && !p.toks[j].Upper {
 		j--
 	}
-	for j >= lo && p.lang.Auxiliaries[p.toks[j].Key] && j > lo && !p.isName(j-1) {
+	for j >= lo && p.adverb(p.toks[j].Key) && j > lo && !p.isName(j-1) {
 		j--
 	}
 	return j
+}
+
+// adverb reports whether key may stand between a speaker and the verb: an
+// auxiliary or an adverb in -ly.
+func (p *attributor) adverb(key string) bool {
+	return p.lang.Auxiliaries[key] || len(key) > 4 && strings.HasSuffix(key, "ly") && !p.lang.LyNouns[key]
 }
 
 // beforeBrackets finds "Sen. David Perdue (R-Ga.) said": the name before
@@ -148,10 +154,15 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 	for c := j - 1; c > lo && c >= j-24; c-- {
 		t := p.toks[c]
 		if t.Key != "," {
-			if t.Punct && !strings.Contains("()-'.", t.Key) {
+			if t.Punct && asideEnds(t.Key) {
 				return -1, -1
 			}
 			continue
+		}
+		if p.toks[c-1].Key == ")" && c-1 > lo {
+			if s, e := p.beforeBrackets(c-1, lo); s >= 0 && s-lo <= 2 {
+				return s, e // "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
+			}
 		}
 		if !p.isName(c-1) && !p.lang.Pronouns[p.toks[c-1].Key] {
 			// "The campaign manager, Kellyanne Conway, said": the aside names her
@@ -168,11 +179,37 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 		if p.isName(s) {
 			s = p.nameRunBack(s, lo)
 		}
-		if s-lo <= 2 && p.plausibleName(s, c) {
+		if (s-lo <= 2 || p.afterOpening(s, lo)) && p.plausibleName(s, c) {
 			return s, c // the name opens the clause: "Ayrault, the minister of France, a member of ..., said"
 		}
 	}
 	return -1, -1
+}
+
+// afterOpening reports whether token s follows an opening phrase set off
+// by a comma ("In a statement, Brian Fallon, ..., said"), which starts at
+// lo with a preposition or an opener.
+func (p *attributor) afterOpening(s, lo int) bool {
+	if s-1 <= lo || p.toks[s-1].Key != "," || s-lo > 12 {
+		return false
+	}
+	k := p.toks[lo].Key
+	if !(p.lang.Prepositions[k] || p.lang.Openers[k] || p.lang.AdverbialOpeners[k]) {
+		return false
+	}
+	for c := lo; c < s-1; c++ {
+		if p.toks[c].Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// asideEnds reports whether punctuation key cannot stand inside a
+// comma-enclosed aside: a clause break or a quotation mark ("$30 billion",
+// "R-Texas" and "(D-Calif.)" can).
+func asideEnds(key string) bool {
+	return strings.ContainsAny(key, ";:!?\"“”‘’«»")
 }
 
 // plausibleName reports whether tokens [s, e) may name somebody: not a
@@ -220,6 +257,9 @@ func (p *attributor) nameRunBack(j, lo int) int {
 // officials"), or the name before an apposition ("Smith, a former aide").
 func (p *attributor) describedBack(j, lo int) (int, int) {
 	head := p.toks[j].Key
+	if q, ok := p.sourceWithPhrase(j, lo); ok {
+		return q, j + 1 // "people with direct knowledge of the talks said", "a source familiar with his thinking"
+	}
 	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !p.lang.Titles[head]) {
 		return -1, -1
 	}
@@ -233,7 +273,7 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 	if q, ok := p.qualifiedSource(s, lo); ok {
 		return q, j + 1 // "people familiar with the plan said"
 	}
-	if !ok && !p.lang.Titles[head] && !(s == lo && p.unnamedHead(head)) {
+	if !ok && !p.lang.Titles[head] && !(p.opensClause(s, lo) && (p.unnamedHead(head) || p.pluralSpeaker(head))) {
 		return -1, -1 // "European leaders said" opens its clause: a speaker
 	}
 	d := p.toks[s].Key
@@ -282,6 +322,27 @@ func numberWord(key string) bool {
 	return true
 }
 
+// opensClause reports whether a description starting at token s opens its
+// clause: at lo, or after a comma or a clause conjunction ("Already, 520
+// superdelegates have said", "and analysts say").
+func (p *attributor) opensClause(s, lo int) bool {
+	return s == lo || s > lo && (p.toks[s-1].Key == "," || p.lang.ClauseConjunctions[p.toks[s-1].Key])
+}
+
+// pluralNoun reports whether a lower-case head word looks like a plural
+// noun ("commentators", "superdelegates"): an unnamed group of speakers.
+func pluralNoun(key string) bool {
+	return len(key) > 4 && strings.HasSuffix(key, "s") && !strings.HasSuffix(key, "ss") && !strings.HasSuffix(key, "'s")
+}
+
+// pluralSpeaker reports whether a lower-case plural head names people who
+// may speak ("commentators"), not the messages or places they spoke in
+// ("tweets", "interviews").
+func (p *attributor) pluralSpeaker(key string) bool {
+	sing := strings.TrimSuffix(key, "s")
+	return pluralNoun(key) && !p.lang.MessageNouns[key] && !p.lang.MessageNouns[sing] && !p.lang.VenueNouns[key] && !p.lang.VenueNouns[sing]
+}
+
 // unnamedHead reports whether key heads an unnamed speaker that needs no
 // determiner: "officials", "European leaders", "diplomats".
 func (p *attributor) unnamedHead(key string) bool {
@@ -300,6 +361,25 @@ func (p *attributor) qualifiedSource(s, lo int) (int, bool) {
 	return q, true
 }
 
+// sourceWithPhrase finds a source noun opening its clause and qualified by
+// a prepositional phrase that ends at token j: "people with direct
+// knowledge of the talks", "officials at the ministry". It returns where
+// the source's mention starts.
+func (p *attributor) sourceWithPhrase(j, lo int) (int, bool) {
+	for k := j - 2; k >= lo && k >= j-10; k-- {
+		t := p.toks[k]
+		if t.Punct && t.Key != "'" && t.Key != "-" || p.lang.CueLemma(t) != "" {
+			return 0, false
+		}
+		if n := p.toks[k+1].Key; !p.lang.SourceNouns[t.Key] || !p.lang.Prepositions[n] && !p.lang.SourceQualifiers[n] {
+			continue
+		}
+		s, _ := p.descriptionStart(k, lo)
+		return s, p.opensClause(s, lo)
+	}
+	return 0, false
+}
+
 // descriptionStart walks back from the head word at token j over the
 // words describing a speaker, to a determiner ("the Kremlin aide") or a
 // possessive name ("Putin's aide"); ok is false when it meets neither.
@@ -307,7 +387,7 @@ func (p *attributor) descriptionStart(j, lo int) (int, bool) {
 	s := j
 	for s-1 >= lo && j-s < 6 {
 		t := p.toks[s-1]
-		if t.Punct || p.lang.Pronouns[t.Key] || p.lang.CueLemma(t) != "" || p.lang.Prepositions[t.Key] {
+		if t.Punct || p.lang.Pronouns[t.Key] || p.lang.CueLemma(t) != "" || p.lang.Prepositions[t.Key] || p.lang.NotInMention[t.Key] {
 			break
 		}
 		s--
@@ -455,6 +535,9 @@ func adjectiveLike(w string) bool {
 // venueAfter returns the venue words from token k up to a comma, a quote
 // mark, "that" or the end hi ("in an interview with CBS on Tuesday").
 func (p *attributor) venueAfter(k, hi int) (int, int) {
+	for k < hi && !p.lang.Auxiliaries[p.toks[k].Key] && p.adverb(p.toks[k].Key) {
+		k++ // "fired back forcefully:"
+	}
 	e := k
 	for e < hi && e-k < 14 {
 		t := p.toks[e]
@@ -465,6 +548,16 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 	}
 	if e > k && !p.lang.Prepositions[p.toks[k].Key] && !p.lang.WeekdayWords[p.toks[k].Key] {
 		return k, k
+	}
+	if p.lang.WeekdayWords[p.toks[k].Key] {
+		// "said Tuesday in Brussels", not "said Tuesday the version ... is"
+		w := k
+		for w < e && p.lang.WeekdayWords[p.toks[w].Key] && !p.lang.Prepositions[p.toks[w].Key] {
+			w++
+		}
+		if w < e && !p.lang.Prepositions[p.toks[w].Key] {
+			return k, w
+		}
 	}
 	return k, e
 }

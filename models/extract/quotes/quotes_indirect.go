@@ -27,7 +27,7 @@ type span struct {
 func (f *quoteFinder) indirect() {
 	inQuote := f.quotedTokens()
 	for _, c := range f.cands {
-		if c.local && c.attr.cueTok >= 0 && c.attr.found() {
+		if c.local && !c.embedded && c.attr.cueTok >= 0 && c.attr.found() {
 			inQuote[c.attr.cueTok] = true // the cue of a direct quote reports nothing else
 		}
 	}
@@ -51,6 +51,26 @@ func (f *quoteFinder) indirect() {
 			if wordsIn(f.toks[sp.cs:sp.ce]) >= 3 {
 				f.addSpeech(sp)
 			}
+		}
+	}
+	f.embeddedSpeech()
+}
+
+// embeddedSpeech makes the reporter's clause holding an embedded quote,
+// up to its closing mark, the reported speech of the quote's speaker
+// (`The failure was "heartbreaking," she said`), the quote its fragment.
+func (f *quoteFinder) embeddedSpeech() {
+	for i := 0; i < f.nDirect; i++ {
+		c := f.cands[i]
+		if !c.embedded || c.dropped || c.kind != models.QuotePartial || c.ctxE > 0 {
+			continue
+		}
+		m := f.marks[c.mark]
+		a := f.tokAt(max(f.sents[f.sentAt(m.Open)].Start, f.paras[f.para(m.Open)]))
+		a += datelineEnd(f.r, f.toks[a:min(f.tokAt(m.Open)+1, len(f.toks))])
+		ce := f.tokAt(m.After)
+		if ce-a >= 4 && f.toks[a].Start < m.Open {
+			f.addSpeech(span{cs: a, ce: ce, attr: c.attr})
 		}
 	}
 }
@@ -492,10 +512,24 @@ func (f *quoteFinder) leadingVerb(k, a int, inQuote []bool) string {
 	if strings.HasSuffix(t.Key, "ing") && (k == a || !f.lang.Auxiliaries[f.toks[k-1].Key] && f.toks[k-1].Key != ",") {
 		return ""
 	}
-	if k > a && (f.toks[k-1].Key == "to" || f.toks[k-1].Key == "be") {
+	if k > a && (f.toks[k-1].Key == "to" || f.toks[k-1].Key == "be") || f.passive(k, a) {
 		return ""
 	}
 	return lemma
+}
+
+// passive reports whether the verb at token k is a participle after a form
+// of "be", adverbs between ("people were mistakenly charged fees"): the
+// subject was told, charged or asked; it reports nothing.
+func (f *quoteFinder) passive(k, a int) bool {
+	if form, _ := f.lang.Verbs.FormOf(f.toks[k].Key); form != lexicon.Past && form != lexicon.PastPart {
+		return false
+	}
+	j := k - 1
+	for j > a && f.adverb(f.toks[j].Key) && !f.lang.BeForms[f.toks[j].Key] {
+		j--
+	}
+	return j >= a && f.lang.BeForms[f.toks[j].Key]
 }
 
 // leadingSpan reads the reported speech after the verb at token k: its
@@ -534,12 +568,19 @@ func (f *quoteFinder) leadingSpan(k, a, b int, inQuote []bool) (span, bool) {
 // ending at token ce: after "that" when only a venue stands before it, else
 // after time words; -1 when nothing follows.
 func (f *quoteFinder) contentStart(ce, b int) int {
+	// after a preposition the venue may be any phrase: "wrote in a Baltimore
+	// Sun op-ed that", "said in one of a series of messages that"
+	phrase := ce < b && f.lang.PlacePrepositions[f.toks[ce].Key]
+	for ce < b-1 && f.adverb(f.toks[ce].Key) && !f.lang.Auxiliaries[f.toks[ce].Key] {
+		ce++ // "complained bitterly that"
+	}
 	for k := ce; k < b && k < ce+16; k++ {
 		t := f.toks[k]
 		if t.Key == "that" {
 			return k + 1
 		}
-		if !(f.lang.VenueWords[t.Key] || t.Upper || t.Key == "," || t.Key == "'s" || isNumber(t.Key)) {
+		if !(f.lang.VenueWords[t.Key] || t.Upper || t.Key == "," || t.Key == "'s" || isNumber(t.Key) ||
+			phrase && !t.Punct && f.lang.CueLemma(t) == "") {
 			break
 		}
 	}
@@ -663,10 +704,10 @@ func (f *quoteFinder) directsInside(sp span, s, e int) (inside []int, ok bool) {
 			continue
 		}
 		ov := min(c.e, e) - max(c.s, s)
-		if c.local && ov*10 < (e-s)*6 {
+		if c.local && !c.embedded && ov*10 < (e-s)*6 {
 			return nil, false // a sentence built around an attributed direct quote
 		}
-		if ov*10 >= (e-s)*6 {
+		if ov*10 >= (e-s)*6 && (c.local && !c.embedded || f.wordsOutside(s, e, c) <= 1) {
 			if !c.attr.found() {
 				c.attr = sp.attr
 			}
@@ -676,6 +717,11 @@ func (f *quoteFinder) directsInside(sp span, s, e int) (inside []int, ok bool) {
 		inside = append(inside, i)
 	}
 	return inside, true
+}
+
+// wordsOutside counts the words of reported speech [s, e) outside quote c.
+func (f *quoteFinder) wordsOutside(s, e int, c *candidate) int {
+	return doc.WordsBetween(f.r, s, max(s, c.s)) + doc.WordsBetween(f.r, min(e, c.e), e)
 }
 
 // trimMarks trims white space, quotation marks and final punctuation.
@@ -752,13 +798,52 @@ func (f *quoteFinder) fromContext() {
 		if !c.attr.found() {
 			c.attr = f.colonBefore(c.s)
 		}
-		if !c.attr.found() && last >= 0 && f.para(c.s)-f.para(f.cands[last].e) <= 1 {
+		if !c.attr.found() && last >= 0 && f.continues(f.cands[last], *c) {
 			c.attr = f.cands[last].attr
 		}
 		if c.attr.found() {
 			last = i
 		}
 	}
+}
+
+// continues reports whether quote c, with no speaker of its own, goes on
+// from quote last: in its paragraph or the next line, or, for a whole
+// quoted paragraph, in the next paragraph after a blank line.
+func (f *quoteFinder) continues(last, c candidate) bool {
+	if f.para(c.s)-f.para(last.e) <= 1 {
+		return true
+	}
+	return c.kind == models.QuoteDirect && f.parasApart(last.e, c.s) <= 1 && f.wholeParagraph(c)
+}
+
+// wholeParagraph reports whether quote c is all its paragraph holds but
+// for its quotation marks and spaces.
+func (f *quoteFinder) wholeParagraph(c candidate) bool {
+	p := f.para(c.s)
+	end := len(f.r)
+	if p+1 < len(f.paras) {
+		end = f.paras[p+1]
+	}
+	for i := f.paras[p]; i < end; i++ {
+		if (i < c.s || i >= c.e) && (unicode.IsLetter(f.r[i]) || unicode.IsDigit(f.r[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// parasApart counts the paragraphs that start after offset a up to b,
+// blank lines not counted: 1 for the next paragraph, whether or not a
+// blank line separates them.
+func (f *quoteFinder) parasApart(a, b int) int {
+	n := 0
+	for p := f.para(a) + 1; p < len(f.paras) && f.paras[p] <= b; p++ {
+		if f.paras[p] < len(f.r) && f.r[f.paras[p]] != '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 // colonBefore returns the attribution of the sentence before offset s when

@@ -57,6 +57,8 @@ func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, cue, sentStart, prev
 		sp.name, sp.kind, sp.named = f.description(s, he), models.SpeakerGroup, f.namedDescription(s, he)
 	case (f.lang.OrgWords[head] || f.lang.BodyNouns[head]) && f.plainDescription(s, he):
 		sp.name, sp.kind, sp.named = f.description(s, he), models.SpeakerOrganisation, f.namedDescription(s, he)
+	case f.pluralSpeaker(head) && !f.toks[he-1].Upper && f.plainDescription(s, he):
+		sp.name, sp.kind = f.description(s, e), models.SpeakerAnonymous // "Chinese military commentators"
 	default:
 		return speaker{}
 	}
