@@ -13,6 +13,7 @@
 //	GET  /stories/new, POST /stories    create a story
 //	GET|POST /stories/{slug}/edit       edit title, description, rules; hidden events
 //	POST /stories/{slug}/events/{id}    state=pinned|hidden|"" (pin, hide, restore)
+//	GET  /stories/{slug}/feed.atom      Atom: the newest events and deadline changes
 //	GET  /people, /people/{slug}        people; one person's quotes over time, role, aliases
 //	GET  /articles/{id}                 the text with event sentences and quotes highlighted
 //	GET  /events/{id}                   an event's permalink; its sources 100 at a time (?page=)
@@ -46,6 +47,7 @@
 //	GET  /api/stories, /api/stories/{slug}
 //	GET  /api/stories/{slug}/events     a page of the timeline: ?limit= (200), ?before= (event id; "next" links the older page)
 //	GET  /api/stories/{slug}/timelinejs Knight Lab TimelineJS JSON
+//	GET  /api/stories/{slug}/version    {"version": stamp, "events": n}, polled by static/live.js
 //	GET  /api/quotes?limit=, /api/people
 //	POST /api/articles                  {"text"|"html"|"url", "source", "published_at", "story"}
 //	                                    or a raw text/plain or text/html body (?story=)

@@ -44,6 +44,10 @@ type Store interface {
 	EachQuoteRow(ctx context.Context, f models.Filter, fn func(*models.QuoteRow) error) error
 	EachArticleRow(ctx context.Context, f models.Filter, fn func(*models.ArticleRow) error) error
 	StoryDeadlines(ctx context.Context, st models.Story) ([]*threads.Thread, error)
+	StoryVersion(ctx context.Context, st models.Story) (models.StoryVersion, error)
+	StoryRecentEvents(ctx context.Context, st models.Story, n int) ([]models.Event, error)
+	ArticleTimes(ctx context.Context, ids []uint) (map[uint]time.Time, error)
+	StoryFeeds(ctx context.Context, storyID uint) ([]models.Feed, error)
 }
 
 // SavedArticle is what storing one extracted article did.
@@ -190,6 +194,7 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/stories/:slug/edit", a.editStoryForm)
 	e.POST("/stories/:slug/edit", forms, a.updateStory)
 	e.POST("/stories/:slug/events/:id", forms, a.setEventState)
+	e.GET("/stories/:slug/feed.atom", a.storyAtom)
 	e.GET("/people", a.listPeople)
 	e.GET("/people/:slug", a.showPerson)
 	e.GET("/articles/:id", a.showArticle)
@@ -212,6 +217,7 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/api/stories/:slug/events", openCORS, a.apiStoryEvents)
 	e.GET("/api/stories/:slug/timelinejs", openCORS, a.apiTimelineJS)
 	e.GET("/api/stories/:slug/deadlines", openCORS, a.apiStoryDeadlines)
+	e.GET("/api/stories/:slug/version", openCORS, a.apiStoryVersion)
 	e.GET("/api/quotes", openCORS, a.apiQuotes)
 	e.GET("/api/people", openCORS, a.apiPeople)
 	// The write API: 20 posts at once, then one every 2 s per client.

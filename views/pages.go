@@ -28,6 +28,8 @@ type StoryFormView struct {
 	NeedsToken bool
 	Error      string
 	Hidden     []models.Event
+	Feeds      []models.Feed // the story's feeds with their status, when FeedsShown
+	FeedsShown bool          // only to readers on the server's own machine
 }
 
 // EmbedChartView is the model of a one-chart embed.

@@ -222,23 +222,9 @@ func metadataAddr(ip netip.Addr) bool {
 // fetch downloads rawURL. It accepts http and https URLs answering 200 with
 // text/html or text/plain, at most maxBytes long.
 func (f *fetcher) fetch(ctx context.Context, rawURL string) (fetchedPage, error) {
-	u, err := url.Parse(rawURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fetchedPage{}, models.Errorf(models.EINVALID, "not an http(s) URL")
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	resp, err := f.get(ctx, rawURL, http.Header{"Accept": {"text/html, text/plain;q=0.9"}})
 	if err != nil {
-		return fetchedPage{}, models.Wrap(models.EINVALID, err, "bad URL")
-	}
-	req.Header.Set("User-Agent", "dateline/1 (news timeline tool)")
-	req.Header.Set("Accept", "text/html, text/plain;q=0.9")
-	resp, err := f.client.Do(req)
-	if err != nil {
-		var me *models.Error
-		if errors.Is(err, errNonPublic) && errors.As(err, &me) && f.hint != "" {
-			return fetchedPage{}, models.Errorf(models.EFORBIDDEN, "%s (%s)", me.Message, f.hint)
-		}
-		return fetchedPage{}, fetchError(err)
+		return fetchedPage{}, err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
@@ -248,17 +234,54 @@ func (f *fetcher) fetch(ctx context.Context, rawURL string) (fetchedPage, error)
 	if mt != "text/html" && mt != "text/plain" && mt != "application/xhtml+xml" {
 		return fetchedPage{}, models.Errorf(models.EINVALID, "content type %q is not text/html or text/plain", mt)
 	}
+	body, err := f.readBody(resp, "page")
+	if err != nil {
+		return fetchedPage{}, err
+	}
+	return fetchedPage{Body: body, HTML: mt != "text/plain", URL: resp.Request.URL.String(), Header: resp.Header}, nil
+}
+
+// get sends a GET for rawURL (http or https only) with header added to
+// the usual ones, and returns the response whatever its status. A refusal
+// of a non-public address carries the fetcher's hint.
+func (f *fetcher) get(ctx context.Context, rawURL string, header http.Header) (*http.Response, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, models.Errorf(models.EINVALID, "not an http(s) URL")
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, models.Wrap(models.EINVALID, err, "bad URL")
+	}
+	req.Header.Set("User-Agent", "dateline/1 (news timeline tool)")
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		var me *models.Error
+		if errors.Is(err, errNonPublic) && errors.As(err, &me) && f.hint != "" {
+			return nil, models.Errorf(models.EFORBIDDEN, "%s (%s)", me.Message, f.hint)
+		}
+		return nil, fetchError(err)
+	}
+	return resp, nil
+}
+
+// readBody reads a response body of at most maxBytes; what names the
+// thing in the error of a longer one ("page", "feed").
+func (f *fetcher) readBody(resp *http.Response, what string) ([]byte, error) {
 	if resp.ContentLength > f.maxBytes {
-		return fetchedPage{}, models.Errorf(models.ETOOLARGE, "page of %d bytes is over the %d-byte limit", resp.ContentLength, f.maxBytes)
+		return nil, models.Errorf(models.ETOOLARGE, "%s of %d bytes is over the %d-byte limit", what, resp.ContentLength, f.maxBytes)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBytes+1))
 	if err != nil {
-		return fetchedPage{}, fetchError(err)
+		return nil, fetchError(err)
 	}
 	if int64(len(body)) > f.maxBytes {
-		return fetchedPage{}, models.Errorf(models.ETOOLARGE, "page over the %d-byte limit", f.maxBytes)
+		return nil, models.Errorf(models.ETOOLARGE, "%s over the %d-byte limit", what, f.maxBytes)
 	}
-	return fetchedPage{Body: body, HTML: mt != "text/plain", URL: resp.Request.URL.String(), Header: resp.Header}, nil
+	return body, nil
 }
 
 // fetchError keeps the code of a refusal from the dialer or redirect check

@@ -82,6 +82,7 @@ func commands() map[string]command {
 		"serve":    {"serve story timelines, charts, embeds, CSV exports and the JSON API", runServe},
 		"export":   {"write events, quotes or articles as CSV or JSON", runExport},
 		"story":    {"list, show, create and edit stories; pin, hide and attach", runStory},
+		"feed":     {"attach RSS and Atom feeds to stories, list them with their status, poll them now", runFeed},
 		"loadtest": {"measure a dateline server on this machine: error rate and p50/p99 per page", runLoadtest},
 		"migrate":  {"apply the database's pending schema migrations (SQLite or PostgreSQL)", runMigrate},
 		"copy":     {"copy a whole database between SQLite and PostgreSQL, keeping ids", runCopy},

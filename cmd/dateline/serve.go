@@ -36,6 +36,7 @@ func runServe(e *env) int {
 	fs.StringVar(&e.cfg.Addr, "addr", e.cfg.Addr, "listen address (env DATELINE_ADDR)")
 	fs.IntVar(&e.cfg.MaxExtractions, "max-extractions", e.cfg.MaxExtractions, "posted articles extracted at once; more wait briefly, then get 503 (env DATELINE_MAX_EXTRACTIONS)")
 	e.cfg.Web.flags(fs)
+	feedInterval := fs.Duration("feed-interval", 0, "poll the stories' feeds this often, e.g. 15m (0: not at all; see dateline feed)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "Usage: dateline serve [--addr 127.0.0.1:8080] [--db PATH]")
 		fmt.Fprintln(e.stderr, "Set DATELINE_TOKEN to enable POST /api/articles and story edits from other machines.")
@@ -46,6 +47,10 @@ func runServe(e *env) int {
 	}
 	if e.cfg.MaxExtractions <= 0 {
 		fmt.Fprintln(e.stderr, "dateline serve: --max-extractions: want a positive number, got", e.cfg.MaxExtractions)
+		return 2
+	}
+	if *feedInterval < 0 {
+		fmt.Fprintln(e.stderr, "dateline serve: --feed-interval: want a duration such as 15m, got", *feedInterval)
 		return 2
 	}
 	st, err := e.cfg.openStore()
@@ -76,6 +81,10 @@ func runServe(e *env) int {
 	}
 	if stories, err := st.Stories(e.ctx); err == nil && len(stories) > 0 {
 		fmt.Fprintf(e.stdout, "dateline: latest story: http://%s/stories/%s\n", ln.Addr(), stories[0].Slug)
+	}
+	if *feedInterval > 0 {
+		stop := startFeeds(e.ctx, newFeedPoller(st, e.ex, e.cfg, *feedInterval), slog.New(slog.NewTextHandler(e.stderr, nil)))
+		defer stop() // before the store closes
 	}
 	if err := serveUntilDone(e.ctx, ln, h); err != nil {
 		fmt.Fprintln(e.stderr, "dateline serve:", err)
