@@ -135,6 +135,13 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 		return c, false // a title or a nickname: "Fox News Sunday", "Lyin' Ted"
 	}
 	c.attr, c.local = f.markAttribution(mi, preA, preB, n)
+	if !c.attr.found() {
+		if at := f.signatureAfter(m); at.found() {
+			c.attr, c.local = at, true // `"..."` then a line `- Bernie Sanders.`
+		} else if e, at := f.signatureInside(m); at.found() {
+			c.e, c.attr, c.local = e, at, true // the quote's last line `Dean Baker, Center for ..."`
+		}
+	}
 	opensClause := preB == preA || (preB > preA && (f.toks[preB-1].Key == ":" || f.toks[preB-1].Key == ","))
 	c.embedded = c.local && !opensClause && c.attr.subjS >= 0 && f.toks[c.attr.subjS].Start >= m.Close &&
 		f.reportersClause(preA, preB)
@@ -149,6 +156,78 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 		c.kind, c.weak = models.QuotePartial, true
 	}
 	return c, true
+}
+
+// signatureAfter reads a signature line right after quote m: a paragraph
+// of its own that is a dash, a name and perhaps a description ("- Bernie
+// Sanders.", "-Michelle Marks, Philadelphia.").
+func (f *quoteFinder) signatureAfter(m doc.Marked) attribution {
+	p := f.para(m.Close) + 1
+	if m.Close >= len(f.r) || f.paraEnd(m.Close) > m.After+2 {
+		return noAttribution() // words follow the quote in its paragraph
+	}
+	for p < len(f.paras) && f.paras[p] < len(f.r) && f.r[f.paras[p]] == '\n' {
+		p++
+	}
+	if p >= len(f.paras) {
+		return noAttribution()
+	}
+	a, b := f.tokAt(f.paras[p]), f.tokAt(f.paraEnd(f.paras[p]))
+	if a >= len(f.toks) {
+		return noAttribution()
+	}
+	if strings.ContainsAny(f.toks[a].Key, "-–—") {
+		return f.signature(a+1, b)
+	}
+	// a quote left open at its line's end, signed on the next line inside
+	// the marks: `"...` then `Mo Elleithee, director of ...."`
+	if m.After == m.Close && b > a && strings.ContainsAny(f.toks[b-1].Key, "\"”") {
+		return f.signature(a, b)
+	}
+	return noAttribution()
+}
+
+// signatureInside finds a quote's last line that signs it (`Dean Baker,
+// Center for Economic and Policy Research."`): it returns where the quoted
+// words end before it, and the attribution.
+func (f *quoteFinder) signatureInside(m doc.Marked) (int, attribution) {
+	p := f.para(m.E)
+	if p <= f.para(m.S) {
+		return 0, noAttribution()
+	}
+	at := f.signature(f.tokAt(f.paras[p]), f.tokAt(m.E))
+	if !at.found() {
+		return 0, noAttribution()
+	}
+	e := f.paras[p]
+	for e > m.S && unicode.IsSpace(f.r[e-1]) {
+		e--
+	}
+	return e, at
+}
+
+// signature reads a name and an optional description after a comma in
+// tokens [a, b), and nothing else: at most sixteen words, no reporting verb.
+func (f *quoteFinder) signature(a, b int) attribution {
+	for b > a && f.toks[b-1].Punct {
+		b--
+	}
+	if b-a < 1 || wordsIn(f.toks[a:b]) > 16 || !f.isName(a) {
+		return noAttribution()
+	}
+	e := a
+	for e < b && (f.isName(e) || f.lang.NameConnectors[f.toks[e].Key] || f.toks[e].Key == ".") {
+		e++
+	}
+	if e < b && f.toks[e].Key != "," {
+		return noAttribution()
+	}
+	for k := e; k < b; k++ {
+		if f.lang.CueLemma(f.toks[k]) != "" && !f.toks[k].Upper && !strings.HasSuffix(f.toks[k].Key, "ing") {
+			return noAttribution() // "- Sanders, tweeting after the debate." signs; "- Sanders said ..." does not
+		}
+	}
+	return attribution{subjS: a, subjE: e, cue: "-", lemma: "say", cueTok: -1}
 }
 
 // reportersClause reports whether tokens [a, b) before a quote are words
