@@ -674,7 +674,8 @@ func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
 func (f *quoteFinder) clauseStart(a, k int) int {
 	a += datelineEnd(f.r, f.toks[a:k]) // "WASHINGTON — Clinton's aide rallied supporters, saying"
 	start := a
-	if f.lang.Openers[f.toks[a].Key] || f.lang.Prepositions[f.toks[a].Key] || f.timeOpener(a, k) {
+	opening := f.toks[a].Upper && strings.HasSuffix(f.toks[a].Key, "ing") // "Appearing at party headquarters, ..."
+	if f.lang.Openers[f.toks[a].Key] || f.lang.Prepositions[f.toks[a].Key] || f.timeOpener(a, k) || opening {
 		for c := a; c < k; c++ {
 			if f.toks[c].Key == "," {
 				start = c + 1
@@ -732,6 +733,8 @@ func (f *quoteFinder) cueSubject(k, a int) (int, int) {
 		return f.clauseSubject(a, k-1) // "Trump returned to the stage and declared, ..."
 	case ing && k > a && f.toks[k-1].Key == ",":
 		return f.clauseSubject(a, k) // "Trump attacked Clinton, saying, ..."
+	case ing && s > a && f.lang.Prepositions[f.toks[s-1].Key]:
+		return f.clauseSubject(a, s-1) // "Clinton answered the question on Facebook writing, ..."
 	case ing && s > a && f.lang.MessageNouns[f.toks[e-1].Key]:
 		return f.clauseSubject(a, s) // "she released a statement saying": she, not the statement
 	}

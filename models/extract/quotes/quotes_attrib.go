@@ -78,6 +78,11 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 		if ds, ok := p.conveyedBy(s, lo); ok {
 			return ds, j + 1 // "Russian officials cited by Reuters said"
 		}
+		if s-3 >= lo && p.lang.Prepositions[p.toks[s-1].Key] && strings.HasSuffix(p.toks[s-2].Key, "ing") && !p.toks[s-2].Upper {
+			if ds, de := p.describedBack(s-3, lo); ds >= 0 {
+				return ds, de // "another source speaking to Fox News said": the source
+			}
+		}
 		return s, j + 1
 	}
 	return p.describedBack(j, lo)
@@ -218,6 +223,9 @@ func asideEnds(key string) bool {
 func (p *attributor) plausibleName(s, e int) bool {
 	if s > 0 && p.lang.Prepositions[p.toks[s-1].Key] {
 		return false
+	}
+	if last := p.toks[e-1].Key; p.lang.WeekdayWords[last] || p.lang.MonthWords[last] {
+		return false // "in Hudson, New Hampshire Monday, the supporter retorted"
 	}
 	if e-s == 1 {
 		k := p.toks[s].Key
