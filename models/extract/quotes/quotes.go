@@ -273,7 +273,7 @@ func (f *quoteFinder) markAttribution(mi, preA, preB, n int) (attribution, bool)
 	if !ended || !f.introducesNext(mi, postB) {
 		after = f.parseAfter(postA, postB, ended, true)
 	}
-	endsClause := postA == postB || f.toks[postA].Punct || m.Close > 0 && f.r[m.Close-1] == ',' // `"We will see," when asked`
+	endsClause := postA == postB || f.toks[postA].Punct || ended || m.Close > 0 && f.r[m.Close-1] == ',' // `"We will see," when asked`
 	goesOn := !endsClause && !f.toks[postA].Upper && !after.found()                             // `that "..." of his bid`
 	switch {
 	case before.found() && clean && (endsClause || n >= 4 && !goesOn) && !(before.cue == ":" && after.found()):
@@ -724,8 +724,8 @@ func (f *quoteFinder) cueSubject(k, a int) (int, int) {
 	if k-2 > a && f.lang.DescriptionCues[f.toks[k-1].Key] && f.lang.ConduitParticiples[f.toks[k-2].Key] {
 		k -= 2 // "the envoy is quoted as saying"
 	}
-	if k-1 > a && f.toks[k-1].Key == "by" && strings.HasSuffix(f.toks[k].Key, "ing") {
-		return f.clauseSubject(a, k-1) // "She followed that by saying, ..."
+	if k-1 > a && (f.toks[k-1].Key == "by" || f.lang.Subordinators[f.toks[k-1].Key]) && strings.HasSuffix(f.toks[k].Key, "ing") {
+		return f.clauseSubject(a, k-1) // "She followed that by saying, ...", "Trump said before adding: ..."
 	}
 	s, e := f.subjectBefore(k, a)
 	switch ing := strings.HasSuffix(f.toks[k].Key, "ing"); {
