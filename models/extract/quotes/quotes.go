@@ -274,7 +274,7 @@ func (f *quoteFinder) markAttribution(mi, preA, preB, n int) (attribution, bool)
 		after = f.parseAfter(postA, postB, ended, true)
 	}
 	endsClause := postA == postB || f.toks[postA].Punct || ended || m.Close > 0 && f.r[m.Close-1] == ',' // `"We will see," when asked`
-	goesOn := !endsClause && !f.toks[postA].Upper && !after.found()                             // `that "..." of his bid`
+	goesOn := !endsClause && !f.toks[postA].Upper && !after.found()                                      // `that "..." of his bid`
 	switch {
 	case before.found() && clean && (endsClause || n >= 4 && !goesOn) && !(before.cue == ":" && after.found()):
 		return before, true
