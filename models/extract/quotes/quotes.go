@@ -452,7 +452,7 @@ func (f *quoteFinder) parseAfter(a, b int, strict, afterMark bool) attribution {
 			}
 			end = i + 1
 		}
-		if s, e := f.invertedSubject(end, b); s >= 0 && !f.hasAuxiliary(s, e) {
+		if s, e := f.invertedSubject(end, b); s >= 0 && !f.hasAuxiliary(s, e) && (afterMark || f.speakerHead(e-1) && !f.hasAuxiliary(e, f.nextCommaOr(e, b))) {
 			return f.closedAttrib(s, e, i, end, lemma, e, b, strict)
 		}
 		return noAttribution()
@@ -460,12 +460,29 @@ func (f *quoteFinder) parseAfter(a, b int, strict, afterMark bool) attribution {
 	return f.speakerFirst(i, b, strict, afterMark)
 }
 
+// speakerHead reports whether token k may end a speaker's mention after
+// an inverted cue in running text (", said the Kremlin aide", ", said
+// Peskov"): a name, or a noun heading a title, a source, a group or a body;
+// ", said the new package went too far" names nobody.
+func (f *quoteFinder) speakerHead(k int) bool {
+	key := f.toks[k].Key
+	return f.isName(k) || f.lang.Pronouns[key] || f.lang.Titles[key] || f.unnamedHead(key) || f.lang.OrgWords[key] || f.pluralSpeaker(key)
+}
+
+// nextCommaOr returns the first comma from token k on, or b.
+func (f *quoteFinder) nextCommaOr(k, b int) int {
+	for k < b && f.toks[k].Key != "," {
+		k++
+	}
+	return k
+}
+
 // hasAuxiliary reports whether tokens [s, e) hold an auxiliary verb: "said
 // the talks had stalled" reports a clause, it names no speaker after the
 // verb.
 func (f *quoteFinder) hasAuxiliary(s, e int) bool {
 	for k := s; k < e; k++ {
-		if f.lang.UnrealizedWords[f.toks[k].Key] || f.lang.HasVerbs[f.toks[k].Key] {
+		if f.lang.UnrealizedWords[f.toks[k].Key] || f.lang.HasVerbs[f.toks[k].Key] || f.lang.BeForms[f.toks[k].Key] {
 			return true
 		}
 	}

@@ -169,6 +169,11 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 				return s, e // "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
 			}
 		}
+		if first && !p.toks[c-1].Punct && !p.toks[c-1].Upper && !p.lang.Pronouns[p.toks[c-1].Key] {
+			if ds, de := p.describedBack(c-1, lo); ds >= 0 && p.opensClause(ds, lo) {
+				return ds, de // "Several candidates, including Trump, said"
+			}
+		}
 		if !p.isName(c-1) && !p.lang.Pronouns[p.toks[c-1].Key] {
 			// "The campaign manager, Kellyanne Conway, said": the aside names her
 			if first && p.isName(j-1) && p.isName(c+1) {

@@ -570,7 +570,7 @@ func (f *quoteFinder) leadingSpan(k, a, b int, inQuote []bool) (span, bool) {
 func (f *quoteFinder) contentStart(ce, b int) int {
 	// after a preposition the venue may be any phrase: "wrote in a Baltimore
 	// Sun op-ed that", "said in one of a series of messages that"
-	phrase := ce < b && f.lang.PlacePrepositions[f.toks[ce].Key]
+	phrase := ce < b && (f.lang.PlacePrepositions[f.toks[ce].Key] || f.lang.VenueWords[f.toks[ce].Key] && f.lang.Prepositions[f.toks[ce].Key])
 	for ce < b-1 && f.adverb(f.toks[ce].Key) && !f.lang.Auxiliaries[f.toks[ce].Key] {
 		ce++ // "complained bitterly that"
 	}
