@@ -44,6 +44,10 @@ type WordSets struct {
 	// the speaker of the quote that follows.
 	PutItVerbs map[string]bool `words:"put-it-verbs"`
 
+	// relativePronouns open a relative clause; after a comma at the end of
+	// reported words it describes what they name, in the reporter's words.
+	RelativePronouns map[string]bool `words:"relative-pronouns"`
+
 	// connectors inside names ("Secretary of State", "bin Salman").
 	NameConnectors map[string]bool `words:"name-connectors"`
 

@@ -561,7 +561,19 @@ func (f *quoteFinder) leadingSpan(k, a, b int, inQuote []bool) (span, bool) {
 	if f.toks[s].Key == "who" {
 		end = f.nextComma(cs, b)
 	}
-	return span{cs: cs, ce: end, attr: at}, true
+	return span{cs: cs, ce: f.beforeRelative(cs, end, inQuote), attr: at}, true
+}
+
+// beforeRelative ends reported content [cs, end) before a relative clause
+// set off by a comma that closes it (", who worked on the 2008 campaign"):
+// the reporter's description of someone the words name, not the words.
+func (f *quoteFinder) beforeRelative(cs, end int, inQuote []bool) int {
+	for k := cs + 3; k+1 < end; k++ {
+		if f.toks[k].Key == "," && !inQuote[k] && f.lang.RelativePronouns[f.toks[k+1].Key] {
+			return k
+		}
+	}
+	return end
 }
 
 // contentStart returns the first token of reported content after a cue
