@@ -562,7 +562,7 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 	if e > k && !p.lang.Prepositions[p.toks[k].Key] && !p.lang.WeekdayWords[p.toks[k].Key] {
 		return k, k
 	}
-	if p.lang.WeekdayWords[p.toks[k].Key] {
+	if e > k && p.lang.WeekdayWords[p.toks[k].Key] {
 		// "said Tuesday in Brussels", not "said Tuesday the version ... is"
 		w := k
 		for w < e && p.lang.WeekdayWords[p.toks[w].Key] && !p.lang.Prepositions[p.toks[w].Key] {
