@@ -136,11 +136,7 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 	}
 	c.attr, c.local = f.markAttribution(mi, preA, preB, n)
 	if !c.attr.found() {
-		if at := f.signatureAfter(m); at.found() {
-			c.attr, c.local = at, true // `"..."` then a line `- Bernie Sanders.`
-		} else if e, at := f.signatureInside(m); at.found() {
-			c.e, c.attr, c.local = e, at, true // the quote's last line `Dean Baker, Center for ..."`
-		}
+		f.signed(&c, m)
 	}
 	opensClause := preB == preA || (preB > preA && (f.toks[preB-1].Key == ":" || f.toks[preB-1].Key == ","))
 	c.embedded = c.local && !opensClause && c.attr.subjS >= 0 && f.toks[c.attr.subjS].Start >= m.Close &&
@@ -156,6 +152,17 @@ func (f *quoteFinder) directQuote(mi int) (candidate, bool) {
 		c.kind, c.weak = models.QuotePartial, true
 	}
 	return c, true
+}
+
+// signed gives candidate c of quote m, which has no attribution, the one
+// of a signature: `"..."` then a line `- Bernie Sanders.`, or the quote's
+// last line `Dean Baker, Center for ..."`.
+func (f *quoteFinder) signed(c *candidate, m doc.Marked) {
+	if at := f.signatureAfter(m); at.found() {
+		c.attr, c.local = at, true
+	} else if e, at := f.signatureInside(m); at.found() {
+		c.e, c.attr, c.local = e, at, true
+	}
 }
 
 // signatureAfter reads a signature line right after quote m: a paragraph
@@ -446,18 +453,27 @@ func (f *quoteFinder) parseAfter(a, b int, strict, afterMark bool) attribution {
 		}
 	}
 	if end, lemma := f.cueExtent(i, b); lemma != "" {
-		if lemma != "according to" {
-			if f.lang.Verbs.Has(lemma, lexicon.NoInversion) || strings.HasSuffix(f.toks[i].Key, "ing") {
-				return noAttribution()
-			}
-			end = i + 1
-		}
-		if s, e := f.invertedSubject(end, b); s >= 0 && !f.hasAuxiliary(s, e) && (afterMark || f.speakerHead(e-1) && !f.hasAuxiliary(e, f.nextCommaOr(e, b))) {
-			return f.closedAttrib(s, e, i, end, lemma, e, b, strict)
-		}
-		return noAttribution()
+		return f.invertedAfter(i, end, b, lemma, strict, afterMark)
 	}
 	return f.speakerFirst(i, b, strict, afterMark)
+}
+
+// invertedAfter reads `, said Trump` with the cue at token i (ending at
+// end, lemma lemma) up to b. In running text (not right after a quote's
+// mark) the words after the cue speak only when they end in a name or a
+// speaker's noun and no verb follows them.
+func (f *quoteFinder) invertedAfter(i, end, b int, lemma string, strict, afterMark bool) attribution {
+	if lemma != "according to" {
+		if f.lang.Verbs.Has(lemma, lexicon.NoInversion) || strings.HasSuffix(f.toks[i].Key, "ing") {
+			return noAttribution()
+		}
+		end = i + 1
+	}
+	s, e := f.invertedSubject(end, b)
+	if s < 0 || f.hasAuxiliary(s, e) || !afterMark && (!f.speakerHead(e-1) || f.hasAuxiliary(e, f.nextCommaOr(e, b))) {
+		return noAttribution()
+	}
+	return f.closedAttrib(s, e, i, end, lemma, e, b, strict)
 }
 
 // speakerHead reports whether token k may end a speaker's mention after
@@ -537,13 +553,20 @@ func (f *quoteFinder) mentionIn(i, e int) (int, int) {
 	if !t.Upper && !f.lang.Determiners[t.Key] && !(f.isName(e-1) && e-i <= 8) && !(f.lang.Titles[f.toks[e-1].Key] && e-i <= 4) {
 		return -1, -1 // "former New York Mayor Michael Bloomberg" ends in a name, "top lawmakers" in a title
 	}
-	det := f.lang.Determiners[t.Key]
+	return f.mentionWords(i, e)
+}
+
+// mentionWords checks the words [i, e) of a mention: none that never
+// stands in one (but "the gambling tycoon", "a retired general"), cut at
+// an apposition's comma after a name, at most twelve words.
+func (f *quoteFinder) mentionWords(i, e int) (int, int) {
+	det := f.lang.Determiners[f.toks[i].Key]
 	for k := i; k < e; k++ {
 		t := f.toks[k]
 		if notInMentionWord(f.lang, t) && !(det && k > i && k < e-1 && f.adjectival(t)) {
-			return -1, -1 // but "the gambling tycoon", "a retired general"
+			return -1, -1
 		}
-		if f.toks[k].Key == "," {
+		if t.Key == "," {
 			if k == i || !f.toks[i].Upper {
 				return -1, -1
 			}
@@ -772,7 +795,7 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 	if f.passive(k, a) {
 		return noAttribution(), false, true // "Blumenthal was asked, ...": the words were put to him
 	}
-	if form, _ := f.lang.Verbs.FormOf(t.Key); form == lexicon.PastPart && k > a && f.lang.Determiners[f.toks[k-1].Key] {
+	if f.adjectivalParticiple(k, a) {
 		return at, false, false // "in a written statement": an adjective, no cue
 	}
 	if lemma == "according to" {
@@ -801,6 +824,13 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 	}
 	_, ve := f.venueAfter(v, end)
 	return f.attrib(s, e, k, ce, lemma, v, end), ve == end, true
+}
+
+// adjectivalParticiple reports whether the participle at token k follows a
+// determiner after the clause start a: "a written statement".
+func (f *quoteFinder) adjectivalParticiple(k, a int) bool {
+	form, _ := f.lang.Verbs.FormOf(f.toks[k].Key)
+	return form == lexicon.PastPart && k > a && f.lang.Determiners[f.toks[k-1].Key]
 }
 
 // colonSpeaker reads "Trump was blunt:" or "Ushakov:" before a quote: the

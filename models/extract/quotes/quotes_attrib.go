@@ -68,24 +68,33 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 	case p.lang.Pronouns[key]:
 		return j, j + 1
 	case p.toks[j].Upper:
-		s := p.nameRunBack(j, lo)
-		if s == j && (p.lang.Openers[key] || p.lang.WeekdayWords[key]) {
-			return -1, -1 // "Now tell us ..."
-		}
-		if ds, ok := p.placedDescription(s, lo); ok {
-			return ds, j + 1 // "Officials in Geneva said": officials, not Geneva
-		}
-		if ds, ok := p.conveyedBy(s, lo); ok {
-			return ds, j + 1 // "Russian officials cited by Reuters said"
-		}
-		if s-3 >= lo && p.lang.Prepositions[p.toks[s-1].Key] && strings.HasSuffix(p.toks[s-2].Key, "ing") && !p.toks[s-2].Upper {
-			if ds, de := p.describedBack(s-3, lo); ds >= 0 {
-				return ds, de // "another source speaking to Fox News said": the source
-			}
-		}
-		return s, j + 1
+		return p.nameSubjectBefore(j, lo)
 	}
 	return p.describedBack(j, lo)
+}
+
+// nameSubjectBefore returns the speaker whose mention ends in the
+// capitalised word at token j: the name, or the description it is part of
+// ("Officials in Geneva", "officials cited by Reuters", "another source
+// speaking to Fox News").
+func (p *attributor) nameSubjectBefore(j, lo int) (int, int) {
+	key := p.toks[j].Key
+	s := p.nameRunBack(j, lo)
+	if s == j && (p.lang.Openers[key] || p.lang.WeekdayWords[key]) {
+		return -1, -1 // "Now tell us ..."
+	}
+	if ds, ok := p.placedDescription(s, lo); ok {
+		return ds, j + 1 // "Officials in Geneva said": officials, not Geneva
+	}
+	if ds, ok := p.conveyedBy(s, lo); ok {
+		return ds, j + 1 // "Russian officials cited by Reuters said"
+	}
+	if s-3 >= lo && p.lang.Prepositions[p.toks[s-1].Key] && strings.HasSuffix(p.toks[s-2].Key, "ing") && !p.toks[s-2].Upper {
+		if ds, de := p.describedBack(s-3, lo); ds >= 0 {
+			return ds, de // "another source speaking to Fox News said": the source
+		}
+	}
+	return s, j + 1
 }
 
 // placedDescription finds the described speakers a place name starting
@@ -164,36 +173,58 @@ func (p *attributor) beforeParenthetical(j, lo int) (int, int) {
 			}
 			continue
 		}
-		if p.toks[c-1].Key == ")" && c-1 > lo {
-			if s, e := p.beforeBrackets(c-1, lo); s >= 0 && s-lo <= 2 {
-				return s, e // "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
-			}
-		}
-		if first && !p.toks[c-1].Punct && !p.toks[c-1].Upper && !p.lang.Pronouns[p.toks[c-1].Key] {
-			if ds, de := p.describedBack(c-1, lo); ds >= 0 && p.opensClause(ds, lo) {
-				return ds, de // "Several candidates, including Trump, said"
-			}
-		}
-		if !p.isName(c-1) && !p.lang.Pronouns[p.toks[c-1].Key] {
-			// "The campaign manager, Kellyanne Conway, said": the aside names her
-			if first && p.isName(j-1) && p.isName(c+1) {
-				if s := p.nameRunBack(j-1, c+1); s == c+1 {
-					return s, j
-				}
-			}
-			first = false
-			continue
+		if s, e, ok := p.beforeAsideComma(c, j, lo, first); ok {
+			return s, e
 		}
 		first = false
-		s := c - 1
-		if p.isName(s) {
-			s = p.nameRunBack(s, lo)
-		}
-		if (s-lo <= 2 || p.afterOpening(s, lo)) && p.plausibleName(s, c) {
-			return s, c // the name opens the clause: "Ayrault, the minister of France, a member of ..., said"
-		}
 	}
 	return -1, -1
+}
+
+// beforeAsideComma reads the speaker before the comma at token c that may
+// open an aside ending at token j: a name with its party bracket, a
+// described subject ("Several candidates, including Trump, said"), the
+// name inside the aside ("The campaign manager, Kellyanne Conway, said"),
+// or a name opening the clause. first is set for the aside's last comma.
+func (p *attributor) beforeAsideComma(c, j, lo int, first bool) (int, int, bool) {
+	prev := p.toks[c-1]
+	if prev.Key == ")" && c-1 > lo {
+		if s, e := p.beforeBrackets(c-1, lo); s >= 0 && s-lo <= 2 {
+			return s, e, true // "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
+		}
+	}
+	if first {
+		if ds, de, ok := p.describedBeforeAside(c, lo); ok {
+			return ds, de, true
+		}
+	}
+	if !p.isName(c-1) && !p.lang.Pronouns[prev.Key] {
+		if first && p.isName(j-1) && p.isName(c+1) {
+			if s := p.nameRunBack(j-1, c+1); s == c+1 {
+				return s, j, true
+			}
+		}
+		return 0, 0, false
+	}
+	s := c - 1
+	if p.isName(s) {
+		s = p.nameRunBack(s, lo)
+	}
+	if (s-lo <= 2 || p.afterOpening(s, lo)) && p.plausibleName(s, c) {
+		return s, c, true // the name opens the clause: "Ayrault, the minister of France, a member of ..., said"
+	}
+	return 0, 0, false
+}
+
+// describedBeforeAside finds a described subject opening its clause
+// before the comma at token c: "Several candidates, including Trump, said".
+func (p *attributor) describedBeforeAside(c, lo int) (int, int, bool) {
+	prev := p.toks[c-1]
+	if prev.Punct || prev.Upper || p.lang.Pronouns[prev.Key] {
+		return 0, 0, false
+	}
+	ds, de := p.describedBack(c-1, lo)
+	return ds, de, ds >= 0 && p.opensClause(ds, lo)
 }
 
 // afterOpening reports whether token s follows an opening phrase set off
@@ -273,11 +304,8 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 	if q, ok := p.sourceWithPhrase(j, lo); ok {
 		return q, j + 1 // "people with direct knowledge of the talks said", "a source familiar with his thinking"
 	}
-	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !p.lang.Titles[head]) {
-		return -1, -1
-	}
-	if p.lang.WeekdayWords[head] {
-		return -1, -1 // "this week" says nothing
+	if !p.describableHead(head) {
+		return -1, -1 // "repeatedly said", "this week said"
 	}
 	if ps, ok := p.pollShare(j, lo); ok {
 		return ps, j + 1 // "21 percent said", "a majority of Americans say"
@@ -296,6 +324,15 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 		}
 	}
 	return s, j + 1
+}
+
+// describableHead reports whether the lower-case word head may end a
+// speaker's description: no adverb, participle or time word.
+func (p *attributor) describableHead(head string) bool {
+	if strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ing") || (strings.HasSuffix(head, "ed") && !p.lang.Titles[head]) {
+		return false
+	}
+	return !p.lang.WeekdayWords[head] // "this week" says nothing
 }
 
 // pollShare finds a share of people polled ending at token j: "21
@@ -563,16 +600,23 @@ func (p *attributor) venueAfter(k, hi int) (int, int) {
 		return k, k
 	}
 	if e > k && p.lang.WeekdayWords[p.toks[k].Key] {
-		// "said Tuesday in Brussels", not "said Tuesday the version ... is"
-		w := k
-		for w < e && p.lang.WeekdayWords[p.toks[w].Key] && !p.lang.Prepositions[p.toks[w].Key] {
-			w++
-		}
-		if w < e && !p.lang.Prepositions[p.toks[w].Key] {
-			return k, w
-		}
+		return k, p.timeWordsEnd(k, e)
 	}
 	return k, e
+}
+
+// timeWordsEnd ends a venue [k, e) opening with time words at the first
+// word that is neither one nor a preposition: "said Tuesday in Brussels"
+// keeps its venue, "said Tuesday the version ... is" ends it at "the".
+func (p *attributor) timeWordsEnd(k, e int) int {
+	w := k
+	for w < e && p.lang.WeekdayWords[p.toks[w].Key] && !p.lang.Prepositions[p.toks[w].Key] {
+		w++
+	}
+	if w < e && !p.lang.Prepositions[p.toks[w].Key] {
+		return w
+	}
+	return e
 }
 
 // verbAt reports whether the reporting verb at token k is used as a verb:

@@ -586,6 +586,23 @@ func (f *quoteFinder) contentStart(ce, b int) int {
 	for ce < b-1 && f.adverb(f.toks[ce].Key) && !f.lang.Auxiliaries[f.toks[ce].Key] {
 		ce++ // "complained bitterly that"
 	}
+	if k := f.thatAfterVenue(ce, b, phrase); k >= 0 {
+		return k
+	}
+	k := ce
+	for k < b && f.lang.WeekdayWords[f.toks[k].Key] {
+		k++
+	}
+	if k >= b || (f.toks[k].Punct && !doc.IsOpenMark([]rune(f.toks[k].Key)[0], doc.FamDouble) && !doc.IsOpenMark([]rune(f.toks[k].Key)[0], doc.FamSingle)) {
+		return -1
+	}
+	return k
+}
+
+// thatAfterVenue returns the token after a "that" which only a venue
+// separates from the cue ending at token ce, or -1; with phrase set (the
+// venue opens with a preposition) any words but a cue may stand between.
+func (f *quoteFinder) thatAfterVenue(ce, b int, phrase bool) int {
 	for k := ce; k < b && k < ce+16; k++ {
 		t := f.toks[k]
 		if t.Key == "that" {
@@ -596,14 +613,7 @@ func (f *quoteFinder) contentStart(ce, b int) int {
 			break
 		}
 	}
-	k := ce
-	for k < b && f.lang.WeekdayWords[f.toks[k].Key] {
-		k++
-	}
-	if k >= b || (f.toks[k].Punct && !doc.IsOpenMark([]rune(f.toks[k].Key)[0], doc.FamDouble) && !doc.IsOpenMark([]rune(f.toks[k].Key)[0], doc.FamSingle)) {
-		return -1
-	}
-	return k
+	return -1
 }
 
 // afterQuote reports whether the speaker at token s directly follows a

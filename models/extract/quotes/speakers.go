@@ -47,6 +47,14 @@ func (f *quoteFinder) speakerOf(reg *people.Registry, s, e, cue, sentStart, prev
 		sp.name, sp.kind, sp.named = name, f.kindOf(reg, name), true
 		return sp
 	}
+	return f.describedSpeaker(sp, s, he, e)
+}
+
+// describedSpeaker reads an unresolved mention [s, e) (its head word
+// ending at he) by its head noun: an unnamed source is anonymous and keeps
+// its description, "European leaders" are a group, "the Russian embassy"
+// an organisation; sp carries the conduit already read.
+func (f *quoteFinder) describedSpeaker(sp speaker, s, he, e int) speaker {
 	head := f.toks[he-1].Key
 	switch {
 	case f.lang.Pronouns[head]:
