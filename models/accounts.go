@@ -1,0 +1,48 @@
+package models
+
+import "time"
+
+// Roles of an account. An editor pins, hides and corrects; an admin also
+// manages stories and, later, other accounts.
+const (
+	RoleEditor = "editor"
+	RoleAdmin  = "admin"
+)
+
+// User is an account that may sign in to the editor's view. PasswordHash is
+// a bcrypt hash; the password itself is never stored.
+type User struct {
+	ID           uint      `gorm:"primaryKey" json:"id"`
+	Username     string    `gorm:"uniqueIndex;not null" json:"username"`
+	Role         string    `gorm:"not null" json:"role"`
+	PasswordHash string    `gorm:"not null" json:"-"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+// Session is one signed-in browser. TokenHash is the SHA-256 (hex) of the
+// random token the browser's cookie holds.
+type Session struct {
+	TokenHash string    `gorm:"primaryKey"`
+	UserID    uint      `gorm:"not null"`
+	CreatedAt time.Time `gorm:"not null"`
+	ExpiresAt time.Time `gorm:"not null"`
+}
+
+// Edit object types.
+const (
+	EditStoryEvent = "story_event" // an event pinned, hidden or restored in a story
+)
+
+// Edit is one logged change made by a signed-in user: who, when, what, and
+// the changed fields before and after as JSON.
+type Edit struct {
+	ID         uint      `gorm:"primaryKey" json:"id"`
+	UserID     *uint     `json:"user_id"`
+	Username   string    `gorm:"not null" json:"username"`
+	CreatedAt  time.Time `gorm:"not null" json:"created_at"`
+	ObjectType string    `gorm:"not null" json:"object_type"`
+	ObjectID   uint      `gorm:"not null" json:"object_id"`
+	StoryID    *uint     `json:"story_id"`
+	BeforeJSON string    `gorm:"column:before_json" json:"before"`
+	AfterJSON  string    `gorm:"column:after_json" json:"after"`
+}
