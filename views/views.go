@@ -44,6 +44,7 @@ var pages = map[string][]string{
 	"event":       {"layout.html", "partials.html", "event.html"},
 	"search":      {"layout.html", "partials.html", "search.html"},
 	"error":       {"layout.html", "partials.html", "error.html"},
+	"login":       {"layout.html", "partials.html", "login.html"},
 	"embed_story": {"embed.html", "partials.html", "embed_story.html"},
 	"embed_chart": {"embed.html", "partials.html", "embed_chart.html"},
 }
@@ -98,7 +99,13 @@ type Page struct {
 	Transparent bool   // embeds: no background of their own (?background=transparent)
 	Query       string // search box contents
 	ChartsReady bool   // set by Render: whether ECharts is embedded
-	Data        any
+	// Editor is true for a signed-in account: the page shows the editing
+	// controls and CAMEO codes. User and Role name the account; Here is
+	// the page's own address (path and query), where actions come back to.
+	Editor     bool
+	User, Role string
+	Here       string
+	Data       any
 }
 
 // Render writes the named page into w. It renders into a buffer first, so

@@ -182,3 +182,27 @@ func TestSetEventStateBy(t *testing.T) {
 		}
 	})
 }
+
+func TestPinnedTimeline(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		ctx := context.Background()
+		st, story := readFixture(t)
+		got, err := st.PinnedTimeline(ctx, story)
+		if err != nil || len(got) != 0 {
+			t.Fatalf("nothing pinned: %+v %v", got, err)
+		}
+		all, err := st.Timeline(ctx, story, models.Filter{})
+		mustRead(t, err)
+		// Pin both, then hide one: only the pinned one is listed, marked,
+		// with its sources.
+		for _, en := range all {
+			mustRead(t, st.SetEventState(ctx, story.ID, en.Event.ID, models.StoryEventPinned))
+		}
+		mustRead(t, st.SetEventState(ctx, story.ID, all[0].Event.ID, models.StoryEventHidden))
+		got, err = st.PinnedTimeline(ctx, story)
+		mustRead(t, err)
+		if len(got) != 1 || got[0].Event.ID != all[1].Event.ID || !got[0].Pinned || len(got[0].Event.Sources) == 0 {
+			t.Errorf("pinned: %+v", got)
+		}
+	})
+}
