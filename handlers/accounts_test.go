@@ -247,9 +247,13 @@ func TestReaderAndEditorViews(t *testing.T) {
 	if e := editorMarks(editor.page(editor.get("/embed/stories/deadline"))); e["tools"]+e["cameo"]+e["sign out"] != 0 {
 		t.Errorf("embed shows editor marks: %v", e)
 	}
-	// The reader's page offers the sign-in link; the editor's does not.
-	if reader.page(reader.get("/")).Find(`a[href="/login"]`).Length() != 1 {
-		t.Errorf("no sign-in link for readers")
+	// The reader's page offers the sign-in link, which comes back to it
+	// (encoded once: the link's next is the page's address as it was).
+	page := "/stories/deadline?kind=deadline&person=Donald+Trump"
+	link, _ := reader.page(reader.get(page)).Find(`footer a[href^="/login?next="]`).Attr("href")
+	next, _ := reader.page(reader.get(link)).Find(`form.login input[name=next]`).Attr("value")
+	if next != page {
+		t.Errorf("sign-in link %q leads back to %q, want %q", link, next, page)
 	}
 }
 
