@@ -17,6 +17,7 @@
 //	GET  /articles/{id}                 the text with event sentences and quotes highlighted
 //	GET  /events/{id}                   an event's permalink; its sources 100 at a time (?page=)
 //	GET  /search?q=                     full text over quotes and event sentences (FTS5)
+//	GET|POST /login, POST /logout       editors sign in (?next= a page of this site) and out
 //	GET  /healthz                       200 {"status":"ok"} when the database answers
 //
 // Embeds (framable by any site, no cookies, ?theme=dark|light, the page
@@ -54,6 +55,12 @@
 // between (a laptop running `dateline serve`); with it they ask for the
 // token, so a server on a public address is read-only to anyone without
 // it. Hosts not in Options.AllowedHosts get 403.
+//
+// A signed-in editor (see accounts.go) sees the editing controls and CAMEO
+// codes; readers do not. The forms of a signed-in browser carry the
+// session's form token (auth.FormToken) instead of the double-submit one,
+// and must name this host in Origin, or in Referer when there is no Origin.
+// Editors pin and hide; story forms are for admins.
 //
 // # Headers
 //
