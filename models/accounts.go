@@ -31,7 +31,17 @@ type Session struct {
 // Edit object types.
 const (
 	EditStoryEvent = "story_event" // an event pinned, hidden or restored in a story
+	EditEvent      = "event"       // an event's summary, date or kind corrected
 )
+
+// EventCorrection is what an editor may correct of an event. Date is a
+// normalised value ("2025-08-08", "2025-08-06T14:00", "2025-W33",
+// "2025-08", "2025-Q3", "2025"); its form sets the granularity.
+type EventCorrection struct {
+	Summary string `json:"summary"`
+	Date    string `json:"date"`
+	Kind    string `json:"kind"`
+}
 
 // Edit is one logged change made by a signed-in user: who, when, what, and
 // the changed fields before and after as JSON.

@@ -75,6 +75,7 @@ type Event struct {
 	DeadlineConsequence string        `json:"deadline_consequence,omitempty"`
 	DeadlineTarget      string        `json:"deadline_target,omitempty"`
 	Subject             string        `json:"subject,omitempty"` // what takes effect or expires
+	Version             int           `json:"version,omitempty"` // corrections by editors; 0 for none
 	Sources             []EventSource `json:"sources,omitempty"`
 	CreatedAt           time.Time     `json:"created_at"`
 }

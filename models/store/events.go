@@ -160,7 +160,8 @@ func (w *writer) refineDate(old storedEvent, ev *models.ExtractedEvent, sortAt t
 	if len(ev.Date) <= len(old.Date) || !strings.HasPrefix(ev.Date, old.Date) {
 		return old, nil
 	}
-	err := w.exec(`UPDATE events SET date = ?, granularity = ?, sort_at = ? WHERE id = ?`,
+	// A corrected event (version > 0) keeps the editor's date.
+	err := w.exec(`UPDATE events SET date = ?, granularity = ?, sort_at = ? WHERE id = ? AND version = 0`,
 		ev.Date, ev.Granularity, sortAt, old.ID)
 	old.Date, old.Granularity = ev.Date, ev.Granularity
 	w.updateKnownEvent(old, kind, nil)
@@ -199,7 +200,7 @@ func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, kind stri
 		w.updateKnownEvent(upd, kind, added)
 	}
 	if upd.Summary != old.Summary {
-		if err := w.exec(`UPDATE events SET summary = ? WHERE id = ?`, upd.Summary, old.ID); err != nil {
+		if err := w.exec(`UPDATE events SET summary = ? WHERE id = ? AND version = 0`, upd.Summary, old.ID); err != nil {
 			return err
 		}
 	}

@@ -30,3 +30,5 @@ CREATE TABLE edits (
 CREATE INDEX idx_edits_object ON edits(object_type, object_id);
 CREATE INDEX idx_edits_user_id ON edits(user_id);
 CREATE INDEX idx_edits_story_id ON edits(story_id);
+
+ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 0;

@@ -40,3 +40,10 @@ CREATE TABLE edits (
 CREATE INDEX idx_edits_object ON edits(object_type, object_id);
 CREATE INDEX idx_edits_user_id ON edits(user_id);
 CREATE INDEX idx_edits_story_id ON edits(story_id);
+
+-- events.version counts the corrections editors made to an event (summary,
+-- date, kind); 0 for none. An edit names the version it started from and
+-- is refused when the event moved on. A corrected event keeps its key, so
+-- a new report of it still joins it, and ingest no longer refines its date
+-- or fills its summary.
+ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"dateline/models"
+)
+
+func TestGranularityOf(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2025-08-08", models.GranDay}, {"2025-08-06T14:00", models.GranTime}, {"2025-W33", models.GranWeek},
+		{"2025-08", models.GranMonth}, {"2025-Q3", models.GranQuarter}, {"2025", models.GranYear},
+		{"2025-13", ""}, {"2025-W54", ""}, {"Friday", ""}, {"", ""}, {"2025-08-32", ""},
+	}
+	for _, tt := range tests {
+		if got, ok := GranularityOf(tt.in); got != tt.want || ok != (tt.want != "") {
+			t.Errorf("GranularityOf(%q) = %q %v, want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestCorrectEvent(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		ctx := context.Background()
+		st, story := readFixture(t)
+		ann := testUser(t, st, "ann", models.RoleEditor, "correct horse")
+		bob := testUser(t, st, "bob", models.RoleEditor, "battery staple")
+		got, err := st.Timeline(ctx, story, models.Filter{})
+		mustRead(t, err)
+		meeting := got[0].Event
+		now := time.Date(2025, 8, 7, 12, 0, 0, 0, time.UTC)
+		fix := models.EventCorrection{Summary: " Witkoff meets Putin in Moscow ", Date: "2025-08", Kind: "meeting"}
+		ev, err := st.CorrectEvent(ctx, meeting.ID, 0, fix, ann, now)
+		if err != nil || ev.Version != 1 || ev.Summary != "Witkoff meets Putin in Moscow" || ev.Granularity != models.GranMonth ||
+			!ev.SortAt.Equal(time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)) {
+			t.Fatalf("correction: %+v %v", ev, err)
+		}
+		// Bob started from version 0 too: refused, and shown what is there now.
+		stale := models.EventCorrection{Summary: "Envoy and Putin talk", Date: "2025-08-06", Kind: "talks"}
+		ev, err = st.CorrectEvent(ctx, meeting.ID, 0, stale, bob, now)
+		if models.ErrorCode(err) != models.ECONFLICT || ev.Summary != "Witkoff meets Putin in Moscow" || ev.Version != 1 {
+			t.Errorf("stale correction: %+v %v", ev, err)
+		}
+		bad := []models.EventCorrection{
+			{Summary: "", Date: "2025-08-06", Kind: "meeting"},
+			{Summary: "x", Date: "Wednesday", Kind: "meeting"},
+			{Summary: "x", Date: "2025-08-06", Kind: "Meeting!"},
+		}
+		for _, b := range bad {
+			if _, err := st.CorrectEvent(ctx, meeting.ID, 1, b, bob, now); models.ErrorCode(err) != models.EINVALID {
+				t.Errorf("%+v: %v, want EINVALID", b, err)
+			}
+		}
+		if _, err := st.CorrectEvent(ctx, 99999, 0, fix, bob, now); models.ErrorCode(err) != models.ENOTFOUND {
+			t.Errorf("unknown event: %v", err)
+		}
+		// The same correction again changes and logs nothing.
+		if ev, err := st.CorrectEvent(ctx, meeting.ID, 1, fix, bob, now); err != nil || ev.Version != 1 {
+			t.Errorf("no-op correction: %+v %v", ev, err)
+		}
+		edits, err := st.Edits(ctx, models.EditEvent, meeting.ID)
+		mustRead(t, err)
+		if len(edits) != 1 || edits[0].Username != "ann" ||
+			edits[0].BeforeJSON != `{"summary":"Envoy meets Putin","date":"2025-08-06","kind":"meeting"}` ||
+			edits[0].AfterJSON != `{"summary":"Witkoff meets Putin in Moscow","date":"2025-08","kind":"meeting"}` {
+			t.Errorf("edit log: %+v", edits)
+		}
+		// A new report of the same meeting, more precise, joins the
+		// corrected event and leaves its summary and date alone.
+		pub := time.Date(2025, 8, 7, 9, 0, 0, 0, time.UTC)
+		body := "Putin met the envoy on Wednesday at 14:00 in Moscow."
+		a := models.ExtractedArticle{Title: "Later report", Source: "Wire Two", PublishedAt: &pub, Body: body,
+			Events: []models.ExtractedEvent{{Date: "2025-08-06T14:00", Granularity: models.GranTime, Kind: models.KindMeeting,
+				Summary: "Putin meets envoy", Sentence: body, Start: 0, End: len(body), Actors: []string{"Vladimir Putin"}}}}
+		if _, err := st.SaveArticle(ctx, a, SaveOptions{StorySlug: "deadline"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err = st.Timeline(ctx, story, models.Filter{})
+		mustRead(t, err)
+		var found bool
+		for _, en := range got {
+			if en.Event.ID == meeting.ID {
+				found = true
+				if en.Event.Summary != "Witkoff meets Putin in Moscow" || en.Event.Date != "2025-08" ||
+					en.SourceCount != 2 || en.Event.Version != 1 {
+					t.Errorf("after a new report: %+v (%d sources)", en.Event, en.SourceCount)
+				}
+			}
+		}
+		if !found || len(got) != 2 {
+			t.Errorf("the new report made a new event: %q", summaries(got))
+		}
+	})
+}
