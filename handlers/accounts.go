@@ -52,6 +52,7 @@ func (a *app) accountRoutes(e *gin.Engine) {
 	e.GET("/login", a.loginForm)
 	e.POST("/login", logins, a.login)
 	e.POST("/logout", a.logout)
+	a.correctionRoutes(e)
 }
 
 // currentUser returns the signed-in account of the request, or nil. The

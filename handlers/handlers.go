@@ -108,7 +108,8 @@ type app struct {
 	proxies []netip.Prefix
 	hosts   map[string]bool
 	secret  []byte
-	acc     Accounts // nil: the store keeps no accounts
+	acc     Accounts    // nil: the store keeps no accounts
+	fix     Corrections // nil: events cannot be corrected
 }
 
 // New returns the Gin engine serving every page, embed, export and API route.
@@ -144,6 +145,7 @@ func New(st Store, opt Options) (http.Handler, error) {
 	}
 	a := &app{st: st, opt: opt, pages: r, log: opt.Log, slots: make(chan struct{}, opt.MaxExtractions)}
 	a.acc, _ = st.(Accounts)
+	a.fix, _ = st.(Corrections)
 	if err := a.trust(opt); err != nil {
 		return nil, err
 	}

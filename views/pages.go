@@ -46,6 +46,8 @@ type EventView struct {
 	// the links to the pages of sources around this one, when there are.
 	From, To, SourceCount int
 	Prev, Next            string
+	// Corrections are the editors' logged changes, oldest first.
+	Corrections []Correction
 }
 
 // SearchView is the model of the search page.

@@ -45,6 +45,7 @@ var pages = map[string][]string{
 	"search":      {"layout.html", "partials.html", "search.html"},
 	"error":       {"layout.html", "partials.html", "error.html"},
 	"login":       {"layout.html", "partials.html", "login.html"},
+	"event_edit":  {"layout.html", "partials.html", "event_edit.html"},
 	"embed_story": {"embed.html", "partials.html", "embed_story.html"},
 	"embed_chart": {"embed.html", "partials.html", "embed_chart.html"},
 }

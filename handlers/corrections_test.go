@@ -1,0 +1,96 @@
+package handlers_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// editForm reads the correction form of event 1: its csrf and version.
+func editForm(t *testing.T, b *browser) url.Values {
+	t.Helper()
+	d := b.page(b.get("/events/1/edit"))
+	f := d.Find(`form.event-edit`)
+	v := url.Values{}
+	for _, name := range []string{"csrf", "version", "summary", "date", "kind"} {
+		val, ok := f.Find(`input[name=` + name + `]`).Attr("value")
+		if !ok {
+			t.Fatalf("correction form has no %s field", name)
+		}
+		v.Set(name, val)
+	}
+	return v
+}
+
+func TestCorrectEventForm(t *testing.T) {
+	clock := now
+	h, _ := accountsApp(t, &clock)
+	reader, ann, root := newBrowser(t, h), newBrowser(t, h), newBrowser(t, h)
+	if w := reader.get("/events/1/edit"); w.Code != 303 || w.Header().Get("Location") != "/login?next=%2Fevents%2F1%2Fedit" {
+		t.Errorf("reader asking for the form: %d to %q", w.Code, w.Header().Get("Location"))
+	}
+	ann.signIn("ann", "correct horse")
+	root.signIn("root", "battery staple")
+	annForm, rootForm := editForm(t, ann), editForm(t, root) // both start from version 0
+	if annForm.Get("version") != "0" || annForm.Get("summary") != "Envoy meets Putin" || annForm.Get("date") != "2025-08-06" {
+		t.Fatalf("form values: %v", annForm)
+	}
+	annForm.Set("summary", "Witkoff meets Putin in Moscow")
+	if w := ann.post("/events/1/edit", annForm); w.Code != 303 || w.Header().Get("Location") != "/events/1#corrections" {
+		t.Fatalf("correction: %d %s", w.Code, w.Body.String())
+	}
+	// Root's form is stale: refused, nothing saved, the current values shown.
+	rootForm.Set("summary", "Envoy and Putin talk")
+	w := root.post("/events/1/edit", rootForm)
+	d := root.page(w)
+	current := d.Find(`.conflict`).Text()
+	mine, _ := d.Find(`input[name=summary]`).Attr("value")
+	version, _ := d.Find(`input[name=version]`).Attr("value")
+	if w.Code != http.StatusConflict || !strings.Contains(current, "Witkoff meets Putin in Moscow") ||
+		mine != "Envoy and Putin talk" || version != "1" {
+		t.Errorf("stale edit: %d; current %q; form %q at version %q", w.Code, current, mine, version)
+	}
+	// The reader sees the correction, marked, with its log.
+	d = reader.page(reader.get("/events/1"))
+	log := d.Find(`#corrections + ol.corrections li`).Text()
+	if h1 := d.Find("h1").Text(); h1 != "Witkoff meets Putin in Moscow" || !strings.Contains(log, "by ann") ||
+		!strings.Contains(log, "summary “Envoy meets Putin” → “Witkoff meets Putin in Moscow”") {
+		t.Errorf("event page: %q, log %q", h1, log)
+	}
+	if d.Find(`a[href="/events/1/edit"]`).Length() != 0 {
+		t.Errorf("the reader is offered the correction form")
+	}
+	if n := reader.page(reader.get("/stories/deadline")).Find(`#event-1 .corrected`).Length(); n != 1 {
+		t.Errorf("story page: corrected mark %d times", n)
+	}
+	refused := []struct {
+		name string
+		b    *browser
+		set  map[string]string
+		code int
+		want string
+	}{
+		{"bad date", root, map[string]string{"version": "1", "date": "Wednesday"}, 400, "write 2025-08-08"},
+		{"bad kind", root, map[string]string{"version": "1", "kind": "Big Meeting"}, 400, "lower-case letters"},
+		{"no version", root, map[string]string{"version": ""}, 400, "no version"},
+		{"no form token", root, map[string]string{"version": "1", "csrf": ""}, 403, "out of date"},
+		{"not signed in", reader, map[string]string{"version": "1", "token": "s3cret"}, 403, "Sign in as an editor"},
+	}
+	for _, tt := range refused {
+		v := editForm(t, root)
+		for k, val := range tt.set {
+			v.Set(k, val)
+		}
+		if tt.b == reader {
+			v.Set("csrf", reader.formCSRF("/login", "form.login"))
+		}
+		w := tt.b.post("/events/1/edit", v)
+		if w.Code != tt.code || !strings.Contains(w.Body.String(), tt.want) {
+			t.Errorf("%s: %d, want %d %q: %s", tt.name, w.Code, tt.code, tt.want, w.Body.String())
+		}
+	}
+	if h1 := reader.page(reader.get("/events/1")).Find("h1").Text(); h1 != "Witkoff meets Putin in Moscow" {
+		t.Errorf("a refused correction changed the event: %q", h1)
+	}
+}

@@ -1,0 +1,53 @@
+package views
+
+import (
+	"encoding/json"
+	"sort"
+
+	"dateline/models"
+)
+
+// EventEditView is the model of an event's correction form. Form holds
+// the values in the form (the event's, or the editor's refused ones);
+// Version is the version the form edits. Current is set when an edit was
+// refused because someone else changed the event first: the event as it
+// is now, for the editor to compare.
+type EventEditView struct {
+	Event   models.Event
+	Form    models.EventCorrection
+	Version int
+	Error   string
+	Current *models.Event
+}
+
+// Correction is one logged change of an event, for its page.
+type Correction struct {
+	Who     string
+	When    string // "7 Aug 2025 12:00 UTC"
+	Changes []FieldChange
+}
+
+// FieldChange is one field a correction changed.
+type FieldChange struct {
+	Field, Before, After string
+}
+
+// Corrections turns logged edits into what the event page lists, oldest
+// first. An edit whose JSON does not read lists no fields, not nothing.
+func Corrections(edits []models.Edit) []Correction {
+	out := make([]Correction, 0, len(edits))
+	for _, e := range edits {
+		var before, after map[string]string
+		_ = json.Unmarshal([]byte(e.BeforeJSON), &before)
+		_ = json.Unmarshal([]byte(e.AfterJSON), &after)
+		c := Correction{Who: e.Username, When: e.CreatedAt.UTC().Format("2 Jan 2006 15:04 UTC")}
+		for k, v := range after {
+			if before[k] != v {
+				c.Changes = append(c.Changes, FieldChange{Field: k, Before: before[k], After: v})
+			}
+		}
+		sort.Slice(c.Changes, func(i, j int) bool { return c.Changes[i].Field < c.Changes[j].Field })
+		out = append(out, c)
+	}
+	return out
+}
