@@ -18,6 +18,7 @@
 //	GET  /events/{id}                   an event's permalink; its sources 100 at a time (?page=)
 //	GET  /search?q=                     full text over quotes and event sentences (FTS5)
 //	GET|POST /login, POST /logout       editors sign in (?next= a page of this site) and out
+//	GET|POST /events/{id}/edit          an editor corrects summary, date, kind (version-checked)
 //	GET  /healthz                       200 {"status":"ok"} when the database answers
 //
 // Embeds (framable by any site, no cookies, ?theme=dark|light, the page
