@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"encoding/csv"
 	"net/http"
 	"net/url"
 	"strings"
@@ -92,5 +93,19 @@ func TestCorrectEventForm(t *testing.T) {
 	}
 	if h1 := reader.page(reader.get("/events/1")).Find("h1").Text(); h1 != "Witkoff meets Putin in Moscow" {
 		t.Errorf("a refused correction changed the event: %q", h1)
+	}
+	// The export says which events were corrected, and how often.
+	recs, err := csv.NewReader(strings.NewReader(reader.get("/export/events.csv?story=deadline").Body.String())).ReadAll()
+	if err != nil || len(recs) < 2 || recs[0][len(recs[0])-1] != "corrections" {
+		t.Fatalf("events CSV: %v %v", recs, err)
+	}
+	for _, r := range recs[1:] {
+		want := "0"
+		if r[0] == "1" {
+			want = "1"
+		}
+		if got := r[len(r)-1]; got != want || r[0] == "1" && r[6] != "Witkoff meets Putin in Moscow" {
+			t.Errorf("events CSV row %v: corrections %q, want %s", r, got, want)
+		}
 	}
 }

@@ -80,6 +80,7 @@ type EventRow struct {
 	PublishedAt         *time.Time `json:"published_at"`
 	Sentence            string     `json:"sentence"`
 	Expression          string     `json:"expression"`
+	Corrections         int        `json:"corrections"` // editors' corrections of the event (its version)
 }
 
 // QuoteRow is one (quote, article it appears in) pair of the quotes export.

@@ -18,7 +18,7 @@ import (
 var (
 	EventColumns = []string{"event_id", "date", "granularity", "sort_at", "kind", "cameo",
 		"summary", "actors", "deadline_set_by", "deadline_demand", "deadline_consequence",
-		"article_id", "title", "source", "url", "published_at", "sentence", "expression"}
+		"article_id", "title", "source", "url", "published_at", "sentence", "expression", "corrections"}
 	QuoteColumns = []string{"quote_id", "kind", "text", "speaker", "speaker_slug", "placed_at",
 		"article_id", "title", "source", "url", "published_at", "speaker_mention", "cue",
 		"venue", "sentence", "start", "end", "context", "context_start", "context_end",
@@ -112,7 +112,7 @@ func (r *RowWriter) Event(e *models.EventRow) error {
 		return []string{id(e.EventID), e.Date, e.Granularity, e.SortAt.UTC().Format(time.RFC3339),
 			e.Kind, e.Cameo, e.Summary, e.Actors, e.DeadlineSetBy, e.DeadlineDemand,
 			e.DeadlineConsequence, id(e.ArticleID), e.Title, e.Source, e.URL,
-			ISODate(e.PublishedAt), e.Sentence, e.Expression}
+			ISODate(e.PublishedAt), e.Sentence, e.Expression, strconv.Itoa(e.Corrections)}
 	})
 }
 
