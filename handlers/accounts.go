@@ -85,17 +85,22 @@ func (a *app) lookupSession(c *gin.Context) *signedIn {
 	return &signedIn{user: u, token: tok}
 }
 
-// editorPage fills in the editor's part of a page: whether the controls
-// show, who is signed in, the session's form token and the page's address.
-// Embeds are always the reader's view.
-func (a *app) editorPage(c *gin.Context, p *views.Page) {
-	p.Here = c.Request.URL.RequestURI()
+// editorPage fills in the editor's part of a page answered with status
+// st: whether the controls show, who is signed in, the session's form
+// token, and the page's address (not an error page's: nobody is sent back
+// to one, and its address is whatever was asked). Embeds are always the
+// reader's view. An editor's page is never stored by a shared cache.
+func (a *app) editorPage(c *gin.Context, p *views.Page, st int) {
+	if st < 400 {
+		p.Here = c.Request.URL.RequestURI()
+	}
 	if strings.HasPrefix(c.Request.URL.Path, "/embed/") {
 		return
 	}
 	if s := a.currentUser(c); s != nil {
 		p.Editor, p.User, p.Role = true, s.user.Username, s.user.Role
 		p.CSRF = auth.FormToken(s.token)
+		c.Header("Cache-Control", "private, no-store")
 	}
 }
 

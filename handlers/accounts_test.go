@@ -243,6 +243,13 @@ func TestReaderAndEditorViews(t *testing.T) {
 			t.Errorf("editor on %s has no controls: %v", path, e)
 		}
 	}
+	// A shared cache never keeps an editor's page (it holds the form token).
+	if cc := editor.get("/stories/deadline").Header().Get("Cache-Control"); cc != "private, no-store" {
+		t.Errorf("editor's page Cache-Control %q", cc)
+	}
+	if cc := reader.get("/stories/deadline").Header().Get("Cache-Control"); strings.Contains(cc, "private") {
+		t.Errorf("reader's page Cache-Control %q", cc)
+	}
 	// Embeds are the reader's view even for a signed-in browser.
 	if e := editorMarks(editor.page(editor.get("/embed/stories/deadline"))); e["tools"]+e["cameo"]+e["sign out"] != 0 {
 		t.Errorf("embed shows editor marks: %v", e)
