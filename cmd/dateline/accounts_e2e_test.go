@@ -81,3 +81,51 @@ func TestE2ESignInThenPin(t *testing.T) {
 		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
 	}
 }
+
+// TestE2ECorrectAnEvent: a signed-in editor corrects an event's summary
+// from its page; readers then see it marked corrected, with its log.
+func TestE2ECorrectAnEvent(t *testing.T) {
+	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
+	if code := run(context.Background(), []string{"user", "add", "ann", "--db", db},
+		strings.NewReader("correct horse\n"), io.Discard, io.Discard); code != 0 {
+		t.Fatalf("user add exited %d", code)
+	}
+	base := serveDB(t, db)
+	ctx := browserContext(t)
+	errs := consoleErrors(ctx)
+	c := within(ctx, 60*time.Second)
+	const fixed = "Witkoff and Putin meet in Moscow (corrected)"
+	if err := chromedp.Do(c,
+		chromedp.Navigate(base+"/login?next=/events/1"),
+		chromedp.SendKeys(chromedp.CSS(`form.login input[name=username]`), "ann"),
+		chromedp.SendKeys(chromedp.CSS(`form.login input[name=password]`), "correct horse"),
+		chromedp.Click(chromedp.CSS(`form.login button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`a[href="/events/1/edit"]`)),
+		chromedp.Click(chromedp.CSS(`a[href="/events/1/edit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`form.event-edit input[name=summary]`)),
+		chromedp.SetValue(chromedp.CSS(`form.event-edit input[name=summary]`), fixed),
+		chromedp.Click(chromedp.CSS(`form.event-edit button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#corrections`)),
+	); err != nil {
+		t.Fatalf("correcting: %v", err)
+	}
+	if h1, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS("h1"))); h1 != fixed {
+		t.Errorf("after the correction the event reads %q", h1)
+	}
+	// Signed out, a reader sees the mark and the log, and no form.
+	if err := chromedp.Do(c,
+		chromedp.Click(chromedp.CSS(`form.account button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`footer a[href^="/login"]`)),
+		chromedp.Navigate(base+"/events/1"), chromedp.WaitVisible(chromedp.CSS(`ol.corrections li`)),
+	); err != nil {
+		t.Fatalf("reading as a reader: %v", err)
+	}
+	log, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS(`ol.corrections li`)))
+	forms, _ := chromedp.Run(c, chromedp.Evaluate[int](`document.querySelectorAll('a[href$="/edit"], .entry-tools').length`))
+	if !strings.Contains(log, "by ann") || !strings.Contains(log, fixed) || forms != 0 {
+		t.Errorf("reader's event page: log %q, %d editing links", log, forms)
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
+	}
+}
