@@ -243,6 +243,15 @@ func TestReaderAndEditorViews(t *testing.T) {
 			t.Errorf("editor on %s has no controls: %v", path, e)
 		}
 	}
+	// Only an admin is offered a new story.
+	admin := newBrowser(t, h)
+	admin.signIn("root", "battery staple")
+	for _, b := range []*browser{reader, editor, admin} {
+		n := b.page(b.get("/")).Find(`a[href="/stories/new"]`).Length()
+		if want := map[*browser]int{admin: 1}[b]; n != want {
+			t.Errorf("new story link %d times, want %d", n, want)
+		}
+	}
 	// A shared cache never keeps an editor's page (it holds the form token).
 	if cc := editor.get("/stories/deadline").Header().Get("Cache-Control"); cc != "private, no-store" {
 		t.Errorf("editor's page Cache-Control %q", cc)
