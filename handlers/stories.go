@@ -207,7 +207,7 @@ func (a *app) editStoryForm(c *gin.Context) {
 }
 
 // writableStory checks that the request may write (check is
-// authorizeForm or checkStoryWrite), then loads the story named in the
+// authorizeForm or storyWriter), then loads the story named in the
 // path. It returns the signed-in account, nil for a write by the older
 // rules. On failure it has rendered the error, and ok is false.
 func (a *app) writableStory(c *gin.Context, check func(*gin.Context) (*models.User, error)) (models.Story, *models.User, bool) {
