@@ -23,6 +23,7 @@ type Accounts interface {
 	CreateSession(ctx context.Context, tokenHash string, userID uint, now time.Time, ttl time.Duration) (models.Session, error)
 	SessionUser(ctx context.Context, tokenHash string, now time.Time) (models.User, models.Session, error)
 	DeleteSession(ctx context.Context, tokenHash string) error
+	HasUsers(ctx context.Context) (bool, error)
 	SetEventStateBy(ctx context.Context, storyID, eventID uint, state string, u models.User, now time.Time) error
 }
 
@@ -111,7 +112,16 @@ func (a *app) loginForm(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, next)
 		return
 	}
-	a.renderLogin(c, http.StatusOK, views.LoginView{Next: next, Off: a.acc == nil})
+	off := a.acc == nil
+	if !off {
+		has, err := a.acc.HasUsers(c.Request.Context())
+		if err != nil {
+			a.fail(c, err)
+			return
+		}
+		off = !has
+	}
+	a.renderLogin(c, http.StatusOK, views.LoginView{Next: next, Off: off})
 }
 
 func (a *app) renderLogin(c *gin.Context, st int, v views.LoginView) {
@@ -130,6 +140,12 @@ func (a *app) login(c *gin.Context) {
 	}
 	name, pw := strings.TrimSpace(c.PostForm("username")), c.PostForm("password")
 	v := views.LoginView{Next: localPath(c.PostForm("next"), "/"), Username: name}
+	release, err := a.passwordSlot(c)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	defer release()
 	u, err := a.acc.UserByName(c.Request.Context(), name)
 	switch {
 	case err != nil && models.ErrorCode(err) != models.ENOTFOUND:
@@ -152,6 +168,26 @@ func (a *app) login(c *gin.Context) {
 	}
 	a.log.Info("signed in", "user", u.Username)
 	c.Redirect(http.StatusSeeOther, v.Next)
+}
+
+// passwordCheckWait is how long a sign-in waits for a free password check.
+const passwordCheckWait = 5 * time.Second
+
+// passwordSlot takes one of the password checks that may run at once (one
+// per core: a bcrypt comparison is a quarter of a second of one core), so
+// a flood of sign-ins from many clients cannot take every core. It waits
+// up to passwordCheckWait, then fails with ETIMEOUT (503).
+func (a *app) passwordSlot(c *gin.Context) (release func(), err error) {
+	t := time.NewTimer(passwordCheckWait)
+	defer t.Stop()
+	select {
+	case a.checks <- struct{}{}:
+		return func() { <-a.checks }, nil
+	case <-t.C:
+		return nil, models.Errorf(models.ETIMEOUT, "Too many sign-ins at once; try again in a moment.")
+	case <-c.Request.Context().Done():
+		return nil, c.Request.Context().Err()
+	}
 }
 
 // loginAllowed checks a sign-in post: accounts exist, it comes from this

@@ -411,3 +411,17 @@ func TestLogout(t *testing.T) {
 		t.Errorf("a signed-out session still works")
 	}
 }
+
+func TestLoginWithoutAccounts(t *testing.T) {
+	st := fixture(t)
+	h := newApp(t, st, "")
+	b := newBrowser(t, h)
+	d := b.page(b.get("/login"))
+	if d.Find(`form.login`).Length() != 0 || !strings.Contains(d.Find("main").Text(), "dateline user add") {
+		t.Errorf("sign-in page of a server without accounts: %s", d.Find("main").Text())
+	}
+	addUser(t, st, "ann", models.RoleEditor, "correct horse")
+	if b.page(b.get("/login")).Find(`form.login`).Length() != 1 {
+		t.Errorf("no sign-in form once an account exists")
+	}
+}

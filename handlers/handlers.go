@@ -108,8 +108,9 @@ type app struct {
 	proxies []netip.Prefix
 	hosts   map[string]bool
 	secret  []byte
-	acc     Accounts    // nil: the store keeps no accounts
-	fix     Corrections // nil: events cannot be corrected
+	acc     Accounts      // nil: the store keeps no accounts
+	fix     Corrections   // nil: events cannot be corrected
+	checks  chan struct{} // one token per running password check (one per core)
 }
 
 // New returns the Gin engine serving every page, embed, export and API route.
@@ -146,6 +147,7 @@ func New(st Store, opt Options) (http.Handler, error) {
 	a := &app{st: st, opt: opt, pages: r, log: opt.Log, slots: make(chan struct{}, opt.MaxExtractions)}
 	a.acc, _ = st.(Accounts)
 	a.fix, _ = st.(Corrections)
+	a.checks = make(chan struct{}, runtime.NumCPU())
 	if err := a.trust(opt); err != nil {
 		return nil, err
 	}
