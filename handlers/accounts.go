@@ -318,18 +318,24 @@ func refusedOrigin(what string) error {
 	return models.Errorf(models.EFORBIDDEN, "This form was sent from %s, not from this site, so nothing was changed. Open the page on this site and try again.", what)
 }
 
-// localPath returns p when it is a path on this site (no scheme, no host,
-// no "//" or backslash trickery), fallback otherwise: the only places a
-// form may send a browser back to.
+// localPath returns p, escaped, when it is a path on this site, fallback
+// otherwise: the only places a form may send a browser back to. Refused:
+// a scheme or host, "//" (another host to a browser), backslashes, and
+// tabs and newlines (browsers drop them, so "/\t/x" would become "//x"),
+// before and after escaping ("/%2f" unescapes to "//").
 func localPath(p, fallback string) string {
-	if p == "" || p[0] != '/' || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") {
+	if p == "" || p[0] != '/' || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n\t") {
 		return fallback
 	}
 	u, err := url.Parse(p)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" {
 		return fallback
 	}
-	return u.RequestURI()
+	out := u.RequestURI()
+	if !strings.HasPrefix(out, "/") || strings.HasPrefix(out, "//") || strings.ContainsAny(out, "\\\r\n\t") {
+		return fallback
+	}
+	return out
 }
 
 // backTo is where a pin or hide of event id in the story slug returns: the

@@ -55,8 +55,12 @@ func HashPassword(pw string, cost int) (string, error) {
 }
 
 // PasswordMatches reports whether pw is the password of hash. A malformed
-// hash matches nothing.
+// hash matches nothing, and neither does a password over MaxPassword
+// bytes (bcrypt would read only its first 72).
 func PasswordMatches(hash, pw string) bool {
+	if len(pw) > MaxPassword {
+		return false
+	}
 	err := bcrypt.CompareHashAndPassword([]byte(hash), []byte(pw))
 	return err == nil
 }
