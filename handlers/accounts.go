@@ -54,6 +54,7 @@ func (a *app) accountRoutes(e *gin.Engine) {
 	e.POST("/login", logins, a.login)
 	e.POST("/logout", a.logout)
 	a.correctionRoutes(e)
+	a.articleRoutes(e)
 }
 
 // currentUser returns the signed-in account of the request, or nil. The

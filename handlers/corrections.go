@@ -14,11 +14,14 @@ import (
 	"dateline/views"
 )
 
-// Corrections is what correcting events needs of the store, besides
-// Accounts; the real store has both.
-type Corrections interface {
+// Editing is what the editors' actions beyond pin and hide need of the
+// store (corrections, attaching and detaching articles, the edit log),
+// besides Accounts; the real store has both.
+type Editing interface {
 	CorrectEvent(ctx context.Context, id uint, version int, c models.EventCorrection, u models.User, now time.Time) (models.Event, error)
 	Edits(ctx context.Context, objType string, objID uint) ([]models.Edit, error)
+	RecordEdit(ctx context.Context, u models.User, now time.Time, objType string, objID uint, storyID *uint, before, after any) error
+	DetachArticleBy(ctx context.Context, storyID, articleID uint, u models.User, now time.Time) error
 }
 
 // correctionRoutes adds the event correction form to the route table.
@@ -31,7 +34,7 @@ func (a *app) correctionRoutes(e *gin.Engine) {
 // editEventForm shows a signed-in editor the correction form of an event;
 // anyone else is sent to sign in first.
 func (a *app) editEventForm(c *gin.Context) {
-	if a.fix == nil {
+	if a.ed == nil {
 		a.fail(c, models.Errorf(models.ENOTFOUND, "Events cannot be corrected on this server."))
 		return
 	}
@@ -64,7 +67,7 @@ func (a *app) renderEventEdit(c *gin.Context, st int, v views.EventEditView) {
 // form as it was sent.
 func (a *app) correctEvent(c *gin.Context) {
 	u, err := a.authorizeForm(c)
-	if err == nil && (u == nil || a.fix == nil) {
+	if err == nil && (u == nil || a.ed == nil) {
 		err = models.Errorf(models.EFORBIDDEN, "Sign in as an editor to correct events.")
 	}
 	if err != nil {
@@ -82,7 +85,7 @@ func (a *app) correctEvent(c *gin.Context) {
 		return
 	}
 	mine := models.EventCorrection{Summary: c.PostForm("summary"), Date: c.PostForm("date"), Kind: c.PostForm("kind")}
-	ev, err := a.fix.CorrectEvent(c.Request.Context(), id, version, mine, *u, a.opt.Now())
+	ev, err := a.ed.CorrectEvent(c.Request.Context(), id, version, mine, *u, a.opt.Now())
 	switch code := models.ErrorCode(err); code {
 	case "":
 		a.log.Info("event corrected", "user", u.Username, "event", id, "version", ev.Version)
@@ -108,9 +111,9 @@ func (a *app) correctEvent(c *gin.Context) {
 // eventCorrections loads the logged corrections of event id for its page;
 // none when the store keeps no log.
 func (a *app) eventCorrections(c *gin.Context, id uint) ([]views.Correction, error) {
-	if a.fix == nil {
+	if a.ed == nil {
 		return nil, nil
 	}
-	edits, err := a.fix.Edits(c.Request.Context(), models.EditEvent, id)
+	edits, err := a.ed.Edits(c.Request.Context(), models.EditEvent, id)
 	return views.Corrections(edits), err
 }

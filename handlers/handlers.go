@@ -109,7 +109,7 @@ type app struct {
 	hosts   map[string]bool
 	secret  []byte
 	acc     Accounts      // nil: the store keeps no accounts
-	fix     Corrections   // nil: events cannot be corrected
+	ed      Editing       // nil: no corrections, no articles added in the browser
 	checks  chan struct{} // one token per running password check (one per core)
 }
 
@@ -146,7 +146,7 @@ func New(st Store, opt Options) (http.Handler, error) {
 	}
 	a := &app{st: st, opt: opt, pages: r, log: opt.Log, slots: make(chan struct{}, opt.MaxExtractions)}
 	a.acc, _ = st.(Accounts)
-	a.fix, _ = st.(Corrections)
+	a.ed, _ = st.(Editing)
 	a.checks = make(chan struct{}, runtime.NumCPU())
 	if err := a.trust(opt); err != nil {
 		return nil, err

@@ -30,8 +30,9 @@ type Session struct {
 
 // Edit object types.
 const (
-	EditStoryEvent = "story_event" // an event pinned, hidden or restored in a story
-	EditEvent      = "event"       // an event's summary, date or kind corrected
+	EditStoryEvent   = "story_event"   // an event pinned, hidden or restored in a story
+	EditEvent        = "event"         // an event's summary, date or kind corrected
+	EditStoryArticle = "story_article" // an article attached to or detached from a story
 )
 
 // EventCorrection is what an editor may correct of an event. Date is a

@@ -20,6 +20,16 @@ type EventEditView struct {
 	Current *models.Event
 }
 
+// ArticleFormView is the model of the form adding an article to a story:
+// pasted text or HTML, or an address to fetch (CanFetch), with an outlet
+// and a publication time when the editor knows better than the page.
+type ArticleFormView struct {
+	Story                        models.Story
+	Text, URL, Source, Published string
+	Error                        string
+	CanFetch                     bool
+}
+
 // Correction is one logged change of an event, for its page.
 type Correction struct {
 	Who     string

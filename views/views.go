@@ -35,19 +35,20 @@ const EChartsPath = "/static/vendor/echarts.min.js"
 // pages lists every page template; each becomes its own template set with
 // the layout and partials it needs.
 var pages = map[string][]string{
-	"home":        {"layout.html", "partials.html", "home.html"},
-	"story":       {"layout.html", "partials.html", "story.html"},
-	"story_form":  {"layout.html", "partials.html", "story_form.html"},
-	"person":      {"layout.html", "partials.html", "person.html"},
-	"people":      {"layout.html", "partials.html", "people.html"},
-	"article":     {"layout.html", "partials.html", "article.html"},
-	"event":       {"layout.html", "partials.html", "event.html"},
-	"search":      {"layout.html", "partials.html", "search.html"},
-	"error":       {"layout.html", "partials.html", "error.html"},
-	"login":       {"layout.html", "partials.html", "login.html"},
-	"event_edit":  {"layout.html", "partials.html", "event_edit.html"},
-	"embed_story": {"embed.html", "partials.html", "embed_story.html"},
-	"embed_chart": {"embed.html", "partials.html", "embed_chart.html"},
+	"home":         {"layout.html", "partials.html", "home.html"},
+	"story":        {"layout.html", "partials.html", "story.html"},
+	"story_form":   {"layout.html", "partials.html", "story_form.html"},
+	"person":       {"layout.html", "partials.html", "person.html"},
+	"people":       {"layout.html", "partials.html", "people.html"},
+	"article":      {"layout.html", "partials.html", "article.html"},
+	"event":        {"layout.html", "partials.html", "event.html"},
+	"search":       {"layout.html", "partials.html", "search.html"},
+	"error":        {"layout.html", "partials.html", "error.html"},
+	"login":        {"layout.html", "partials.html", "login.html"},
+	"event_edit":   {"layout.html", "partials.html", "event_edit.html"},
+	"article_form": {"layout.html", "partials.html", "article_form.html"},
+	"embed_story":  {"embed.html", "partials.html", "embed_story.html"},
+	"embed_chart":  {"embed.html", "partials.html", "embed_chart.html"},
 }
 
 // assetVersion is a short hash of the static files, added to their

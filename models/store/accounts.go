@@ -159,3 +159,29 @@ func (s *Store) Edits(ctx context.Context, objType string, objID uint) ([]models
 		Order("created_at, id").Find(&out).Error
 	return out, dbError(err, "reading the edits of %s %d", objType, objID)
 }
+
+// RecordEdit logs a change made elsewhere (an article added through the
+// browser, say) as an edit by u at now.
+func (s *Store) RecordEdit(ctx context.Context, u models.User, now time.Time, objType string, objID uint, storyID *uint, before, after any) error {
+	return logEdit(s.db.WithContext(ctx), u, now, objType, objID, storyID, before, after)
+}
+
+// DetachArticleBy takes an article out of a story (its events stay in the
+// story when another attached article or a rule brings them in), logged
+// as an edit by u at now; ENOTFOUND when the article was not attached.
+func (s *Store) DetachArticleBy(ctx context.Context, storyID, articleID uint, u models.User, now time.Time) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Exec(`DELETE FROM story_articles WHERE story_id = ? AND article_id = ?`, storyID, articleID)
+		if res.Error != nil {
+			return dbError(res.Error, "detaching article %d", articleID)
+		}
+		if res.RowsAffected == 0 {
+			return models.Errorf(models.ENOTFOUND, "article %d is not attached to this story", articleID)
+		}
+		if err := tx.Exec("UPDATE stories SET updated_at = CURRENT_TIMESTAMP WHERE id = ?", storyID).Error; err != nil {
+			return dbError(err, "detaching article %d", articleID)
+		}
+		return logEdit(tx, u, now, models.EditStoryArticle, articleID, &storyID,
+			map[string]string{"attached": "yes"}, map[string]string{"attached": "no"})
+	})
+}
