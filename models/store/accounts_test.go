@@ -206,3 +206,34 @@ func TestPinnedTimeline(t *testing.T) {
 		}
 	})
 }
+
+func TestDetachArticleBy(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		ctx := context.Background()
+		st, story := readFixture(t)
+		ann := testUser(t, st, "ann", models.RoleEditor, "correct horse")
+		now := time.Date(2025, 8, 7, 12, 0, 0, 0, time.UTC)
+		got, err := st.Timeline(ctx, story, models.Filter{})
+		mustRead(t, err)
+		if len(got) == 0 || len(got[0].Event.Sources) == 0 {
+			t.Fatalf("fixture timeline: %+v", got)
+		}
+		art := got[0].Event.Sources[0].ArticleID
+		mustRead(t, st.DetachArticleBy(ctx, story.ID, art, ann, now))
+		got, err = st.Timeline(ctx, story, models.Filter{})
+		mustRead(t, err)
+		if len(got) != 0 {
+			t.Errorf("events left after detaching the only article: %q", summaries(got))
+		}
+		if err := st.DetachArticleBy(ctx, story.ID, art, ann, now); models.ErrorCode(err) != models.ENOTFOUND {
+			t.Errorf("detaching twice: %v", err)
+		}
+		mustRead(t, st.RecordEdit(ctx, ann, now, models.EditStoryArticle, art, &story.ID,
+			map[string]string{"attached": "no"}, map[string]string{"attached": "yes"}))
+		edits, err := st.Edits(ctx, models.EditStoryArticle, art)
+		mustRead(t, err)
+		if len(edits) != 2 || edits[0].AfterJSON != `{"attached":"no"}` || edits[1].AfterJSON != `{"attached":"yes"}` {
+			t.Errorf("edits: %+v", edits)
+		}
+	})
+}
