@@ -33,7 +33,16 @@ const (
 	EditStoryEvent   = "story_event"   // an event pinned, hidden or restored in a story
 	EditEvent        = "event"         // an event's summary, date or kind corrected
 	EditStoryArticle = "story_article" // an article attached to or detached from a story
+	EditQuote        = "quote"         // a quote's speaker or kind corrected
 )
+
+// QuoteCorrection is what an editor may correct of a quote: the speaker,
+// by the name or alias of a known person ("" for unattributed), and the
+// kind (direct, partial, indirect).
+type QuoteCorrection struct {
+	Speaker string `json:"speaker"`
+	Kind    string `json:"kind"`
+}
 
 // EventCorrection is what an editor may correct of an event. Date is a
 // normalised value ("2025-08-08", "2025-08-06T14:00", "2025-W33",

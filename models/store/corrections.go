@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"dateline/models"
 )
@@ -98,4 +99,83 @@ func (s *Store) CorrectEvent(ctx context.Context, id uint, version int, c models
 		_ = s.db.WithContext(ctx).Where("id = ?", id).First(&ev).Error
 	}
 	return ev, err
+}
+
+// CorrectQuote applies an editor's correction of quote id's speaker and
+// kind, when the quote is still at version: else it changes nothing and
+// fails with ECONFLICT, returning the quote as it is now. The speaker is
+// a known person, found by name or alias ("" leaves the quote
+// unattributed); an unknown name is EINVALID. The change is logged as an
+// edit by u at now. The quote keeps its key, so later copies still join
+// it, and ingest no longer fills in or moves its speaker.
+func (s *Store) CorrectQuote(ctx context.Context, id uint, version int, c models.QuoteCorrection, u models.User, now time.Time) (models.Quote, error) {
+	c.Speaker, c.Kind = strings.TrimSpace(c.Speaker), strings.TrimSpace(c.Kind)
+	if c.Kind != models.QuoteDirect && c.Kind != models.QuotePartial && c.Kind != models.QuoteIndirect {
+		return models.Quote{}, models.Errorf(models.EINVALID, "kind %q: want direct, partial or indirect", c.Kind)
+	}
+	var q models.Quote
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Preload("Speaker").Where("id = ?", id).First(&q).Error; err != nil {
+			return dbError(err, "no quote %d", id)
+		}
+		if q.Version != version {
+			return models.Errorf(models.ECONFLICT, "quote %d was changed by someone else since version %d (it is at version %d)", id, version, q.Version)
+		}
+		speaker, err := personNamed(tx, c.Speaker)
+		if err != nil {
+			return err
+		}
+		before := models.QuoteCorrection{Speaker: speakerName(q.Speaker), Kind: q.Kind}
+		after := models.QuoteCorrection{Speaker: speakerName(speaker), Kind: c.Kind}
+		if before == after {
+			return nil
+		}
+		var sid *uint
+		kindOfSpeaker := q.SpeakerKind
+		if speaker != nil {
+			sid, kindOfSpeaker = &speaker.ID, speaker.Kind
+		}
+		res := tx.Exec(`UPDATE quotes SET speaker_id = ?, speaker_kind = ?, kind = ?, version = version + 1
+			WHERE id = ? AND version = ?`, sid, kindOfSpeaker, c.Kind, id, version)
+		if res.Error != nil {
+			return dbError(res.Error, "correcting quote %d", id)
+		}
+		if res.RowsAffected == 0 {
+			return models.Errorf(models.ECONFLICT, "quote %d was changed by someone else since version %d", id, version)
+		}
+		if err := logEdit(tx, u, now, models.EditQuote, id, nil, before, after); err != nil {
+			return err
+		}
+		q = models.Quote{} // a preload leaves an old speaker in place
+		return dbError(tx.Preload("Speaker").Where("id = ?", id).First(&q).Error, "reading quote %d", id)
+	})
+	if models.ErrorCode(err) == models.ECONFLICT {
+		q = models.Quote{}
+		_ = s.db.WithContext(ctx).Preload("Speaker").Where("id = ?", id).First(&q).Error
+	}
+	return q, err
+}
+
+// personNamed finds the person whose name or alias is name (by slug); nil
+// for "", EINVALID for a name nobody has.
+func personNamed(tx *gorm.DB, name string) (*models.Person, error) {
+	if name == "" {
+		return nil, nil
+	}
+	slug := models.Slug(name)
+	var p models.Person
+	err := tx.Where("slug = ? OR id = (SELECT person_id FROM person_aliases WHERE alias_slug = ? ORDER BY id LIMIT 1)", slug, slug).
+		Order(clause.Expr{SQL: "slug = ? DESC", Vars: []any{slug}}).First(&p).Error
+	if models.ErrorCode(dbError(err, "")) == models.ENOTFOUND {
+		return nil, models.Errorf(models.EINVALID, "nobody called %q is known yet; give the name of a person on the People page", name)
+	}
+	return &p, dbError(err, "finding %q", name)
+}
+
+// speakerName is a quote speaker's name, "" for none.
+func speakerName(p *models.Person) string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
 }

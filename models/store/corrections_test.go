@@ -94,3 +94,92 @@ func TestCorrectEvent(t *testing.T) {
 		}
 	})
 }
+
+func TestCorrectQuote(t *testing.T) {
+	forDialects(t, func(t *testing.T) {
+		ctx := context.Background()
+		st, _ := readFixture(t)
+		ann := testUser(t, st, "ann", models.RoleEditor, "correct horse")
+		now := time.Date(2025, 8, 7, 12, 0, 0, 0, time.UTC)
+		_, qs, err := st.Person(ctx, "donald-trump")
+		mustRead(t, err)
+		if len(qs) != 1 {
+			t.Fatalf("Trump's quotes: %+v", qs)
+		}
+		id := qs[0].ID
+		q, err := st.CorrectQuote(ctx, id, 0, models.QuoteCorrection{Speaker: " Vladimir Putin ", Kind: "partial"}, ann, now)
+		if err != nil || q.Version != 1 || q.Speaker == nil || q.Speaker.Name != "Vladimir Putin" || q.Kind != "partial" {
+			t.Fatalf("correction: %+v %v", q, err)
+		}
+		bad := []struct {
+			name    string
+			version int
+			c       models.QuoteCorrection
+			code    string
+		}{
+			{"stale", 0, models.QuoteCorrection{Speaker: "Donald Trump", Kind: "direct"}, models.ECONFLICT},
+			{"unknown person", 1, models.QuoteCorrection{Speaker: "Nobody Known", Kind: "direct"}, models.EINVALID},
+			{"bad kind", 1, models.QuoteCorrection{Speaker: "Donald Trump", Kind: "rumour"}, models.EINVALID},
+		}
+		for _, b := range bad {
+			got, err := st.CorrectQuote(ctx, id, b.version, b.c, ann, now)
+			if models.ErrorCode(err) != b.code {
+				t.Errorf("%s: %v, want %s", b.name, err, b.code)
+			}
+			if b.code == models.ECONFLICT && (got.Speaker == nil || got.Speaker.Name != "Vladimir Putin") {
+				t.Errorf("stale: current quote not returned: %+v", got)
+			}
+		}
+		// The quote moved to Putin's page; a new copy still credited to
+		// Trump joins it and does not move it back.
+		if _, qs, _ := st.Person(ctx, "donald-trump"); len(qs) != 0 {
+			t.Errorf("Trump still has %d quotes", len(qs))
+		}
+		pub := time.Date(2025, 8, 7, 9, 0, 0, 0, time.UTC)
+		trump := "Donald Trump"
+		body := `Trump said: "Great progress was made!" on Wednesday.`
+		a := models.ExtractedArticle{Title: "Copy", Source: "Wire Three", PublishedAt: &pub, Body: body,
+			Quotes: []models.ExtractedQuote{{Text: "Great progress was made!", Kind: models.QuoteDirect, Start: 12, End: 36, Speaker: &trump, Cue: "said"}}}
+		if _, err := st.SaveArticle(ctx, a, SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		_, pq, err := st.Person(ctx, "vladimir-putin")
+		mustRead(t, err)
+		var found bool
+		for _, q := range pq {
+			if q.ID == id {
+				found = true
+				if len(q.Appearances) != 2 || q.Kind != "partial" || q.Version != 1 {
+					t.Errorf("after a new copy: %+v", q)
+				}
+			}
+		}
+		if _, tq, _ := st.Person(ctx, "donald-trump"); !found || len(tq) != 0 {
+			t.Errorf("after a new copy: Putin has it %v, Trump has %d", found, len(tq))
+		}
+		// Unattributed, then logged twice.
+		if q, err := st.CorrectQuote(ctx, id, 1, models.QuoteCorrection{Kind: "partial"}, ann, now); err != nil || q.Speaker != nil {
+			t.Errorf("unattributing: %+v %v", q, err)
+		}
+		// Another copy credited to Trump, published earlier (so it updates
+		// the stored quote), leaves it unattributed.
+		early := time.Date(2025, 8, 6, 10, 0, 0, 0, time.UTC)
+		body2 := `Trump wrote: "Great progress was made!" late on Wednesday.`
+		a2 := models.ExtractedArticle{Title: "Copy two", Source: "Wire Four", PublishedAt: &early, Body: body2,
+			Quotes: []models.ExtractedQuote{{Text: "Great progress was made!", Kind: models.QuoteDirect, Start: 13, End: 37, Speaker: &trump, Cue: "wrote"}}}
+		if _, err := st.SaveArticle(ctx, a2, SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		var sid *uint
+		mustRead(t, st.rdb.Raw(`SELECT speaker_id FROM quotes WHERE id = ?`, id).Scan(&sid).Error)
+		if sid != nil {
+			t.Errorf("a new copy gave the unattributed quote speaker %d again", *sid)
+		}
+		edits, err := st.Edits(ctx, models.EditQuote, id)
+		mustRead(t, err)
+		if len(edits) != 2 || edits[0].BeforeJSON != `{"speaker":"Donald Trump","kind":"direct"}` ||
+			edits[1].AfterJSON != `{"speaker":"","kind":"partial"}` {
+			t.Errorf("quote edits: %+v", edits)
+		}
+	})
+}

@@ -32,3 +32,4 @@ CREATE INDEX idx_edits_user_id ON edits(user_id);
 CREATE INDEX idx_edits_story_id ON edits(story_id);
 
 ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE quotes ADD COLUMN version INTEGER NOT NULL DEFAULT 0;

@@ -47,3 +47,8 @@ CREATE INDEX idx_edits_story_id ON edits(story_id);
 -- a new report of it still joins it, and ingest no longer refines its date
 -- or fills its summary.
 ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+
+-- quotes.version counts the editors' corrections of a quote (speaker,
+-- kind). A corrected quote keeps its key, so a new copy of it still
+-- joins it, and ingest no longer fills in or moves its speaker.
+ALTER TABLE quotes ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
