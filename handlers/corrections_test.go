@@ -109,3 +109,58 @@ func TestCorrectEventForm(t *testing.T) {
 		}
 	}
 }
+
+func TestCorrectQuoteForm(t *testing.T) {
+	clock := now
+	h, _ := accountsApp(t, &clock)
+	reader, ann, root := newBrowser(t, h), newBrowser(t, h), newBrowser(t, h)
+	if reader.page(reader.get("/events/2")).Find(`a[href^="/quotes/"]`).Length() != 0 {
+		t.Errorf("the reader is offered to correct quotes")
+	}
+	ann.signIn("ann", "correct horse")
+	root.signIn("root", "battery staple")
+	link, ok := ann.page(ann.get("/events/2")).Find(`a[href^="/quotes/"]`).First().Attr("href")
+	if !ok || !strings.HasSuffix(link, "?back=%2fevents%2f2") {
+		t.Fatalf("correct-quote link %q", link)
+	}
+	read := func(b *browser) url.Values {
+		f := b.page(b.get(link)).Find(`form.quote-edit`)
+		v := url.Values{}
+		for _, n := range []string{"csrf", "version", "speaker", "back"} {
+			val, _ := f.Find(`input[name=` + n + `]`).Attr("value")
+			v.Set(n, val)
+		}
+		kind, _ := f.Find(`select[name=kind] option[selected]`).Attr("value")
+		v.Set("kind", kind)
+		return v
+	}
+	annForm, rootForm := read(ann), read(root)
+	if annForm.Get("speaker") != "Donald Trump" || annForm.Get("kind") != "direct" || annForm.Get("back") != "/events/2" {
+		t.Fatalf("quote form: %v", annForm)
+	}
+	action := strings.Split(link, "?")[0]
+	annForm.Set("speaker", "Vladimir Putin")
+	annForm.Set("kind", "partial")
+	if w := ann.post(action, annForm); w.Code != 303 || w.Header().Get("Location") != "/events/2" {
+		t.Fatalf("correction: %d %q %s", w.Code, w.Header().Get("Location"), w.Body.String())
+	}
+	rootForm.Set("kind", "indirect")
+	w := root.post(action, rootForm)
+	if cur := root.page(w).Find(".conflict").Text(); w.Code != 409 || !strings.Contains(cur, "Vladimir Putin") {
+		t.Errorf("stale quote form: %d %q", w.Code, cur)
+	}
+	for _, tt := range []struct{ speaker, kind, want string }{
+		{"!!!", "direct", "give a name"}, {"Donald Trump", "rumour", "want direct"}} {
+		v := read(root)
+		v.Set("speaker", tt.speaker)
+		v.Set("kind", tt.kind)
+		if w := root.post(action, v); w.Code != 400 || !strings.Contains(w.Body.String(), tt.want) {
+			t.Errorf("%s/%s: %d", tt.speaker, tt.kind, w.Code)
+		}
+	}
+	// Readers see the quote under Putin now, marked corrected.
+	d := reader.page(reader.get("/people/vladimir-putin"))
+	if !strings.Contains(d.Find("main").Text(), "Great progress was made!") || d.Find("blockquote .corrected").Length() == 0 {
+		t.Errorf("Putin's page lacks the corrected quote")
+	}
+}

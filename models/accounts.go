@@ -37,8 +37,8 @@ const (
 )
 
 // QuoteCorrection is what an editor may correct of a quote: the speaker,
-// by the name or alias of a known person ("" for unattributed), and the
-// kind (direct, partial, indirect).
+// by the name or alias of a person, new or known ("" for unattributed),
+// and the kind (direct, partial, indirect).
 type QuoteCorrection struct {
 	Speaker string `json:"speaker"`
 	Kind    string `json:"kind"`

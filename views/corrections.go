@@ -30,6 +30,18 @@ type ArticleFormView struct {
 	CanFetch                     bool
 }
 
+// QuoteEditView is the model of a quote's correction form, like
+// EventEditView: Form holds the values in the form, Current the quote as
+// it is now when a stale edit was refused.
+type QuoteEditView struct {
+	Quote   models.Quote
+	Form    models.QuoteCorrection
+	Version int
+	Error   string
+	Current *models.Quote
+	Back    string // the page to return to
+}
+
 // Correction is one logged change of an event, for its page.
 type Correction struct {
 	Who     string

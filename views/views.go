@@ -47,6 +47,7 @@ var pages = map[string][]string{
 	"login":        {"layout.html", "partials.html", "login.html"},
 	"event_edit":   {"layout.html", "partials.html", "event_edit.html"},
 	"article_form": {"layout.html", "partials.html", "article_form.html"},
+	"quote_edit":   {"layout.html", "partials.html", "quote_edit.html"},
 	"embed_story":  {"embed.html", "partials.html", "embed_story.html"},
 	"embed_chart":  {"embed.html", "partials.html", "embed_chart.html"},
 }

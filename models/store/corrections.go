@@ -104,8 +104,8 @@ func (s *Store) CorrectEvent(ctx context.Context, id uint, version int, c models
 // CorrectQuote applies an editor's correction of quote id's speaker and
 // kind, when the quote is still at version: else it changes nothing and
 // fails with ECONFLICT, returning the quote as it is now. The speaker is
-// a known person, found by name or alias ("" leaves the quote
-// unattributed); an unknown name is EINVALID. The change is logged as an
+// found by name or alias, or added as a new person ("" leaves the quote
+// unattributed). The change is logged as an
 // edit by u at now. The quote keeps its key, so later copies still join
 // it, and ingest no longer fills in or moves its speaker.
 func (s *Store) CorrectQuote(ctx context.Context, id uint, version int, c models.QuoteCorrection, u models.User, now time.Time) (models.Quote, error) {
@@ -156,18 +156,24 @@ func (s *Store) CorrectQuote(ctx context.Context, id uint, version int, c models
 	return q, err
 }
 
-// personNamed finds the person whose name or alias is name (by slug); nil
-// for "", EINVALID for a name nobody has.
+// personNamed finds the person whose name or alias is name (by slug), and
+// adds a person of that name when there is none: the right speaker of a
+// misattributed quote may be someone no article named as a speaker yet.
+// nil for ""; EINVALID for a name with no letters or digits, or too long.
 func personNamed(tx *gorm.DB, name string) (*models.Person, error) {
 	if name == "" {
 		return nil, nil
 	}
 	slug := models.Slug(name)
+	if slug == "" || utf8.RuneCountInString(name) > 200 {
+		return nil, models.Errorf(models.EINVALID, "speaker %q: give a name of at most 200 characters", name)
+	}
 	var p models.Person
 	err := tx.Where("slug = ? OR id = (SELECT person_id FROM person_aliases WHERE alias_slug = ? ORDER BY id LIMIT 1)", slug, slug).
 		Order(clause.Expr{SQL: "slug = ? DESC", Vars: []any{slug}}).First(&p).Error
 	if models.ErrorCode(dbError(err, "")) == models.ENOTFOUND {
-		return nil, models.Errorf(models.EINVALID, "nobody called %q is known yet; give the name of a person on the People page", name)
+		p = models.Person{Slug: slug, Name: name, Kind: models.PersonKindPerson}
+		err = tx.Create(&p).Error
 	}
 	return &p, dbError(err, "finding %q", name)
 }
@@ -178,4 +184,11 @@ func speakerName(p *models.Person) string {
 		return ""
 	}
 	return p.Name
+}
+
+// QuoteByID returns one quote with its speaker; ENOTFOUND when there is none.
+func (s *Store) QuoteByID(ctx context.Context, id uint) (models.Quote, error) {
+	var q models.Quote
+	err := s.rdb.WithContext(ctx).Preload("Speaker").Where("id = ?", id).First(&q).Error
+	return q, dbError(err, "no quote %d", id)
 }

@@ -118,7 +118,7 @@ func TestCorrectQuote(t *testing.T) {
 			code    string
 		}{
 			{"stale", 0, models.QuoteCorrection{Speaker: "Donald Trump", Kind: "direct"}, models.ECONFLICT},
-			{"unknown person", 1, models.QuoteCorrection{Speaker: "Nobody Known", Kind: "direct"}, models.EINVALID},
+			{"no name", 1, models.QuoteCorrection{Speaker: "!!!", Kind: "direct"}, models.EINVALID},
 			{"bad kind", 1, models.QuoteCorrection{Speaker: "Donald Trump", Kind: "rumour"}, models.EINVALID},
 		}
 		for _, b := range bad {
@@ -157,8 +157,16 @@ func TestCorrectQuote(t *testing.T) {
 		if _, tq, _ := st.Person(ctx, "donald-trump"); !found || len(tq) != 0 {
 			t.Errorf("after a new copy: Putin has it %v, Trump has %d", found, len(tq))
 		}
-		// Unattributed, then logged twice.
-		if q, err := st.CorrectQuote(ctx, id, 1, models.QuoteCorrection{Kind: "partial"}, ann, now); err != nil || q.Speaker != nil {
+		// A name nobody had yet becomes a person.
+		if q, err := st.CorrectQuote(ctx, id, 1, models.QuoteCorrection{Speaker: "Yuri Ushakov", Kind: "partial"}, ann, now); err != nil ||
+			q.Speaker == nil || q.Speaker.Slug != "yuri-ushakov" || q.Speaker.Kind != models.PersonKindPerson {
+			t.Fatalf("a new speaker: %+v %v", q, err)
+		}
+		if _, uq, err := st.Person(ctx, "yuri-ushakov"); err != nil || len(uq) != 1 {
+			t.Errorf("the new person's quotes: %+v %v", uq, err)
+		}
+		// Unattributed, then logged three times.
+		if q, err := st.CorrectQuote(ctx, id, 2, models.QuoteCorrection{Kind: "partial"}, ann, now); err != nil || q.Speaker != nil {
 			t.Errorf("unattributing: %+v %v", q, err)
 		}
 		// Another copy credited to Trump, published earlier (so it updates
@@ -177,8 +185,8 @@ func TestCorrectQuote(t *testing.T) {
 		}
 		edits, err := st.Edits(ctx, models.EditQuote, id)
 		mustRead(t, err)
-		if len(edits) != 2 || edits[0].BeforeJSON != `{"speaker":"Donald Trump","kind":"direct"}` ||
-			edits[1].AfterJSON != `{"speaker":"","kind":"partial"}` {
+		if len(edits) != 3 || edits[0].BeforeJSON != `{"speaker":"Donald Trump","kind":"direct"}` ||
+			edits[2].AfterJSON != `{"speaker":"","kind":"partial"}` {
 			t.Errorf("quote edits: %+v", edits)
 		}
 	})
