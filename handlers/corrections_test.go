@@ -158,6 +158,11 @@ func TestCorrectQuoteForm(t *testing.T) {
 			t.Errorf("%s/%s: %d", tt.speaker, tt.kind, w.Code)
 		}
 	}
+	// The quotes export counts the correction.
+	recs, err := csv.NewReader(strings.NewReader(reader.get("/export/quotes.csv?speaker=Vladimir+Putin").Body.String())).ReadAll()
+	if err != nil || len(recs) != 2 || recs[0][len(recs[0])-1] != "corrections" || recs[1][len(recs[1])-1] != "1" || recs[1][1] != "partial" {
+		t.Errorf("quotes CSV: %v %v", recs, err)
+	}
 	// Readers see the quote under Putin now, marked corrected.
 	d := reader.page(reader.get("/people/vladimir-putin"))
 	if !strings.Contains(d.Find("main").Text(), "Great progress was made!") || d.Find("blockquote .corrected").Length() == 0 {

@@ -19,6 +19,7 @@
 //	GET  /search?q=                     full text over quotes and event sentences (FTS5)
 //	GET|POST /login, POST /logout       editors sign in (?next= a page of this site) and out
 //	GET|POST /events/{id}/edit          an editor corrects summary, date, kind (version-checked)
+//	GET|POST /quotes/{id}/edit          an editor corrects a quote's speaker and kind (version-checked)
 //	GET  /stories/{slug}/articles/new, POST /stories/{slug}/articles   an editor adds an article
 //	POST /stories/{slug}/articles/{id}/detach                          an editor detaches one
 //	GET  /healthz                       200 {"status":"ok"} when the database answers

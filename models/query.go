@@ -116,6 +116,7 @@ type QuoteRow struct {
 	ReportedAt      *time.Time `json:"reported_at"`
 	AppearanceKind  string     `json:"appearance_kind"` // how this article quoted it: direct, partial, indirect
 	Conduit         string     `json:"conduit"`
+	Corrections     int        `json:"corrections"` // editors' corrections of the quote (its version)
 }
 
 // ArticleRow is one article of the articles export.
