@@ -58,7 +58,8 @@ func (a *app) editEventForm(c *gin.Context) {
 	}
 	ev := entry.Event
 	a.renderEventEdit(c, http.StatusOK, views.EventEditView{Event: ev, Version: ev.Version,
-		Form: models.EventCorrection{Summary: ev.Summary, Date: ev.Date, Kind: ev.Kind}})
+		Form: models.EventCorrection{Summary: ev.Summary, Date: ev.Date, Kind: ev.Kind,
+			Actors: strings.ReplaceAll(ev.Actors, "; ", "\n")}})
 }
 
 func (a *app) renderEventEdit(c *gin.Context, st int, v views.EventEditView) {
@@ -88,7 +89,8 @@ func (a *app) correctEvent(c *gin.Context) {
 		a.fail(c, models.Errorf(models.EINVALID, "The form has no version of the event; reload it and try again."))
 		return
 	}
-	mine := models.EventCorrection{Summary: c.PostForm("summary"), Date: c.PostForm("date"), Kind: c.PostForm("kind")}
+	mine := models.EventCorrection{Summary: c.PostForm("summary"), Date: c.PostForm("date"), Kind: c.PostForm("kind"),
+		Actors: c.PostForm("actors")}
 	ev, err := a.ed.CorrectEvent(c.Request.Context(), id, version, mine, *u, a.opt.Now())
 	switch code := models.ErrorCode(err); code {
 	case "":

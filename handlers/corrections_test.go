@@ -21,6 +21,7 @@ func editForm(t *testing.T, b *browser) url.Values {
 		}
 		v.Set(name, val)
 	}
+	v.Set("actors", f.Find(`textarea[name=actors]`).Text())
 	return v
 }
 
@@ -37,7 +38,11 @@ func TestCorrectEventForm(t *testing.T) {
 	if annForm.Get("version") != "0" || annForm.Get("summary") != "Envoy meets Putin" || annForm.Get("date") != "2025-08-06" {
 		t.Fatalf("form values: %v", annForm)
 	}
+	if annForm.Get("actors") != "Vladimir Putin" {
+		t.Errorf("actors in the form: %q", annForm.Get("actors"))
+	}
 	annForm.Set("summary", "Witkoff meets Putin in Moscow")
+	annForm.Set("actors", "Vladimir Putin\nSteve Witkoff\n\nvladimir putin")
 	if w := ann.post("/events/1/edit", annForm); w.Code != 303 || w.Header().Get("Location") != "/events/1#corrections" {
 		t.Fatalf("correction: %d %s", w.Code, w.Body.String())
 	}
@@ -58,6 +63,9 @@ func TestCorrectEventForm(t *testing.T) {
 	if h1 := d.Find("h1").Text(); h1 != "Witkoff meets Putin in Moscow" || !strings.Contains(log, "by ann") ||
 		!strings.Contains(log, "summary “Envoy meets Putin” → “Witkoff meets Putin in Moscow”") {
 		t.Errorf("event page: %q, log %q", h1, log)
+	}
+	if actors := d.Find(".actors").Text(); !strings.Contains(actors, "Vladimir Putin, Steve Witkoff") {
+		t.Errorf("actors after the correction: %q", actors)
 	}
 	if d.Find(`a[href="/events/1/edit"]`).Length() != 0 {
 		t.Errorf("the reader is offered the correction form")

@@ -18,7 +18,7 @@
 //	GET  /events/{id}                   an event's permalink; its sources 100 at a time (?page=)
 //	GET  /search?q=                     full text over quotes and event sentences (FTS5)
 //	GET|POST /login, POST /logout       editors sign in (?next= a page of this site) and out
-//	GET|POST /events/{id}/edit          an editor corrects summary, date, kind (version-checked)
+//	GET|POST /events/{id}/edit          an editor corrects summary, date, kind, actors (version-checked)
 //	GET|POST /quotes/{id}/edit          an editor corrects a quote's speaker and kind (version-checked)
 //	GET  /stories/{slug}/articles/new, POST /stories/{slug}/articles   an editor adds an article
 //	POST /stories/{slug}/articles/{id}/detach                          an editor detaches one

@@ -46,11 +46,13 @@ type QuoteCorrection struct {
 
 // EventCorrection is what an editor may correct of an event. Date is a
 // normalised value ("2025-08-08", "2025-08-06T14:00", "2025-W33",
-// "2025-08", "2025-Q3", "2025"); its form sets the granularity.
+// "2025-08", "2025-Q3", "2025"); its form sets the granularity. Actors
+// are "; "-separated names, as Event.Actors.
 type EventCorrection struct {
 	Summary string `json:"summary"`
 	Date    string `json:"date"`
 	Kind    string `json:"kind"`
+	Actors  string `json:"actors"`
 }
 
 // Edit is one logged change made by a signed-in user: who, when, what, and

@@ -53,11 +53,41 @@ func checkCorrection(c *models.EventCorrection) (granularity string, sortAt time
 	if c.Kind == "" || len(c.Kind) > 40 || strings.Trim(c.Kind, "abcdefghijklmnopqrstuvwxyz_") != "" {
 		return "", sortAt, models.Errorf(models.EINVALID, "kind %q: lower-case letters and _ only, such as meeting or deadline", c.Kind)
 	}
+	if c.Actors, err = cleanActors(c.Actors); err != nil {
+		return "", sortAt, err
+	}
 	sortAt, _ = PeriodStart(c.Date)
 	return g, sortAt, nil
 }
 
-// CorrectEvent applies an editor's correction to event id, which must
+// maxActors bounds the actors of a corrected event.
+const maxActors = 30
+
+// cleanActors normalises an editor's list of actors (separated by ";" or
+// new lines) to Event.Actors' form, dropping empty and repeated names.
+func cleanActors(s string) (string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' }) {
+		a = strings.TrimSpace(a)
+		slug := models.Slug(a)
+		if a == "" || seen[slug] {
+			continue
+		}
+		if slug == "" || utf8.RuneCountInString(a) > 200 {
+			return "", models.Errorf(models.EINVALID, "actor %q: give a name of at most 200 characters", a)
+		}
+		seen[slug] = true
+		out = append(out, a)
+	}
+	if len(out) > maxActors {
+		return "", models.Errorf(models.EINVALID, "at most %d actors, not %d", maxActors, len(out))
+	}
+	return strings.Join(out, "; "), nil
+}
+
+// CorrectEvent applies an editor's correction (summary, date, kind,
+// actors) to event id, which must
 // still be at version (the one the editor's form showed): else it changes
 // nothing and fails with ECONFLICT, returning the event as it is now. On
 // success the event's version goes up by one, the change is logged as an
@@ -77,12 +107,12 @@ func (s *Store) CorrectEvent(ctx context.Context, id uint, version int, c models
 		if ev.Version != version {
 			return models.Errorf(models.ECONFLICT, "event %d was changed by someone else since version %d (it is at version %d)", id, version, ev.Version)
 		}
-		before := models.EventCorrection{Summary: ev.Summary, Date: ev.Date, Kind: ev.Kind}
+		before := models.EventCorrection{Summary: ev.Summary, Date: ev.Date, Kind: ev.Kind, Actors: ev.Actors}
 		if before == c {
 			return nil
 		}
-		res := tx.Exec(`UPDATE events SET summary = ?, date = ?, granularity = ?, sort_at = ?, kind = ?,
-			version = version + 1 WHERE id = ? AND version = ?`, c.Summary, c.Date, g, sortAt, c.Kind, id, version)
+		res := tx.Exec(`UPDATE events SET summary = ?, date = ?, granularity = ?, sort_at = ?, kind = ?, actors = ?,
+			version = version + 1 WHERE id = ? AND version = ?`, c.Summary, c.Date, g, sortAt, c.Kind, c.Actors, id, version)
 		if res.Error != nil {
 			return dbError(res.Error, "correcting event %d", id)
 		}

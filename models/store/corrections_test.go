@@ -31,9 +31,11 @@ func TestCorrectEvent(t *testing.T) {
 		mustRead(t, err)
 		meeting := got[0].Event
 		now := time.Date(2025, 8, 7, 12, 0, 0, 0, time.UTC)
-		fix := models.EventCorrection{Summary: " Witkoff meets Putin in Moscow ", Date: "2025-08", Kind: "meeting"}
+		fix := models.EventCorrection{Summary: " Witkoff meets Putin in Moscow ", Date: "2025-08", Kind: "meeting",
+			Actors: "Steve Witkoff\n Sergei Lavrov ;steve witkoff"}
 		ev, err := st.CorrectEvent(ctx, meeting.ID, 0, fix, ann, now)
 		if err != nil || ev.Version != 1 || ev.Summary != "Witkoff meets Putin in Moscow" || ev.Granularity != models.GranMonth ||
+			ev.Actors != "Steve Witkoff; Sergei Lavrov" ||
 			!ev.SortAt.Equal(time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)) {
 			t.Fatalf("correction: %+v %v", ev, err)
 		}
@@ -47,6 +49,7 @@ func TestCorrectEvent(t *testing.T) {
 			{Summary: "", Date: "2025-08-06", Kind: "meeting"},
 			{Summary: "x", Date: "Wednesday", Kind: "meeting"},
 			{Summary: "x", Date: "2025-08-06", Kind: "Meeting!"},
+			{Summary: "x", Date: "2025-08-06", Kind: "meeting", Actors: "Putin; ???"},
 		}
 		for _, b := range bad {
 			if _, err := st.CorrectEvent(ctx, meeting.ID, 1, b, bob, now); models.ErrorCode(err) != models.EINVALID {
@@ -63,12 +66,13 @@ func TestCorrectEvent(t *testing.T) {
 		edits, err := st.Edits(ctx, models.EditEvent, meeting.ID)
 		mustRead(t, err)
 		if len(edits) != 1 || edits[0].Username != "ann" ||
-			edits[0].BeforeJSON != `{"summary":"Envoy meets Putin","date":"2025-08-06","kind":"meeting"}` ||
-			edits[0].AfterJSON != `{"summary":"Witkoff meets Putin in Moscow","date":"2025-08","kind":"meeting"}` {
+			edits[0].BeforeJSON != `{"summary":"Envoy meets Putin","date":"2025-08-06","kind":"meeting","actors":"Vladimir Putin"}` ||
+			edits[0].AfterJSON != `{"summary":"Witkoff meets Putin in Moscow","date":"2025-08","kind":"meeting","actors":"Steve Witkoff; Sergei Lavrov"}` {
 			t.Errorf("edit log: %+v", edits)
 		}
-		// A new report of the same meeting, more precise, joins the
-		// corrected event and leaves its summary and date alone.
+		// A new report of the same meeting, more precise and naming Putin,
+		// joins the corrected event and leaves its summary, date and
+		// actors alone.
 		pub := time.Date(2025, 8, 7, 9, 0, 0, 0, time.UTC)
 		body := "Putin met the envoy on Wednesday at 14:00 in Moscow."
 		a := models.ExtractedArticle{Title: "Later report", Source: "Wire Two", PublishedAt: &pub, Body: body,
@@ -84,6 +88,7 @@ func TestCorrectEvent(t *testing.T) {
 			if en.Event.ID == meeting.ID {
 				found = true
 				if en.Event.Summary != "Witkoff meets Putin in Moscow" || en.Event.Date != "2025-08" ||
+					en.Event.Actors != "Steve Witkoff; Sergei Lavrov" ||
 					en.SourceCount != 2 || en.Event.Version != 1 {
 					t.Errorf("after a new report: %+v (%d sources)", en.Event, en.SourceCount)
 				}

@@ -204,7 +204,8 @@ func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, kind stri
 			return err
 		}
 	}
-	return w.exec(`UPDATE events SET actors = ?, cameo = ?, deadline_set_by = ?, deadline_demand = ?,
+	// A corrected event (version > 0) keeps the editor's actors.
+	return w.exec(`UPDATE events SET actors = CASE WHEN version > 0 THEN actors ELSE ? END, cameo = ?, deadline_set_by = ?, deadline_demand = ?,
 		deadline_consequence = ? WHERE id = ?`, upd.Actors, upd.Cameo, upd.DeadlineSetBy,
 		upd.DeadlineDemand, upd.DeadlineConsequence, old.ID)
 }
