@@ -129,3 +129,42 @@ func TestE2ECorrectAnEvent(t *testing.T) {
 		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
 	}
 }
+
+// TestE2EAddAnArticle: a signed-in editor pastes an article into a story
+// and finds its event on the story's timeline.
+func TestE2EAddAnArticle(t *testing.T) {
+	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
+	if code := run(context.Background(), []string{"user", "add", "ann", "--db", db},
+		strings.NewReader("correct horse\n"), io.Discard, io.Discard); code != 0 {
+		t.Fatalf("user add exited %d", code)
+	}
+	base := serveDB(t, db)
+	ctx := browserContext(t)
+	errs := consoleErrors(ctx)
+	c := within(ctx, 60*time.Second)
+	text := "Foreign ministers to meet in Geneva\n\nThe foreign ministers of Russia and Ukraine will meet in Geneva on 19 August 2025, the Swiss government said on Thursday."
+	if err := chromedp.Do(c,
+		chromedp.Navigate(base+"/login?next=/stories/"+sampleStory),
+		chromedp.SendKeys(chromedp.CSS(`form.login input[name=username]`), "ann"),
+		chromedp.SendKeys(chromedp.CSS(`form.login input[name=password]`), "correct horse"),
+		chromedp.Click(chromedp.CSS(`form.login button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`a[href$="/articles/new"]`)),
+		chromedp.Click(chromedp.CSS(`a[href$="/articles/new"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`form.article-form textarea[name=text]`)),
+		chromedp.SetValue(chromedp.CSS(`form.article-form textarea[name=text]`), text),
+		chromedp.SendKeys(chromedp.CSS(`form.article-form input[name=source]`), "E2E Wire"),
+		chromedp.Click(chromedp.CSS(`form.article-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#timeline-chart`)),
+	); err != nil {
+		t.Fatalf("adding an article: %v", err)
+	}
+	timeline, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS(`ol.timeline`)))
+	sources, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS(`ul.source-list`)))
+	if !strings.Contains(timeline, "Geneva") || !strings.Contains(sources, "Geneva") {
+		t.Errorf("the added article is not on the story page: timeline has Geneva %v, sources %q",
+			strings.Contains(timeline, "Geneva"), sources)
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
+	}
+}
