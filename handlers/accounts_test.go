@@ -319,6 +319,15 @@ func TestEditorPinKeepsFilters(t *testing.T) {
 	if w.Code != 303 || w.Header().Get("Location") != "/stories/deadline#event-"+id {
 		t.Errorf("foreign back: %d to %q", w.Code, w.Header().Get("Location"))
 	}
+	// The story's edit page lists the changes for editors, newest first.
+	hist := b.page(b.get("/stories/deadline/edit")).Find(`ol.corrections li`)
+	if hist.Length() != 2 || !strings.Contains(hist.First().Text(), "by ann: restored event "+id) ||
+		!strings.Contains(hist.Last().Text(), "pinned event "+id) {
+		t.Errorf("story history: %q", hist.Text())
+	}
+	if n := doc(t, get(t, h, "/stories/deadline/edit")).Find(`ol.corrections`).Length(); n != 0 {
+		t.Errorf("story history shown to a reader")
+	}
 	eid, _ := strconv.ParseUint(id, 10, 64)
 	edits, err := st.Edits(context.Background(), models.EditStoryEvent, uint(eid))
 	if err != nil || len(edits) != 2 || edits[0].Username != "ann" || edits[0].AfterJSON != `{"state":"pinned"}` {

@@ -23,6 +23,7 @@ type Editing interface {
 	RecordEdit(ctx context.Context, u models.User, now time.Time, objType string, objID uint, storyID *uint, before, after any) error
 	DetachArticleBy(ctx context.Context, storyID, articleID uint, u models.User, now time.Time) error
 	QuoteByID(ctx context.Context, id uint) (models.Quote, error)
+	StoryEdits(ctx context.Context, storyID uint, n int) ([]models.Edit, error)
 	CorrectQuote(ctx context.Context, id uint, version int, c models.QuoteCorrection, u models.User, now time.Time) (models.Quote, error)
 }
 

@@ -203,7 +203,12 @@ func (a *app) editStoryForm(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	a.storyForm(c, http.StatusOK, views.StoryFormView{Story: st, Rules: views.ParseRules(st.Rules), Hidden: hidden}, "")
+	v := views.StoryFormView{Story: st, Rules: views.ParseRules(st.Rules), Hidden: hidden}
+	if v.History, err = a.storyHistory(c, st); err != nil {
+		a.fail(c, err)
+		return
+	}
+	a.storyForm(c, http.StatusOK, v, "")
 }
 
 // writableStory checks that the request may write (check is

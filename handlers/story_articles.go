@@ -44,6 +44,19 @@ func (a *app) renderArticleForm(c *gin.Context, code int, v views.ArticleFormVie
 	a.render(c, code, "article_form", &views.Page{Title: "Add an article to " + v.Story.Title, Section: "stories", Data: v})
 }
 
+// storyHistoryShown is how many of a story's latest edits its edit page lists.
+const storyHistoryShown = 50
+
+// storyHistory is the latest logged changes within st, for a signed-in
+// editor; nothing for anyone else.
+func (a *app) storyHistory(c *gin.Context, st models.Story) ([]views.StoryChange, error) {
+	if a.ed == nil || a.currentUser(c) == nil {
+		return nil, nil
+	}
+	edits, err := a.ed.StoryEdits(c.Request.Context(), st.ID, storyHistoryShown)
+	return views.StoryChanges(edits), err
+}
+
 // editorOnly is authorizeForm for actions only a signed-in editor may
 // take (there is no older rule for them).
 func (a *app) editorOnly(c *gin.Context) (*models.User, error) {

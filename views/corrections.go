@@ -42,6 +42,29 @@ type QuoteEditView struct {
 	Back    string // the page to return to
 }
 
+// StoryChange is one logged change within a story, for its edit page.
+type StoryChange struct {
+	Who, When, What string
+}
+
+// StoryChanges describes a story's logged edits for its edit page.
+func StoryChanges(edits []models.Edit) []StoryChange {
+	out := make([]StoryChange, 0, len(edits))
+	for _, e := range edits {
+		var after map[string]string
+		_ = json.Unmarshal([]byte(e.AfterJSON), &after)
+		what := e.ObjectType + " " + id(e.ObjectID)
+		switch e.ObjectType {
+		case models.EditStoryEvent:
+			what = map[string]string{"pinned": "pinned", "hidden": "hid", "": "restored"}[after["state"]] + " event " + id(e.ObjectID)
+		case models.EditStoryArticle:
+			what = map[string]string{"yes": "added", "no": "detached"}[after["attached"]] + " article " + id(e.ObjectID)
+		}
+		out = append(out, StoryChange{Who: e.Username, When: e.CreatedAt.UTC().Format("2 Jan 2006 15:04 UTC"), What: what})
+	}
+	return out
+}
+
 // Correction is one logged change of an event, for its page.
 type Correction struct {
 	Who     string

@@ -28,6 +28,9 @@ type StoryFormView struct {
 	NeedsToken bool
 	Error      string
 	Hidden     []models.Event
+	// History is the latest editors' changes within the story (signed-in
+	// editors only), newest first.
+	History []StoryChange
 }
 
 // EmbedChartView is the model of a one-chart embed.

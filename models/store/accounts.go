@@ -185,3 +185,18 @@ func (s *Store) DetachArticleBy(ctx context.Context, storyID, articleID uint, u 
 			map[string]string{"attached": "yes"}, map[string]string{"attached": "no"})
 	})
 }
+
+// maxStoryEdits bounds the edits StoryEdits returns.
+const maxStoryEdits = 200
+
+// StoryEdits returns the latest edits made within story storyID (pins,
+// hides, articles attached or detached), newest first, at most n (and at
+// most maxStoryEdits).
+func (s *Store) StoryEdits(ctx context.Context, storyID uint, n int) ([]models.Edit, error) {
+	if n <= 0 || n > maxStoryEdits {
+		n = maxStoryEdits
+	}
+	var out []models.Edit
+	err := s.rdb.WithContext(ctx).Where("story_id = ?", storyID).Order("created_at DESC, id DESC").Limit(n).Find(&out).Error
+	return out, dbError(err, "reading the edits of story %d", storyID)
+}

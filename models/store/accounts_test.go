@@ -174,6 +174,12 @@ func TestSetEventStateBy(t *testing.T) {
 				t.Errorf("edit %d: %+v, want %s", i, e, want[i])
 			}
 		}
+		// The story's history lists them, newest first.
+		hist, err := st.StoryEdits(ctx, story.ID, 2)
+		mustRead(t, err)
+		if len(hist) != 2 || hist[0].AfterJSON != `{"state":""}` || hist[1].AfterJSON != `{"state":"hidden"}` {
+			t.Errorf("story edits: %+v", hist)
+		}
 		// The log outlives the account.
 		mustRead(t, st.DeleteUser(ctx, "ann"))
 		edits, err = st.Edits(ctx, models.EditStoryEvent, id)
