@@ -19,6 +19,7 @@ import (
 
 const userUsage = `Usage:
   dateline user add [--role editor|admin] NAME    the password is read from stdin, or asked for on a terminal
+  dateline user passwd NAME                      a new password, read the same way; signs the user out everywhere
   dateline user list
   dateline user remove NAME
 Editors sign in at /login to pin, hide and correct; admins may also manage stories.
@@ -51,7 +52,7 @@ func runUser(e *env) int {
 	if code >= 0 {
 		return code
 	}
-	want := map[string]int{"add": 1, "list": 0, "remove": 1}
+	want := map[string]int{"add": 1, "passwd": 1, "list": 0, "remove": 1}
 	if n, ok := want[sub]; !ok || len(pos) != n {
 		fmt.Fprintln(e.stderr, userUsage)
 		return 2
@@ -103,6 +104,8 @@ func (e *env) userCommand(sub, role string, pos []string) error {
 	switch sub {
 	case "add":
 		return e.userAdd(st, pos[0], role)
+	case "passwd":
+		return e.userPasswd(st, pos[0])
 	case "remove":
 		if err := st.DeleteUser(e.ctx, pos[0]); err != nil {
 			return err
@@ -128,6 +131,26 @@ func (e *env) userAdd(st *store.Store, name, role string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "added %s %s\n", role, name)
+	return nil
+}
+
+// userPasswd reads a new password for an existing account.
+func (e *env) userPasswd(st *store.Store, name string) error {
+	if _, err := st.UserByName(e.ctx, name); err != nil {
+		return err // before asking for a password nobody will use
+	}
+	pw, err := e.readPassword(name)
+	if err != nil {
+		return err
+	}
+	hash, err := auth.HashPassword(pw, auth.Cost)
+	if err != nil {
+		return err
+	}
+	if err := st.SetPassword(e.ctx, name, hash); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "changed the password of %s and ended their sessions\n", name)
 	return nil
 }
 

@@ -40,6 +40,9 @@ func TestUserCommand(t *testing.T) {
 		{"no name", "", []string{"user", "add", "--db", db}, 2, "Usage"},
 		{"unknown subcommand", "", []string{"user", "rename", "ann", "--db", db}, 2, "Usage"},
 		{"list", "", []string{"user", "list", "--db", db}, 0, "ann   editor"},
+		{"new password", "battery horse staple\n", []string{"user", "passwd", "ann", "--db", db}, 0, "changed the password of ann"},
+		{"new password too short", "short\n", []string{"user", "passwd", "ann", "--db", db}, 1, "at least 8"},
+		{"new password for nobody", "battery horse staple\n", []string{"user", "passwd", "nobody", "--db", db}, 1, `no user "nobody"`},
 		{"remove", "", []string{"user", "remove", "bob", "--db", db}, 0, "removed user bob"},
 		{"remove again", "", []string{"user", "remove", "bob", "--db", db}, 1, `no user "bob"`},
 		{"list on a missing database", "", []string{"user", "list", "--db", filepath.Join(t.TempDir(), "none.db")}, 1, "no database"},
@@ -63,7 +66,7 @@ func TestUserCommand(t *testing.T) {
 	if err != nil || len(us) != 1 || us[0].Username != "ann" {
 		t.Fatalf("users left: %+v %v", us, err)
 	}
-	if !auth.PasswordMatches(us[0].PasswordHash, "correct horse battery") || strings.Contains(us[0].PasswordHash, "horse") {
+	if !auth.PasswordMatches(us[0].PasswordHash, "battery horse staple") || strings.Contains(us[0].PasswordHash, "horse") {
 		t.Errorf("stored hash %q does not check the password read from stdin", us[0].PasswordHash)
 	}
 }

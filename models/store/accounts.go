@@ -200,3 +200,22 @@ func (s *Store) StoryEdits(ctx context.Context, storyID uint, n int) ([]models.E
 	err := s.rdb.WithContext(ctx).Where("story_id = ?", storyID).Order("created_at DESC, id DESC").Limit(n).Find(&out).Error
 	return out, dbError(err, "reading the edits of story %d", storyID)
 }
+
+// SetPassword replaces the password hash of user name and ends their
+// sessions, so a changed password signs out every browser; ENOTFOUND when
+// there is no such user.
+func (s *Store) SetPassword(ctx context.Context, name, hash string) error {
+	if hash == "" {
+		return models.Errorf(models.EINVALID, "user %s needs a password", name)
+	}
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var u models.User
+		if err := tx.Where("username = ?", name).First(&u).Error; err != nil {
+			return dbError(err, "no user %q", name)
+		}
+		if err := tx.Model(&u).Update("password_hash", hash).Error; err != nil {
+			return dbError(err, "changing the password of %s", name)
+		}
+		return dbError(tx.Where("user_id = ?", u.ID).Delete(&models.Session{}).Error, "ending the sessions of %s", name)
+	})
+}

@@ -125,6 +125,22 @@ func TestSessions(t *testing.T) {
 		if _, _, err := st.SessionUser(ctx, "h-ann2", t0.Add(3*time.Hour)); models.ErrorCode(err) != models.ENOTFOUND {
 			t.Errorf("signed out session still valid: %v", err)
 		}
+		// A new password ends the user's sessions.
+		if _, err := st.CreateSession(ctx, "h-bob3", bob.ID, t0, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetPassword(ctx, "bob", "$2a$04$new"); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := st.SessionUser(ctx, "h-bob3", t0.Add(time.Minute)); models.ErrorCode(err) != models.ENOTFOUND {
+			t.Errorf("session kept after a new password: %v", err)
+		}
+		if u, _ := st.UserByName(ctx, "bob"); u.PasswordHash != "$2a$04$new" {
+			t.Errorf("hash after SetPassword: %q", u.PasswordHash)
+		}
+		if err := st.SetPassword(ctx, "nobody", "x"); models.ErrorCode(err) != models.ENOTFOUND {
+			t.Errorf("new password for nobody: %v", err)
+		}
 		// Removing a user ends their sessions.
 		if err := st.DeleteUser(ctx, "ann"); err != nil {
 			t.Fatal(err)
