@@ -18,6 +18,11 @@
 //	GET  /articles/{id}                 the text with event sentences and quotes highlighted
 //	GET  /events/{id}                   an event's permalink; its sources 100 at a time (?page=)
 //	GET  /search?q=                     full text over quotes and event sentences (FTS5)
+//	GET|POST /login, POST /logout       editors sign in (?next= a page of this site) and out
+//	GET|POST /events/{id}/edit          an editor corrects summary, date, kind, actors (version-checked)
+//	GET|POST /quotes/{id}/edit          an editor corrects a quote's speaker and kind (version-checked)
+//	GET  /stories/{slug}/articles/new, POST /stories/{slug}/articles   an editor adds an article
+//	POST /stories/{slug}/articles/{id}/detach                          an editor detaches one
 //	GET  /healthz                       200 {"status":"ok"} when the database answers
 //
 // Embeds (framable by any site, no cookies, ?theme=dark|light, the page
@@ -65,6 +70,12 @@
 // between (a laptop running `dateline serve`); with it they ask for the
 // token, so a server on a public address is read-only to anyone without
 // it. Hosts not in Options.AllowedHosts get 403.
+//
+// A signed-in editor (see accounts.go) sees the editing controls and CAMEO
+// codes; readers do not. The forms of a signed-in browser carry the
+// session's form token (auth.FormToken) instead of the double-submit one,
+// and must name this host in Origin, or in Referer when there is no Origin.
+// Editors pin and hide; story forms are for admins.
 //
 // # Headers
 //

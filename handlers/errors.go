@@ -65,6 +65,7 @@ func (a *app) fail(c *gin.Context, err error) {
 // render writes a page; the renderer fills a buffer first, so a template
 // failure still becomes a clean 500.
 func (a *app) render(c *gin.Context, st int, name string, p *views.Page) {
+	a.editorPage(c, p, st)
 	var buf strings.Builder
 	if err := a.pages.Render(&buf, name, p); err != nil {
 		a.log.Error("rendering page", "page", name, "err", err)

@@ -27,6 +27,7 @@ type Store interface {
 	CreateStory(ctx context.Context, st *models.Story, now time.Time) error
 	UpdateStory(ctx context.Context, st *models.Story, now time.Time) error
 	SetEventState(ctx context.Context, storyID, eventID uint, state string) error
+	PinnedTimeline(ctx context.Context, st models.Story) ([]models.TimelineEntry, error)
 	HiddenEvents(ctx context.Context, storyID uint) ([]models.Event, error)
 	Timeline(ctx context.Context, st models.Story, f models.Filter) ([]models.TimelineEntry, error)
 	TimelineCount(ctx context.Context, st models.Story, f models.Filter) (int64, error)
@@ -97,6 +98,8 @@ type Options struct {
 	Secret []byte
 	// AccessLog gets one line per request; nil logs none.
 	AccessLog *slog.Logger
+	// SessionTTL is how long a sign-in lasts; DefaultSessionTTL when 0.
+	SessionTTL time.Duration
 }
 
 // app holds what every handler needs.
@@ -109,7 +112,10 @@ type app struct {
 	proxies []netip.Prefix
 	hosts   map[string]bool
 	secret  []byte
-	images  *imageCache // the server-drawn chart images (images.go)
+	images  *imageCache   // the server-drawn chart images (images.go)
+	acc     Accounts      // nil: the store keeps no accounts
+	ed      Editing       // nil: no corrections, no articles added in the browser
+	checks  chan struct{} // one token per running password check (one per core)
 }
 
 // New returns the Gin engine serving every page, embed, export and API route.
@@ -140,8 +146,14 @@ func New(st Store, opt Options) (http.Handler, error) {
 	if opt.MaxExtractions <= 0 {
 		opt.MaxExtractions = runtime.NumCPU()
 	}
+	if opt.SessionTTL <= 0 {
+		opt.SessionTTL = DefaultSessionTTL
+	}
 	a := &app{st: st, opt: opt, pages: r, log: opt.Log, slots: make(chan struct{}, opt.MaxExtractions),
 		images: newImageCache()}
+	a.acc, _ = st.(Accounts)
+	a.ed, _ = st.(Editing)
+	a.checks = make(chan struct{}, runtime.NumCPU())
 	if err := a.trust(opt); err != nil {
 		return nil, err
 	}
@@ -200,6 +212,7 @@ func (a *app) routes(e *gin.Engine) {
 	e.GET("/articles/:id", a.showArticle)
 	e.GET("/events/:id", a.showEvent)
 	e.GET("/search", a.search)
+	a.accountRoutes(e)
 
 	e.GET("/embed/stories/:slug", a.embedStory)
 	e.GET("/embed/stories/:slug/:chart", a.embedChart)

@@ -7,7 +7,6 @@ import (
 	"crypto/subtle"
 	"encoding/hex"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -121,9 +120,12 @@ func (a *app) csrfToken(c *gin.Context) string {
 	return tok
 }
 
-// checkWrite decides whether a browser form may change data. Three checks:
-//  1. the request comes from our own pages: Origin (when sent) names this
-//     host, and Sec-Fetch-Site (when sent) is same-origin;
+// checkWrite decides whether a browser form sent by no signed-in account
+// may change data (signed-in editors go through sessionFormOK instead).
+// Three checks:
+//  1. the request comes from our own pages: Origin (when sent; else the
+//     Referer, when sent) names this host, and Sec-Fetch-Site (when sent)
+//     is same-origin;
 //  2. the form's csrf field equals the SameSite=Strict cookie, and the
 //     token carries this server's signature;
 //  3. with DATELINE_TOKEN set, the form's token field (or a bearer header)
@@ -133,19 +135,11 @@ func (a *app) csrfToken(c *gin.Context) string {
 //     the network, directly or through a proxy, is read-only until a token
 //     is configured.
 func (a *app) checkWrite(c *gin.Context) error {
-	if o := c.GetHeader("Origin"); o != "" && o != "null" {
-		u, err := url.Parse(o)
-		if err != nil || u.Host != c.Request.Host {
-			return models.Errorf(models.EFORBIDDEN, "This form was sent from another site.")
-		}
+	if err := sameOrigin(c, false); err != nil {
+		return err
 	}
-	if s := c.GetHeader("Sec-Fetch-Site"); s != "" && s != "same-origin" && s != "none" {
-		return models.Errorf(models.EFORBIDDEN, "This form was sent from another site.")
-	}
-	cookie, err := c.Cookie(csrfCookie)
-	form := c.PostForm("csrf")
-	if err != nil || subtle.ConstantTimeCompare([]byte(cookie), []byte(form)) != 1 || !a.csrfValid(cookie) {
-		return models.Errorf(models.EFORBIDDEN, "The form expired. Reload the page and try again.")
+	if err := a.doubleSubmitOK(c); err != nil {
+		return err
 	}
 	if a.opt.Token != "" {
 		if !a.tokenOK(c, c.PostForm("token")) {
@@ -155,6 +149,21 @@ func (a *app) checkWrite(c *gin.Context) error {
 	}
 	if !clientOf(c).local(c.Request.Host) {
 		return models.Errorf(models.EFORBIDDEN, "Changes are allowed from this computer only; set DATELINE_TOKEN to allow them from elsewhere.")
+	}
+	return nil
+}
+
+// doubleSubmitOK checks the form's csrf field against the browser's
+// SameSite=Strict cookie and this server's signature, and refuses what
+// Sec-Fetch-Site says another site sent.
+func (a *app) doubleSubmitOK(c *gin.Context) error {
+	if s := c.GetHeader("Sec-Fetch-Site"); s != "" && s != "same-origin" && s != "none" {
+		return refusedOrigin("another site (Sec-Fetch-Site: " + s + ")")
+	}
+	cookie, err := c.Cookie(csrfCookie)
+	form := c.PostForm("csrf")
+	if err != nil || subtle.ConstantTimeCompare([]byte(cookie), []byte(form)) != 1 || !a.csrfValid(cookie) {
+		return models.Errorf(models.EFORBIDDEN, "The form expired. Reload the page and try again.")
 	}
 	return nil
 }

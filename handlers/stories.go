@@ -46,8 +46,9 @@ func (a *app) showStory(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
+	// The editor's controls (and their form token) show only to a
+	// signed-in account; render fills them in.
 	page := &views.Page{Title: st.Title, Section: "stories", Data: v}
-	page.CSRF, page.NeedsToken = a.csrfToken(c), a.opt.Token != ""
 	a.render(c, http.StatusOK, "story", page)
 }
 
@@ -81,6 +82,9 @@ func (a *app) storyTimeline(c *gin.Context, st models.Story, f models.Filter) (v
 	truncated := len(entries) > maxStoryEntries
 	if truncated {
 		entries = entries[len(entries)-maxStoryEntries:]
+	}
+	if entries, err = a.withPinned(c, st, entries); err != nil {
+		return v, nil, nil, err
 	}
 	// The story-wide counts are cached until the next write; after one,
 	// both are counted again (100k events: about 50 ms each), on two
@@ -143,7 +147,7 @@ func (a *app) newStoryForm(c *gin.Context) {
 }
 
 func (a *app) storyForm(c *gin.Context, st int, v views.StoryFormView, errMsg string) {
-	v.NeedsToken, v.Error = a.opt.Token != "", errMsg
+	v.NeedsToken, v.Error = a.opt.Token != "" && a.currentUser(c) == nil, errMsg
 	title := "New story"
 	if !v.IsNew {
 		title = "Edit " + v.Story.Title
@@ -171,7 +175,7 @@ func storyFromForm(c *gin.Context) (models.Story, models.StoryRules) {
 // createStory saves a new story from the form, showing the form again with
 // the reason when it is refused.
 func (a *app) createStory(c *gin.Context) {
-	if err := a.checkWrite(c); err != nil {
+	if err := a.checkStoryWrite(c); err != nil {
 		a.fail(c, err)
 		return
 	}
@@ -204,27 +208,34 @@ func (a *app) editStoryForm(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
+	if v.History, err = a.storyHistory(c, st); err != nil {
+		a.fail(c, err)
+		return
+	}
 	a.storyForm(c, http.StatusOK, v, "")
 }
 
-// writableStory checks that the request may write, then loads the story
-// named in the path. On failure it has rendered the error, and ok is false.
-func (a *app) writableStory(c *gin.Context) (models.Story, bool) {
-	if err := a.checkWrite(c); err != nil {
+// writableStory checks that the request may write (check is
+// authorizeForm or storyWriter), then loads the story named in the
+// path. It returns the signed-in account, nil for a write by the older
+// rules. On failure it has rendered the error, and ok is false.
+func (a *app) writableStory(c *gin.Context, check func(*gin.Context) (*models.User, error)) (models.Story, *models.User, bool) {
+	u, err := check(c)
+	if err != nil {
 		a.fail(c, err)
-		return models.Story{}, false
+		return models.Story{}, nil, false
 	}
 	st, err := a.st.StoryBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		a.fail(c, err)
-		return models.Story{}, false
+		return models.Story{}, nil, false
 	}
-	return st, true
+	return st, u, true
 }
 
 // updateStory saves the title, description and rules of a story.
 func (a *app) updateStory(c *gin.Context) {
-	old, ok := a.writableStory(c)
+	old, _, ok := a.writableStory(c, a.storyWriter)
 	if !ok {
 		return
 	}
@@ -242,21 +253,24 @@ func (a *app) updateStory(c *gin.Context) {
 }
 
 // setEventState pins, hides or restores one event of a story.
+// A signed-in editor's change is logged with their name; the browser goes
+// back to the page it came from, filters kept, at the entry.
 func (a *app) setEventState(c *gin.Context) {
-	st, ok := a.writableStory(c)
+	st, u, ok := a.writableStory(c, a.authorizeForm)
 	if !ok {
 		return
 	}
 	id, err := idParam(c, "id")
+	if err == nil && u != nil {
+		err = a.acc.SetEventStateBy(c.Request.Context(), st.ID, id, c.PostForm("state"), *u, a.opt.Now())
+	} else if err == nil {
+		err = a.st.SetEventState(c.Request.Context(), st.ID, id, c.PostForm("state"))
+	}
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	if err := a.st.SetEventState(c.Request.Context(), st.ID, id, c.PostForm("state")); err != nil {
-		a.fail(c, err)
-		return
-	}
-	c.Redirect(http.StatusSeeOther, "/stories/"+url.PathEscape(st.Slug))
+	c.Redirect(http.StatusSeeOther, backTo(c, st.Slug, id))
 }
 
 // embedStory is the framable story: deadline, timeline chart, entries.

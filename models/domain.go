@@ -75,6 +75,7 @@ type Event struct {
 	DeadlineConsequence string        `json:"deadline_consequence,omitempty"`
 	DeadlineTarget      string        `json:"deadline_target,omitempty"`
 	Subject             string        `json:"subject,omitempty"` // what takes effect or expires
+	Version             int           `json:"version,omitempty"` // corrections by editors; 0 for none
 	Sources             []EventSource `json:"sources,omitempty"`
 	CreatedAt           time.Time     `json:"created_at"`
 }
@@ -118,7 +119,8 @@ type Quote struct {
 	// date: 2025-08-05, 2025-W31-WE), "" when no report says.
 	SaidValue       string            `json:"said_at,omitempty"`
 	SaidGranularity string            `json:"said_granularity,omitempty"`
-	ReportedAt      *time.Time        `json:"reported_at"` // the earliest publication carrying it
+	ReportedAt      *time.Time        `json:"reported_at"`       // the earliest publication carrying it
+	Version         int               `json:"version,omitempty"` // corrections by editors; 0 for none
 	Appearances     []QuoteAppearance `json:"appearances,omitempty"`
 	// AppearanceCount is the number of all the quote's appearances where
 	// Appearances holds only the first few (timeline entries, event

@@ -80,6 +80,7 @@ type EventRow struct {
 	PublishedAt         *time.Time `json:"published_at"`
 	Sentence            string     `json:"sentence"`
 	Expression          string     `json:"expression"`
+	Corrections         int        `json:"corrections"` // editors' corrections of the event (its version)
 }
 
 // QuoteRow is one (quote, article it appears in) pair of the quotes export.
@@ -115,6 +116,7 @@ type QuoteRow struct {
 	ReportedAt      *time.Time `json:"reported_at"`
 	AppearanceKind  string     `json:"appearance_kind"` // how this article quoted it: direct, partial, indirect
 	Conduit         string     `json:"conduit"`
+	Corrections     int        `json:"corrections"` // editors' corrections of the quote (its version)
 }
 
 // ArticleRow is one article of the articles export.

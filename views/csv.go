@@ -18,11 +18,11 @@ import (
 var (
 	EventColumns = []string{"event_id", "date", "granularity", "sort_at", "kind", "cameo",
 		"summary", "actors", "deadline_set_by", "deadline_demand", "deadline_consequence",
-		"article_id", "title", "source", "url", "published_at", "sentence", "expression"}
+		"article_id", "title", "source", "url", "published_at", "sentence", "expression", "corrections"}
 	QuoteColumns = []string{"quote_id", "kind", "text", "speaker", "speaker_slug", "placed_at",
 		"article_id", "title", "source", "url", "published_at", "speaker_mention", "cue",
 		"venue", "sentence", "start", "end", "context", "context_start", "context_end",
-		"speaker_kind", "verb", "said_at", "said_granularity", "reported_at", "appearance_kind", "conduit"}
+		"speaker_kind", "verb", "said_at", "said_granularity", "reported_at", "appearance_kind", "conduit", "corrections"}
 	ArticleColumns = []string{"article_id", "title", "source", "url", "published_at",
 		"published_precision", "fetched_at", "duplicate_of_id", "events", "quotes"}
 )
@@ -112,7 +112,7 @@ func (r *RowWriter) Event(e *models.EventRow) error {
 		return []string{id(e.EventID), e.Date, e.Granularity, e.SortAt.UTC().Format(time.RFC3339),
 			e.Kind, e.Cameo, e.Summary, e.Actors, e.DeadlineSetBy, e.DeadlineDemand,
 			e.DeadlineConsequence, id(e.ArticleID), e.Title, e.Source, e.URL,
-			ISODate(e.PublishedAt), e.Sentence, e.Expression}
+			ISODate(e.PublishedAt), e.Sentence, e.Expression, strconv.Itoa(e.Corrections)}
 	})
 }
 
@@ -123,7 +123,7 @@ func (r *RowWriter) Quote(q *models.QuoteRow) error {
 			id(q.ArticleID), q.Title, q.Source, q.URL, ISODate(q.PublishedAt), q.SpeakerMention,
 			q.Cue, q.Venue, q.Sentence, strconv.Itoa(q.Start), strconv.Itoa(q.End), q.Context,
 			strconv.Itoa(q.ContextStart), strconv.Itoa(q.ContextEnd), q.SpeakerKind, q.Verb, q.SaidAt,
-			q.SaidGranularity, ISODate(q.ReportedAt), q.AppearanceKind, q.Conduit}
+			q.SaidGranularity, ISODate(q.ReportedAt), q.AppearanceKind, q.Conduit, strconv.Itoa(q.Corrections)}
 	})
 }
 

@@ -30,6 +30,9 @@ type StoryFormView struct {
 	Hidden     []models.Event
 	Feeds      []models.Feed // the story's feeds with their status, when FeedsShown
 	FeedsShown bool          // only to readers on the server's own machine
+	// History is the latest editors' changes within the story (signed-in
+	// editors only), newest first.
+	History []StoryChange
 }
 
 // EmbedChartView is the model of a one-chart embed.
@@ -48,6 +51,8 @@ type EventView struct {
 	// the links to the pages of sources around this one, when there are.
 	From, To, SourceCount int
 	Prev, Next            string
+	// Corrections are the editors' logged changes, oldest first.
+	Corrections []Correction
 }
 
 // SearchView is the model of the search page.
@@ -182,16 +187,27 @@ func NewPersonView(p models.Person, quotes []models.Quote) PersonView {
 	return v
 }
 
-// toolsData is what the pin and hide buttons of one entry need.
+// toolsData is what the editor's controls of one entry need: the pin and
+// hide buttons, the CAMEO code, and the address to come back to.
 type toolsData struct {
-	Slug, CSRF string
-	ID         uint
-	Pinned     bool
-	NeedsToken bool
+	Editor           bool
+	Slug, CSRF, Back string
+	ID               uint
+	Pinned           bool
+	Cameo            string
 }
 
 func tools(p *Page, slug string, e EntryView) toolsData {
-	return toolsData{Slug: slug, CSRF: p.CSRF, ID: e.Event.ID, Pinned: e.Pinned, NeedsToken: p.NeedsToken}
+	return toolsData{Editor: p.Editor, Slug: slug, CSRF: p.CSRF, Back: p.Here, ID: e.Event.ID,
+		Pinned: e.Pinned, Cameo: e.Event.Cameo}
+}
+
+// LoginView is the model of the sign-in page.
+type LoginView struct {
+	Next     string // where to go after signing in
+	Username string
+	Error    string
+	Off      bool // this server has no accounts to sign in to
 }
 
 func itoa(n uint) string { return id(n) }

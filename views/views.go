@@ -35,17 +35,21 @@ const EChartsPath = "/static/vendor/echarts.min.js"
 // pages lists every page template; each becomes its own template set with
 // the layout and partials it needs.
 var pages = map[string][]string{
-	"home":        {"layout.html", "partials.html", "home.html"},
-	"story":       {"layout.html", "partials.html", "story.html"},
-	"story_form":  {"layout.html", "partials.html", "story_form.html"},
-	"person":      {"layout.html", "partials.html", "person.html"},
-	"people":      {"layout.html", "partials.html", "people.html"},
-	"article":     {"layout.html", "partials.html", "article.html"},
-	"event":       {"layout.html", "partials.html", "event.html"},
-	"search":      {"layout.html", "partials.html", "search.html"},
-	"error":       {"layout.html", "partials.html", "error.html"},
-	"embed_story": {"embed.html", "partials.html", "embed_story.html"},
-	"embed_chart": {"embed.html", "partials.html", "embed_chart.html"},
+	"home":         {"layout.html", "partials.html", "home.html"},
+	"story":        {"layout.html", "partials.html", "story.html"},
+	"story_form":   {"layout.html", "partials.html", "story_form.html"},
+	"person":       {"layout.html", "partials.html", "person.html"},
+	"people":       {"layout.html", "partials.html", "people.html"},
+	"article":      {"layout.html", "partials.html", "article.html"},
+	"event":        {"layout.html", "partials.html", "event.html"},
+	"search":       {"layout.html", "partials.html", "search.html"},
+	"error":        {"layout.html", "partials.html", "error.html"},
+	"login":        {"layout.html", "partials.html", "login.html"},
+	"event_edit":   {"layout.html", "partials.html", "event_edit.html"},
+	"article_form": {"layout.html", "partials.html", "article_form.html"},
+	"quote_edit":   {"layout.html", "partials.html", "quote_edit.html"},
+	"embed_story":  {"embed.html", "partials.html", "embed_story.html"},
+	"embed_chart":  {"embed.html", "partials.html", "embed_chart.html"},
 }
 
 // assetVersion is a short hash of the static files, added to their
@@ -98,7 +102,13 @@ type Page struct {
 	Transparent bool   // embeds: no background of their own (?background=transparent)
 	Query       string // search box contents
 	ChartsReady bool   // set by Render: whether ECharts is embedded
-	Data        any
+	// Editor is true for a signed-in account: the page shows the editing
+	// controls and CAMEO codes. User and Role name the account; Here is
+	// the page's own address (path and query), where actions come back to.
+	Editor     bool
+	User, Role string
+	Here       string
+	Data       any
 }
 
 // Render writes the named page into w. It renders into a buffer first, so

@@ -87,6 +87,7 @@ func commands() map[string]command {
 		"migrate":  {"apply the database's pending schema migrations (SQLite or PostgreSQL)", runMigrate},
 		"copy":     {"copy a whole database between SQLite and PostgreSQL, keeping ids", runCopy},
 		"version":  {"print the version, commit, build tags and Go version of this binary", runVersion},
+		"user":     {"add, list and remove the accounts that sign in to edit (editor, admin)", runUser},
 	}
 }
 

@@ -45,6 +45,10 @@ func runServe(e *env) int {
 	if code := e.parseFlags(fs); code >= 0 {
 		return code
 	}
+	if e.cfg.Web.SessionTTL < 0 {
+		fmt.Fprintln(e.stderr, "dateline serve: --session-ttl: want a positive duration such as 12h, got", e.cfg.Web.SessionTTL)
+		return 2
+	}
 	if e.cfg.MaxExtractions <= 0 {
 		fmt.Fprintln(e.stderr, "dateline serve: --max-extractions: want a positive number, got", e.cfg.MaxExtractions)
 		return 2
@@ -112,6 +116,7 @@ func serveOptions(e *env, st *store.Store) handlers.Options {
 		AllowedHosts:   e.cfg.Web.allowedHosts(e.cfg.Addr),
 		TrustedProxies: e.cfg.Web.TrustedProxies,
 		Secret:         []byte(e.cfg.Web.Secret),
+		SessionTTL:     e.cfg.Web.SessionTTL,
 	}
 	if e.cfg.Web.AccessLog {
 		opt.AccessLog = log
@@ -137,6 +142,9 @@ type WebConfig struct {
 	// AccessLog writes a line per request to stderr; DATELINE_ACCESS_LOG
 	// (off/false/0), --access-log.
 	AccessLog bool
+	// SessionTTL is how long an editor's sign-in lasts; DATELINE_SESSION_TTL,
+	// --session-ttl (default handlers.DefaultSessionTTL, 12h).
+	SessionTTL time.Duration
 }
 
 // minSecretLen keeps a guessable DATELINE_SECRET out.
@@ -149,6 +157,13 @@ func (w *WebConfig) fromEnv(getenv func(string) string) error {
 	w.Secret = getenv("DATELINE_SECRET")
 	if w.Secret != "" && len(w.Secret) < minSecretLen {
 		return fmt.Errorf("DATELINE_SECRET: want at least %d characters, got %d", minSecretLen, len(w.Secret))
+	}
+	if v := getenv("DATELINE_SESSION_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("DATELINE_SESSION_TTL: want a duration such as 12h, got %q", v)
+		}
+		w.SessionTTL = d
 	}
 	switch v := strings.ToLower(getenv("DATELINE_ACCESS_LOG")); v {
 	case "":
@@ -168,6 +183,7 @@ func (w *WebConfig) flags(fs *flag.FlagSet) {
 		func(s string) error { w.AllowedHosts = splitList(s); return nil })
 	fs.Func("trusted-proxies", "comma-separated proxy IPs/CIDRs whose X-Forwarded-*/Forwarded headers are believed (env DATELINE_TRUSTED_PROXIES)",
 		func(s string) error { w.TrustedProxies = splitList(s); return nil })
+	fs.DurationVar(&w.SessionTTL, "session-ttl", w.SessionTTL, "how long an editor's sign-in lasts (env DATELINE_SESSION_TTL; default 12h)")
 	fs.BoolVar(&w.AccessLog, "access-log", w.AccessLog, "log one line per request to stderr (env DATELINE_ACCESS_LOG=off turns it off)")
 }
 

@@ -16,7 +16,7 @@ import (
 var copyTables = []string{
 	"sources", "articles", "people", "person_aliases", "events", "event_sources",
 	"event_actors", "quotes", "quote_appearances", "stories", "story_articles",
-	"story_events", "ingested_inputs", "feeds", "feed_items",
+	"story_events", "ingested_inputs", "feeds", "feed_items", "users", "sessions", "edits",
 }
 
 // derivedColumns are computed by the database (PostgreSQL's generated

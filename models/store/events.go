@@ -160,7 +160,8 @@ func (w *writer) refineDate(old storedEvent, ev *models.ExtractedEvent, sortAt t
 	if len(ev.Date) <= len(old.Date) || !strings.HasPrefix(ev.Date, old.Date) {
 		return old, nil
 	}
-	err := w.exec(`UPDATE events SET date = ?, granularity = ?, sort_at = ? WHERE id = ?`,
+	// A corrected event (version > 0) keeps the editor's date.
+	err := w.exec(`UPDATE events SET date = ?, granularity = ?, sort_at = ? WHERE id = ? AND version = 0`,
 		ev.Date, ev.Granularity, sortAt, old.ID)
 	old.Date, old.Granularity = ev.Date, ev.Granularity
 	w.updateKnownEvent(old, kind, nil)
@@ -199,11 +200,12 @@ func (w *writer) fillEvent(old storedEvent, ev *models.ExtractedEvent, kind stri
 		w.updateKnownEvent(upd, kind, added)
 	}
 	if upd.Summary != old.Summary {
-		if err := w.exec(`UPDATE events SET summary = ? WHERE id = ?`, upd.Summary, old.ID); err != nil {
+		if err := w.exec(`UPDATE events SET summary = ? WHERE id = ? AND version = 0`, upd.Summary, old.ID); err != nil {
 			return err
 		}
 	}
-	return w.exec(`UPDATE events SET actors = ?, cameo = ?, deadline_set_by = ?, deadline_demand = ?,
+	// A corrected event (version > 0) keeps the editor's actors.
+	return w.exec(`UPDATE events SET actors = CASE WHEN version > 0 THEN actors ELSE ? END, cameo = ?, deadline_set_by = ?, deadline_demand = ?,
 		deadline_consequence = ? WHERE id = ?`, upd.Actors, upd.Cameo, upd.DeadlineSetBy,
 		upd.DeadlineDemand, upd.DeadlineConsequence, old.ID)
 }

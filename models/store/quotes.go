@@ -195,7 +195,8 @@ func (w *writer) quote(c quoteCopy) (id uint, isNew bool, err error) {
 // quote of those words, when there is exactly one.
 func (w *writer) partner(c quoteCopy, key string) (storedQuote, bool, error) {
 	if c.speaker != nil {
-		st, found, err := w.storedQuote(`key = ?`, quoteKey(c.textKey, nil))
+		// A quote an editor corrected (version > 0) keeps its speaker.
+		st, found, err := w.storedQuote(`key = ? AND version = 0`, quoteKey(c.textKey, nil))
 		if err != nil || !found {
 			return st, false, err
 		}
@@ -234,7 +235,7 @@ func (w *writer) storedQuote(cond string, arg any) (st storedQuote, found bool, 
 // the speaker fills in where unknown.
 func (w *writer) updateQuote(st storedQuote, c quoteCopy) (uint, bool, error) {
 	// A NULL time compares to nothing, so it never replaces a date.
-	err := w.rows(`UPDATE quotes SET speaker_id = coalesce(speaker_id, ?),
+	err := w.rows(`UPDATE quotes SET speaker_id = CASE WHEN version > 0 THEN speaker_id ELSE coalesce(speaker_id, ?) END,
 		said_at = CASE WHEN said_at IS NULL OR ? < said_at THEN coalesce(?, said_at) ELSE said_at END,
 		reported_at = CASE WHEN reported_at IS NULL OR ? < reported_at THEN coalesce(?, reported_at) ELSE reported_at END,
 		said_value = CASE WHEN said_value = '' THEN ? ELSE said_value END,

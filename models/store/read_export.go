@@ -48,7 +48,7 @@ func (s *Store) EachEventRow(ctx context.Context, f models.Filter, fn func(*mode
 		cs = append(cs, sc)
 	}
 	q := s.rdb.WithContext(context.WithoutCancel(ctx)).Table("events AS e").
-		Select(`e.id AS event_id, e.sort_at, es.article_id, a.published_at, ` + s.d.packedText("e.date", "e.granularity",
+		Select(`e.id AS event_id, e.sort_at, es.article_id, a.published_at, e.version, ` + s.d.packedText("e.date", "e.granularity",
 			"e.kind", "e.cameo", "e.summary", "e.actors", "e.deadline_set_by", "e.deadline_demand", "e.deadline_consequence",
 			"a.title", "src.name", "a.url", "es.sentence", "es.expression")).
 		Joins("JOIN event_sources es ON es.event_id = e.id").
@@ -57,7 +57,7 @@ func (s *Store) EachEventRow(ctx context.Context, f models.Filter, fn func(*mode
 		Order("e.sort_at, e.id, es.article_id")
 	return eachRow(ctx, apply(q, cs), f.Limit, func(rows *sql.Rows, r *models.EventRow) error {
 		var packed string
-		if err := rows.Scan(&r.EventID, &r.SortAt, &r.ArticleID, &r.PublishedAt, &packed); err != nil {
+		if err := rows.Scan(&r.EventID, &r.SortAt, &r.ArticleID, &r.PublishedAt, &r.Corrections, &packed); err != nil {
 			return err
 		}
 		return unpackText(packed, &r.Date, &r.Granularity, &r.Kind, &r.Cameo, &r.Summary, &r.Actors,
@@ -75,7 +75,7 @@ func (s *Store) EachQuoteRow(ctx context.Context, f models.Filter, fn func(*mode
 	}
 	q := s.rdb.WithContext(context.WithoutCancel(ctx)).Table("quotes AS q").
 		Select(`q.id, q.said_at, qa.article_id, a.published_at, qa."start", qa."end", qa.context_start, qa.context_end,
-			q.reported_at, ` + s.d.packedText("q.kind", "q.text", "coalesce(p.name, q.speaker_label)", "p.slug",
+			q.reported_at, q.version, ` + s.d.packedText("q.kind", "q.text", "coalesce(p.name, q.speaker_label)", "p.slug",
 			"a.title", "src.name", "a.url", "qa.speaker_mention", "qa.cue", "qa.venue", "qa.sentence",
 			"qa.context", "q.speaker_kind", "coalesce(nullif(qa.verb, ''), q.verb)", "q.said_value", "q.said_granularity",
 			"qa.kind", "qa.conduit")).
@@ -87,7 +87,7 @@ func (s *Store) EachQuoteRow(ctx context.Context, f models.Filter, fn func(*mode
 	return eachRow(ctx, apply(q, cs), f.Limit, func(rows *sql.Rows, r *models.QuoteRow) error {
 		var packed string
 		if err := rows.Scan(&r.QuoteID, &r.PlacedAt, &r.ArticleID, &r.PublishedAt, &r.Start, &r.End,
-			&r.ContextStart, &r.ContextEnd, &r.ReportedAt, &packed); err != nil {
+			&r.ContextStart, &r.ContextEnd, &r.ReportedAt, &r.Corrections, &packed); err != nil {
 			return err
 		}
 		return unpackText(packed, &r.Kind, &r.Text, &r.Speaker, &r.SpeakerSlug, &r.Title, &r.Source, &r.URL,

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"dateline/models"
 )
 
@@ -92,7 +94,11 @@ func (s *Store) UpdateStory(ctx context.Context, st *models.Story, now time.Time
 // SetEventState pins (models.StoryEventPinned) or hides
 // (models.StoryEventHidden) an event in a story; "" clears what was set.
 func (s *Store) SetEventState(ctx context.Context, storyID, eventID uint, state string) error {
-	db := s.db.WithContext(ctx)
+	return setEventState(s.db.WithContext(ctx), storyID, eventID, state)
+}
+
+// setEventState is SetEventState on db (the writer or a transaction).
+func setEventState(db *gorm.DB, storyID, eventID uint, state string) error {
 	switch state {
 	case "":
 		err := db.Exec("DELETE FROM story_events WHERE story_id = ? AND event_id = ?", storyID, eventID).Error
