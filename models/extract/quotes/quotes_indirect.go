@@ -535,10 +535,7 @@ func (f *quoteFinder) passive(k, a int) bool {
 // leadingSpan reads the reported speech after the verb at token k: its
 // speaker before the verb, the cue and the content up to b.
 func (f *quoteFinder) leadingSpan(k, a, b int, inQuote []bool) (span, bool) {
-	s, e := f.subjectBefore(k, a)
-	if k > a && (f.toks[k-1].Key == "and" || f.toks[k-1].Key == "or") {
-		s, e = f.clauseSubject(a, k) // "X outlined a plan and vowed ..."
-	}
+	s, e := f.leadingSubject(k, a)
 	if s < 0 || !f.verbAt(k, s) || f.afterQuote(s, a, inQuote) {
 		return span{}, false
 	}
@@ -574,6 +571,17 @@ func (f *quoteFinder) beforeRelative(cs, end int, inQuote []bool) int {
 		}
 	}
 	return end
+}
+
+// leadingSubject returns the speaker of the reporting verb at token k in
+// clause [a, ...): the words before it, or after a conjunction the
+// clause's subject ("X outlined a plan and vowed ...", "X backed it but has
+// since said ...").
+func (f *quoteFinder) leadingSubject(k, a int) (int, int) {
+	if j := f.skipAuxiliariesBack(k-1, a); j > a && j < k && f.lang.ClauseConjunctions[f.toks[j].Key] && f.toks[j].Key != "while" {
+		return f.clauseSubject(a, j+1)
+	}
+	return f.subjectBefore(k, a)
 }
 
 // contentStart returns the first token of reported content after a cue
