@@ -819,10 +819,21 @@ func opensInside(w []rune, c rune) bool {
 // speaker of the sentence before when it ends with a colon ("Trump said:"),
 // else the speaker of the previous quote in the same or previous paragraph.
 func (f *quoteFinder) fromContext() {
+	order := make([]int, len(f.cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return f.cands[order[x]].s < f.cands[order[y]].s })
 	last := -1
-	for i := range f.cands {
+	for _, i := range order {
 		c := &f.cands[i]
-		if c.dropped || c.weak || c.mark < 0 {
+		if c.dropped || c.weak {
+			continue
+		}
+		if c.mark < 0 {
+			if c.attr.found() {
+				last = i // reported speech: a quote of a paragraph of its own after it may go on from it
+			}
 			continue
 		}
 		if !c.attr.found() {
@@ -841,6 +852,10 @@ func (f *quoteFinder) fromContext() {
 // from quote last: in its paragraph or the next line, or, for a whole
 // quoted paragraph, in the next paragraph after a blank line.
 func (f *quoteFinder) continues(last, c candidate) bool {
+	if last.mark < 0 {
+		// after reported speech only a whole quoted paragraph right after it
+		return f.parasApart(last.e, c.s) <= 1 && f.wholeParagraph(c)
+	}
 	if f.para(c.s)-f.para(last.e) <= 1 {
 		return true
 	}
