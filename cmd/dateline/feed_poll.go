@@ -32,7 +32,7 @@ const (
 	// its items on one worker, so extraction keeps to about that many cores.
 	feedConcurrency = 2
 	// feedPrivateHint is added to the refusal of a non-public address.
-	feedPrivateHint = "add the feed with --allow-private to allow private addresses"
+	feedPrivateHint = "add the feed with --allow-private (on the story's edit page: Allow private addresses) to allow private addresses"
 )
 
 // feedPoller fetches feeds with conditional requests, parses them and
