@@ -1,10 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -103,11 +103,9 @@ func parseInTurns(e *env, fs *flag.FlagSet) (pos []string, code int) {
 func (o *feedOpts) check(e *env, sub string, pos []string) error {
 	switch sub {
 	case "add":
-		if o.story == "" {
-			return fmt.Errorf("--story is required")
-		}
-		if u, err := url.Parse(pos[0]); err != nil || !isURL(pos[0]) || u.Host == "" {
-			return fmt.Errorf("%s: want an http or https URL", pos[0])
+		f := models.Feed{StorySlug: o.story, URL: pos[0], AllowPrivate: o.allowPrivate, Keywords: o.keywords}
+		if err := f.Check(); err != nil {
+			return errors.New(models.ErrorMessage(err))
 		}
 	case "remove":
 		if _, err := strconv.ParseUint(pos[0], 10, 32); err != nil {
