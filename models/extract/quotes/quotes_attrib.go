@@ -598,14 +598,15 @@ func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
 func (p *attributor) audience(k, hi int) int {
 	e := k
 	det := false // a determiner opened it: "a news conference" runs to its noun
-	for e < hi && e-k < 5 {
+	for e < hi && e-k < 7 {
 		t := p.toks[e]
 		if p.endsAudience(t) {
 			break
 		}
 		e++
-		det = det || (e == k+1 && p.lang.Determiners[t.Key])
-		if det && !t.Upper && e-k < 4 && p.audienceGoesOn(e, hi) {
+		// a determiner or a possessive opens it: "a news conference", "Britain's ITV television station"
+		det = det || (e == k+1 && p.lang.Determiners[t.Key]) || t.Key == "'s"
+		if det && !t.Upper && e-k < 6 && p.audienceGoesOn(e, hi) {
 			continue // "a news | conference"
 		}
 		if p.lang.Pronouns[t.Key] || (!t.Upper && !p.lang.Determiners[t.Key] && !(e < hi && p.toks[e].Upper) && !adjectiveLike(t.Key)) {
