@@ -874,8 +874,8 @@ func (f *quoteFinder) adjectivalParticiple(k, a int) bool {
 func (f *quoteFinder) colonSpeaker(a, end int) attribution {
 	start := a
 	for k := end - 1; k >= a; k-- {
-		if f.toks[k].Key == "," {
-			start = k + 1
+		if key := f.toks[k].Key; key == "," || key == "—" || key == "–" {
+			start = k + 1 // "... tempting that can be! — Cruz called them on it:"
 			break
 		}
 	}
