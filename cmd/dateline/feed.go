@@ -34,18 +34,10 @@ type feedOpts struct {
 
 // runFeed manages the feeds attached to stories.
 func runFeed(e *env) int {
-	if len(e.args) == 0 || e.args[0] == "-h" || e.args[0] == "--help" {
-		fmt.Fprintln(e.stderr, feedUsage)
-		if len(e.args) == 0 {
-			return 2
-		}
-		return 0
+	sub, fs, code, ok := e.subcommand("feed", feedUsage)
+	if !ok {
+		return code
 	}
-	sub := e.args[0]
-	e.args = e.args[1:]
-	fs := flag.NewFlagSet("feed "+sub, flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprintln(e.stderr, feedUsage) }
-	e.cfg.dbFlag(fs)
 	var o feedOpts
 	switch sub {
 	case "add":
