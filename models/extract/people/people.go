@@ -142,6 +142,9 @@ func (reg *Registry) Resolve(toks []doc.Token, sentStart, prevStart int) string 
 	case "who":
 		return reg.nearestPerson(s, 0) // "Trump, who had boasted ..."
 	}
+	if len(toks) == 1 && reg.lang.Pronouns[toks[0].Key] {
+		return "" // "I", "we", "they": nobody named (never a person called "I")
+	}
 
 	if placeAfter(reg.lang, toks) {
 		return "" // "officials in Geneva", "a source in Riyadh": the place is no speaker

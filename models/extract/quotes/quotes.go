@@ -470,6 +470,9 @@ func (f *quoteFinder) invertedAfter(i, end, b int, lemma string, strict, afterMa
 		end = i + 1
 	}
 	s, e := f.invertedSubject(end, b)
+	if s < 0 && lemma == "according to" {
+		s, e = f.describedSource(end, b) // `," according to the report.`
+	}
 	if s < 0 || f.hasAuxiliary(s, e) || !afterMark && (!f.speakerHead(e-1) || f.hasAuxiliary(e, f.nextCommaOr(e, b))) {
 		return noAttribution()
 	}
@@ -491,6 +494,24 @@ func (f *quoteFinder) nextCommaOr(k, b int) int {
 		k++
 	}
 	return k
+}
+
+// describedSource reads a source named by a description after "according
+// to", up to a comma or b: "the report", "a statement from the ministry".
+func (f *quoteFinder) describedSource(k, b int) (int, int) {
+	if k >= b || !f.lang.Determiners[f.toks[k].Key] {
+		return -1, -1
+	}
+	e := f.nextCommaOr(k, b)
+	if e-k < 2 || e-k > 6 {
+		return -1, -1
+	}
+	for j := k; j < e; j++ {
+		if l := f.lang.CueLemma(f.toks[j]); f.toks[j].Punct || l != "" && !f.lang.Verbs.Has(l, lexicon.Nounish) {
+			return -1, -1 // a noun-like cue is a noun here: "the report"
+		}
+	}
+	return k, e
 }
 
 // hasAuxiliary reports whether tokens [s, e) hold an auxiliary verb: "said
@@ -527,13 +548,20 @@ func (f *quoteFinder) speakerFirst(i, b int, strict, afterMark bool) attribution
 			return noAttribution()
 		}
 		end, lemma := f.cueExtent(k, b)
-		closes := afterMark && (end >= b || f.toks[end].Punct) // `," Viguerie notes.`: a verb where it ends the clause
-		if lemma == "according to" || !f.verbAt(k, s) && !closes {
+		if lemma == "according to" || !f.verbAt(k, s) && !f.closesAfterMark(afterMark, s, e2, i, k, end, b) {
 			continue
 		}
 		return f.closedAttrib(s, e2, k, end, lemma, end, b, strict)
 	}
 	return noAttribution()
+}
+
+// closesAfterMark reports whether a cue at token k (ending at end) that
+// may be a noun is a verb after all, right after a quote's mark: where it
+// ends the clause (`," Viguerie notes.`) or right after a name opening the
+// attribution (`," Henry reports on Monday`); the mention is [s, e2) from i.
+func (f *quoteFinder) closesAfterMark(afterMark bool, s, e2, i, k, end, b int) bool {
+	return afterMark && (end >= b || f.toks[end].Punct || s == i && e2 == k && f.isName(k-1))
 }
 
 // mentionIn checks that tokens [i, e) name a speaker and returns the
@@ -563,8 +591,8 @@ func (f *quoteFinder) mentionWords(i, e int) (int, int) {
 	det := f.lang.Determiners[f.toks[i].Key]
 	for k := i; k < e; k++ {
 		t := f.toks[k]
-		if notInMentionWord(f.lang, t) && !(det && k > i && k < e-1 && f.adjectival(t)) {
-			return -1, -1
+		if notInMentionWord(f.lang, t) && !(det && k > i && (k < e-1 || strings.HasSuffix(t.Key, "ing")) && f.adjectival(t)) {
+			return -1, -1 // but "the bankruptcy filing"
 		}
 		if t.Key == "," {
 			if k == i || !f.toks[i].Upper {
@@ -882,21 +910,34 @@ func (f *quoteFinder) colonSpeaker(a, end int) attribution {
 	for start < end && f.lang.Openers[f.toks[start].Key] && !f.isName(start) {
 		start++
 	}
-	if end > start && f.isName(end-1) {
-		// a label: "Republican pollster Daron Shaw: ..."
-		if s, e := f.mentionIn(start, end); s >= 0 && e == end && e-s <= 8 {
-			return attribution{subjS: s, subjE: e, cue: ":", lemma: "say", cueTok: -1}
-		}
-		// the name the colon follows: "The surge doesn't surprise pollster Daron Shaw: ..."
-		if s := f.nameRunBack(end-1, start); s > start && !f.lang.Prepositions[f.toks[s-1].Key] {
-			return attribution{subjS: s, subjE: end, cue: ":", lemma: "say", cueTok: -1}
-		}
+	if s, e, ok := f.colonLabel(a, start, end); ok {
+		return attribution{subjS: s, subjE: e, cue: ":", lemma: "say", cueTok: -1}
 	}
 	s, e := f.subjectAfter(start, end)
 	if s < 0 || e-start > 8 {
 		return noAttribution()
 	}
 	return attribution{subjS: s, subjE: e, cue: ":", lemma: "say", cueTok: -1}
+}
+
+// colonLabel reads a name that labels the quote after a colon at token
+// end, in the clause from start (a: the sentence's start): "Jeremy Lott,
+// author:", "Republican pollster Daron Shaw:", or the name the colon
+// follows ("The surge doesn't surprise pollster Daron Shaw:").
+func (f *quoteFinder) colonLabel(a, start, end int) (int, int, bool) {
+	if start-2 >= a && f.toks[start-1].Key == "," && f.isName(start-2) && end-start <= 2 && !f.isName(end-1) {
+		return f.nameRunBack(start-2, a), start - 1, true
+	}
+	if end <= start || !f.isName(end-1) {
+		return 0, 0, false
+	}
+	if s, e := f.mentionIn(start, end); s >= 0 && e == end && e-s <= 8 {
+		return s, e, true
+	}
+	if s := f.nameRunBack(end-1, start); s > start && !f.lang.Prepositions[f.toks[s-1].Key] {
+		return s, end, true
+	}
+	return 0, 0, false
 }
 
 // mergeBroken joins a quote broken by its attribution (`"A," he said, "B."`)
