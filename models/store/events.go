@@ -55,6 +55,9 @@ func (w *writer) events(a *models.ExtractedArticle, articleID uint, reg map[stri
 			return err
 		}
 		id, isNew, err := w.event(ev, sortAt, actors)
+		if err == nil {
+			id, err = w.splitTarget(id, articleID, ev.Sentence)
+		}
 		if err != nil {
 			return err
 		}
@@ -108,6 +111,12 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 	match, err := w.matchEvent(ev, kind, actors)
 	if err != nil {
 		return 0, false, err
+	}
+	if match.ID == 0 {
+		// An editor may have merged the event this report would make.
+		if match, err = w.mergedTarget(ev, kind, actors); err != nil {
+			return 0, false, err
+		}
 	}
 	var dl models.Deadline
 	if ev.Deadline != nil {
