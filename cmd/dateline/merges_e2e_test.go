@@ -27,6 +27,7 @@ func TestE2EMergeTwoEvents(t *testing.T) {
 	ctx := browserContext(t)
 	errs := consoleErrors(ctx)
 	c := within(ctx, 90*time.Second)
+	axe := axeSource(t)
 	story := base + "/stories/" + sampleStory
 	if err := chromedp.Do(c, chromedp.Navigate(story), chromedp.WaitVisible(chromedp.CSS(`article.entry`))); err != nil {
 		t.Fatalf("story page: %v", err)
@@ -47,6 +48,15 @@ func TestE2EMergeTwoEvents(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`form.event-merge-pick input[name=other]`), merged),
 		chromedp.Click(chromedp.CSS(`form.event-merge-pick button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`form.event-merge button[type=submit]`)),
+	); err != nil {
+		loc, _ := chromedp.Run(ctx, chromedp.Location())
+		body, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+		t.Fatalf("opening the merge: %v; at %s: %.300s", err, loc, body)
+	}
+	if out := seriousAxe(c, t, axe); out != "" {
+		t.Errorf("merge review page: accessibility violations:\n%s", out)
+	}
+	if err := chromedp.Do(c,
 		chromedp.Click(chromedp.CSS(`form.event-merge button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#corrections`)),
 	); err != nil {
@@ -75,7 +85,33 @@ func TestE2EMergeTwoEvents(t *testing.T) {
 	if loc, _ := chromedp.Run(c, chromedp.Location()); loc != base+"/events/"+keep {
 		t.Errorf("the merged event's address led to %s, want the kept event", loc)
 	}
+	// The split form, for the kept event now reported by both.
+	if err := chromedp.Do(c, chromedp.Navigate(base+"/events/"+keep+"/split"),
+		chromedp.WaitVisible(chromedp.CSS(`form.event-split input[name=article]`))); err != nil {
+		t.Fatalf("split form: %v", err)
+	}
+	if out := seriousAxe(c, t, axe); out != "" {
+		t.Errorf("split page: accessibility violations:\n%s", out)
+	}
 	if e := errs(); len(e) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
 	}
+}
+
+// seriousAxe runs axe-core's WCAG 2 A and AA rules on the page c shows and
+// lists its serious and critical violations, one a line ("" for none).
+func seriousAxe(c context.Context, t *testing.T, axe string) string {
+	t.Helper()
+	if _, err := chromedp.Run(c, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+		t.Fatalf("injecting axe-core: %v", err)
+	}
+	out, err := chromedp.Run(c, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa"]}}).then(function (r) {
+		return r.violations.filter(function (v) { return v.impact === "serious" || v.impact === "critical"; }).map(function (v) {
+			return v.id + ": " + v.nodes.map(function (n) { return n.target.join(" "); }).join("; ");
+		}).join("\n");
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe: %v", err)
+	}
+	return out
 }

@@ -140,7 +140,11 @@ func sourceCount(tx *gorm.DB, id uint) int {
 // describeEvent names an event in the edit log: its id, summary, date,
 // kind and number of reports.
 func describeEvent(ev models.Event, reports int) string {
-	return fmt.Sprintf("event %d: %s (%s, %s; %d reports)", ev.ID, ev.Summary, ev.Date, ev.Kind, reports)
+	unit := "reports"
+	if reports == 1 {
+		unit = "report"
+	}
+	return fmt.Sprintf("event %d: %s (%s, %s; %d %s)", ev.ID, ev.Summary, ev.Date, ev.Kind, reports, unit)
 }
 
 // MergedInto returns the event that event id was merged into; ENOTFOUND
