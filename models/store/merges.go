@@ -19,7 +19,8 @@ const maxSplit = 1000
 
 // MergeEvents merges event mergedID into event keepID: the merged event's
 // reports (but a second one by an article that reports both), actors and
-// story links (pins and hides) move to the kept event, and the merged event
+// story pins move to the kept event (a story that hid the kept event keeps
+// it hidden; one that hid the merged event does not hide the kept one), and the merged event
 // is gone; its id then redirects to the kept one (MergedInto), and a later
 // report that would have made or joined it joins the kept one. Both events
 // must still be at the versions the editor's form showed, else nothing
@@ -78,9 +79,10 @@ func mergeInTx(tx *gorm.DB, keep *models.Event, merged models.Event, u models.Us
 			(SELECT article_id FROM event_sources WHERE event_id = ?)`, []any{keep.ID, merged.ID, keep.ID}},
 		{`INSERT INTO event_actors (event_id, slug, day, kind) SELECT ?, slug, day, kind FROM event_actors
 			WHERE event_id = ? ON CONFLICT DO NOTHING`, []any{keep.ID, merged.ID}},
+		// Pins move; a hide does not: editors hide duplicates, and the
+		// kept event is not one.
 		{`INSERT INTO story_events (story_id, event_id, state) SELECT story_id, ?, state FROM story_events
-			WHERE event_id = ? ON CONFLICT (story_id, event_id) DO UPDATE SET state =
-			CASE WHEN story_events.state = '' THEN excluded.state ELSE story_events.state END`, []any{keep.ID, merged.ID}},
+			WHERE event_id = ? AND state = ? ON CONFLICT (story_id, event_id) DO NOTHING`, []any{keep.ID, merged.ID, models.StoryEventPinned}},
 		{`UPDATE merged_events SET into_id = ? WHERE into_id = ?`, []any{keep.ID, merged.ID}},
 		{`INSERT INTO merged_events (id, key, day_kind, into_id) VALUES (?, ?, ?, ?)`, []any{merged.ID, merged.Key, dayKind, keep.ID}},
 		{`UPDATE event_splits SET from_id = ? WHERE from_id = ?`, []any{keep.ID, merged.ID}},

@@ -112,8 +112,13 @@ func TestMergeEvents(t *testing.T) {
 		if models.ErrorCode(err) != models.ECONFLICT || k.Version != 1 || k.Summary != "Envoy meets Putin" {
 			t.Errorf("stale merge: %+v %v", k, err)
 		}
+		// A hidden duplicate merged into the kept event does not hide it.
+		mustRead(t, st.SetEventState(ctx, story.ID, deadline, models.StoryEventHidden))
 		_, _, err = st.MergeEvents(ctx, keep, 1, deadline, 0, ann, now)
 		mustRead(t, err)
+		if tl, err = st.Timeline(ctx, story, models.Filter{}); err != nil || len(tl) != 1 || tl[0].Event.ID != keep || !tl[0].Pinned {
+			t.Errorf("timeline after merging a hidden event: %+v %v", tl, err)
+		}
 
 		// Re-ingest: new reports of either merged event join the kept one.
 		later := []struct {
