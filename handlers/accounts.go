@@ -55,6 +55,7 @@ func (a *app) accountRoutes(e *gin.Engine) {
 	e.POST("/logout", a.logout)
 	a.correctionRoutes(e)
 	a.articleRoutes(e)
+	a.feedRoutes(e)
 }
 
 // currentUser returns the signed-in account of the request, or nil. The

@@ -100,6 +100,9 @@ type Options struct {
 	AccessLog *slog.Logger
 	// SessionTTL is how long a sign-in lasts; DefaultSessionTTL when 0.
 	SessionTTL time.Duration
+	// PollFeed polls a feed when an admin asks on the story's edit page;
+	// nil: the page has no "Poll now".
+	PollFeed PollFeedFunc
 }
 
 // app holds what every handler needs.
@@ -116,6 +119,8 @@ type app struct {
 	acc     Accounts      // nil: the store keeps no accounts
 	ed      Editing       // nil: no corrections, no articles added in the browser
 	checks  chan struct{} // one token per running password check (one per core)
+	fe      FeedEditing   // nil: the edit page lists no feeds
+	polls   chan struct{} // one token for the feed poll an admin asked for
 }
 
 // New returns the Gin engine serving every page, embed, export and API route.
@@ -154,6 +159,8 @@ func New(st Store, opt Options) (http.Handler, error) {
 	a.acc, _ = st.(Accounts)
 	a.ed, _ = st.(Editing)
 	a.checks = make(chan struct{}, runtime.NumCPU())
+	a.fe, _ = st.(FeedEditing)
+	a.polls = make(chan struct{}, 1)
 	if err := a.trust(opt); err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"dateline/models"
 	"dateline/views"
 )
 
@@ -70,16 +69,4 @@ func changeArticles(in views.AtomInput) []uint {
 		}
 	}
 	return ids
-}
-
-// storyFeeds loads the feeds of st for the editor's view, and whether they
-// are shown: only to a reader on the server's own machine, as a feed's
-// address and its errors may name hosts of a private network (feeds added
-// with --allow-private), and a GET carries no token to prove an editor.
-func (a *app) storyFeeds(c *gin.Context, st models.Story) ([]models.Feed, bool, error) {
-	if !clientOf(c).local(c.Request.Host) {
-		return nil, false, nil
-	}
-	feeds, err := a.st.StoryFeeds(c.Request.Context(), st.ID)
-	return feeds, err == nil, err
 }

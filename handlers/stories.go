@@ -198,12 +198,20 @@ func (a *app) editStoryForm(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
+	a.editPage(c, st, http.StatusOK, views.FeedFormView{})
+}
+
+// editPage renders st's edit page with status code: its form, hidden
+// events, latest changes, and for admins its feeds and the add-a-feed
+// form ff.
+func (a *app) editPage(c *gin.Context, st models.Story, code int, ff views.FeedFormView) {
 	hidden, err := a.st.HiddenEvents(c.Request.Context(), st.ID)
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	v := views.StoryFormView{Story: st, Rules: views.ParseRules(st.Rules), Hidden: hidden}
+	v := views.StoryFormView{Story: st, Rules: views.ParseRules(st.Rules), Hidden: hidden, FeedForm: ff,
+		CanPoll: a.opt.PollFeed != nil}
 	if v.Feeds, v.FeedsShown, err = a.storyFeeds(c, st); err != nil {
 		a.fail(c, err)
 		return
@@ -212,7 +220,7 @@ func (a *app) editStoryForm(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	a.storyForm(c, http.StatusOK, v, "")
+	a.storyForm(c, code, v, "")
 }
 
 // writableStory checks that the request may write (check is

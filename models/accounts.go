@@ -34,6 +34,7 @@ const (
 	EditEvent        = "event"         // an event's summary, date or kind corrected
 	EditStoryArticle = "story_article" // an article attached to or detached from a story
 	EditQuote        = "quote"         // a quote's speaker or kind corrected
+	EditStoryFeed    = "story_feed"    // a feed added to or removed from a story, or polled now
 )
 
 // QuoteCorrection is what an editor may correct of a quote: the speaker,

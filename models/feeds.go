@@ -1,6 +1,9 @@
 package models
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Feed is an RSS or Atom feed attached to a story: its items' links are
 // ingested into the story when they are new (and match Keywords, when
@@ -44,4 +47,52 @@ type FeedItem struct {
 type StoryVersion struct {
 	Stamp  string `json:"version"`
 	Events int64  `json:"events"`
+}
+
+// Limits of a feed as added.
+const (
+	MaxFeedURL      = 2048 // bytes of a feed's address
+	MaxFeedKeywords = 50   // keyword rules of one feed
+	MaxFeedKeyword  = 200  // bytes of one keyword
+)
+
+// Check refuses a feed that is not to be stored, with an EINVALID error
+// saying why: no story, an address that is not http or https with a host
+// (or is longer than MaxFeedURL), or a keyword that is empty, spans lines
+// or is too long (at most MaxFeedKeywords of them). `dateline feed add`,
+// the store and the story's edit page all check a new feed with it.
+func (f Feed) Check() error {
+	if strings.TrimSpace(f.StorySlug) == "" {
+		return Errorf(EINVALID, "--story is required")
+	}
+	if WebURL(f.URL) != f.URL || f.URL == "" {
+		return Errorf(EINVALID, "%s: want an http or https URL", f.URL)
+	}
+	if len(f.URL) > MaxFeedURL {
+		return Errorf(EINVALID, "the feed's address is %d bytes long; at most %d", len(f.URL), MaxFeedURL)
+	}
+	if len(f.Keywords) > MaxFeedKeywords {
+		return Errorf(EINVALID, "%d keywords; at most %d", len(f.Keywords), MaxFeedKeywords)
+	}
+	for _, k := range f.Keywords {
+		if strings.TrimSpace(k) == "" || strings.ContainsAny(k, "\n\r") {
+			return Errorf(EINVALID, "keyword %q: want words on one line", k)
+		}
+		if len(k) > MaxFeedKeyword {
+			return Errorf(EINVALID, "keyword %.40q...: at most %d bytes", k, MaxFeedKeyword)
+		}
+	}
+	return nil
+}
+
+// SplitKeywords reads keyword rules typed as one text: commas and line
+// breaks separate them, as commas do for --keyword; blanks are dropped.
+func SplitKeywords(s string) []string {
+	var out []string
+	for _, k := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' || r == '\r' }) {
+		if k = strings.TrimSpace(k); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
 }

@@ -59,6 +59,8 @@ func StoryChanges(edits []models.Edit) []StoryChange {
 			what = map[string]string{"pinned": "pinned", "hidden": "hid", "": "restored"}[after["state"]] + " event " + id(e.ObjectID)
 		case models.EditStoryArticle:
 			what = map[string]string{"yes": "added", "no": "detached"}[after["attached"]] + " article " + id(e.ObjectID)
+		case models.EditStoryFeed:
+			what = feedChange(e.ObjectID, after)
 		}
 		out = append(out, StoryChange{Who: e.Username, When: e.CreatedAt.UTC().Format("2 Jan 2006 15:04 UTC"), What: what})
 	}

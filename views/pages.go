@@ -29,7 +29,9 @@ type StoryFormView struct {
 	Error      string
 	Hidden     []models.Event
 	Feeds      []models.Feed // the story's feeds with their status, when FeedsShown
-	FeedsShown bool          // only to readers on the server's own machine
+	FeedsShown bool          // only to a signed-in admin, who manages them
+	FeedForm   FeedFormView  // the add-a-feed form, refilled when refused
+	CanPoll    bool          // the server polls a feed now on request
 	// History is the latest editors' changes within the story (signed-in
 	// editors only), newest first.
 	History []StoryChange

@@ -37,7 +37,7 @@ const EChartsPath = "/static/vendor/echarts.min.js"
 var pages = map[string][]string{
 	"home":         {"layout.html", "partials.html", "home.html"},
 	"story":        {"layout.html", "partials.html", "story.html"},
-	"story_form":   {"layout.html", "partials.html", "story_form.html"},
+	"story_form":   {"layout.html", "partials.html", "story_form.html", "story_feeds.html"},
 	"person":       {"layout.html", "partials.html", "person.html"},
 	"people":       {"layout.html", "partials.html", "people.html"},
 	"article":      {"layout.html", "partials.html", "article.html"},

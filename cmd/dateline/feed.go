@@ -1,10 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -34,18 +34,10 @@ type feedOpts struct {
 
 // runFeed manages the feeds attached to stories.
 func runFeed(e *env) int {
-	if len(e.args) == 0 || e.args[0] == "-h" || e.args[0] == "--help" {
-		fmt.Fprintln(e.stderr, feedUsage)
-		if len(e.args) == 0 {
-			return 2
-		}
-		return 0
+	sub, fs, code, ok := e.subcommand("feed", feedUsage)
+	if !ok {
+		return code
 	}
-	sub := e.args[0]
-	e.args = e.args[1:]
-	fs := flag.NewFlagSet("feed "+sub, flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprintln(e.stderr, feedUsage) }
-	e.cfg.dbFlag(fs)
 	var o feedOpts
 	switch sub {
 	case "add":
@@ -103,11 +95,9 @@ func parseInTurns(e *env, fs *flag.FlagSet) (pos []string, code int) {
 func (o *feedOpts) check(e *env, sub string, pos []string) error {
 	switch sub {
 	case "add":
-		if o.story == "" {
-			return fmt.Errorf("--story is required")
-		}
-		if u, err := url.Parse(pos[0]); err != nil || !isURL(pos[0]) || u.Host == "" {
-			return fmt.Errorf("%s: want an http or https URL", pos[0])
+		f := models.Feed{StorySlug: o.story, URL: pos[0], AllowPrivate: o.allowPrivate, Keywords: o.keywords}
+		if err := f.Check(); err != nil {
+			return errors.New(models.ErrorMessage(err))
 		}
 	case "remove":
 		if _, err := strconv.ParseUint(pos[0], 10, 32); err != nil {

@@ -32,7 +32,7 @@ const (
 	// its items on one worker, so extraction keeps to about that many cores.
 	feedConcurrency = 2
 	// feedPrivateHint is added to the refusal of a non-public address.
-	feedPrivateHint = "add the feed with --allow-private to allow private addresses"
+	feedPrivateHint = "add the feed with --allow-private (on the story's edit page: Allow private addresses) to allow private addresses"
 )
 
 // feedPoller fetches feeds with conditional requests, parses them and
@@ -50,13 +50,18 @@ type feedPoller struct {
 	// newFetcher makes the fetcher of a feed; tests swap in one that
 	// treats their loopback "public" server as public.
 	newFetcher func(allowPrivate bool) *fetcher
+	// polling holds the feeds being polled, so a poll asked for on the
+	// edit page and the background poller never poll one feed at once.
+	mu      sync.Mutex
+	polling map[uint]bool
 }
 
 func newFeedPoller(st *store.Store, ex *extract.Extractor, cfg Config, interval time.Duration) *feedPoller {
 	if interval <= 0 {
 		interval = defaultFeedInterval
 	}
-	p := &feedPoller{st: st, ex: ex, cfg: cfg, interval: interval, now: func() time.Time { return time.Now().UTC() }}
+	p := &feedPoller{st: st, ex: ex, cfg: cfg, interval: interval, now: func() time.Time { return time.Now().UTC() },
+		polling: map[uint]bool{}}
 	p.newFetcher = func(allowPrivate bool) *fetcher {
 		return newFetcher(cfg.FetchTimeout, cfg.MaxArticleBytes, allowPrivate).withHint(feedPrivateHint)
 	}
@@ -69,6 +74,7 @@ type feedOutcome struct {
 	Skipped int         // new items that matched no keyword or had no link
 	Failed  int         // new items that could not be ingested
 	Dropped int         // items past maxFeedItems
+	Busy    bool        // not polled: a poll of the feed was under way
 }
 
 // pollAll polls feeds, feedConcurrency at a time, and returns the
@@ -94,8 +100,13 @@ func (p *feedPoller) pollAll(ctx context.Context, feeds []models.Feed) []feedOut
 	return out
 }
 
-// poll fetches and ingests one feed and records how it went.
+// poll fetches and ingests one feed and records how it went; a feed
+// being polled already is left to that poll (Busy).
 func (p *feedPoller) poll(ctx context.Context, f models.Feed) feedOutcome {
+	if !p.claim(f.ID) {
+		return feedOutcome{Feed: f, Busy: true}
+	}
+	defer p.release(f.ID)
 	now := p.now()
 	o := feedOutcome{Feed: f}
 	o.Feed.LastFetchAt = &now
@@ -387,6 +398,9 @@ func (p *feedPoller) run(ctx context.Context, log *slog.Logger) {
 			log.Error("feeds: reading the due feeds", "err", models.ErrorMessage(err))
 		}
 		for _, o := range p.pollAll(ctx, feeds) {
+			if o.Busy {
+				continue
+			}
 			if o.Feed.LastStatus == models.FeedError && ctx.Err() == nil {
 				log.Warn("feed poll failed", "feed", o.Feed.ID, "url", o.Feed.URL, "err", o.Feed.LastError)
 			} else if o.Feed.NewItems > 0 {
@@ -411,4 +425,31 @@ func startFeeds(ctx context.Context, p *feedPoller, log *slog.Logger) (stop func
 		p.run(ctx, log)
 	}()
 	return func() { cancel(); <-done }
+}
+
+func (p *feedPoller) claim(id uint) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.polling[id] {
+		return false
+	}
+	p.polling[id] = true
+	return true
+}
+
+func (p *feedPoller) release(id uint) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.polling, id)
+}
+
+// pollNow polls one feed at once, for an admin on the story's edit page
+// (handlers.PollFeedFunc), and returns it with its new status; a feed
+// being polled already is ECONFLICT.
+func (p *feedPoller) pollNow(ctx context.Context, f models.Feed) (models.Feed, error) {
+	o := p.poll(ctx, f)
+	if o.Busy {
+		return f, models.Errorf(models.ECONFLICT, "Feed %d is being polled now; reload the page in a moment to see how it went.", f.ID)
+	}
+	return o.Feed, nil
 }

@@ -69,7 +69,12 @@ func runServe(e *env) int {
 	if err := loadSamplesIfEmpty(e.ctx, st, e.ex, e.stderr); err != nil {
 		fmt.Fprintln(e.stderr, "dateline serve: loading the sample story:", models.ErrorMessage(err))
 	}
-	h, err := handlers.New(st, serveOptions(e, st))
+	// One poller: the background polls and those admins ask for on a
+	// story's edit page never poll one feed at once.
+	poller := newFeedPoller(st, e.ex, e.cfg, *feedInterval)
+	opt := serveOptions(e, st)
+	opt.PollFeed = poller.pollNow
+	h, err := handlers.New(st, opt)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "dateline serve:", err)
 		return 1
@@ -87,7 +92,7 @@ func runServe(e *env) int {
 		fmt.Fprintf(e.stdout, "dateline: latest story: http://%s/stories/%s\n", ln.Addr(), stories[0].Slug)
 	}
 	if *feedInterval > 0 {
-		stop := startFeeds(e.ctx, newFeedPoller(st, e.ex, e.cfg, *feedInterval), slog.New(slog.NewTextHandler(e.stderr, nil)))
+		stop := startFeeds(e.ctx, poller, slog.New(slog.NewTextHandler(e.stderr, nil)))
 		defer stop() // before the store closes
 	}
 	if err := serveUntilDone(e.ctx, ln, h); err != nil {

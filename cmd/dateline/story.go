@@ -43,20 +43,30 @@ Every command takes --db PATH.`
 // and refuse a database that does not exist.
 var storyWrites = map[string]bool{"create": true, "edit": true, "pin": true, "hide": true, "attach": true}
 
+// subcommand reads the subcommand of command name from e.args and makes
+// its flag set, with --db; ok is false when there is none or help was
+// asked for, and code is then the exit status (2 for none, 0 for help).
+func (e *env) subcommand(name, usage string) (sub string, fs *flag.FlagSet, code int, ok bool) {
+	if len(e.args) == 0 || e.args[0] == "-h" || e.args[0] == "--help" {
+		fmt.Fprintln(e.stderr, usage)
+		if len(e.args) == 0 {
+			return "", nil, 2, false
+		}
+		return "", nil, 0, false
+	}
+	sub, e.args = e.args[0], e.args[1:]
+	fs = flag.NewFlagSet(name+" "+sub, flag.ContinueOnError)
+	fs.Usage = func() { fmt.Fprintln(e.stderr, usage) }
+	e.cfg.dbFlag(fs)
+	return sub, fs, 0, true
+}
+
 // runStory manages stories: the saved timelines of the web pages.
 func runStory(e *env) int {
-	if len(e.args) == 0 || e.args[0] == "-h" || e.args[0] == "--help" {
-		fmt.Fprintln(e.stderr, storyUsage)
-		if len(e.args) == 0 {
-			return 2
-		}
-		return 0
+	sub, fs, code, ok := e.subcommand("story", storyUsage)
+	if !ok {
+		return code
 	}
-	sub := e.args[0]
-	e.args = e.args[1:]
-	fs := flag.NewFlagSet("story "+sub, flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprintln(e.stderr, storyUsage) }
-	e.cfg.dbFlag(fs)
 	var o storyOpts
 	o.define(fs, sub)
 	// Flags may come after the positional arguments: parse them in turns.
@@ -85,7 +95,7 @@ func runStory(e *env) int {
 		return 1
 	}
 	defer st.Close()
-	code, err := o.run(e, st, sub, pos)
+	code, err = o.run(e, st, sub, pos)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dateline story %s: %s\n", sub, models.ErrorMessage(err))
 		if code == 0 {

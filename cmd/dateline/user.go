@@ -32,18 +32,10 @@ const maxPasswordLine = 4 << 10
 // Passwords never come from the command line, where ps and shell history
 // would keep them.
 func runUser(e *env) int {
-	if len(e.args) == 0 || e.args[0] == "-h" || e.args[0] == "--help" {
-		fmt.Fprintln(e.stderr, userUsage)
-		if len(e.args) == 0 {
-			return 2
-		}
-		return 0
+	sub, fs, code, ok := e.subcommand("user", userUsage)
+	if !ok {
+		return code
 	}
-	sub := e.args[0]
-	e.args = e.args[1:]
-	fs := flag.NewFlagSet("user "+sub, flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprintln(e.stderr, userUsage) }
-	e.cfg.dbFlag(fs)
 	role := models.RoleEditor
 	if sub == "add" {
 		fs.StringVar(&role, "role", role, "editor or admin")

@@ -46,10 +46,8 @@ const feedColumns = `SELECT f.id, f.story_id, s.slug, f.url, f.allow_private, f.
 // story when missing, and sets f.ID and f.StoryID. The same address twice
 // on one story is ECONFLICT.
 func (s *Store) AddFeed(ctx context.Context, f *models.Feed, now time.Time) error {
-	for _, k := range f.Keywords {
-		if strings.TrimSpace(k) == "" || strings.ContainsAny(k, "\n\r") {
-			return models.Errorf(models.EINVALID, "keyword %q: want words on one line", k)
-		}
+	if err := f.Check(); err != nil {
+		return err
 	}
 	private := 0
 	if f.AllowPrivate {

@@ -644,8 +644,35 @@ func (f *quoteFinder) parseBefore(a, b int) (attribution, bool) {
 			return at, clean
 		}
 	}
+	if at, ok := f.messageSpeaker(a, end); ok {
+		return at, true // "Trump issued a statement, ...", "delivered a blunt message to Trump: ..."
+	}
 	if colon {
 		return f.colonSpeaker(a, end), true
+	}
+	return noAttribution(), false
+}
+
+// messageSpeaker reads a quote introduced by the message its speaker put
+// out, before the comma or colon at token end: "Trump issued a statement,
+// ...", "McConnell, R-Ky., delivered a blunt message to Trump: ...". The
+// speaker is the clause's subject.
+func (f *quoteFinder) messageSpeaker(a, end int) (attribution, bool) {
+	for k := end - 1; k > a && k >= end-6; k-- {
+		t := f.toks[k]
+		if t.Punct {
+			return noAttribution(), false
+		}
+		if !f.lang.MessageNouns[t.Key] {
+			continue
+		}
+		if k+1 < end && (f.toks[k+1].Key != "to" || end-k > 5) {
+			return noAttribution(), false // "her statement was ...", "a message that ...": not what the speaker put out
+		}
+		if s, e := f.clauseSubject(a, k); s >= 0 && !f.lang.Pronouns[f.toks[s].Key] || s >= 0 && e == s+1 {
+			return attribution{subjS: s, subjE: e, cue: f.text(k, k+1), lemma: "say", cueTok: -1}, true
+		}
+		return noAttribution(), false
 	}
 	return noAttribution(), false
 }
@@ -714,13 +741,11 @@ func (f *quoteFinder) clauseSubject(a, k int) (int, int) {
 func (f *quoteFinder) clauseStart(a, k int) int {
 	a += datelineEnd(f.r, f.toks[a:k]) // "WASHINGTON — Clinton's aide rallied supporters, saying"
 	start := a
-	opening := f.toks[a].Upper && strings.HasSuffix(f.toks[a].Key, "ing") // "Appearing at party headquarters, ..."
+	opening := f.toks[a].Upper && (strings.HasSuffix(f.toks[a].Key, "ing") || f.adverb(f.toks[a].Key)) // "Appearing at party headquarters, ...", "Immediately after the attacks, ..."
 	if f.lang.Openers[f.toks[a].Key] || f.lang.Prepositions[f.toks[a].Key] || f.timeOpener(a, k) || opening {
-		for c := a; c < k; c++ {
-			if f.toks[c].Key == "," {
-				start = c + 1
-				break
-			}
+		start = f.afterComma(a, k)
+		for n := 0; n < 3 && start < k && f.lang.Subordinators[f.toks[start].Key]; n++ {
+			start = f.afterComma(start, k) // "Once in my 20s, when my mother asked, I said"
 		}
 	}
 	for start+1 < k && f.lang.Openers[f.toks[start].Key] {
@@ -826,6 +851,17 @@ func (f *quoteFinder) cueBefore(k, a, end int) (at attribution, clean, ok bool) 
 	return f.attrib(s, e, k, ce, lemma, v, end), ve == end, true
 }
 
+// afterComma returns the token after the first comma in [a, k), or a
+// when there is none.
+func (f *quoteFinder) afterComma(a, k int) int {
+	for c := a; c < k; c++ {
+		if f.toks[c].Key == "," {
+			return c + 1
+		}
+	}
+	return a
+}
+
 // adjectivalParticiple reports whether the participle at token k follows a
 // determiner after the clause start a: "a written statement".
 func (f *quoteFinder) adjectivalParticiple(k, a int) bool {
@@ -838,8 +874,8 @@ func (f *quoteFinder) adjectivalParticiple(k, a int) bool {
 func (f *quoteFinder) colonSpeaker(a, end int) attribution {
 	start := a
 	for k := end - 1; k >= a; k-- {
-		if f.toks[k].Key == "," {
-			start = k + 1
+		if key := f.toks[k].Key; key == "," || key == "—" || key == "–" {
+			start = k + 1 // "... tempting that can be! — Cruz called them on it:"
 			break
 		}
 	}

@@ -66,11 +66,59 @@ func (p *attributor) subjectBefore(k, lo int) (int, int) {
 	case p.toks[j].Punct:
 		return -1, -1
 	case p.lang.Pronouns[key]:
+		if os, oe := p.outerSpeaker(j, lo); os >= 0 {
+			return os, oe // "Benjamin said he believes ...": Benjamin's words
+		}
 		return j, j + 1
 	case p.toks[j].Upper:
 		return p.nameSubjectBefore(j, lo)
 	}
-	return p.describedBack(j, lo)
+	if s, e := p.describedBack(j, lo); s >= 0 {
+		return s, e
+	}
+	return p.relativeSubject(j, lo)
+}
+
+// relativeSubject finds the subject that a relative clause ending at token
+// j describes: "progressive organizations that have endorsed him say",
+// "officials who met him said". The clause holds no punctuation.
+func (p *attributor) relativeSubject(j, lo int) (int, int) {
+	for r := j - 1; r > lo && r >= j-8; r-- {
+		t := p.toks[r]
+		if t.Punct || p.lang.CueLemma(t) != "" && r < j-1 {
+			return -1, -1
+		}
+		if t.Key != "that" && !p.lang.RelativePronouns[t.Key] || p.toks[r-1].Punct {
+			continue
+		}
+		if p.toks[r-1].Upper {
+			return p.nameSubjectBefore(r-1, lo)
+		}
+		return p.describedBack(r-1, lo)
+	}
+	return -1, -1
+}
+
+// outerSpeaker returns the named speaker of a reporting verb right before
+// the pronoun at token j ("Benjamin said he believes", "X said that they
+// think"), whose words the pronoun's own cue reports, or -1.
+func (p *attributor) outerSpeaker(j, lo int) (int, int) {
+	k := j - 1
+	if k > lo && p.toks[k].Key == "that" {
+		k--
+	}
+	if k <= lo || p.toks[k].Upper || strings.HasSuffix(p.toks[k].Key, "ing") {
+		return -1, -1
+	}
+	lemma := p.lang.CueLemma(p.toks[k])
+	if lemma == "" || !p.lang.Verbs.Has(lemma, lexicon.Speech) || p.lang.Verbs.Has(lemma, lexicon.Tell) {
+		return -1, -1
+	}
+	s, e := p.subjectBefore(k, lo)
+	if s < 0 || p.lang.Pronouns[p.toks[s].Key] {
+		return -1, -1
+	}
+	return s, e
 }
 
 // nameSubjectBefore returns the speaker whose mention ends in the
@@ -311,6 +359,9 @@ func (p *attributor) describedBack(j, lo int) (int, int) {
 		return ps, j + 1 // "21 percent said", "a majority of Americans say"
 	}
 	s, ok := p.descriptionStart(j, lo)
+	for s < j && p.lang.Openers[p.toks[s].Key] {
+		s++ // "But progressive organizations say"
+	}
 	if q, ok := p.qualifiedSource(s, lo); ok {
 		return q, j + 1 // "people familiar with the plan said"
 	}
@@ -344,6 +395,9 @@ func (p *attributor) pollShare(j, lo int) (int, bool) {
 		if t.Punct || p.lang.CueLemma(t) != "" {
 			return 0, false
 		}
+		if p.inRatio(k, lo) {
+			return k - 2, true // "Nine in 10 Democratic registered voters say"
+		}
 		if !p.lang.PollShares[t.Key] || (k < j && p.toks[k+1].Key != "of") {
 			continue
 		}
@@ -357,6 +411,16 @@ func (p *attributor) pollShare(j, lo int) (int, bool) {
 		return s, true
 	}
 	return 0, false
+}
+
+// inRatio reports whether tokens k-2..k read "N in M" ("nine in 10",
+// "one in four"), a share of people polled.
+func (p *attributor) inRatio(k, lo int) bool {
+	if k-2 < lo || p.toks[k-1].Key != "in" {
+		return false
+	}
+	a, b := p.toks[k-2].Key, p.toks[k].Key
+	return (isNumber(a) || numberWord(a)) && (isNumber(b) || numberWord(b))
 }
 
 // numberWord reports whether key spells a number ("seventy-four", "half").
@@ -534,14 +598,15 @@ func (p *attributor) cueExtent(k, hi int) (end int, lemma string) {
 func (p *attributor) audience(k, hi int) int {
 	e := k
 	det := false // a determiner opened it: "a news conference" runs to its noun
-	for e < hi && e-k < 5 {
+	for e < hi && e-k < 7 {
 		t := p.toks[e]
 		if p.endsAudience(t) {
 			break
 		}
 		e++
-		det = det || (e == k+1 && p.lang.Determiners[t.Key])
-		if det && !t.Upper && e-k < 4 && p.audienceGoesOn(e, hi) {
+		// a determiner or a possessive opens it: "a news conference", "Britain's ITV television station"
+		det = det || (e == k+1 && p.lang.Determiners[t.Key]) || t.Key == "'s"
+		if det && !t.Upper && e-k < 6 && p.audienceGoesOn(e, hi) {
 			continue // "a news | conference"
 		}
 		if p.lang.Pronouns[t.Key] || (!t.Upper && !p.lang.Determiners[t.Key] && !(e < hi && p.toks[e].Upper) && !adjectiveLike(t.Key)) {

@@ -535,10 +535,7 @@ func (f *quoteFinder) passive(k, a int) bool {
 // leadingSpan reads the reported speech after the verb at token k: its
 // speaker before the verb, the cue and the content up to b.
 func (f *quoteFinder) leadingSpan(k, a, b int, inQuote []bool) (span, bool) {
-	s, e := f.subjectBefore(k, a)
-	if k > a && (f.toks[k-1].Key == "and" || f.toks[k-1].Key == "or") {
-		s, e = f.clauseSubject(a, k) // "X outlined a plan and vowed ..."
-	}
+	s, e := f.leadingSubject(k, a)
 	if s < 0 || !f.verbAt(k, s) || f.afterQuote(s, a, inQuote) {
 		return span{}, false
 	}
@@ -574,6 +571,17 @@ func (f *quoteFinder) beforeRelative(cs, end int, inQuote []bool) int {
 		}
 	}
 	return end
+}
+
+// leadingSubject returns the speaker of the reporting verb at token k in
+// clause [a, ...): the words before it, or after a conjunction the
+// clause's subject ("X outlined a plan and vowed ...", "X backed it but has
+// since said ...").
+func (f *quoteFinder) leadingSubject(k, a int) (int, int) {
+	if j := f.skipAuxiliariesBack(k-1, a); j > a && j < k && f.lang.ClauseConjunctions[f.toks[j].Key] && f.toks[j].Key != "while" {
+		return f.clauseSubject(a, j+1)
+	}
+	return f.subjectBefore(k, a)
 }
 
 // contentStart returns the first token of reported content after a cue
@@ -811,10 +819,21 @@ func opensInside(w []rune, c rune) bool {
 // speaker of the sentence before when it ends with a colon ("Trump said:"),
 // else the speaker of the previous quote in the same or previous paragraph.
 func (f *quoteFinder) fromContext() {
+	order := make([]int, len(f.cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return f.cands[order[x]].s < f.cands[order[y]].s })
 	last := -1
-	for i := range f.cands {
+	for _, i := range order {
 		c := &f.cands[i]
-		if c.dropped || c.weak || c.mark < 0 {
+		if c.dropped || c.weak {
+			continue
+		}
+		if c.mark < 0 {
+			if c.attr.found() {
+				last = i // reported speech: a quote of a paragraph of its own after it may go on from it
+			}
 			continue
 		}
 		if !c.attr.found() {
@@ -833,6 +852,10 @@ func (f *quoteFinder) fromContext() {
 // from quote last: in its paragraph or the next line, or, for a whole
 // quoted paragraph, in the next paragraph after a blank line.
 func (f *quoteFinder) continues(last, c candidate) bool {
+	if last.mark < 0 {
+		// after reported speech only a whole quoted paragraph right after it
+		return f.parasApart(last.e, c.s) <= 1 && f.wholeParagraph(c)
+	}
 	if f.para(c.s)-f.para(last.e) <= 1 {
 		return true
 	}

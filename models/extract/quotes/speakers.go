@@ -150,7 +150,7 @@ func (f *quoteFinder) asideConduit(e, cue int) string {
 // percent", "Seventy-four percent of Democratic registered voters".
 func (f *quoteFinder) isPollShare(s, e int) bool {
 	for k := s; k < e; k++ {
-		if f.lang.PollShares[f.toks[k].Key] && (k == e-1 || f.toks[k+1].Key == "of") {
+		if f.lang.PollShares[f.toks[k].Key] && (k == e-1 || f.toks[k+1].Key == "of") || f.inRatio(k, s) {
 			return true
 		}
 	}
