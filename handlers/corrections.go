@@ -34,6 +34,7 @@ func (a *app) correctionRoutes(e *gin.Engine) {
 	e.POST("/events/:id/edit", forms, a.correctEvent)
 	e.GET("/quotes/:id/edit", a.editQuoteForm)
 	e.POST("/quotes/:id/edit", forms, a.correctQuote)
+	a.mergeRoutes(e, forms)
 }
 
 // editEventForm shows a signed-in editor the correction form of an event;

@@ -142,6 +142,9 @@ func (a *app) showEvent(c *gin.Context) {
 		return
 	}
 	entry, stories, err := a.st.Event(c.Request.Context(), id, (page-1)*per, per)
+	if a.redirectMerged(c, id, err) {
+		return
+	}
 	if err == nil && page > 1 && len(entry.Event.Sources) == 0 {
 		err = models.Errorf(models.ENOTFOUND, "Event %d has %d sources, fewer than page %d shows.", id, entry.SourceCount, page)
 	}

@@ -48,6 +48,8 @@ var pages = map[string][]string{
 	"event_edit":   {"layout.html", "partials.html", "event_edit.html"},
 	"article_form": {"layout.html", "partials.html", "article_form.html"},
 	"quote_edit":   {"layout.html", "partials.html", "quote_edit.html"},
+	"event_merge":  {"layout.html", "partials.html", "event_merge.html"},
+	"event_split":  {"layout.html", "partials.html", "event_split.html"},
 	"embed_story":  {"embed.html", "partials.html", "embed_story.html"},
 	"embed_chart":  {"embed.html", "partials.html", "embed_chart.html"},
 }

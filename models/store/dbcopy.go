@@ -17,6 +17,7 @@ var copyTables = []string{
 	"sources", "articles", "people", "person_aliases", "events", "event_sources",
 	"event_actors", "quotes", "quote_appearances", "stories", "story_articles",
 	"story_events", "ingested_inputs", "feeds", "feed_items", "users", "sessions", "edits",
+	"merged_events", "event_splits",
 }
 
 // derivedColumns are computed by the database (PostgreSQL's generated

@@ -55,6 +55,9 @@ func (w *writer) events(a *models.ExtractedArticle, articleID uint, reg map[stri
 			return err
 		}
 		id, isNew, err := w.event(ev, sortAt, actors)
+		if err == nil {
+			id, err = w.splitTarget(id, articleID, ev.Sentence)
+		}
 		if err != nil {
 			return err
 		}
@@ -105,7 +108,7 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 	if kind == "" {
 		kind = models.KindOther
 	}
-	match, err := w.matchEvent(ev, kind, actors)
+	match, err := w.matchOrMerged(ev, kind, actors)
 	if err != nil {
 		return 0, false, err
 	}
@@ -151,6 +154,16 @@ func (w *writer) event(ev *models.ExtractedEvent, sortAt time.Time, actors []str
 		return 0, false, err
 	}
 	return match.ID, false, w.fillEvent(match, ev, kind, dl, actors)
+}
+
+// matchOrMerged is matchEvent's event, else the event an editor merged
+// the one this report would make into (none when neither).
+func (w *writer) matchOrMerged(ev *models.ExtractedEvent, kind string, actors []string) (storedEvent, error) {
+	match, err := w.matchEvent(ev, kind, actors)
+	if err != nil || match.ID != 0 {
+		return match, err
+	}
+	return w.mergedTarget(ev, kind, actors)
 }
 
 // refineDate gives a stored day-level event the time of day a new report

@@ -140,6 +140,8 @@ type writer struct {
 	// (see writer.knownEvent).
 	eventMatches map[string]uint
 	knownEvents  map[uint]storedEvent
+	// edited are the editors' merges and splits (see writer.redirects).
+	edited *eventRedirects
 }
 
 // saveInSavepoint saves one article inside a savepoint, rolling back to it on
