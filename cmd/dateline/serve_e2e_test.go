@@ -73,20 +73,41 @@ func browserContext(t *testing.T) context.Context {
 	if path == "" {
 		t.Skip("no chromium binary found: install the Debian packages chromium and chromium-driver to run the e2e tests")
 	}
+	// A start can fail on a loaded machine (the DevTools address not
+	// printed in time): try again with a fresh profile, up to three times,
+	// before failing the test.
+	var err error
+	for attempt := 1; attempt <= 3; attempt++ {
+		var ctx context.Context
+		if ctx, err = startBrowser(t, path); err == nil {
+			return ctx
+		}
+		t.Logf("starting %s, attempt %d: %v", path, attempt, err)
+	}
+	t.Fatalf("starting %s: %v", path, err)
+	return nil
+}
+
+// startBrowser starts one headless Chromium with a fresh profile and waits
+// until it has opened a blank page.
+func startBrowser(t *testing.T, path string) (context.Context, error) {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true), chromedp.WindowSize(1280, 1400),
+		chromedp.WSURLReadTimeout(60 * time.Second),
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelA() })
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("starting %s: %v", path, err)
+		cancel()
+		cancelA()
+		return nil, err
 	}
-	return ctx
+	t.Cleanup(func() { cancel(); cancelA() })
+	return ctx, nil
 }
 
 // consoleErrors collects console errors, uncaught exceptions and browser
