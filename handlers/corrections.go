@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -40,17 +39,8 @@ func (a *app) correctionRoutes(e *gin.Engine) {
 // editEventForm shows a signed-in editor the correction form of an event;
 // anyone else is sent to sign in first.
 func (a *app) editEventForm(c *gin.Context) {
-	if a.ed == nil {
-		a.fail(c, models.Errorf(models.ENOTFOUND, "Events cannot be corrected on this server."))
-		return
-	}
-	if a.currentUser(c) == nil {
-		c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request.URL.RequestURI()))
-		return
-	}
-	id, err := idParam(c, "id")
-	if err != nil {
-		a.fail(c, err)
+	id, ok := a.editorTarget(c, a.ed != nil, "Events cannot be corrected on this server.")
+	if !ok {
 		return
 	}
 	entry, _, err := a.st.Event(c.Request.Context(), id, 0, 1)
@@ -128,17 +118,8 @@ func (a *app) eventCorrections(c *gin.Context, id uint) ([]views.Correction, err
 
 // editQuoteForm shows a signed-in editor the correction form of a quote.
 func (a *app) editQuoteForm(c *gin.Context) {
-	if a.ed == nil {
-		a.fail(c, models.Errorf(models.ENOTFOUND, "Quotes cannot be corrected on this server."))
-		return
-	}
-	if a.currentUser(c) == nil {
-		c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request.URL.RequestURI()))
-		return
-	}
-	id, err := idParam(c, "id")
-	if err != nil {
-		a.fail(c, err)
+	id, ok := a.editorTarget(c, a.ed != nil, "Quotes cannot be corrected on this server.")
+	if !ok {
 		return
 	}
 	q, err := a.ed.QuoteByID(c.Request.Context(), id)

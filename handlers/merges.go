@@ -56,8 +56,16 @@ func (a *app) redirectMerged(c *gin.Context, id uint, err error) bool {
 // of an event on a store that can do it, and returns the event's id; else
 // it answers (sign in first, or an error) and returns false.
 func (a *app) restructurePage(c *gin.Context) (uint, bool) {
-	if a.merging() == nil {
-		a.fail(c, models.Errorf(models.ENOTFOUND, "Events cannot be merged or split on this server."))
+	return a.editorTarget(c, a.merging() != nil, "Events cannot be merged or split on this server.")
+}
+
+// editorTarget checks that a signed-in editor asks for an editing form of
+// the object whose id the address holds, on a store that can (able; else
+// the refusal unable), and returns the id; else it answers (sign in
+// first, or the error) and returns false.
+func (a *app) editorTarget(c *gin.Context, able bool, unable string) (uint, bool) {
+	if !able {
+		a.fail(c, models.Errorf(models.ENOTFOUND, "%s", unable))
 		return 0, false
 	}
 	if a.currentUser(c) == nil {
