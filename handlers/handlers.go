@@ -28,6 +28,7 @@ type Store interface {
 	UpdateStory(ctx context.Context, st *models.Story, now time.Time) error
 	SetEventState(ctx context.Context, storyID, eventID uint, state string) error
 	HiddenEvents(ctx context.Context, storyID uint) ([]models.Event, error)
+	readerStore
 	Timeline(ctx context.Context, st models.Story, f models.Filter) ([]models.TimelineEntry, error)
 	TimelineCount(ctx context.Context, st models.Story, f models.Filter) (int64, error)
 	StorySpeakers(ctx context.Context, st models.Story, entries []models.TimelineEntry, all bool) ([]models.SpeakerCount, error)

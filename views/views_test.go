@@ -180,7 +180,11 @@ func TestTimelineChartJSONEscaped(t *testing.T) {
 	}
 	for _, page := range []string{"story", "embed_story"} {
 		var buf bytes.Buffer
-		if err := r.Render(&buf, page, &Page{Title: evil, Theme: "light", Data: v}); err != nil {
+		var data any = v
+		if page == "story" {
+			data = &ReaderStory{StoryView: v, Reader: NewReaderView(DigestOf(entries), ReaderQuery{Q: evil}, now)}
+		}
+		if err := r.Render(&buf, page, &Page{Title: evil, Theme: "light", Data: data}); err != nil {
 			t.Fatal(err)
 		}
 		html := buf.String()

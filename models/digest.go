@@ -1,0 +1,25 @@
+package models
+
+import "time"
+
+// EventDigest is one event of a story as its reader's view weighs it:
+// the event without its sources, and what the sources add up to. A story's
+// digest holds every event of it, so facets, ranking and search inside the
+// story see the whole story, not a page of it.
+type EventDigest struct {
+	ID          uint      `json:"id"`
+	Date        string    `json:"date"`
+	Granularity string    `json:"granularity"`
+	SortAt      time.Time `json:"sort_at"`
+	Kind        string    `json:"kind"`
+	Summary     string    `json:"summary"`
+	Actors      string    `json:"actors"`
+	Pinned      bool      `json:"pinned"`
+	// Articles is how many articles report the event; Outlets names each
+	// outlet among them once, those with most reports first.
+	Articles int      `json:"articles"`
+	Outlets  []string `gorm:"-" json:"outlets"`
+	// FirstAt is the earliest publication time among its reports, nil
+	// when none says.
+	FirstAt *time.Time `gorm:"-" json:"first_at"`
+}
