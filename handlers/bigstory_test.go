@@ -150,7 +150,7 @@ func TestEventSourcePages(t *testing.T) {
 			t.Fatalf("%s: %d", path, w.Code)
 		}
 		page := doc(t, w)
-		page.Find(`h2:contains("Reported by") ~ .card a[href^="/articles/"]`).Each(func(_ int, a *goquery.Selection) {
+		page.Find(`h2:contains("Reported by") ~ ul.reports a[href^="/articles/"]`).Each(func(_ int, a *goquery.Selection) {
 			href, _ := a.Attr("href")
 			seen = append(seen, href)
 		})

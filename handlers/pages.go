@@ -149,8 +149,12 @@ func (a *app) showEvent(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	a.render(c, http.StatusOK, "event", &views.Page{Title: entry.Event.Summary,
-		Data: views.NewEventView(entry, stories, page, per, a.opt.Now())})
+	v := views.NewEventView(entry, stories, page, per, a.opt.Now())
+	if v.Evidence, v.Sentences, err = a.st.EventEvidence(c.Request.Context(), id); err != nil {
+		a.fail(c, err)
+		return
+	}
+	a.render(c, http.StatusOK, "event", &views.Page{Title: entry.Event.Summary, Data: v})
 }
 
 // maxSourcePage bounds ?page= on an event permalink, so the offset it asks

@@ -115,4 +115,6 @@ type readerStore interface {
 	StoryDigest(ctx context.Context, st models.Story) ([]models.EventDigest, error)
 	// EntriesByID is the timeline entries of the events ids, in that order.
 	EntriesByID(ctx context.Context, st models.Story, ids []uint) ([]models.TimelineEntry, error)
+	// EventEvidence is an event's distinct sentences with their outlets.
+	EventEvidence(ctx context.Context, id uint) ([]models.Evidence, int, error)
 }

@@ -23,3 +23,13 @@ type EventDigest struct {
 	// when none says.
 	FirstAt *time.Time `gorm:"-" json:"first_at"`
 }
+
+// Evidence is one distinct sentence reporting an event, with how many
+// articles carried it, the outlets among them (each once) and the first
+// of them by id.
+type Evidence struct {
+	Sentence  string   `json:"sentence"`
+	Articles  int      `json:"articles"`
+	Outlets   []string `json:"outlets"`
+	ArticleID uint     `json:"article_id"`
+}

@@ -48,6 +48,10 @@ type EventView struct {
 	// the links to the pages of sources around this one, when there are.
 	From, To, SourceCount int
 	Prev, Next            string
+	// Evidence is each distinct sentence reporting the event once, of
+	// Sentences in all (the handler fills both).
+	Evidence  []models.Evidence
+	Sentences int
 }
 
 // SearchView is the model of the search page.

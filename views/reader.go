@@ -122,7 +122,7 @@ type ReaderView struct {
 	Groups      []MonthGroup
 	Prev, Next  string // query strings of the neighbouring pages
 	terms       *regexp.Regexp
-	words       []string
+	words       []*regexp.Regexp
 	soon        time.Time // the ahead events up to it go on the chart
 }
 
@@ -133,7 +133,7 @@ const aheadCharted = 60 * 24 * time.Hour
 // NewReaderView weighs, filters and pages a story's digest for query q at
 // now. The digest is ordered by date.
 func NewReaderView(digest []models.EventDigest, q ReaderQuery, now time.Time) ReaderView {
-	v := ReaderView{Query: q, Events: len(digest), terms: termsPattern(q.Q), words: searchTerms(q.Q)}
+	v := ReaderView{Query: q, Events: len(digest), terms: termsPattern(q.Q), words: termPatterns(q.Q)}
 	var past, ahead []ReaderEvent
 	for _, d := range digest {
 		e := ReaderEvent{EventDigest: d, When: DisplayDate(d.Date, d.Granularity), score: score(d)}
@@ -172,7 +172,8 @@ func NewReaderView(digest []models.EventDigest, q ReaderQuery, now time.Time) Re
 const background = 365 * 24 * time.Hour
 
 // span sets the story's first and last reported day from the past events
-// (ordered by date), background left out.
+// (ordered by date), background left out; events dated to a day or finer
+// bound it when there are any ("2 Jul – 19 Jul 2025", not "Jul 2025 –").
 func (v *ReaderView) span(past []ReaderEvent) {
 	var firstReport *time.Time
 	for _, e := range past {
@@ -180,16 +181,23 @@ func (v *ReaderView) span(past []ReaderEvent) {
 			firstReport = e.FirstAt
 		}
 	}
-	for i, e := range past {
-		if e.Granularity == models.GranUnknown || e.SortAt.IsZero() {
-			continue
+	var first, last *ReaderEvent
+	for _, fine := range []bool{true, false} {
+		for i := range past {
+			e := &past[i]
+			if e.Granularity == models.GranUnknown || e.SortAt.IsZero() || fine && coarse(e.Granularity) ||
+				firstReport != nil && e.SortAt.Before(firstReport.Add(-background)) {
+				continue
+			}
+			if first == nil {
+				first = e
+			}
+			last = e
 		}
-		if firstReport != nil && e.SortAt.Before(firstReport.Add(-background)) {
-			continue
+		if first != nil {
+			v.First, v.Last = DisplayDate(first.Date, first.Granularity), DisplayDate(last.Date, last.Granularity)
+			return
 		}
-		last := past[len(past)-1]
-		v.First, v.Last = DisplayDate(past[i].Date, past[i].Granularity), DisplayDate(last.Date, last.Granularity)
-		return
 	}
 }
 
@@ -337,8 +345,15 @@ func searchTerms(q string) []string {
 	return out
 }
 
+// wordStart is what may come before a search word: the text's start or a
+// character that is neither a letter nor a digit. A word matches where a
+// word of the text starts ("round 12" finds "Round 12" and "Round 120",
+// not "Round 112").
+const wordStart = `(?:^|[^\pL\pN])`
+
 // termsPattern is a case-blind pattern matching any of the search's words
-// as they are (no pattern syntax), nil for no search.
+// as they are (no pattern syntax) where a word starts, the word itself its
+// first group; nil for no search.
 func termsPattern(q string) *regexp.Regexp {
 	terms := searchTerms(q)
 	if len(terms) == 0 {
@@ -348,14 +363,22 @@ func termsPattern(q string) *regexp.Regexp {
 	for i, t := range terms {
 		quoted[i] = regexp.QuoteMeta(t)
 	}
-	return regexp.MustCompile(`(?i)` + strings.Join(quoted, "|"))
+	return regexp.MustCompile(`(?i)` + wordStart + `(` + strings.Join(quoted, "|") + `)`)
 }
 
-// matchesAll says whether text holds every one of the words, in any case.
-func matchesAll(words []string, text string) bool {
-	text = strings.ToLower(text)
+// termPatterns are the search's words, one pattern each.
+func termPatterns(q string) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, t := range searchTerms(q) {
+		out = append(out, regexp.MustCompile(`(?i)`+wordStart+regexp.QuoteMeta(t)))
+	}
+	return out
+}
+
+// matchesAll says whether text holds every one of the words.
+func matchesAll(words []*regexp.Regexp, text string) bool {
 	for _, w := range words {
-		if !strings.Contains(text, strings.ToLower(w)) {
+		if !w.MatchString(text) {
 			return false
 		}
 	}
@@ -370,10 +393,10 @@ func (v ReaderView) Mark(text string) template.HTML {
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range v.terms.FindAllStringIndex(text, -1) {
-		b.WriteString(html.EscapeString(text[last:m[0]]))
-		b.WriteString("<mark>" + html.EscapeString(text[m[0]:m[1]]) + "</mark>")
-		last = m[1]
+	for _, m := range v.terms.FindAllStringSubmatchIndex(text, -1) {
+		b.WriteString(html.EscapeString(text[last:m[2]]))
+		b.WriteString("<mark>" + html.EscapeString(text[m[2]:m[3]]) + "</mark>")
+		last = m[3]
 	}
 	b.WriteString(html.EscapeString(text[last:]))
 	return template.HTML(b.String())

@@ -175,3 +175,50 @@ func (s *Store) EntriesByID(ctx context.Context, st models.Story, ids []uint) ([
 	}
 	return s.entries(ctx, events, counts, pinned)
 }
+
+// maxEvidence bounds the distinct sentences an event page lists.
+const maxEvidence = 50
+
+// EventEvidence returns the distinct sentences reporting event id, those
+// carried by most articles first (at most maxEvidence), each with its
+// outlets named once, and the number of distinct sentences in all.
+func (s *Store) EventEvidence(ctx context.Context, id uint) ([]models.Evidence, int, error) {
+	var rows []struct {
+		Sentence string
+		Name     *string
+		N        int
+		First    uint
+	}
+	err := s.rdb.WithContext(ctx).Raw(`SELECT es.sentence AS sentence, src.name AS name, count(*) AS n, min(es.article_id) AS first
+		FROM event_sources es JOIN articles a ON a.id = es.article_id LEFT JOIN sources src ON src.id = a.source_id
+		WHERE es.event_id = ? GROUP BY es.sentence, src.name`, id).Scan(&rows).Error
+	if err != nil {
+		return nil, 0, dbError(err, "loading the evidence of event %d", id)
+	}
+	at := map[string]int{}
+	var out []models.Evidence
+	for _, r := range rows {
+		i, ok := at[r.Sentence]
+		if !ok {
+			i = len(out)
+			at[r.Sentence] = i
+			out = append(out, models.Evidence{Sentence: r.Sentence, ArticleID: r.First})
+		}
+		e := &out[i]
+		e.Articles += r.N
+		e.ArticleID = min(e.ArticleID, r.First)
+		if name := deref(r.Name); name != "" {
+			e.Outlets = append(e.Outlets, name)
+		}
+	}
+	for i := range out {
+		sort.Strings(out[i].Outlets)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Articles != out[j].Articles {
+			return out[i].Articles > out[j].Articles
+		}
+		return out[i].ArticleID < out[j].ArticleID
+	})
+	return out[:min(len(out), maxEvidence)], len(out), nil
+}

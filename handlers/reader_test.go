@@ -1,0 +1,200 @@
+package handlers_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"dateline/models"
+	"dateline/models/store"
+)
+
+// readerEvent is one event of a reader-view fixture, reported by one
+// article of each outlet in outlets, reports times over.
+type readerEvent struct {
+	date, gran, kind, summary string
+	outlets                   []string
+	reports                   int
+}
+
+// readerStory saves the events in story "r" (one article per report) and
+// returns the app serving it, read at now (6 Aug 2025, noon).
+func readerStory(t *testing.T, events []readerEvent) (*store.Store, http.Handler) {
+	t.Helper()
+	st, err := openFixtureStore(t, filepath.Join(t.TempDir(), "reader.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var arts []models.ExtractedArticle
+	pub := time.Date(2025, 7, 1, 10, 0, 0, 0, time.UTC)
+	for i, ev := range events {
+		for _, outlet := range ev.outlets {
+			for r := 0; r < max(ev.reports, 1); r++ {
+				body := fmt.Sprintf("Report %d of %s by %s. %s.", r, ev.summary, outlet, ev.summary)
+				p := pub.Add(time.Duration(len(arts)) * time.Hour)
+				arts = append(arts, models.ExtractedArticle{Title: fmt.Sprintf("%s %d %d", outlet, i, r), Source: outlet,
+					PublishedAt: &p, PublishedPrecision: models.PrecHour, Body: body,
+					Events: []models.ExtractedEvent{{Date: ev.date, Granularity: ev.gran, Kind: ev.kind, Summary: ev.summary,
+						Sentence: ev.summary + ".", Start: 0, End: len(body), Actors: []string{fmt.Sprintf("Envoy %d", i)}}}})
+			}
+		}
+	}
+	if _, err := st.SaveArticles(context.Background(), arts, store.SaveOptions{StorySlug: "r"}); err != nil {
+		t.Fatal(err)
+	}
+	return st, newApp(t, st, "")
+}
+
+// pageOf gets a page that must answer 200.
+func pageOf(t *testing.T, h http.Handler, path string) *goquery.Document {
+	t.Helper()
+	w := get(t, h, path)
+	if w.Code != 200 {
+		t.Fatalf("%s: %d %s", path, w.Code, w.Body.String())
+	}
+	return doc(t, w)
+}
+
+// TestReaderKeyEvents: the key events are those most outlets report,
+// deadlines and pins; each reads its reports once; foreseen and future
+// events go ahead, out of the span; a month-dated event sits in its
+// month's band.
+func TestReaderKeyEvents(t *testing.T) {
+	events := []readerEvent{
+		{"2025-07-02", models.GranDay, models.KindMeeting, "Envoy meets minister", []string{"Alpha", "Beta", "Gamma"}, 1},
+		{"2025-07-03", models.GranDay, models.KindTalks, "Talks in Geneva", []string{"Wire"}, 12},
+		{"2025-07-08", models.GranDay, models.KindDeadline, "Deadline for a ceasefire", []string{"Alpha"}, 1},
+		{"2025-07", models.GranMonth, models.KindStatement, "Ministers speak of July", []string{"Alpha"}, 1},
+		{"2027-04", models.GranMonth, models.KindMeeting, "A summit could take place in April", []string{"Alpha", "Beta"}, 1},
+		{"2025-07-05", models.GranDay, models.KindMeeting, "A visit could follow", []string{"Alpha", "Beta", "Gamma"}, 2},
+	}
+	for i := 0; i < 10; i++ {
+		events = append(events, readerEvent{fmt.Sprintf("2025-07-%02d", 10+i), models.GranDay, models.KindCall,
+			fmt.Sprintf("Minor call %d", i), []string{"Wire"}, 1})
+	}
+	st, h := readerStory(t, events)
+	ctx := context.Background()
+	story, _ := st.StoryBySlug(ctx, "r")
+	tl, _ := st.Timeline(ctx, story, models.Filter{Kind: models.KindCall})
+	if err := st.SetEventState(ctx, story.ID, tl[len(tl)-1].Event.ID, models.StoryEventPinned); err != nil {
+		t.Fatal(err)
+	}
+	d := pageOf(t, h, "/stories/r")
+	var keys []string
+	d.Find("li.key .summary").Each(func(_ int, s *goquery.Selection) { keys = append(keys, s.Text()) })
+	got := strings.Join(keys, "|")
+	if len(keys) != 9 || keys[0] != "Minor call 9" {
+		t.Errorf("key events %q, want the pinned call first and 8 more", got)
+	}
+	for _, want := range []string{"Envoy meets minister", "Talks in Geneva", "Deadline for a ceasefire"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("key events %q lack %q", got, want)
+		}
+	}
+	tests := []struct{ sel, want string }{
+		{`li.key:contains("Envoy meets minister") .report-line`, "reported by 3 articles from 3 outlets, first on 1 Jul 2025 10:00: Alpha, Beta, Gamma"},
+		{`li.key:contains("Talks in Geneva") .report-line`, "reported by 12 articles from 1 outlet, first on 1 Jul 2025 13:00: Wire"},
+		{".span-line strong", "2 Jul 2025 – 19 Jul 2025"},
+		{".ahead", "A summit could take place in April"},
+		{".ahead", "A visit could follow"},
+		{".month .band", "Ministers speak of July"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(strings.Fields(d.Find(tt.sel).Text()), " "); !strings.Contains(got, tt.want) {
+			t.Errorf("%s: %q, want %q", tt.sel, got, tt.want)
+		}
+	}
+	if d.Find(".month li.row:contains('could')").Length() != 0 || d.Find("li.key:contains('could')").Length() != 0 {
+		t.Error("a foreseen event is counted among what happened")
+	}
+	if n := d.Find(".month > h3").Length(); n != 1 || d.Find(".month h4:contains('week')").Length() != 0 {
+		t.Errorf("%d month headings; a coarse date among the days: %d", n, d.Find(".month h4:contains('week')").Length())
+	}
+	// The event page gives each distinct sentence once with its outlets.
+	id, _ := d.Find(`li.key:contains("Talks in Geneva") .summary a`).Attr("href")
+	ev := pageOf(t, h, id)
+	if cards := ev.Find(".evidence"); cards.Length() != 1 || !strings.Contains(cards.Text(), "In 12 articles from Wire") {
+		t.Errorf("%s: %d evidence cards: %q", id, cards.Length(), cards.Text())
+	}
+}
+
+// TestReaderFacetsAndSearch: the menus count every event of the story,
+// not the page shown; a search marks its words in escaped text, keeps
+// date order and says how many of how many it shows.
+func TestReaderFacetsAndSearch(t *testing.T) {
+	var events []readerEvent
+	for i := 0; i < 230; i++ {
+		day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/2).Format("2006-01-02")
+		events = append(events, readerEvent{day, models.GranDay, models.KindTalks, fmt.Sprintf("Round %d of talks", i), []string{"Wire"}, 1})
+	}
+	events = append(events,
+		readerEvent{"2025-07-30", models.GranDay, models.KindStatement, `A <b>bold</b> "statement" & <script>alert(1)</script>`, []string{"Late Outlet"}, 1})
+	_, h := readerStory(t, events)
+	d := pageOf(t, h, "/stories/r")
+	facets := map[string]string{}
+	d.Find("form.filters select").Each(func(_ int, s *goquery.Selection) {
+		var opts []string
+		s.Find("option").Each(func(i int, o *goquery.Selection) {
+			if i > 0 {
+				opts = append(opts, o.Text())
+			}
+		})
+		facets[s.AttrOr("name", "")] = strings.Join(opts, "|")
+	})
+	want := map[string]string{"kind": "talks (230)|statement (1)", "outlet": "Wire (230)|Late Outlet (1)",
+		"month": "March 2025 (62)|April 2025 (60)|May 2025 (62)|June 2025 (46)|July 2025 (1)"}
+	for name, w := range want {
+		if facets[name] != w {
+			t.Errorf("%s menu %q, want %q", name, facets[name], w)
+		}
+	}
+	if got := d.Find(".result-count").Text(); !strings.Contains(got, "200 of 231 events") {
+		t.Errorf("count %q", got)
+	}
+	tests := []struct {
+		q, count string
+		marks    int
+		first    string
+	}{
+		{"round 122", "1 event match “round 122”", 2, "Round 122 of talks"},
+		{"round 12", "11 events match “round 12”", 22, "Round 12 of talks"},
+		{"ROUND", "200 of 230 events match “ROUND”", 200, "Round 0 of talks"},
+		{"<b>bold</b>", "1 event match “<b>bold</b>”", 1, `A <b>bold</b> "statement" & <script>alert(1)</script>`},
+		{"old", "No events match “old”", 0, ""},
+		{"bold <script>alert(1)</script>", "1 event match", 2, `A <b>bold</b> "statement" & <script>alert(1)</script>`},
+		{`"statement" &`, "1 event match", 2, `A <b>bold</b> "statement" & <script>alert(1)</script>`},
+		{"(((", "No events match", 0, ""},
+	}
+	for _, tt := range tests {
+		w := get(t, h, "/stories/r?q="+url.QueryEscape(tt.q))
+		body := w.Body.String()
+		if strings.Contains(body, "<script>alert(1)") || strings.Contains(body, "<b>bold") {
+			t.Errorf("%q: user text rendered as markup", tt.q)
+		}
+		d := doc(t, w)
+		if got := d.Find(".result-count").Text(); !strings.Contains(got, tt.count) {
+			t.Errorf("%q: count %q, want %q", tt.q, got, tt.count)
+		}
+		if n := d.Find(".month li.row mark").Length(); n != tt.marks {
+			t.Errorf("%q: %d marks, want %d", tt.q, n, tt.marks)
+		}
+		if got := d.Find(".month li.row a").First().Text(); got != tt.first {
+			t.Errorf("%q: first result %q, want %q", tt.q, got, tt.first)
+		}
+	}
+	// A facet narrows to the events beyond the first page too.
+	if got := pageOf(t, h, "/stories/r?outlet=Late+Outlet").Find(".month li.row").Text(); !strings.Contains(got, "bold") {
+		t.Errorf("outlet facet: %q", got)
+	}
+	if w := get(t, h, "/stories/r?q="+strings.Repeat("x", 201)); w.Code != 400 {
+		t.Errorf("overlong search: %d", w.Code)
+	}
+}
