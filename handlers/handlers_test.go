@@ -639,9 +639,11 @@ func TestPersonEventSearchPages(t *testing.T) {
 		t.Errorf("search: %q", d.Find("main").Text())
 	}
 	d = doc(t, get(t, h, "/"))
-	if d.Find(`a[href="/stories/deadline"]`).Length() == 0 || d.Find(`aside a[href^="/events/"]`).Length() != 4 ||
-		d.Find("#timeline-chart").Length() != 1 || d.Find("script.chart-data").Length() != 1 {
-		t.Errorf("home: %q", d.Find("main").Text())
+	card := d.Find(`li.story-card:contains("Deadline")`)
+	if card.Find(`a[href="/stories/deadline"]`).Length() != 1 || card.Find(".span-line strong").Text() != "6 Aug 2025 – 8 Aug 2025" ||
+		!strings.Contains(card.Find(".lead-deadline").Text(), "next deadline Deadline set by Donald Trump: 8 Aug 2025 · in 2 days") ||
+		!strings.Contains(card.Text(), "updated 6 Aug 2025 15:00") {
+		t.Errorf("home: %q", strings.Join(strings.Fields(card.Text()), " "))
 	}
 }
 

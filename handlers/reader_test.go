@@ -198,3 +198,46 @@ func TestReaderFacetsAndSearch(t *testing.T) {
 		t.Errorf("overlong search: %d", w.Code)
 	}
 }
+
+// TestHomeStories: the home page sums up each story once, the most
+// recently reported first, with its span, last update, deadline and key
+// event, however many events another story has.
+func TestHomeStories(t *testing.T) {
+	var events []readerEvent
+	for i := 0; i < 300; i++ {
+		events = append(events, readerEvent{fmt.Sprintf("2025-06-%02d", 1+i%28), models.GranDay, models.KindTalks,
+			fmt.Sprintf("Big story round %d", i), []string{"Wire"}, 1})
+	}
+	st, h := readerStory(t, events)
+	pub := time.Date(2025, 8, 5, 9, 0, 0, 0, time.UTC)
+	body := "The ministry set a deadline for 9 August."
+	small := models.ExtractedArticle{Title: "Small", Source: "Gazette", PublishedAt: &pub, PublishedPrecision: models.PrecHour, Body: body,
+		Events: []models.ExtractedEvent{{Date: "2025-08-09", Granularity: models.GranDay, Kind: models.KindDeadline,
+			Summary: "Ministry deadline", Sentence: body, End: len(body), Deadline: &models.Deadline{SetBy: "the ministry"}}}}
+	if _, err := st.SaveArticle(context.Background(), small, store.SaveOptions{StorySlug: "small"}); err != nil {
+		t.Fatal(err)
+	}
+	d := pageOf(t, h, "/")
+	cards := d.Find("li.story-card")
+	if cards.Length() != 2 || d.Find(`a[href="/stories/small"]`).Length() != 1 || d.Find(`a[href="/stories/r"]`).Length() != 1 {
+		t.Fatalf("%d story cards: %q", cards.Length(), d.Find("main").Text())
+	}
+	tests := []struct {
+		card int
+		want []string
+	}{
+		{0, []string{"9 Aug 2025", "1 event", "updated 5 Aug 2025 09:00", "next deadline", "in 3 days", "Ministry deadline"}},
+		{1, []string{"1 Jun 2025 – 28 Jun 2025", "300 events", "Key event: Big story round"}},
+	}
+	for _, tt := range tests {
+		text := strings.Join(strings.Fields(cards.Eq(tt.card).Text()), " ")
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("card %d: %q lacks %q", tt.card, text, w)
+			}
+		}
+	}
+	if n := d.Find(`a[href^="/events/"]`).Length(); n != 2 {
+		t.Errorf("%d event links on the home page, want one key event per story", n)
+	}
+}

@@ -22,6 +22,8 @@ type EventDigest struct {
 	// FirstAt is the earliest publication time among its reports, nil
 	// when none says.
 	FirstAt *time.Time `gorm:"-" json:"first_at"`
+	// LastAt is the latest publication time among its reports.
+	LastAt *time.Time `gorm:"-" json:"last_at"`
 }
 
 // Evidence is one distinct sentence reporting an event, with how many

@@ -60,6 +60,7 @@ type digestRow struct {
 	Name    *string
 	N       int
 	First   any // a time on PostgreSQL, text on SQLite
+	Last    any
 }
 
 // sqliteTimes are the layouts SQLite keeps times in, as the driver writes them.
@@ -96,7 +97,7 @@ func asTime(v any) *time.Time {
 // digestSources adds to the digest out (indexed by event id in at) its
 // reports, counted by outlet in one grouped query.
 func (s *Store) digestSources(ctx context.Context, sc cond, out []models.EventDigest, at map[uint]int) error {
-	sqlRows, err := s.rdb.WithContext(ctx).Raw(`SELECT es.event_id, src.name, count(*), min(a.published_at)
+	sqlRows, err := s.rdb.WithContext(ctx).Raw(`SELECT es.event_id, src.name, count(*), min(a.published_at), max(a.published_at)
 		FROM event_sources es JOIN articles a ON a.id = es.article_id LEFT JOIN sources src ON src.id = a.source_id
 		WHERE es.event_id IN (SELECT e.id FROM events AS e WHERE `+sc.sql+`)
 		GROUP BY es.event_id, src.name`, sc.args...).Rows()
@@ -107,7 +108,7 @@ func (s *Store) digestSources(ctx context.Context, sc cond, out []models.EventDi
 	var rows []digestRow
 	for sqlRows.Next() {
 		var r digestRow
-		if err := sqlRows.Scan(&r.EventID, &r.Name, &r.N, &r.First); err != nil {
+		if err := sqlRows.Scan(&r.EventID, &r.Name, &r.N, &r.First, &r.Last); err != nil {
 			return dbError(err, "counting the reports of the story")
 		}
 		rows = append(rows, r)
@@ -135,6 +136,9 @@ func (s *Store) digestSources(ctx context.Context, sc cond, out []models.EventDi
 		}
 		if t := asTime(r.First); t != nil && (d.FirstAt == nil || t.Before(*d.FirstAt)) {
 			d.FirstAt = t
+		}
+		if t := asTime(r.Last); t != nil && (d.LastAt == nil || t.After(*d.LastAt)) {
+			d.LastAt = t
 		}
 	}
 	return nil
