@@ -72,7 +72,8 @@ func (a *app) showStory(c *gin.Context) {
 }
 
 // readerStory loads the story's digest (cached until the next write), the
-// full entries of its key events only, and the side column's panels.
+// full entries of its key events only, and the side column's panels (its
+// sources are the newest articles reporting the key events).
 func (a *app) readerStory(c *gin.Context, st models.Story, q views.ReaderQuery) (*views.ReaderStory, error) {
 	ctx, now := c.Request.Context(), a.opt.Now()
 	digest, err := a.st.StoryDigest(ctx, st)
@@ -101,7 +102,7 @@ func (a *app) readerStory(c *gin.Context, st models.Story, q views.ReaderQuery) 
 	rs.SetDeadlines(ts, now)
 	rs.Filter = q.Filter(st.Slug)
 	rs.FilterQuery = views.FilterQuery(rs.Filter)
-	arts, n, err := a.st.ArticlesOfEvents(ctx, append(rv.KeyIDs(), rv.ListedIDs()...), views.StoryArticles)
+	arts, n, err := a.st.ArticlesOfEvents(ctx, rv.KeyIDs(), views.StoryArticles)
 	if err != nil {
 		return nil, err
 	}

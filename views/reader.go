@@ -5,10 +5,13 @@ import (
 	"html/template"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"dateline/models"
 )
@@ -122,7 +125,7 @@ type ReaderView struct {
 	Groups      []MonthGroup
 	Prev, Next  string // query strings of the neighbouring pages
 	terms       *regexp.Regexp
-	words       []*regexp.Regexp
+	words       []string
 	soon        time.Time // the ahead events up to it go on the chart
 }
 
@@ -133,7 +136,7 @@ const aheadCharted = 60 * 24 * time.Hour
 // NewReaderView weighs, filters and pages a story's digest for query q at
 // now. The digest is ordered by date.
 func NewReaderView(digest []models.EventDigest, q ReaderQuery, now time.Time) ReaderView {
-	v := ReaderView{Query: q, Events: len(digest), terms: termsPattern(q.Q), words: termPatterns(q.Q)}
+	v := ReaderView{Query: q, Events: len(digest), terms: termsPattern(q.Q), words: termWords(q.Q)}
 	var past, ahead []ReaderEvent
 	for _, d := range digest {
 		e := ReaderEvent{EventDigest: d, When: DisplayDate(d.Date, d.Granularity), score: score(d)}
@@ -211,9 +214,22 @@ func score(d models.EventDigest) int {
 	return s + min(d.Articles, 99)
 }
 
-// speculative words mark an event that is only expected ("a meeting could
-// take place in April"): it goes ahead, not among what happened.
-var speculative = regexp.MustCompile(`(?i)\b(could|might|may|would|expected to|is to|are to|plans? to|likely to|possible)\b`)
+// speculativeWords mark an event that is only expected ("a meeting could
+// take place in April"): it goes ahead, not among what happened. The
+// words before "to" count only followed by it ("expected to", "plans to").
+var speculativeWords = map[string]bool{"could": true, "might": true, "may": true, "would": true, "possible": true}
+var speculativeBeforeTo = map[string]bool{"expected": true, "plan": true, "plans": true, "likely": true, "is": true, "are": true}
+
+// speculative says whether a summary foresees rather than reports.
+func speculative(summary string) bool {
+	words := strings.FieldsFunc(strings.ToLower(summary), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range words {
+		if speculativeWords[w] || speculativeBeforeTo[w] && i+1 < len(words) && words[i+1] == "to" {
+			return true
+		}
+	}
+	return false
+}
 
 // isAhead says whether an event belongs in the ahead lane: dated after now,
 // or only foreseen. Deadlines stay in the story's timeline, due or not:
@@ -222,27 +238,40 @@ func isAhead(d models.EventDigest, now time.Time) bool {
 	if d.Kind == models.KindDeadline || d.Kind == models.KindUltimatum {
 		return false
 	}
-	return d.SortAt.After(now) || speculative.MatchString(d.Summary)
+	return d.SortAt.After(now) || speculative(d.Summary)
 }
 
 // keyEvents picks the pinned events and the KeyEvents best weighed of the
-// past ones, in date order, pinned first.
+// past ones (the earlier of equals), in date order, pinned first. It picks
+// by index, so a story of thousands of events sorts no events.
 func keyEvents(past, ahead []ReaderEvent) []ReaderEvent {
-	var pinned, rest []ReaderEvent
-	for _, e := range append(append([]ReaderEvent(nil), past...), ahead...) {
+	var pinned []ReaderEvent
+	for _, list := range [][]ReaderEvent{past, ahead} {
+		for _, e := range list {
+			if e.Pinned {
+				pinned = append(pinned, e)
+			}
+		}
+	}
+	var top []int // indexes into past, best first
+	for i, e := range past {
 		if e.Pinned {
-			pinned = append(pinned, e)
+			continue
+		}
+		at := len(top)
+		for at > 0 && past[top[at-1]].score < e.score {
+			at--
+		}
+		if at < KeyEvents {
+			top = slices.Insert(top, at, i)
+			top = top[:min(len(top), KeyEvents)]
 		}
 	}
-	for _, e := range past {
-		if !e.Pinned {
-			rest = append(rest, e)
-		}
+	slices.Sort(top) // past is in date order
+	for _, i := range top {
+		pinned = append(pinned, past[i])
 	}
-	sort.SliceStable(rest, func(i, j int) bool { return rest[i].score > rest[j].score })
-	rest = rest[:min(len(rest), KeyEvents)]
-	sort.SliceStable(rest, func(i, j int) bool { return rest[i].SortAt.Before(rest[j].SortAt) })
-	return append(pinned, rest...)
+	return pinned
 }
 
 // monthOf is the YYYY-MM of an event, "" when undated.
@@ -366,23 +395,44 @@ func termsPattern(q string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)` + wordStart + `(` + strings.Join(quoted, "|") + `)`)
 }
 
-// termPatterns are the search's words, one pattern each.
-func termPatterns(q string) []*regexp.Regexp {
-	var out []*regexp.Regexp
-	for _, t := range searchTerms(q) {
-		out = append(out, regexp.MustCompile(`(?i)`+wordStart+regexp.QuoteMeta(t)))
+// termWords are the search's words in lower case.
+func termWords(q string) []string {
+	words := searchTerms(q)
+	for i, w := range words {
+		words[i] = strings.ToLower(w)
 	}
-	return out
+	return words
 }
 
-// matchesAll says whether text holds every one of the words.
-func matchesAll(words []*regexp.Regexp, text string) bool {
+// matchesAll says whether text holds every one of the words (in lower
+// case) where a word of the text starts, as wordStart says.
+func matchesAll(words []string, text string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	text = strings.ToLower(text)
 	for _, w := range words {
-		if !w.MatchString(text) {
+		if !startsWord(text, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// startsWord says whether w occurs in text at a word's start.
+func startsWord(text, w string) bool {
+	for from := 0; from <= len(text); {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if r, _ := utf8.DecodeLastRuneInString(text[:i]); i == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+		from = i + 1
+	}
+	return false
 }
 
 // Mark writes text escaped, with the search's words inside <mark>: the
