@@ -114,7 +114,7 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 		if kind == lineKind && len(deadlines) > 0 {
 			so = append(so, charts.WithMarkLineNameXAxisItemOpts(deadlines...),
 				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
-					Symbol:    []string{"none", "none"},
+					Symbol: []string{"none", "none"},
 					// Labels on more than a few lines pile on each other; the
 					// dashed lines then speak through the legend and the table.
 					Label:     &opts.Label{Show: opts.Bool(len(deadlines) <= maxLineLabels), Formatter: "{b}", Position: "insideEndTop"},
