@@ -112,7 +112,8 @@ type ReaderView struct {
 	// dated event); Events counts all its events, Ahead excluded or not.
 	First, Last string
 	Events      int
-	Articles    int // reports of all events, not distinct articles
+	Articles    int        // reports of all events, not distinct articles
+	Updated     *time.Time // the newest report of any event
 	Key         []ReaderEvent
 	Ahead       []ReaderEvent
 	AheadCount  int
@@ -141,6 +142,9 @@ func NewReaderView(digest []models.EventDigest, q ReaderQuery, now time.Time) Re
 	for _, d := range digest {
 		e := ReaderEvent{EventDigest: d, When: DisplayDate(d.Date, d.Granularity), score: score(d)}
 		v.Articles += d.Articles
+		if d.LastAt != nil && (v.Updated == nil || d.LastAt.After(*v.Updated)) {
+			v.Updated = d.LastAt
+		}
 		if isAhead(d, now) {
 			ahead = append(ahead, e)
 			continue

@@ -22,10 +22,10 @@ import (
 // report, so only the outliers (statements dated 2027 to 2100) are ahead.
 var bigSeedNow = time.Date(2026, 9, 1, 12, 0, 0, 0, time.UTC)
 
-// bigSeedStory is the sample story plus 3,000 generated wire articles
-// (dateline bench's generator, ingested as `dateline ingest` does), served
-// in process. About five seconds on two cores.
-func bigSeedStory(tb testing.TB) http.Handler {
+// bigSeedDB writes the sample story plus 3,000 generated wire articles
+// (dateline bench's generator, ingested as `dateline ingest` does) to a
+// new SQLite file and returns its path. About five seconds on two cores.
+func bigSeedDB(tb testing.TB) string {
 	tb.Helper()
 	dir := tb.TempDir()
 	db := filepath.Join(dir, "big.db")
@@ -33,9 +33,10 @@ func bigSeedStory(tb testing.TB) http.Handler {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { st.Close() })
 	ctx := context.Background()
-	if err := loadSamplesIfEmpty(ctx, st, testExtractor(tb), io.Discard); err != nil {
+	err = loadSamplesIfEmpty(ctx, st, testExtractor(tb), io.Discard)
+	st.Close()
+	if err != nil {
 		tb.Fatal(err)
 	}
 	corpus := filepath.Join(dir, "corpus")
@@ -46,6 +47,17 @@ func bigSeedStory(tb testing.TB) http.Handler {
 	if code := run(ctx, []string{"ingest", "--db", db, "--story", sampleStory, corpus}, nil, &out, &errOut); code != 0 {
 		tb.Fatalf("ingest: %d %s", code, errOut.String())
 	}
+	return db
+}
+
+// bigSeedStory serves bigSeedDB in process, read at bigSeedNow.
+func bigSeedStory(tb testing.TB) http.Handler {
+	tb.Helper()
+	st, err := store.Open(bigSeedDB(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
 	h, err := handlers.New(st, handlers.Options{Now: func() time.Time { return bigSeedNow }})
 	if err != nil {
 		tb.Fatal(err)
