@@ -1,9 +1,9 @@
 package store
 
 import (
-	"fmt"
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"dateline/models"
