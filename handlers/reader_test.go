@@ -241,3 +241,23 @@ func TestHomeStories(t *testing.T) {
 		t.Errorf("%d event links on the home page, want one key event per story", n)
 	}
 }
+
+// TestReaderBackground: events dated more than a year before the story's
+// first report are listed apart, out of the span, the rows and the chart.
+func TestReaderBackground(t *testing.T) {
+	_, h := readerStory(t, []readerEvent{
+		{"1994", models.GranYear, models.KindAgreement, "The 1994 memorandum", []string{"Alpha"}, 1},
+		{"2025-07-02", models.GranDay, models.KindMeeting, "Envoy meets minister", []string{"Alpha"}, 1},
+		{"2025-07-04", models.GranDay, models.KindTalks, "Talks resume", []string{"Alpha"}, 1},
+	})
+	d := pageOf(t, h, "/stories/r")
+	if got := d.Find(".span-line strong").Text(); got != "2 Jul 2025 – 4 Jul 2025" {
+		t.Errorf("span %q", got)
+	}
+	if bg := d.Find("details.background"); !strings.Contains(bg.Text(), "The 1994 memorandum") || d.Find(".month li.row").Length() != 2 {
+		t.Errorf("background %q, %d rows", bg.Text(), d.Find(".month li.row").Length())
+	}
+	if strings.Contains(d.Find("script.chart-data").First().Text(), "1994") {
+		t.Error("the background stretches the chart")
+	}
+}

@@ -117,17 +117,21 @@ type ReaderView struct {
 	Key         []ReaderEvent
 	Ahead       []ReaderEvent
 	AheadCount  int
-	Kinds       []FacetOption
-	Actors      []FacetOption
-	Outlets     []FacetOption
-	Months      []FacetOption
-	Matches     int // events that pass the query (ahead ones not counted)
-	From, To    int // the rows listed, 1-based, of Matches
-	Groups      []MonthGroup
-	Prev, Next  string // query strings of the neighbouring pages
-	terms       *regexp.Regexp
-	words       []string
-	soon        time.Time // the ahead events up to it go on the chart
+	// Background are the events dated long before the story's first
+	// report (splitBackground), listed apart like the ahead ones.
+	Background      []ReaderEvent
+	BackgroundCount int
+	Kinds           []FacetOption
+	Actors          []FacetOption
+	Outlets         []FacetOption
+	Months          []FacetOption
+	Matches         int // events that pass the query (ahead ones not counted)
+	From, To        int // the rows listed, 1-based, of Matches
+	Groups          []MonthGroup
+	Prev, Next      string // query strings of the neighbouring pages
+	terms           *regexp.Regexp
+	words           []string
+	soon            time.Time // the ahead events up to it go on the chart
 }
 
 // aheadCharted is how far past now the timeline chart draws ahead events:
@@ -151,9 +155,10 @@ func NewReaderView(digest []models.EventDigest, q ReaderQuery, now time.Time) Re
 		}
 		past = append(past, e)
 	}
+	back, past := splitBackground(past)
 	v.span(past)
-	v.Key = keyEvents(past, ahead)
-	v.facets(append(append([]ReaderEvent(nil), past...), ahead...))
+	v.Key = keyEvents(past, append(back, ahead...))
+	v.facets(append(append(append([]ReaderEvent(nil), back...), past...), ahead...))
 	var matched []ReaderEvent
 	for _, e := range past {
 		if v.keeps(e) {
@@ -161,39 +166,68 @@ func NewReaderView(digest []models.EventDigest, q ReaderQuery, now time.Time) Re
 		}
 	}
 	v.soon = now.Add(aheadCharted)
-	for _, e := range ahead {
-		if v.keeps(e) {
-			v.AheadCount++
-			if len(v.Ahead) < 20 {
-				v.Ahead = append(v.Ahead, e)
-			}
-		}
-	}
+	v.Ahead, v.AheadCount = v.lane(ahead)
+	v.Background, v.BackgroundCount = v.lane(back)
 	v.page(matched)
 	return v
 }
 
-// background is how long before a story's first report an event may be
-// dated and still open the story's span: older ones ("the 1994 memorandum")
-// are background, listed but not where the story starts.
-const background = 365 * 24 * time.Hour
+// laneSize is the most events the ahead and background lanes list.
+const laneSize = 20
 
-// span sets the story's first and last reported day from the past events
-// (ordered by date), background left out; events dated to a day or finer
-// bound it when there are any ("2 Jul – 19 Jul 2025", not "Jul 2025 –").
-func (v *ReaderView) span(past []ReaderEvent) {
+// lane keeps the events of a lane that pass the query: the first laneSize
+// of them, and how many pass.
+func (v *ReaderView) lane(events []ReaderEvent) ([]ReaderEvent, int) {
+	var out []ReaderEvent
+	n := 0
+	for _, e := range events {
+		if v.keeps(e) {
+			n++
+			if len(out) < laneSize {
+				out = append(out, e)
+			}
+		}
+	}
+	return out, n
+}
+
+// splitBackground takes from the past events (in date order) those dated
+// more than background before the story's first report: "the 1994
+// memorandum", or a stray year read as a date. Pinned ones stay.
+func splitBackground(past []ReaderEvent) (back, story []ReaderEvent) {
 	var firstReport *time.Time
 	for _, e := range past {
 		if e.FirstAt != nil && (firstReport == nil || e.FirstAt.Before(*firstReport)) {
 			firstReport = e.FirstAt
 		}
 	}
+	if firstReport == nil {
+		return nil, past
+	}
+	for _, e := range past {
+		if !e.Pinned && !e.SortAt.IsZero() && e.SortAt.Before(firstReport.Add(-background)) {
+			back = append(back, e)
+		} else {
+			story = append(story, e)
+		}
+	}
+	return back, story
+}
+
+// background is how long before a story's first report an event may be
+// dated and still be part of the story: older ones ("the 1994
+// memorandum") are background, listed apart, not where the story starts.
+const background = 365 * 24 * time.Hour
+
+// span sets the story's first and last reported day from the past events
+// (ordered by date, background taken out); events dated to a day or finer
+// bound it when there are any ("2 Jul – 19 Jul 2025", not "Jul 2025 –").
+func (v *ReaderView) span(past []ReaderEvent) {
 	var first, last *ReaderEvent
 	for _, fine := range []bool{true, false} {
 		for i := range past {
 			e := &past[i]
-			if e.Granularity == models.GranUnknown || e.SortAt.IsZero() || fine && coarse(e.Granularity) ||
-				firstReport != nil && e.SortAt.Before(firstReport.Add(-background)) {
+			if e.Granularity == models.GranUnknown || e.SortAt.IsZero() || fine && coarse(e.Granularity) {
 				continue
 			}
 			if first == nil {

@@ -75,6 +75,10 @@ func TestE2EReaderView(t *testing.T) {
 	if err != nil || after <= y {
 		t.Errorf("the wheel over the chart did not scroll the page: %v -> %v (%v)", y, after, err)
 	}
+	if png, err = chromedp.Run(c, chromedp.Screenshot(chromedp.CSS(`#timeline-chart`))); err != nil {
+		t.Fatal(err)
+	}
+	saveScreen(t, "chart-1366.png", png)
 	// Search inside the story, from its form.
 	if err := chromedp.Do(c, chromedp.Navigate(story), chromedp.Focus(chromedp.CSS(`form.filters input[name=q]`)),
 		chromedp.KeyEvent("white house\r"), chromedp.WaitVisible(chromedp.CSS(`.month li.row mark`))); err != nil {
