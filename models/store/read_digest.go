@@ -153,11 +153,19 @@ func deref(s *string) string {
 
 // EntriesByID returns the timeline entries of the events ids (their first
 // sources, quotes and source counts, as Timeline gives them), in the order
-// of ids; ids that name no event are left out.
+// of ids; ids that name no event are left out. They are cached until the
+// next write (a story page asks for the same key events each time) and
+// shared by the callers, who only read them.
 func (s *Store) EntriesByID(ctx context.Context, st models.Story, ids []uint) ([]models.TimelineEntry, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
+	return cached(ctx, s, fmt.Sprintf("entries %d %v", st.ID, ids), func() ([]models.TimelineEntry, error) {
+		return s.entriesByID(ctx, st, ids)
+	})
+}
+
+func (s *Store) entriesByID(ctx context.Context, st models.Story, ids []uint) ([]models.TimelineEntry, error) {
 	var events []models.Event
 	if err := s.rdb.WithContext(ctx).Where("id IN ?", ids).Find(&events).Error; err != nil {
 		return nil, dbError(err, "loading events")
