@@ -68,6 +68,10 @@ func (a *app) showStory(c *gin.Context) {
 	}
 	page := &views.Page{Title: st.Title, Section: "stories", Data: rs}
 	page.CSRF, page.NeedsToken = a.csrfToken(c), a.opt.Token != ""
+	// Until editors sign in, the pin and hide forms show where a change
+	// needs no token: on the server's own machine, with none set.
+	rs.Reader.Editor = a.opt.Token == "" && clientOf(c).local(c.Request.Host)
+	rs.Reader.Slug, rs.Reader.CSRF = st.Slug, page.CSRF
 	a.render(c, http.StatusOK, "story", page)
 }
 

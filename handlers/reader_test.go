@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -259,5 +260,36 @@ func TestReaderBackground(t *testing.T) {
 	}
 	if strings.Contains(d.Find("script.chart-data").First().Text(), "1994") {
 		t.Error("the background stretches the chart")
+	}
+}
+
+// TestReaderEditorControls: the pin and hide forms show only where a
+// change needs no token (the server's own machine, none set); nobody else
+// sees editing controls or CAMEO codes.
+func TestReaderEditorControls(t *testing.T) {
+	st := fixture(t)
+	tests := []struct {
+		name, token, remote string
+		forms               bool
+	}{
+		{"local, no token", "", "127.0.0.1:40000", true},
+		{"local, token set", "s3cret", "127.0.0.1:40000", false},
+		{"remote", "", "203.0.113.9:40000", false},
+	}
+	for _, tt := range tests {
+		req := httptest.NewRequest(http.MethodGet, "/stories/deadline", nil)
+		req.RemoteAddr, req.Host = tt.remote, "127.0.0.1:8080"
+		w := httptest.NewRecorder()
+		newApp(t, st, tt.token).ServeHTTP(w, req)
+		if w.Code != 200 {
+			t.Fatalf("%s: %d", tt.name, w.Code)
+		}
+		d := doc(t, w)
+		if got := d.Find("li.row form.row-tools").Length() > 0; got != tt.forms || d.Find(`input[name=token]`).Length() != 0 {
+			t.Errorf("%s: forms %v, want %v; token boxes %d", tt.name, got, tt.forms, d.Find(`input[name=token]`).Length())
+		}
+		if strings.Contains(d.Text(), "CAMEO") {
+			t.Errorf("%s: CAMEO codes on the reader's page", tt.name)
+		}
 	}
 }

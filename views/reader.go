@@ -129,9 +129,13 @@ type ReaderView struct {
 	From, To        int // the rows listed, 1-based, of Matches
 	Groups          []MonthGroup
 	Prev, Next      string // query strings of the neighbouring pages
-	terms           *regexp.Regexp
-	words           []string
-	soon            time.Time // the ahead events up to it go on the chart
+	// Editor says the reader may pin and hide (the handler decides): the
+	// rows then carry the forms, posting to the story Slug with CSRF.
+	Editor     bool
+	Slug, CSRF string
+	terms      *regexp.Regexp
+	words      []string
+	soon       time.Time // the ahead events up to it go on the chart
 }
 
 // aheadCharted is how far past now the timeline chart draws ahead events:
