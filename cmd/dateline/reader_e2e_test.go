@@ -101,6 +101,10 @@ func TestE2EReaderView(t *testing.T) {
 		t.Fatal(err)
 	}
 	saveScreen(t, "reader-390.png", png)
+	if png, err = chromedp.Run(c, chromedp.Screenshot(chromedp.CSS(`#timeline-chart`))); err != nil {
+		t.Fatal(err)
+	}
+	saveScreen(t, "chart-390.png", png)
 	if err := chromedp.Do(c, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(`li.story-card`))); err != nil {
 		t.Fatalf("home: %v", err)
 	}
