@@ -404,7 +404,7 @@ func containsFold(list []string, s string) bool {
 // maxTermLen runes each.
 func searchTerms(q string) []string {
 	var out []string
-	for _, w := range strings.Fields(q) {
+	for _, w := range strings.Fields(strings.ToValidUTF8(q, "")) {
 		if r := []rune(w); len(r) > maxTermLen {
 			w = string(r[:maxTermLen])
 		}
