@@ -97,6 +97,7 @@ func (a *app) readerStory(c *gin.Context, st models.Story, q views.ReaderQuery) 
 	rs := &views.ReaderStory{StoryView: views.NewStoryView(st, models.Filter{}, nil, nil, counts, now, baseURL(c)), Reader: rv}
 	rs.SetKeys(keys)
 	rs.Count = rv.Events
+	rs.Overview = rv.Overview("overview-chart", st.Slug)
 	rs.Timeline = views.TimelineChart("timeline-chart", rv.ListedEntries())
 	rs.Timeline.SVG, rs.Timeline.Name = rs.ImageURL("timeline.svg", ""), st.Slug+"-timeline"
 	ts, err := a.st.StoryDeadlines(ctx, st)

@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -290,6 +291,47 @@ func TestReaderEditorControls(t *testing.T) {
 		}
 		if strings.Contains(d.Text(), "CAMEO") {
 			t.Errorf("%s: CAMEO codes on the reader's page", tt.name)
+		}
+	}
+}
+
+// TestReaderOverview: the overview chart counts every event of the story,
+// not the page listed, by period and kind, and a bar opens its month.
+func TestReaderOverview(t *testing.T) {
+	var events []readerEvent
+	for i := 0; i < 230; i++ {
+		day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/2).Format("2006-01-02")
+		events = append(events, readerEvent{day, models.GranDay, []string{models.KindTalks, models.KindCall}[i%2],
+			fmt.Sprintf("Round %d", i), []string{"Wire"}, 1})
+	}
+	_, h := readerStory(t, events)
+	var overview struct {
+		Option struct {
+			Series []struct {
+				Name, Stack string
+				Data        []struct{ Value int }
+			}
+		}
+		Links [][]string
+	}
+	found := false
+	pageOf(t, h, "/stories/r").Find("script.chart-data").Each(func(_ int, s *goquery.Selection) {
+		if strings.Contains(s.Text(), `"kind":"overview"`) {
+			found = json.Unmarshal([]byte(s.Text()), &overview) == nil
+		}
+	})
+	total := 0
+	for _, s := range overview.Option.Series {
+		for _, d := range s.Data {
+			total += d.Value
+		}
+	}
+	if !found || total != 230 || len(overview.Option.Series) != 2 || overview.Option.Series[0].Stack != "events" {
+		t.Fatalf("overview: found %v, %d events in %d series", found, total, len(overview.Option.Series))
+	}
+	for i, s := range overview.Option.Series {
+		if want := "/stories/r?kind=" + s.Name + "&month=2025-03"; overview.Links[i][0] != want {
+			t.Errorf("first %s bar opens %q, want %q", s.Name, overview.Links[i][0], want)
 		}
 	}
 }

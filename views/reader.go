@@ -135,7 +135,8 @@ type ReaderView struct {
 	Slug, CSRF string
 	terms      *regexp.Regexp
 	words      []string
-	soon       time.Time // the ahead events up to it go on the chart
+	soon       time.Time     // the ahead events up to it go on the chart
+	story      []ReaderEvent // the past events, background out: the overview's
 }
 
 // aheadCharted is how far past now the timeline chart draws ahead events:
@@ -160,6 +161,7 @@ func NewReaderView(digest []models.EventDigest, q ReaderQuery, now time.Time) Re
 		past = append(past, e)
 	}
 	back, past := splitBackground(past)
+	v.story = past
 	v.span(past)
 	v.Key = keyEvents(past, append(back, ahead...))
 	v.facets(append(append(append([]ReaderEvent(nil), back...), past...), ahead...))
@@ -583,8 +585,9 @@ type KeyEntry struct {
 // reader's view of its events.
 type ReaderStory struct {
 	StoryView
-	Reader ReaderView
-	Keys   []KeyEntry
+	Reader   ReaderView
+	Keys     []KeyEntry
+	Overview Chart // the whole story by period and kind (ReaderView.Overview)
 }
 
 // SetKeys pairs the key events with their loaded entries (by id).

@@ -75,10 +75,15 @@ func TestE2EReaderView(t *testing.T) {
 	if err != nil || after <= y {
 		t.Errorf("the wheel over the chart did not scroll the page: %v -> %v (%v)", y, after, err)
 	}
-	if png, err = chromedp.Run(c, chromedp.Screenshot(chromedp.CSS(`#timeline-chart`))); err != nil {
-		t.Fatal(err)
+	if err := chromedp.Do(c, chromedp.WaitVisible(chromedp.CSS(`#overview-chart[data-drawn="true"] canvas`))); err != nil {
+		t.Fatalf("overview chart: %v", err)
 	}
-	saveScreen(t, "chart-1366.png", png)
+	for name, sel := range map[string]string{"chart-1366.png": "#timeline-chart", "overview-1366.png": "#overview-chart"} {
+		if png, err = chromedp.Run(c, chromedp.Screenshot(chromedp.CSS(sel))); err != nil {
+			t.Fatal(err)
+		}
+		saveScreen(t, name, png)
+	}
 	// Search inside the story, from its form.
 	if err := chromedp.Do(c, chromedp.Navigate(story), chromedp.Focus(chromedp.CSS(`form.filters input[name=q]`)),
 		chromedp.KeyEvent("white house\r"), chromedp.WaitVisible(chromedp.CSS(`.month li.row mark`))); err != nil {
