@@ -9,9 +9,10 @@ import (
 	"dateline/models"
 )
 
-// maxDigestEvents bounds the events a story's digest holds (about 200
-// bytes each): a story past it is read by its earliest and latest events
-// through the timeline and exports instead.
+// maxDigestEvents bounds the events a story's digest holds (a few hundred
+// bytes each): of a story past it, the reader's view weighs, counts and
+// lists the earliest maxDigestEvents by date; the exports and the API
+// still hold every event.
 const maxDigestEvents = 200_000
 
 // StoryDigest returns every event of story st (hidden ones left out) with
