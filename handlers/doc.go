@@ -7,16 +7,18 @@
 //
 // Pages (HTML, framable only by this site):
 //
-//	GET  /                              stories and the latest events
-//	GET  /stories/{slug}                timeline by day, deadline panel, charts, embed box;
-//	                                    filters ?kind= &person= &source= &from= &to= (YYYY-MM-DD)
+//	GET  /                              the stories: span, last report, next deadline, key event
+//	GET  /stories/{slug}                the reader's view: span, key events, ahead lane, all events
+//	                                    searched and faceted (?q= &kind= &actor= &outlet= &month=
+//	                                    &from= &to= &page=), deadline panel, charts, embed box
 //	GET  /stories/new, POST /stories    create a story
 //	GET|POST /stories/{slug}/edit       edit title, description, rules; hidden events
 //	POST /stories/{slug}/events/{id}    state=pinned|hidden|"" (pin, hide, restore)
 //	GET  /stories/{slug}/feed.atom      Atom: the newest events and deadline changes
 //	GET  /people, /people/{slug}        people; one person's quotes over time, role, aliases
 //	GET  /articles/{id}                 the text with event sentences and quotes highlighted
-//	GET  /events/{id}                   an event's permalink; its sources 100 at a time (?page=)
+//	GET  /events/{id}                   an event's permalink: each distinct sentence once with its
+//	                                    outlets; its sources 100 at a time (?page=)
 //	GET  /search?q=                     full text over quotes and event sentences (FTS5)
 //	GET|POST /login, POST /logout       editors sign in (?next= a page of this site) and out
 //	GET|POST /events/{id}/edit          an editor corrects summary, date, kind, actors (version-checked)

@@ -29,6 +29,7 @@ type Store interface {
 	SetEventState(ctx context.Context, storyID, eventID uint, state string) error
 	PinnedTimeline(ctx context.Context, st models.Story) ([]models.TimelineEntry, error)
 	HiddenEvents(ctx context.Context, storyID uint) ([]models.Event, error)
+	readerStore
 	Timeline(ctx context.Context, st models.Story, f models.Filter) ([]models.TimelineEntry, error)
 	TimelineCount(ctx context.Context, st models.Story, f models.Filter) (int64, error)
 	StorySpeakers(ctx context.Context, st models.Story, entries []models.TimelineEntry, all bool) ([]models.SpeakerCount, error)

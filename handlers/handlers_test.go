@@ -211,20 +211,30 @@ func TestStoryPage(t *testing.T) {
 	if got := d.Find("h1").Text(); got != "Deadline" {
 		t.Errorf("title %q", got)
 	}
+	// Days under their month; the talks "week of 11 Aug", after now, are ahead.
 	var heads []string
-	d.Find(".day > h3").Each(func(_ int, s *goquery.Selection) { heads = append(heads, s.Text()) })
-	if strings.Join(heads, "|") != "Wednesday 6 August 2025|Friday 8 August 2025|week of 11 Aug 2025" {
-		t.Errorf("day headings %q", heads)
+	d.Find(".month > h3, .month > h4").Each(func(_ int, s *goquery.Selection) { heads = append(heads, s.Text()) })
+	if strings.Join(heads, "|") != "August 2025|Wednesday 6 August 2025|Friday 8 August 2025" {
+		t.Errorf("headings %q", heads)
+	}
+	if got := d.Find(".ahead li.row").Text(); !strings.Contains(got, "week of 11 Aug 2025") || !strings.Contains(got, "Summit talk") {
+		t.Errorf("ahead lane: %q", got)
+	}
+	if got := d.Find(".span-line strong").Text(); got != "6 Aug 2025 – 8 Aug 2025" {
+		t.Errorf("span %q", got)
 	}
 	panel := d.Find(".deadline-panel")
 	if !strings.Contains(panel.Find(".countdown").Text(), "in 2 days") ||
 		!strings.Contains(panel.Text(), "a ceasefire") || !strings.Contains(panel.Text(), "secondary tariffs") {
 		t.Errorf("deadline panel: %q", panel.Text())
 	}
-	entry := d.Find("#event-2")
-	if !strings.Contains(entry.Find("blockquote").Text(), "Great progress was made!") ||
-		entry.Find(".kind").Text() != "deadline" || entry.Find(`.sources a[href="/articles/1"]`).Length() != 1 {
-		t.Errorf("deadline entry: %q", entry.Text())
+	entry := d.Find("#key-2")
+	if !strings.Contains(entry.Find("blockquote").Text(), "Great progress was made!") || entry.Find(".kind").Text() != "deadline" ||
+		!strings.Contains(entry.Find(".report-line").Text(), "reported by 1 article from 1 outlet, first on 6 Aug 2025 15:00: Wire One") {
+		t.Errorf("deadline key event: %q", entry.Text())
+	}
+	if d.Find("#event-2").Length() != 1 || strings.Contains(d.Text(), "CAMEO") {
+		t.Errorf("deadline row: %d, CAMEO codes shown: %v", d.Find("#event-2").Length(), strings.Contains(d.Text(), "CAMEO"))
 	}
 	if d.Find("#embed-snippet").Length() != 1 || !strings.Contains(d.Find("#embed-snippet").Text(), "/embed/stories/deadline") {
 		t.Error("no embed snippet")
@@ -240,8 +250,8 @@ func TestStoryPage(t *testing.T) {
 	if v, _ := d.Find(`select[name=kind] option[selected]`).Attr("value"); v != "deadline" {
 		t.Errorf("kind filter not kept: %q", v)
 	}
-	if n := d.Find("article.entry").Length(); n != 1 {
-		t.Errorf("filtered entries: %d", n)
+	if n := d.Find(".month li.row").Length(); n != 1 || !strings.Contains(d.Find(".result-count").Text(), "1 event match") {
+		t.Errorf("filtered entries: %d, %q", n, d.Find(".result-count").Text())
 	}
 	if href, _ := d.Find(`a[href^="/export/events.csv"]`).Attr("href"); !strings.Contains(href, "kind=deadline") || !strings.Contains(href, "story=deadline") {
 		t.Errorf("export link loses the filter: %q", href)
@@ -500,7 +510,7 @@ func TestStoryForms(t *testing.T) {
 		}
 	}
 	d := doc(t, get(t, h, "/stories/talks"))
-	if n := d.Find("article.entry").Length(); n != 1 {
+	if n := d.Find("li.row").Length(); n != 1 {
 		t.Errorf("rules story has %d entries, want the meeting", n)
 	}
 	if w := form(h, "/stories", local, tok, url.Values{"slug": {"Bad Slug"}, "title": {"x"}}, nil); w.Code != 400 ||
@@ -519,7 +529,7 @@ func TestStoryForms(t *testing.T) {
 		t.Error("hidden event not listed on the edit page")
 	}
 	form(h, "/stories/deadline/events/2", local, tok, url.Values{"state": {"pinned"}}, nil)
-	if doc(t, get(t, h, "/stories/deadline")).Find("article.entry.pinned#event-2").Length() != 1 {
+	if doc(t, get(t, h, "/stories/deadline")).Find("li.row.pinned#event-2").Length() != 1 {
 		t.Error("pinned event not marked")
 	}
 	// With a token, anyone who has it may write; nobody without.
@@ -629,9 +639,11 @@ func TestPersonEventSearchPages(t *testing.T) {
 		t.Errorf("search: %q", d.Find("main").Text())
 	}
 	d = doc(t, get(t, h, "/"))
-	if d.Find(`a[href="/stories/deadline"]`).Length() == 0 || d.Find(`aside a[href^="/events/"]`).Length() != 4 ||
-		d.Find("#timeline-chart").Length() != 1 || d.Find("script.chart-data").Length() != 1 {
-		t.Errorf("home: %q", d.Find("main").Text())
+	card := d.Find(`li.story-card:contains("Deadline")`)
+	if card.Find(`a[href="/stories/deadline"]`).Length() != 1 || card.Find(".span-line strong").Text() != "6 Aug 2025 – 8 Aug 2025" ||
+		!strings.Contains(card.Find(".lead-deadline").Text(), "next deadline Deadline set by Donald Trump: 8 Aug 2025 · in 2 days") ||
+		!strings.Contains(card.Text(), "updated 6 Aug 2025 15:00") {
+		t.Errorf("home: %q", strings.Join(strings.Fields(card.Text()), " "))
 	}
 }
 
@@ -680,7 +692,9 @@ func TestHostileIngestThroughPipeline(t *testing.T) {
 
 func TestLongStoryIsCut(t *testing.T) {
 	st := fixture(t)
-	pub := time.Date(2025, 8, 6, 15, 0, 0, 0, time.UTC)
+	// Published on the story's second day, so no event is background (a
+	// year before the first report).
+	pub := time.Date(2024, 1, 2, 15, 0, 0, 0, time.UTC)
 	body := "Talks went on day after day."
 	a := models.ExtractedArticle{Title: "Long", Source: "Wire One", PublishedAt: &pub, Body: body}
 	for i := 0; i < 510; i++ {
@@ -692,12 +706,24 @@ func TestLongStoryIsCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newApp(t, st, "")
-	d := doc(t, get(t, h, "/stories/long"))
-	if n := d.Find("article.entry").Length(); n != 200 || !strings.Contains(d.Find(".notice").Text(), "latest 200 of its 510 events") {
-		t.Errorf("long story page: %d entries", n)
-	}
-	if !strings.Contains(d.Find("article.entry").Last().Text(), "Talks on 2025-05-24") {
-		t.Errorf("the latest events should be kept: %q", d.Find("article.entry").Last().Text())
+	// The story reads in date order, 200 rows a page, with honest counts.
+	path := "/stories/long"
+	for _, want := range []string{"200 of 510 events", "201–400 of 510 events", "401–510 of 510 events"} {
+		d := doc(t, get(t, h, path))
+		if got := d.Find(".result-count").Text(); !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want %q", path, got, want)
+		}
+		next, _ := d.Find(`a[rel=next]`).Attr("href")
+		if want != "401–510 of 510 events" {
+			if n := d.Find("li.row").Length(); n != 200 {
+				t.Errorf("%s: %d rows", path, n)
+			}
+			path, _, _ = strings.Cut(next, "#") // the fragment stays in the browser
+			continue
+		}
+		if last := d.Find("li.row").Last().Text(); next != "" || !strings.Contains(last, "Talks on 2025-05-24") {
+			t.Errorf("last page: next %q, last row %q", next, last)
+		}
 	}
 	var res struct {
 		Events    []models.TimelineEntry

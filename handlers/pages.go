@@ -12,30 +12,6 @@ import (
 	"dateline/views"
 )
 
-// home lists the stories and the latest events.
-func (a *app) home(c *gin.Context) {
-	stories, err := a.st.Stories(c.Request.Context())
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	latest, err := a.st.LatestEvents(c.Request.Context(), 12)
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	v := views.HomeView{Stories: stories, Latest: latest}
-	if len(stories) > 0 {
-		sv, err := a.storyView(c, stories[0], models.Filter{})
-		if err != nil {
-			a.fail(c, err)
-			return
-		}
-		v.Featured = &sv
-	}
-	a.render(c, http.StatusOK, "home", &views.Page{Title: "Stories", Section: "stories", Data: v})
-}
-
 // filterFrom reads the page filters from the query string; bad dates are
 // EINVALID.
 func filterFrom(c *gin.Context) (models.Filter, error) {
@@ -154,6 +130,10 @@ func (a *app) showEvent(c *gin.Context) {
 	}
 	v := views.NewEventView(entry, stories, page, per, a.opt.Now())
 	if v.Corrections, err = a.eventCorrections(c, id); err != nil {
+		a.fail(c, err)
+		return
+	}
+	if v.Evidence, v.Sentences, err = a.st.EventEvidence(c.Request.Context(), id); err != nil {
 		a.fail(c, err)
 		return
 	}

@@ -31,27 +31,6 @@ func (a *app) storyAndFilter(c *gin.Context) (st models.Story, f models.Filter, 
 	return st, f, true
 }
 
-// showStory is the story page: the filtered timeline grouped by day, the
-// deadline panel, the charts and the embed box.
-func (a *app) showStory(c *gin.Context) {
-	st, f, ok := a.storyAndFilter(c)
-	if !ok {
-		return
-	}
-	v, all, entries, err := a.storyTimeline(c, st, f)
-	if err == nil {
-		err = a.storyArticles(c, &v, all, entries)
-	}
-	if err != nil {
-		a.fail(c, err)
-		return
-	}
-	// The editor's controls (and their form token) show only to a
-	// signed-in account; render fills them in.
-	page := &views.Page{Title: st.Title, Section: "stories", Data: v}
-	a.render(c, http.StatusOK, "story", page)
-}
-
 // storyView loads what a story embed (or the home page's featured story)
 // shows: a story page without its article list and outlet choices.
 func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views.StoryView, error) {

@@ -83,7 +83,7 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 			SymbolSize: size,
 		})
 		links[ev.Kind] = append(links[ev.Kind], "/events/"+strconv.FormatUint(uint64(ev.ID), 10))
-		if ev.Kind == models.KindDeadline || ev.Kind == models.KindUltimatum {
+		if (ev.Kind == models.KindDeadline || ev.Kind == models.KindUltimatum) && !hasLine(deadlines, at) {
 			deadlines = append(deadlines, opts.MarkLineNameXAxisItem{
 				Name: "Deadline " + DisplayDate(ev.Date, ev.Granularity), XAxis: at})
 		}
@@ -96,9 +96,9 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 		charts.WithXAxisOpts(opts.XAxis{Type: "time"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: presentKinds(byKind)}),
 		charts.WithGridOpts(opts.Grid{Left: "90", Right: "30", Top: "40", Bottom: "70"}),
-		charts.WithDataZoomOpts(
-			opts.DataZoom{Type: "slider", XAxisIndex: []int{0}, Start: start, End: 100},
-			opts.DataZoom{Type: "inside", XAxisIndex: []int{0}, Start: start, End: 100}),
+		// A slider only: an "inside" zoom takes the mouse wheel, and the page
+		// stops scrolling over the chart.
+		charts.WithDataZoomOpts(opts.DataZoom{Type: "slider", XAxisIndex: []int{0}, Start: start, End: 100}),
 		charts.WithAnimation(false),
 	)
 	ch := Chart{ID: id, Kind: "timeline", Empty: len(byKind) == 0}
@@ -114,8 +114,10 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 		if kind == lineKind && len(deadlines) > 0 {
 			so = append(so, charts.WithMarkLineNameXAxisItemOpts(deadlines...),
 				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{
-					Symbol:    []string{"none", "none"},
-					Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"},
+					Symbol: []string{"none", "none"},
+					// Labels on more than a few lines pile on each other; the
+					// dashed lines then speak through the legend and the table.
+					Label:     &opts.Label{Show: opts.Bool(len(deadlines) <= maxLineLabels), Formatter: "{b}", Position: "insideEndTop"},
 					LineStyle: &opts.LineStyle{Color: MarkColour(models.KindDeadline, Light), Type: "dashed", Width: 2},
 				}))
 			ch.DarkLine = MarkColour(models.KindDeadline, Dark)
@@ -127,6 +129,19 @@ func TimelineChart(id string, entries []models.TimelineEntry) Chart {
 	sc.Validate()
 	ch.Option = sc.JSON()
 	return ch
+}
+
+// maxLineLabels is the most deadline lines the timeline labels.
+const maxLineLabels = 3
+
+// hasLine says whether a deadline line is drawn at at already.
+func hasLine(lines []opts.MarkLineNameXAxisItem, at string) bool {
+	for _, l := range lines {
+		if l.XAxis == at {
+			return true
+		}
+	}
+	return false
 }
 
 // zoomStart is where the zoom window opens, in percent of the time span: a

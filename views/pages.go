@@ -13,11 +13,10 @@ import (
 
 // HomeView is the model of the front page.
 type HomeView struct {
-	Stories []models.Story
-	Latest  []models.Event
-	// Featured is the most recently updated story, shown with its chart
-	// so a newcomer sees a timeline on the first page; nil without stories.
-	Featured *StoryView
+	// Cards are the stories, most recently reported first (StoryCards).
+	Cards []StoryCard
+	// More is how many stories the page leaves out.
+	More int
 }
 
 // StoryFormView is the model of the story create and edit forms.
@@ -55,6 +54,10 @@ type EventView struct {
 	Prev, Next            string
 	// Corrections are the editors' logged changes, oldest first.
 	Corrections []Correction
+	// Evidence is each distinct sentence reporting the event once, of
+	// Sentences in all (the handler fills both).
+	Evidence  []models.Evidence
+	Sentences int
 }
 
 // SearchView is the model of the search page.

@@ -36,7 +36,7 @@ const EChartsPath = "/static/vendor/echarts.min.js"
 // the layout and partials it needs.
 var pages = map[string][]string{
 	"home":         {"layout.html", "partials.html", "home.html"},
-	"story":        {"layout.html", "partials.html", "story.html"},
+	"story":        {"layout.html", "partials.html", "reader.html", "story.html"},
 	"story_form":   {"layout.html", "partials.html", "story_form.html", "story_feeds.html"},
 	"person":       {"layout.html", "partials.html", "person.html"},
 	"people":       {"layout.html", "partials.html", "people.html"},
@@ -165,6 +165,8 @@ var funcs = template.FuncMap{
 	"firstReport": firstReport,
 	"quotedAs":    quotedAs,
 	"nested":      NestedQuotes,
+	"facet":       facetMenu,
+	"row":         rowOf,
 }
 
 // NestedQuotes writes the quotation marks inside quoted words as the
