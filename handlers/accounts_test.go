@@ -311,7 +311,7 @@ func TestEditorPinKeepsFilters(t *testing.T) {
 		t.Fatalf("pin: %d to %q", w.Code, w.Header().Get("Location"))
 	}
 	// The pinned deadline shows under another filter too.
-	if n := b.page(b.get("/stories/deadline?kind=meeting")).Find(`article.entry.pinned#event-` + id).Length(); n != 1 {
+	if n := b.page(b.get("/stories/deadline?kind=meeting")).Find(`li.key#key-` + id + ` .pin`).Length(); n != 1 {
 		t.Errorf("pinned event not shown under a filter that leaves it out: %d", n)
 	}
 	// A back address elsewhere is not followed.

@@ -61,7 +61,7 @@ func (a *app) showStory(c *gin.Context) {
 		a.fail(c, err)
 		return
 	}
-	rs, err := a.readerStory(c, st, q)
+	rs, err := a.readerStory(c, st, q, a.currentUser(c) != nil)
 	if err != nil {
 		a.fail(c, err)
 		return
@@ -77,7 +77,10 @@ func (a *app) showStory(c *gin.Context) {
 // readerStory loads the story's digest (cached until the next write), the
 // full entries of its key events only, and the side column's panels (its
 // sources are the newest articles reporting the key events).
-func (a *app) readerStory(c *gin.Context, st models.Story, q views.ReaderQuery) (*views.ReaderStory, error) {
+//
+// An editor's side column lists the articles of every event the page
+// lists, with their detach forms, not only those of the key events.
+func (a *app) readerStory(c *gin.Context, st models.Story, q views.ReaderQuery, editor bool) (*views.ReaderStory, error) {
 	ctx, now := c.Request.Context(), a.opt.Now()
 	digest, err := a.st.StoryDigest(ctx, st)
 	if err != nil {
@@ -106,7 +109,11 @@ func (a *app) readerStory(c *gin.Context, st models.Story, q views.ReaderQuery) 
 	rs.SetDeadlines(ts, now)
 	rs.Filter = q.Filter(st.Slug)
 	rs.FilterQuery = views.FilterQuery(rs.Filter)
-	arts, n, err := a.st.ArticlesOfEvents(ctx, rv.KeyIDs(), views.StoryArticles)
+	ids := rv.KeyIDs()
+	if editor {
+		ids = append(ids, eventIDs(rv.ListedEntries())...)
+	}
+	arts, n, err := a.st.ArticlesOfEvents(ctx, ids, views.StoryArticles)
 	if err != nil {
 		return nil, err
 	}

@@ -264,16 +264,18 @@ func TestReaderBackground(t *testing.T) {
 	}
 }
 
-// TestReaderEditorControls: the pin and hide forms show only where a
-// change needs no token (the server's own machine, none set); nobody else
-// sees editing controls or CAMEO codes.
+// TestReaderEditorControls: a reader who has not signed in sees no pin
+// and hide forms, no token box and no CAMEO codes, wherever they read from
+// (signed-in editors get them: TestReaderAndEditorViews).
 func TestReaderEditorControls(t *testing.T) {
 	st := fixture(t)
 	tests := []struct {
 		name, token, remote string
 		forms               bool
 	}{
-		{"local, no token", "", "127.0.0.1:40000", true},
+		// editing controls are for signed-in editors only (accounts_test.go),
+		// even on the server's own machine with no token set
+		{"local, no token", "", "127.0.0.1:40000", false},
 		{"local, token set", "s3cret", "127.0.0.1:40000", false},
 		{"remote", "", "203.0.113.9:40000", false},
 	}

@@ -55,7 +55,7 @@ func TestAddAndDetachArticle(t *testing.T) {
 		t.Fatalf("adding: %d %s", w.Code, w.Body.String())
 	}
 	d := ann.page(ann.get("/stories/deadline"))
-	if !strings.Contains(d.Find(".timeline").Text(), "Geneva") {
+	if !strings.Contains(d.Find("main").Text(), "Geneva") {
 		t.Errorf("the added article's event is not on the story page")
 	}
 	var action string

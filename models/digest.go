@@ -15,6 +15,8 @@ type EventDigest struct {
 	Summary     string    `json:"summary"`
 	Actors      string    `json:"actors"`
 	Pinned      bool      `json:"pinned"`
+	Cameo       string    `json:"cameo,omitempty"`   // for the editor's view and exports
+	Version     int       `json:"version,omitempty"` // editors' corrections; 0 for none
 	// Articles is how many articles report the event; Outlets names each
 	// outlet among them once, those with most reports first.
 	Articles int      `json:"articles"`

@@ -32,7 +32,7 @@ func (s *Store) storyDigest(ctx context.Context, st models.Story) ([]models.Even
 	}
 	var out []models.EventDigest
 	err = s.rdb.WithContext(ctx).Table("events AS e").
-		Select("e.id, e.date, e.granularity, e.sort_at, e.kind, e.summary, e.actors").
+		Select("e.id, e.date, e.granularity, e.sort_at, e.kind, e.summary, e.actors, e.cameo, e.version").
 		Where(sc.sql, sc.args...).Order("e.sort_at, e.id").Limit(maxDigestEvents).Scan(&out).Error
 	if err != nil {
 		return nil, dbError(err, "loading the events of %s", st.Slug)
