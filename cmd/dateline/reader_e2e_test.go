@@ -14,13 +14,15 @@ import (
 	"github.com/chromedp/chromedp/device"
 )
 
-// screensDir is where the reader's view screenshots are kept, referenced
-// from the README.
-var screensDir = filepath.Join("..", "..", "data", "screens")
-
-// saveScreen writes a screenshot under screensDir.
+// saveScreen writes a screenshot into testout/screens; with
+// DATELINE_SCREENS=1 into data/screens instead, where the README's
+// pictures are kept (a plain test run leaves the tracked files alone).
 func saveScreen(t *testing.T, name string, png []byte) {
 	t.Helper()
+	screensDir := filepath.Join("..", "..", "testout", "screens")
+	if os.Getenv("DATELINE_SCREENS") == "1" {
+		screensDir = filepath.Join("..", "..", "data", "screens")
+	}
 	if err := os.MkdirAll(screensDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
