@@ -30,7 +30,7 @@ func TestE2ESignInThenPin(t *testing.T) {
 	c := within(ctx, 60*time.Second)
 	page := base + "/stories/" + sampleStory + "?kind=deadline"
 	var tools int
-	if err := chromedp.Do(c, chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS(`article.entry`))); err != nil {
+	if err := chromedp.Do(c, chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS(`li.row`))); err != nil {
 		t.Fatalf("story page: %v", err)
 	}
 	tools, _ = chromedp.Run(c, chromedp.Evaluate[int](`document.querySelectorAll(".entry-tools, input[type=password]").length`))
@@ -52,13 +52,13 @@ func TestE2ESignInThenPin(t *testing.T) {
 	if loc, _ := chromedp.Run(c, chromedp.Location()); loc != page {
 		t.Errorf("after signing in at %s, want %s", loc, page)
 	}
-	id, err := chromedp.Run(c, chromedp.Evaluate[string](`document.querySelector(".entry-wrap article.entry").id`))
+	id, err := chromedp.Run(c, chromedp.Evaluate[string](`document.querySelector("li.row[id^=event-]").id`))
 	if err != nil || id == "" {
 		t.Fatalf("first entry: %q %v", id, err)
 	}
 	if err := chromedp.Do(c,
-		chromedp.Click(chromedp.CSS(`#`+id+` + .entry-tools button[value=pinned]`)),
-		chromedp.WaitVisible(chromedp.CSS(`article.entry.pinned#`+id)),
+		chromedp.Click(chromedp.CSS(`#`+id+` .entry-tools button[value=pinned]`)),
+		chromedp.WaitVisible(chromedp.CSS(`li.row.pinned#`+id)),
 	); err != nil {
 		t.Fatalf("pinning: %v", err)
 	}
@@ -69,7 +69,7 @@ func TestE2ESignInThenPin(t *testing.T) {
 	if err := chromedp.Do(c,
 		chromedp.Click(chromedp.CSS(`form.account button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`footer a[href^="/login"]`)),
-		chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS(`article.entry.pinned#`+id)),
+		chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS(`li.row.pinned#`+id)),
 	); err != nil {
 		t.Fatalf("signing out: %v", err)
 	}
@@ -158,7 +158,7 @@ func TestE2EAddAnArticle(t *testing.T) {
 	); err != nil {
 		t.Fatalf("adding an article: %v", err)
 	}
-	timeline, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS(`ol.timeline`)))
+	timeline, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS(`main`)))
 	sources, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS(`ul.source-list`)))
 	if !strings.Contains(timeline, "Geneva") || !strings.Contains(sources, "Geneva") {
 		t.Errorf("the added article is not on the story page: timeline has Geneva %v, sources %q",

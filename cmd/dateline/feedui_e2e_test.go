@@ -28,7 +28,7 @@ func TestE2EAdminAddsAndPollsAFeed(t *testing.T) {
 	fs.set(func(fs *feedServer) { fs.items = []string{item(fs.URL, 5, "Envoy in Oslo")} }) // article 5 is in Oslo
 	base := serveDB(t, db)
 	story := base + "/stories/" + sampleStory
-	if strings.Contains(pageText(t, story, "ol.timeline"), "Oslo") {
+	if strings.Contains(pageText(t, story, "main"), "Oslo") {
 		t.Fatal("the sample story has an Oslo event before the feed")
 	}
 	ctx := browserContext(t)
@@ -74,10 +74,10 @@ func TestE2EAdminAddsAndPollsAFeed(t *testing.T) {
 	if !strings.Contains(log, "polled feed") || !strings.Contains(log, "1 new article(s)") || !strings.Contains(log, "added feed") {
 		t.Errorf("the changes list reads %q", log)
 	}
-	if err := chromedp.Do(c, chromedp.Navigate(story), chromedp.WaitVisible(chromedp.CSS(`ol.timeline`))); err != nil {
+	if err := chromedp.Do(c, chromedp.Navigate(story), chromedp.WaitVisible(chromedp.CSS(`li.row`))); err != nil {
 		t.Fatalf("story page: %v", err)
 	}
-	if timeline, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS(`ol.timeline`))); !strings.Contains(timeline, "Oslo") {
+	if timeline, _ := chromedp.Run(c, chromedp.Text(chromedp.CSS(`main`))); !strings.Contains(timeline, "Oslo") {
 		t.Errorf("the feed's event is not on the story page: %.400s", timeline)
 	}
 	if e := errs(); len(e) > 0 {

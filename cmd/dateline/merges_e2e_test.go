@@ -29,10 +29,10 @@ func TestE2EMergeTwoEvents(t *testing.T) {
 	c := within(ctx, 90*time.Second)
 	axe := axeSource(t)
 	story := base + "/stories/" + sampleStory
-	if err := chromedp.Do(c, chromedp.Navigate(story), chromedp.WaitVisible(chromedp.CSS(`article.entry`))); err != nil {
+	if err := chromedp.Do(c, chromedp.Navigate(story), chromedp.WaitVisible(chromedp.CSS(`li.row`))); err != nil {
 		t.Fatalf("story page: %v", err)
 	}
-	ids, err := chromedp.Run(c, chromedp.Evaluate[[]string](`[...document.querySelectorAll("article.entry[id^=event-]")].slice(0, 2).map(e => e.id.slice(6))`))
+	ids, err := chromedp.Run(c, chromedp.Evaluate[[]string](`[...document.querySelectorAll("li.row[id^=event-]")].slice(0, 2).map(e => e.id.slice(6))`))
 	if err != nil || len(ids) != 2 {
 		t.Fatalf("the story's first two events: %v %v", ids, err)
 	}
