@@ -31,13 +31,6 @@ func (a *app) storyAndFilter(c *gin.Context) (st models.Story, f models.Filter, 
 	return st, f, true
 }
 
-// storyView loads what a story embed (or the home page's featured story)
-// shows: a story page without its article list and outlet choices.
-func (a *app) storyView(c *gin.Context, st models.Story, f models.Filter) (views.StoryView, error) {
-	v, _, _, err := a.storyTimeline(c, st, f)
-	return v, err
-}
-
 // storyTimeline loads the timeline, charts and deadlines of a story, and
 // returns with them the unfiltered timeline all and the listed entries.
 // The speakers chart counts every quote of the attached articles when no
