@@ -423,7 +423,7 @@ func TestE2EDeadlinePanelAndCard(t *testing.T) {
 	}
 	h, err := iframeHeight(c)
 	if h < 100 || h > 1200 {
-		t.Errorf("card height %v: it did not size itself", h)
+		t.Errorf("card height %v: it did not size itself (%v)", h, err)
 	}
 	if err := chromedp.Do(c, chromedp.Navigate(base+"/embed/stories/russia/deadline")); err != nil {
 		t.Fatal(err)
