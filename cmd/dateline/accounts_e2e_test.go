@@ -19,11 +19,7 @@ import (
 // to the filtered page, pins an entry, and is back on the same filtered
 // page with the entry pinned; after signing out the controls are gone.
 func TestE2ESignInThenPin(t *testing.T) {
-	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
-	if code := run(context.Background(), []string{"user", "add", "ann", "--db", db},
-		strings.NewReader("correct horse\n"), io.Discard, io.Discard); code != 0 {
-		t.Fatalf("user add exited %d", code)
-	}
+	db := dbWithUser(t, "editor", "ann", "correct horse")
 	base := serveDB(t, db)
 	ctx := browserContext(t)
 	errs := consoleErrors(ctx)
@@ -85,11 +81,7 @@ func TestE2ESignInThenPin(t *testing.T) {
 // TestE2ECorrectAnEvent: a signed-in editor corrects an event's summary
 // from its page; readers then see it marked corrected, with its log.
 func TestE2ECorrectAnEvent(t *testing.T) {
-	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
-	if code := run(context.Background(), []string{"user", "add", "ann", "--db", db},
-		strings.NewReader("correct horse\n"), io.Discard, io.Discard); code != 0 {
-		t.Fatalf("user add exited %d", code)
-	}
+	db := dbWithUser(t, "editor", "ann", "correct horse")
 	base := serveDB(t, db)
 	ctx := browserContext(t)
 	errs := consoleErrors(ctx)
@@ -133,11 +125,7 @@ func TestE2ECorrectAnEvent(t *testing.T) {
 // TestE2EAddAnArticle: a signed-in editor pastes an article into a story
 // and finds its event on the story's timeline.
 func TestE2EAddAnArticle(t *testing.T) {
-	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
-	if code := run(context.Background(), []string{"user", "add", "ann", "--db", db},
-		strings.NewReader("correct horse\n"), io.Discard, io.Discard); code != 0 {
-		t.Fatalf("user add exited %d", code)
-	}
+	db := dbWithUser(t, "editor", "ann", "correct horse")
 	base := serveDB(t, db)
 	ctx := browserContext(t)
 	errs := consoleErrors(ctx)
@@ -167,4 +155,16 @@ func TestE2EAddAnArticle(t *testing.T) {
 	if e := errs(); len(e) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(e, "\n"))
 	}
+}
+
+// dbWithUser makes the sample story's database with one account added by
+// `dateline user add` (role "editor" or "admin"), and returns its path.
+func dbWithUser(t *testing.T, role, name, password string) string {
+	t.Helper()
+	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
+	if code := run(context.Background(), []string{"user", "add", "--role", role, name, "--db", db},
+		strings.NewReader(password+"\n"), io.Discard, io.Discard); code != 0 {
+		t.Fatalf("user add exited %d", code)
+	}
+	return db
 }

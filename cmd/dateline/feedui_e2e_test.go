@@ -3,8 +3,6 @@
 package main
 
 import (
-	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,11 +17,7 @@ import (
 // loopback is refused otherwise), polls it now, reads its status in the
 // feeds table, and finds the feed's new event on the story page.
 func TestE2EAdminAddsAndPollsAFeed(t *testing.T) {
-	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
-	if code := run(context.Background(), []string{"user", "add", "--role", "admin", "root", "--db", db},
-		strings.NewReader("battery staple\n"), io.Discard, io.Discard); code != 0 {
-		t.Fatalf("user add exited %d", code)
-	}
+	db := dbWithUser(t, "admin", "root", "battery staple")
 	fs := newFeedServer(t)
 	fs.set(func(fs *feedServer) { fs.items = []string{item(fs.URL, 5, "Envoy in Oslo")} }) // article 5 is in Oslo
 	base := serveDB(t, db)

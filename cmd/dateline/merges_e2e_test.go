@@ -4,8 +4,6 @@ package main
 
 import (
 	"context"
-	"io"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,11 +16,7 @@ import (
 // page; the story then shows one of them, and the merged one's address
 // leads to the kept one, with the merge in its log.
 func TestE2EMergeTwoEvents(t *testing.T) {
-	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
-	if code := run(context.Background(), []string{"user", "add", "ann", "--db", db},
-		strings.NewReader("correct horse\n"), io.Discard, io.Discard); code != 0 {
-		t.Fatalf("user add exited %d", code)
-	}
+	db := dbWithUser(t, "editor", "ann", "correct horse")
 	base := serveDB(t, db)
 	ctx := browserContext(t)
 	errs := consoleErrors(ctx)

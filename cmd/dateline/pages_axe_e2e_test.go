@@ -3,10 +3,6 @@
 package main
 
 import (
-	"context"
-	"io"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -20,11 +16,7 @@ import (
 // themselves (the first event, quote, person and source linked), so the
 // test follows the sample story whatever its ids.
 func TestE2EPagesAccessible(t *testing.T) {
-	db := testDB(t, filepath.Join(t.TempDir(), "e2e.db"))
-	if code := run(context.Background(), []string{"user", "add", "--role", "admin", "ann", "--db", db},
-		strings.NewReader("correct horse\n"), io.Discard, io.Discard); code != 0 {
-		t.Fatalf("user add exited %d", code)
-	}
+	db := dbWithUser(t, "admin", "ann", "correct horse")
 	base := serveDB(t, db)
 	ctx := browserContext(t)
 	c := within(ctx, 4*time.Minute)
